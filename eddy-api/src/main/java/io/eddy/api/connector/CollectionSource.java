@@ -1,0 +1,41 @@
+package io.eddy.api.connector;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/** A bounded, non-parallel source of the given elements, in order (fromElements, fromCollection). */
+public final class CollectionSource<T> implements Source<T> {
+  private final ArrayList<T> elements;
+
+  public CollectionSource(Collection<? extends T> elements) {
+    this.elements = new ArrayList<>(elements);
+  }
+
+  @Override
+  public Boundedness getBoundedness() {
+    return Boundedness.BOUNDED;
+  }
+
+  @Override
+  public int maxParallelism() {
+    return 1;
+  }
+
+  @Override
+  public SourceReader<T> createReader(SourceReaderContext context) {
+    List<T> items = elements;
+    return new SourceReader<>() {
+      private int next;
+
+      @Override
+      public InputStatus pollNext(ReaderOutput<T> output) {
+        if (next >= items.size()) {
+          return InputStatus.END_OF_INPUT;
+        }
+        output.collect(items.get(next++));
+        return next < items.size() ? InputStatus.MORE_AVAILABLE : InputStatus.END_OF_INPUT;
+      }
+    };
+  }
+}

@@ -1,0 +1,135 @@
+package io.eddy.api.datastream;
+
+import io.eddy.api.connector.CollectSink;
+import io.eddy.api.connector.PrintSink;
+import io.eddy.api.connector.Sink;
+import io.eddy.api.functions.FilterFunction;
+import io.eddy.api.functions.FlatMapFunction;
+import io.eddy.api.functions.KeySelector;
+import io.eddy.api.functions.MapFunction;
+import io.eddy.api.functions.ProcessFunction;
+import io.eddy.api.graph.OneInputTransformation;
+import io.eddy.api.graph.OperatorSpec;
+import io.eddy.api.graph.PartitionTransformation;
+import io.eddy.api.graph.Partitioning;
+import io.eddy.api.graph.SinkTransformation;
+import io.eddy.api.graph.Transformation;
+import io.eddy.api.graph.UnionTransformation;
+import io.eddy.api.time.WatermarkStrategy;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A stream of records of type T and the operations that make new streams from it. */
+public class DataStream<T> {
+  protected final StreamEnvironment environment;
+  protected final Transformation<T> transformation;
+
+  public DataStream(StreamEnvironment environment, Transformation<T> transformation) {
+    this.environment = environment;
+    this.transformation = transformation;
+  }
+
+  public StreamEnvironment getExecutionEnvironment() {
+    return environment;
+  }
+
+  public Transformation<T> getTransformation() {
+    return transformation;
+  }
+
+  public int getParallelism() {
+    int p = transformation.getParallelism();
+    return p == -1 ? environment.getParallelism() : p;
+  }
+
+  /** The key selector of keyed state, for operators applied to this stream; null if not keyed. */
+  protected KeySelector<T, ?> stateKeySelector() {
+    return null;
+  }
+
+  public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper) {
+    return transform("Map", new OperatorSpec.MapSpec(mapper));
+  }
+
+  public SingleOutputStreamOperator<T> filter(FilterFunction<T> filter) {
+    return transform("Filter", new OperatorSpec.FilterSpec(filter));
+  }
+
+  public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper) {
+    return transform("Flat Map", new OperatorSpec.FlatMapSpec(flatMapper));
+  }
+
+  public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> function) {
+    return transform("Process", new OperatorSpec.ProcessSpec(function));
+  }
+
+  /** Assigns timestamps and watermarks here, replacing any watermarks from upstream. */
+  public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> strategy) {
+    return transform("Timestamps/Watermarks", new OperatorSpec.TimestampsAndWatermarksSpec(strategy));
+  }
+
+  protected <R> SingleOutputStreamOperator<R> transform(String name, OperatorSpec spec) {
+    return new SingleOutputStreamOperator<>(environment,
+        new OneInputTransformation<>(name, transformation, spec, -1, stateKeySelector()));
+  }
+
+  public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> keySelector) {
+    return new KeyedStream<>(this, keySelector);
+  }
+
+  /** Distributes records round-robin over the next operator's subtasks. */
+  public DataStream<T> rebalance() {
+    return new DataStream<>(environment, new PartitionTransformation<>(transformation, new Partitioning.Rebalance()));
+  }
+
+  /** Sends every record to every subtask of the next operator. */
+  public DataStream<T> broadcast() {
+    return new DataStream<>(environment, new PartitionTransformation<>(transformation, new Partitioning.Broadcast()));
+  }
+
+  @SafeVarargs
+  public final DataStream<T> union(DataStream<T>... others) {
+    List<Transformation<T>> inputs = new ArrayList<>();
+    inputs.add(transformation);
+    for (DataStream<T> other : others) {
+      inputs.add(other.getTransformation());
+    }
+    return new DataStream<>(environment, new UnionTransformation<>(inputs));
+  }
+
+  public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
+    return new ConnectedStreams<>(environment, this, other);
+  }
+
+  public DataStreamSink<T> sinkTo(Sink<T> sink) {
+    SinkTransformation<T> t = new SinkTransformation<>("Sink", transformation, sink, -1);
+    environment.addSink(t);
+    return new DataStreamSink<>(t);
+  }
+
+  public DataStreamSink<T> print() {
+    return sinkTo(new PrintSink<>()).name("Print to Std. Out");
+  }
+
+  /** Runs the job in the background and returns its results as they arrive. */
+  public CloseableIterator<T> executeAndCollect() {
+    return executeAndCollect("Collect Job");
+  }
+
+  public CloseableIterator<T> executeAndCollect(String jobName) {
+    CollectSink<T> sink = new CollectSink<>();
+    sinkTo(sink).name("Collect");
+    return new CollectIterator<>(sink, environment.executeAsync(jobName));
+  }
+
+  /** Runs the job and returns at most {@code limit} results, then stops it. */
+  public List<T> executeAndCollect(int limit) {
+    List<T> out = new ArrayList<>();
+    try (CloseableIterator<T> it = executeAndCollect()) {
+      while (out.size() < limit && it.hasNext()) {
+        out.add(it.next());
+      }
+    }
+    return out;
+  }
+}

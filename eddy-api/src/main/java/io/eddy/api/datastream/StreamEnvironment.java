@@ -1,0 +1,102 @@
+package io.eddy.api.datastream;
+
+import io.eddy.api.config.Configuration;
+import io.eddy.api.config.CoreOptions;
+import io.eddy.api.connector.CollectionSource;
+import io.eddy.api.connector.Source;
+import io.eddy.api.execution.JobClient;
+import io.eddy.api.execution.JobExecutionException;
+import io.eddy.api.execution.JobExecutionResult;
+import io.eddy.api.execution.JobExecutor;
+import io.eddy.api.graph.SinkTransformation;
+import io.eddy.api.graph.SourceTransformation;
+import io.eddy.api.graph.StreamGraph;
+import io.eddy.api.time.WatermarkStrategy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Where a job is built and started: sources come from here, and {@link #execute} runs every
+ * sink added since the last execution. The equivalent of Flink's StreamExecutionEnvironment.
+ */
+public class StreamEnvironment {
+  private final Configuration configuration;
+  private final List<SinkTransformation<?>> sinks = new ArrayList<>();
+
+  protected StreamEnvironment(Configuration configuration) {
+    this.configuration = configuration.copy();
+  }
+
+  public static StreamEnvironment create() {
+    return new StreamEnvironment(new Configuration());
+  }
+
+  public static StreamEnvironment create(Configuration configuration) {
+    return new StreamEnvironment(configuration);
+  }
+
+  public Configuration getConfiguration() {
+    return configuration;
+  }
+
+  public StreamEnvironment setParallelism(int parallelism) {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("Parallelism must be at least 1, got " + parallelism);
+    }
+    configuration.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+    return this;
+  }
+
+  public int getParallelism() {
+    return configuration.get(CoreOptions.DEFAULT_PARALLELISM);
+  }
+
+  /** Sets the number of key groups, the upper bound for rescaling keyed state. */
+  public StreamEnvironment setMaxParallelism(int maxParallelism) {
+    if (maxParallelism < 1 || maxParallelism > 32768) {
+      throw new IllegalArgumentException("Max parallelism must be in [1, 32768], got " + maxParallelism);
+    }
+    configuration.set(CoreOptions.MAX_PARALLELISM, maxParallelism);
+    return this;
+  }
+
+  public int getMaxParallelism() {
+    return configuration.get(CoreOptions.MAX_PARALLELISM);
+  }
+
+  @SafeVarargs
+  public final <T> DataStream<T> fromElements(T... elements) {
+    return fromCollection(Arrays.asList(elements));
+  }
+
+  /** A bounded stream of the elements in order; runs with parallelism 1, without timestamps. */
+  public <T> DataStream<T> fromCollection(Collection<T> elements) {
+    return fromSource(new CollectionSource<>(elements), WatermarkStrategy.noWatermarks(), "Collection Source");
+  }
+
+  public <T> DataStream<T> fromSource(Source<T> source, WatermarkStrategy<T> watermarkStrategy, String name) {
+    int parallelism = source.maxParallelism() == 1 ? 1 : -1;
+    return new DataStream<>(this, new SourceTransformation<>(name, source, watermarkStrategy, parallelism));
+  }
+
+  void addSink(SinkTransformation<?> sink) {
+    sinks.add(sink);
+  }
+
+  public JobExecutionResult execute() throws JobExecutionException, InterruptedException {
+    return execute("Eddy Job");
+  }
+
+  /** Runs the job to completion (bounded sources) or failure; sinks added so far are consumed. */
+  public JobExecutionResult execute(String jobName) throws JobExecutionException, InterruptedException {
+    return executeAsync(jobName).await();
+  }
+
+  public JobClient executeAsync(String jobName) {
+    StreamGraph graph = new StreamGraph(jobName, configuration.copy(), sinks);
+    sinks.clear();
+    return JobExecutor.load().submit(graph);
+  }
+}

@@ -1,0 +1,59 @@
+package io.eddy.api.graph;
+
+import io.eddy.api.datastream.OutputTag;
+import io.eddy.api.functions.CoProcessFunction;
+import io.eddy.api.functions.FilterFunction;
+import io.eddy.api.functions.FlatMapFunction;
+import io.eddy.api.functions.KeyedCoProcessFunction;
+import io.eddy.api.functions.KeyedProcessFunction;
+import io.eddy.api.functions.MapFunction;
+import io.eddy.api.functions.ProcessFunction;
+import io.eddy.api.functions.ProcessJoinFunction;
+import io.eddy.api.functions.ProcessWindowFunction;
+import io.eddy.api.time.WatermarkStrategy;
+import io.eddy.api.windowing.Trigger;
+import io.eddy.api.windowing.WindowAssigner;
+import java.io.Serializable;
+
+/**
+ * What an operator computes, as plain data: the user's functions and settings. The runtime
+ * maps each kind to its operator implementation; the set is closed so that the mapping is
+ * checked by the compiler.
+ */
+public sealed interface OperatorSpec extends Serializable {
+
+  record MapSpec(MapFunction<?, ?> function) implements OperatorSpec {}
+
+  record FilterSpec(FilterFunction<?> function) implements OperatorSpec {}
+
+  record FlatMapSpec(FlatMapFunction<?, ?> function) implements OperatorSpec {}
+
+  record ProcessSpec(ProcessFunction<?, ?> function) implements OperatorSpec {}
+
+  record KeyedProcessSpec(KeyedProcessFunction<?, ?, ?> function) implements OperatorSpec {}
+
+  record CoProcessSpec(CoProcessFunction<?, ?, ?> function) implements OperatorSpec {}
+
+  record KeyedCoProcessSpec(KeyedCoProcessFunction<?, ?, ?, ?> function) implements OperatorSpec {}
+
+  /** Assigns timestamps and generates watermarks mid-stream, replacing upstream watermarks. */
+  record TimestampsAndWatermarksSpec(WatermarkStrategy<?> strategy) implements OperatorSpec {}
+
+  /**
+   * A keyed window: elements go to windows by the assigner, are kept as {@code contents}
+   * (all elements, or incrementally reduced/aggregated), and the trigger decides when the
+   * window function sees them.
+   */
+  record WindowSpec(
+      WindowAssigner<?, ?> assigner,
+      Trigger<?, ?> trigger,
+      long allowedLatenessMillis,
+      OutputTag<?> lateDataTag,
+      WindowContents contents,
+      ProcessWindowFunction<?, ?, ?, ?> windowFunction) implements OperatorSpec {}
+
+  /** Joins two keyed streams on records whose timestamps lie within [lower, upper] of each other. */
+  record IntervalJoinSpec(
+      long lowerBoundMillis, long upperBoundMillis, ProcessJoinFunction<?, ?, ?> function)
+      implements OperatorSpec {}
+}
