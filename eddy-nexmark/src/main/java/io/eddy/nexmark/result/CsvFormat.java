@@ -1,0 +1,73 @@
+package io.eddy.nexmark.result;
+
+import io.eddy.nexmark.model.Timestamps;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * The CSV text of result values (FORMAT.md, Output): integers plain; DECIMAL and DOUBLE in
+ * plain decimal without exponent (a DECIMAL keeps its scale: 0.908 * 5 is {@code 4.540});
+ * timestamps {@code yyyy-MM-dd HH:mm:ss.SSS}; dates {@code yyyy-MM-dd}; NULL an empty field.
+ * A field is quoted per RFC 4180 only when it contains ',', '"', CR or LF.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class CsvFormat {
+
+    private CsvFormat() {
+    }
+
+    /** The fields of a row joined by ','. */
+    public static String line(Row row) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < row.arity(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(quote(value(row.get(i))));
+        }
+        return sb.toString();
+    }
+
+    /** The header line of these column names. */
+    public static String header(Iterable<String> columns) {
+        StringBuilder sb = new StringBuilder();
+        for (String c : columns) {
+            if (!sb.isEmpty()) {
+                sb.append(',');
+            }
+            sb.append(quote(c));
+        }
+        return sb.toString();
+    }
+
+    /** The unquoted text of one value. */
+    public static String value(Object v) {
+        return switch (v) {
+            case null -> "";
+            case String s -> s;
+            case Long l -> Long.toString(l);
+            case Integer i -> Integer.toString(i);
+            case BigDecimal d -> d.toPlainString();
+            case Double d -> BigDecimal.valueOf(d).toPlainString();
+            case Boolean b -> b ? "TRUE" : "FALSE";
+            case LocalDateTime t -> Timestamps.format(t.toInstant(ZoneOffset.UTC).toEpochMilli());
+            case LocalDate d -> d.toString();
+            default -> throw new IllegalArgumentException("no CSV text for " + v.getClass().getName() + ": " + v);
+        };
+    }
+
+    /** The field as RFC 4180 wants it: quoted, with '"' doubled, only if needed. */
+    public static String quote(String field) {
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return '"' + field.replace("\"", "\"\"") + '"';
+            }
+        }
+        return field;
+    }
+}

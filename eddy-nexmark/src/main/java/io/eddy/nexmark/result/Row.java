@@ -1,0 +1,48 @@
+package io.eddy.nexmark.result;
+
+import java.util.Arrays;
+
+/**
+ * One result row: the column values of a query's SELECT list, in order, compared by value
+ * (so a multiset of rows can find the row a retraction removes).
+ *
+ * <p>Values are what {@link CsvFormat} prints: Long/Integer, String, BigDecimal, Double,
+ * Boolean, LocalDateTime (SQL TIMESTAMP(3), UTC wall time), LocalDate, or null. Immutable:
+ * the array is copied in and never exposed.
+ */
+public final class Row {
+
+    private final Object[] values;
+
+    private Row(Object[] values) {
+        this.values = values;
+    }
+
+    public static Row of(Object... values) {
+        return new Row(values.clone());
+    }
+
+    public int arity() {
+        return values.length;
+    }
+
+    public Object get(int i) {
+        return values[i];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Row other && Arrays.equals(values, other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(values);
+    }
+
+    /** The row as its CSV line. */
+    @Override
+    public String toString() {
+        return CsvFormat.line(this);
+    }
+}
