@@ -1,0 +1,62 @@
+package io.eddy.state;
+
+import io.eddy.api.state.AggregatingStateDescriptor;
+import io.eddy.api.state.ListStateDescriptor;
+import io.eddy.api.state.MapStateDescriptor;
+import io.eddy.api.state.ReducingStateDescriptor;
+import io.eddy.api.state.ValueStateDescriptor;
+import io.eddy.api.types.TypeSerializer;
+import io.eddy.state.InternalStates.InternalAggregatingState;
+import io.eddy.state.InternalStates.InternalListState;
+import io.eddy.state.InternalStates.InternalMapState;
+import io.eddy.state.InternalStates.InternalReducingState;
+import io.eddy.state.InternalStates.InternalValueState;
+import io.eddy.state.timers.TimerQueue;
+import java.util.stream.Stream;
+
+/**
+ * Keyed state of one operator subtask, for the key groups it owns. The SPI every backend
+ * implements (hashmap on the heap; byte-oriented ones lay keys out as
+ * {@code [keyGroup:2][key][namespace][userKey]}, so a key-group range is one key range).
+ *
+ * <p>The operator sets the current key before each access; states read it from here. Creating a
+ * state with a name that exists returns the existing state (the kind must match). Not
+ * thread-safe: owned by one task thread.
+ */
+public interface KeyedStateBackend<K> extends AutoCloseable {
+
+  KeyGroupRange keyGroupRange();
+
+  int maxParallelism();
+
+  /** Sets the key that state accesses refer to, and computes its key group. */
+  void setCurrentKey(K key);
+
+  K getCurrentKey();
+
+  int getCurrentKeyGroup();
+
+  <N, V> InternalValueState<N, V> createValueState(
+      TypeSerializer<N> namespaceSerializer, ValueStateDescriptor<V> descriptor);
+
+  <N, V> InternalListState<N, V> createListState(
+      TypeSerializer<N> namespaceSerializer, ListStateDescriptor<V> descriptor);
+
+  <N, UK, UV> InternalMapState<N, UK, UV> createMapState(
+      TypeSerializer<N> namespaceSerializer, MapStateDescriptor<UK, UV> descriptor);
+
+  <N, V> InternalReducingState<N, V> createReducingState(
+      TypeSerializer<N> namespaceSerializer, ReducingStateDescriptor<V> descriptor);
+
+  <N, IN, ACC, OUT> InternalAggregatingState<N, IN, OUT> createAggregatingState(
+      TypeSerializer<N> namespaceSerializer, AggregatingStateDescriptor<IN, ACC, OUT> descriptor);
+
+  /** A priority queue of timers, kept per key group so that it survives restore and rescale. */
+  <N> TimerQueue<K, N> createTimerQueue(String name, TypeSerializer<N> namespaceSerializer);
+
+  /** The keys that have a value in the named state under the namespace (a snapshot of them). */
+  <N> Stream<K> getKeys(String stateName, N namespace);
+
+  @Override
+  void close();
+}
