@@ -1,0 +1,441 @@
+package io.eddy.lsm;
+
+import io.eddy.fs.FileSystem;
+import io.eddy.fs.FsPaths;
+import io.eddy.lsm.db.Compactor;
+import io.eddy.lsm.db.DbCore;
+import io.eddy.lsm.db.ReadPath;
+import io.eddy.lsm.db.SuperVersion;
+import io.eddy.lsm.iter.Lookup;
+import io.eddy.lsm.iter.UserIterator;
+import io.eddy.lsm.manifest.FileMeta;
+import io.eddy.lsm.manifest.Manifest;
+import io.eddy.lsm.manifest.Version;
+import io.eddy.lsm.manifest.VersionEdit;
+import io.eddy.lsm.manifest.VersionSet;
+import io.eddy.lsm.memtable.MemTable;
+import io.eddy.lsm.util.InternalKey;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * An LSM key-value store whose primary copy lives on a {@link FileSystem}: the public API.
+ * Keys and values are byte arrays; keys order as unsigned bytes.
+ *
+ * <p><b>Thread safety.</b> All methods are thread-safe. Reads ({@code get}, {@code
+ * multiGet}, iterators, {@code count}) take no lock and run concurrently with writes and
+ * background work. Writes from several threads are serialised; each {@link #write} batch is
+ * atomic (readers see all of it or none). Iterators and snapshots are single objects owned
+ * by their creator; close them.
+ *
+ * <p><b>Durability.</b> Writes live in memory until flushed. There is no write-ahead log:
+ * {@link #checkpoint()} (and {@link #close()}) make data durable; a crash loses writes made
+ * after the last flush. Files are written once, never renamed or appended (works on S3).
+ *
+ * <p><b>Sharing files.</b> A store deletes only unreferenced files inside its own
+ * directory. A store opened from a checkpoint reads the checkpoint's files where they are;
+ * the checkpoint's owner must keep that checkpoint until the new store no longer needs them.
+ */
+public final class Db implements AutoCloseable {
+  private static final ExecutorService IO = Executors.newVirtualThreadPerTaskExecutor();
+
+  private final DbCore core;
+  private final Compactor compactor;
+  private final Map<String, List<FileMeta>> checkpoints = new ConcurrentHashMap<>();
+
+  private Db(DbCore core) {
+    this.core = core;
+    this.compactor = new Compactor(core);
+  }
+
+  /**
+   * Opens (or creates) the store in {@code dir}: reads its newest manifest and the retained
+   * checkpoints' manifests, deletes orphan files left by a crash, and reads no table.
+   */
+  public static Db open(Options options, FileSystem fs, String dir) throws IOException {
+    String d = stripSlash(dir);
+    List<String> names = fs.list(d);
+    String latest = null;
+    for (String n : names) {
+      if (n.startsWith(VersionSet.MANIFEST_PREFIX) && (latest == null || n.compareTo(latest) > 0)) {
+        latest = n;
+      }
+    }
+    Manifest m = latest == null ? null : Manifest.read(fs, FsPaths.join(d, latest));
+    checkMergeOperator(options, m, d);
+    DbCore core = new DbCore(options, effective(options, fs), d, m, latest == null ? null : FsPaths.join(d, latest),
+        m == null ? KeyRange.ALL : m.range());
+    Db db = new Db(core);
+    for (String n : names) {
+      String path = FsPaths.join(d, n);
+      if (n.startsWith(VersionSet.CHECKPOINT_PREFIX)) {
+        List<FileMeta> files = Manifest.read(fs, path).files().stream().map(VersionEdit.LevelFile::file).toList();
+        core.refs.ref(files);
+        db.checkpoints.put(path, files);
+      }
+    }
+    for (String n : names) {
+      String path = FsPaths.join(d, n);
+      boolean orphanTable = n.endsWith(".sst") && !core.refs.isReferenced(path);
+      boolean staleManifest = n.startsWith(VersionSet.MANIFEST_PREFIX) && !n.equals(latest);
+      if (orphanTable || staleManifest) {
+        fs.delete(path);
+      }
+    }
+    if (m == null) {
+      core.versions.writeInitialManifest();
+    }
+    db.compactor.schedule();
+    return db;
+  }
+
+  /**
+   * Opens a new store in the empty directory {@code dir} from a checkpoint manifest,
+   * restricted to {@code range} (use {@link KeyRange#ALL} for everything). Reads only the
+   * manifest and writes the new store's first manifest: no data is copied; blocks are read
+   * on demand through the caches. Keys outside the range are invisible and dropped by
+   * compaction.
+   */
+  public static Db openFromCheckpoint(Options options, FileSystem fs, String checkpointManifest, String dir, KeyRange range)
+      throws IOException {
+    String d = stripSlash(dir);
+    for (String n : fs.list(d)) {
+      if (n.startsWith(VersionSet.MANIFEST_PREFIX)) {
+        throw new IOException("cannot restore into " + d + ": it already holds a store (" + n + ")");
+      }
+    }
+    Manifest c = Manifest.read(fs, checkpointManifest);
+    checkMergeOperator(options, c, checkpointManifest);
+    KeyRange r = c.range().intersect(range);
+    List<VersionEdit.LevelFile> files = new ArrayList<>();
+    for (VersionEdit.LevelFile lf : c.files()) {
+      if (r.overlaps(lf.file().smallest(), lf.file().largest())) {
+        files.add(lf);
+      }
+    }
+    Manifest m = new Manifest(false, c.mergeOperator(), c.lastSequence(), c.nextFileNumber(), r, files);
+    DbCore core = new DbCore(options, effective(options, fs), d, m, null, r);
+    core.versions.writeInitialManifest();
+    Db db = new Db(core);
+    db.compactor.schedule();
+    return db;
+  }
+
+  private static FileSystem effective(Options o, FileSystem fs) {
+    return o.fileCache() == null ? fs : o.fileCache().wrap(fs);
+  }
+
+  private static String stripSlash(String dir) {
+    return dir.endsWith("/") && dir.length() > 1 ? dir.substring(0, dir.length() - 1) : dir;
+  }
+
+  private static void checkMergeOperator(Options o, Manifest m, String where) throws IOException {
+    if (m == null || m.mergeOperator().isEmpty()) {
+      return;
+    }
+    String mine = o.mergeOperator() == null ? "" : o.mergeOperator().name();
+    if (!mine.equals(m.mergeOperator())) {
+      throw new IOException(where + " was written with merge operator '" + m.mergeOperator() + "' but options name '" + mine + "'");
+    }
+  }
+
+  // ------------------------------------------------------------------ writes
+
+  public void put(byte[] key, byte[] value) throws IOException {
+    write(new WriteBatch().put(key, value));
+  }
+
+  public void delete(byte[] key) throws IOException {
+    write(new WriteBatch().delete(key));
+  }
+
+  /** Appends a merge operand. REQUIRES a merge operator in the options. */
+  public void merge(byte[] key, byte[] operand) throws IOException {
+    if (core.merge == null) {
+      throw new IllegalStateException("merge needs Options.mergeOperator");
+    }
+    write(new WriteBatch().merge(key, operand));
+  }
+
+  /** Applies a batch atomically. May block while writes are stalled by flushes or level 0. */
+  public void write(WriteBatch batch) throws IOException {
+    if (batch.count() == 0) {
+      return;
+    }
+    core.writeLock().lock();
+    try {
+      MemTable mem = core.makeRoomForWrite();
+      long seq = core.lastSequence();
+      for (int i = 0; i < batch.count(); i++) {
+        if (batch.type(i) == InternalKey.TYPE_MERGE && core.merge == null) {
+          throw new IllegalStateException("merge needs Options.mergeOperator");
+        }
+        mem.add(++seq, batch.type(i), batch.key(i), batch.value(i));
+      }
+      core.publish(seq);
+    } finally {
+      core.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Deletes every key in {@code range} atomically: other writers wait while the live keys
+   * of the range are found and a tombstone is written for each. Costs one tombstone per
+   * live key. Snapshots taken before still see the old values.
+   *
+   * @return the number of keys deleted
+   */
+  public long deleteRange(KeyRange range) throws IOException {
+    core.writeLock().lock();
+    try {
+      WriteBatch batch = new WriteBatch();
+      try (DbIterator it = iterator(ReadOptions.range(range))) {
+        for (it.seekToFirst(); it.valid(); it.next()) {
+          batch.delete(it.key());
+        }
+      }
+      write(batch);
+      return batch.count();
+    } finally {
+      core.writeLock().unlock();
+    }
+  }
+
+  // ------------------------------------------------------------------ reads
+
+  public byte[] get(byte[] key) throws IOException {
+    return get(ReadOptions.DEFAULT, key);
+  }
+
+  /** The value of {@code key} at the options' snapshot (latest if none), or null. */
+  public byte[] get(ReadOptions options, byte[] key) throws IOException {
+    long seq = sequenceFor(options);
+    if (!core.versions.range().contains(key)) {
+      return null;
+    }
+    SuperVersion sv = core.acquire();
+    try {
+      return lookup(sv, key, seq);
+    } finally {
+      sv.version().unref();
+    }
+  }
+
+  private byte[] lookup(SuperVersion sv, byte[] key, long seq) throws IOException {
+    if (!core.versions.range().contains(key)) {
+      return null;
+    }
+    Lookup l = new Lookup(key, seq);
+    ReadPath.get(sv, core.tables, l);
+    return l.result(core.merge);
+  }
+
+  private long sequenceFor(ReadOptions options) {
+    Snapshot s = options.snapshot();
+    if (s == null) {
+      return core.lastSequence();
+    }
+    if (!s.belongsTo(this) || s.isReleased()) {
+      throw new IllegalArgumentException(s + " is released or belongs to another store");
+    }
+    return s.sequence();
+  }
+
+  public List<byte[]> multiGet(List<byte[]> keys) throws IOException {
+    return multiGet(ReadOptions.DEFAULT, keys);
+  }
+
+  /**
+   * Looks up many keys at one consistent sequence number. Lookups run concurrently (up to
+   * {@code Options.multiGetParallelism}, on virtual threads), so block reads from a slow
+   * FileSystem overlap. Returns values in key order, null for absent keys.
+   */
+  public List<byte[]> multiGet(ReadOptions options, List<byte[]> keys) throws IOException {
+    long seq = sequenceFor(options);
+    int n = keys.size();
+    byte[][] out = new byte[n][];
+    SuperVersion sv = core.acquire();
+    try {
+      int groups = Math.min(core.options.multiGetParallelism(), (n + 7) / 8);
+      if (groups <= 1) {
+        for (int i = 0; i < n; i++) {
+          out[i] = lookup(sv, keys.get(i), seq);
+        }
+      } else {
+        List<Future<?>> futures = new ArrayList<>(groups - 1);
+        for (int g = 1; g < groups; g++) {
+          int group = g;
+          futures.add(IO.submit(() -> {
+            lookupGroup(sv, keys, seq, out, group, groups);
+            return null;
+          }));
+        }
+        lookupGroup(sv, keys, seq, out, 0, groups);
+        for (Future<?> f : futures) {
+          await(f);
+        }
+      }
+    } finally {
+      sv.version().unref();
+    }
+    return java.util.Arrays.asList(out);
+  }
+
+  private void lookupGroup(SuperVersion sv, List<byte[]> keys, long seq, byte[][] out, int group, int groups) throws IOException {
+    for (int i = group; i < keys.size(); i += groups) {
+      out[i] = lookup(sv, keys.get(i), seq);
+    }
+  }
+
+  private static void await(Future<?> f) throws IOException {
+    try {
+      f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted in multiGet");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IOException(e.getCause());
+    }
+  }
+
+  public DbIterator iterator() throws IOException {
+    return iterator(ReadOptions.DEFAULT);
+  }
+
+  /** An iterator at the options' snapshot within their bounds (and the store's key range). */
+  public DbIterator iterator(ReadOptions options) throws IOException {
+    long seq = sequenceFor(options);
+    KeyRange bounds = options.bounds().intersect(core.versions.range());
+    SuperVersion sv = core.acquire();
+    try {
+      return new UserIterator(ReadPath.iterator(sv, core.tables), seq, core.merge, bounds.start(), bounds.end(), sv.version()::unref);
+    } catch (IOException | RuntimeException e) {
+      sv.version().unref();
+      throw e;
+    }
+  }
+
+  /** The number of live keys in {@code range} (an exact count; it iterates the range). */
+  public long count(KeyRange range) throws IOException {
+    long n = 0;
+    try (DbIterator it = iterator(ReadOptions.range(range))) {
+      for (it.seekToFirst(); it.valid(); it.next()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  // ------------------------------------------------------------------ snapshots, maintenance
+
+  /** A snapshot of everything written so far; close it to let compaction reclaim versions. */
+  public Snapshot snapshot() {
+    core.writeLock().lock();
+    try {
+      long seq = core.lastSequence();
+      core.snapshots.add(seq);
+      return new Snapshot(seq, this);
+    } finally {
+      core.writeLock().unlock();
+    }
+  }
+
+  void releaseSnapshot(Snapshot s) {
+    core.snapshots.remove(s.sequence());
+  }
+
+  /** Writes the memtable to an SST file and waits for it. */
+  public void flush() throws IOException {
+    core.flushAndWait();
+  }
+
+  /** Flushes, then compacts every file overlapping {@code range} down to the deepest level. */
+  public void compactRange(KeyRange range) throws IOException {
+    flush();
+    compactor.compactRange(range);
+  }
+
+  /**
+   * A zero-copy checkpoint: flushes the memtable, then writes a {@code CHECKPOINT-nnnnnn}
+   * manifest referencing the live SST files, which stay until the checkpoint is released.
+   * Costs a flush plus one small file, whatever the size of the store.
+   */
+  public CheckpointHandle checkpoint() throws IOException {
+    long seq = core.flushAndWait();
+    Manifest m = core.versions.pinCheckpoint(seq);
+    List<FileMeta> files = m.files().stream().map(VersionEdit.LevelFile::file).toList();
+    String path = FsPaths.join(core.dir, String.format("%s%06d", VersionSet.CHECKPOINT_PREFIX, core.versions.newFileNumber()));
+    try {
+      m.write(core.fs, path);
+    } catch (IOException | RuntimeException e) {
+      core.refs.unref(files);
+      throw e;
+    }
+    checkpoints.put(path, files);
+    return new CheckpointHandle(path, m.lastSequence(), files.size(), files.stream().mapToLong(FileMeta::size).sum());
+  }
+
+  /** Releases a checkpoint: deletes its manifest and drops its file references. */
+  public void release(CheckpointHandle checkpoint) throws IOException {
+    List<FileMeta> files = checkpoints.remove(checkpoint.manifestPath());
+    if (files == null) {
+      throw new IllegalArgumentException("not a retained checkpoint of " + core.dir + ": " + checkpoint.manifestPath());
+    }
+    core.fs.delete(checkpoint.manifestPath());
+    core.refs.unref(files);
+  }
+
+  /** Manifest paths of the checkpoints this store retains (including ones found at open). */
+  public List<String> retainedCheckpoints() {
+    return List.copyOf(checkpoints.keySet());
+  }
+
+  /** The key range this store is restricted to ({@link KeyRange#ALL} normally). */
+  public KeyRange range() {
+    return core.versions.range();
+  }
+
+  public DbStats stats() {
+    SuperVersion sv = core.acquire();
+    try {
+      Version v = sv.version();
+      int[] files = new int[Version.NUM_LEVELS];
+      long[] bytes = new long[Version.NUM_LEVELS];
+      for (int l = 0; l < Version.NUM_LEVELS; l++) {
+        files[l] = v.files(l).size();
+        bytes[l] = v.levelBytes(l);
+      }
+      long memBytes = sv.active().approximateBytes() + sv.immutables().stream().mapToLong(MemTable::approximateBytes).sum();
+      return new DbStats(files, bytes, memBytes, sv.immutables().size(), core.lastSequence(), core.snapshots.size(), checkpoints.size(),
+          core.flushes.get(), compactor.compactions.get(), compactor.trivialMoves.get(), compactor.bytesWritten.get(),
+          compactor.serviceFailures.get(), core.stalls.get(), core.slowdowns.get(), core.options.blockCache().stats(),
+          core.options.fileCache() == null ? null : core.options.fileCache().stats());
+    } finally {
+      sv.version().unref();
+    }
+  }
+
+  /** Flushes the memtable and stops background work. Files stay; reopen with {@link #open}. */
+  @Override
+  public void close() throws IOException {
+    core.close();
+  }
+
+  @Override
+  public String toString() {
+    return "Db[" + core.dir + "]";
+  }
+}

@@ -1,0 +1,212 @@
+package io.eddy.lsm.db;
+
+import io.eddy.fs.FsPaths;
+import io.eddy.lsm.KeyRange;
+import io.eddy.lsm.compaction.CompactionJob;
+import io.eddy.lsm.compaction.CompactionPicker;
+import io.eddy.lsm.compaction.CompactionResult;
+import io.eddy.lsm.compaction.CompactionRunner;
+import io.eddy.lsm.compaction.CompactionService;
+import io.eddy.lsm.compaction.OutputWriter;
+import io.eddy.lsm.manifest.FileMeta;
+import io.eddy.lsm.manifest.Version;
+import io.eddy.lsm.manifest.VersionEdit;
+import io.eddy.lsm.plugin.CompactionFilter;
+import io.eddy.lsm.sst.TableReader;
+import io.eddy.lsm.cache.BlockCache;
+import io.eddy.lsm.util.Bytes;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs compactions on one background thread: picks them ({@link CompactionPicker}),
+ * executes them through the configured {@link CompactionService} (falling back to local
+ * execution, with freshly reserved output names, if the service fails), checks the outputs
+ * and installs the result atomically. A failed compaction changes nothing and is retried
+ * at the next trigger.
+ *
+ * <p>Thread safety: {@link #schedule} and {@link #compactRange} may be called from any
+ * thread; all compaction work is serialised on the compaction thread.
+ */
+public final class Compactor {
+  private static final Logger LOG = Logger.getLogger(Compactor.class.getName());
+  private static final BlockCache NO_CACHE = new BlockCache(0);
+
+  private final DbCore core;
+  private final CompactionPicker picker;
+  private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> DbCore.daemon(r, "eddy-lsm-compaction"));
+  private final AtomicBoolean scheduled = new AtomicBoolean();
+  public final AtomicLong compactions = new AtomicLong();
+  public final AtomicLong trivialMoves = new AtomicLong();
+  public final AtomicLong serviceFailures = new AtomicLong();
+  public final AtomicLong bytesWritten = new AtomicLong();
+  private volatile Throwable lastError;
+
+  public Compactor(DbCore core) {
+    this.core = core;
+    this.picker = new CompactionPicker(core.options.level0CompactionTrigger(), core.options.maxBytesForLevelBase());
+    core.attach(this);
+  }
+
+  /** Asks for automatic compaction to run soon (no-op if disabled or already queued). */
+  public void schedule() {
+    if (core.options.disableAutoCompaction() || core.isClosing()) {
+      return;
+    }
+    if (scheduled.compareAndSet(false, true)) {
+      thread.execute(this::autoCompact);
+    }
+  }
+
+  private void autoCompact() {
+    scheduled.set(false);
+    try {
+      CompactionPicker.Pick p;
+      while (!core.isClosing() && (p = picker.pick(core.versions.current(), core.options.compactionFilter() != null)) != null) {
+        run(p);
+      }
+    } catch (IOException | RuntimeException e) {
+      lastError = e;
+      LOG.log(Level.WARNING, "compaction failed in " + core.dir + "; will retry", e);
+    }
+  }
+
+  /** Compacts every file overlapping {@code range} down to the deepest non-empty level; waits. */
+  public void compactRange(KeyRange range) throws IOException {
+    Future<?> f = thread.submit(() -> {
+      int deepest = 0;
+      for (int l = 0; l < Version.NUM_LEVELS; l++) {
+        if (!core.versions.current().files(l).isEmpty()) {
+          deepest = l;
+        }
+      }
+      for (int level = 0; level < Math.max(1, deepest); level++) {
+        CompactionPicker.Pick p = picker.pickRange(core.versions.current(), level, range);
+        if (p != null) {
+          run(p);
+        }
+      }
+      return null;
+    });
+    try {
+      f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted waiting for compaction");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException("compaction failed in " + core.dir + ": " + e.getCause(), e.getCause());
+    }
+  }
+
+  private void run(CompactionPicker.Pick p) throws IOException {
+    VersionEdit edit = new VersionEdit();
+    p.inputs().forEach(lf -> edit.delete(lf.level(), lf.file()));
+    if (p.isTrivialMove()) {
+      edit.add(p.outputLevel(), p.inputs().get(0).file());
+      core.installVersion(edit, 0, null);
+      trivialMoves.incrementAndGet();
+      return;
+    }
+    CompactionResult result = execute(newJob(p));
+    result.outputs().forEach(f -> edit.add(p.outputLevel(), f));
+    core.installVersion(edit, 0, null);
+    compactions.incrementAndGet();
+    bytesWritten.addAndGet(result.bytesWritten());
+  }
+
+  private CompactionJob newJob(CompactionPicker.Pick p) {
+    long inputBytes = p.inputs().stream().mapToLong(lf -> lf.file().size()).sum();
+    int maxOutputs = (int) Math.min(100_000, inputBytes / core.options.targetFileSize() + 8);
+    long first = core.versions.reserveFileNumbers(maxOutputs);
+    CompactionFilter filter = core.options.compactionFilter();
+    return new CompactionJob(p.inputs(), p.outputLevel(), p.bottommost(), core.snapshots.sequences(), core.dir, first, maxOutputs,
+        core.merge == null ? "" : core.merge.name(), filter == null ? "" : filter.name(), filter == null ? "" : filter.config(),
+        core.versions.range(), core.options.table(), core.options.targetFileSize());
+  }
+
+  private CompactionResult execute(CompactionJob job) throws IOException {
+    CompactionService service = core.options.compactionService();
+    if (service != null) {
+      try {
+        CompactionResult r = service.compact(job);
+        verify(job, r);
+        return r;
+      } catch (IOException | RuntimeException e) {
+        serviceFailures.incrementAndGet();
+        LOG.log(Level.WARNING, service.describe() + " failed " + job + "; compacting locally instead: " + e);
+        deleteReserved(job);
+        CompactionJob retry = new CompactionJob(job.inputs(), job.outputLevel(), job.bottommost(), job.snapshots(), job.outputDir(),
+            core.versions.reserveFileNumbers(job.maxOutputs()), job.maxOutputs(), job.mergeOperator(), job.filterName(),
+            job.filterConfig(), job.range(), job.table(), job.targetFileSize());
+        return CompactionRunner.run(retry, core.fs);
+      }
+    }
+    return CompactionRunner.run(job, core.fs);
+  }
+
+  /** Checks a service's answer: only reserved names, sizes as stored, readable, ordered. */
+  private void verify(CompactionJob job, CompactionResult r) throws IOException {
+    byte[] prevLargest = null;
+    for (FileMeta f : r.outputs()) {
+      long n = f.number();
+      if (n < job.firstOutputNumber() || n >= job.firstOutputNumber() + job.maxOutputs()
+          || !f.path().equals(FsPaths.join(job.outputDir(), OutputWriter.tableFileName(n)))) {
+        throw new IOException("compaction result names an unreserved file: " + f.path());
+      }
+      if (core.fs.size(f.path()) != f.size()) {
+        throw new IOException("compaction output size mismatch: " + f.path());
+      }
+      TableReader.open(core.fs, f.path(), f.size(), NO_CACHE).close();
+      if (prevLargest != null && Bytes.compare(prevLargest, f.smallest()) >= 0) {
+        throw new IOException("compaction outputs overlap at " + f.path());
+      }
+      prevLargest = f.largest();
+    }
+  }
+
+  /** Deletes whatever a failed service left in the reserved output names. */
+  private void deleteReserved(CompactionJob job) {
+    try {
+      for (String name : core.fs.list(job.outputDir())) {
+        if (name.endsWith(".sst")) {
+          long n = Long.parseLong(name.substring(0, name.length() - 4));
+          if (n >= job.firstOutputNumber() && n < job.firstOutputNumber() + job.maxOutputs()) {
+            core.fs.delete(FsPaths.join(job.outputDir(), name));
+          }
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      LOG.log(Level.WARNING, "could not clean failed compaction outputs in " + job.outputDir() + "; swept at next open", e);
+    }
+  }
+
+  public Throwable lastError() {
+    return lastError;
+  }
+
+  void shutdown() {
+    thread.shutdown();
+    try {
+      thread.awaitTermination(5, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Compactor[" + compactions + " compactions, " + trivialMoves + " moves, " + serviceFailures + " service failures]";
+  }
+}

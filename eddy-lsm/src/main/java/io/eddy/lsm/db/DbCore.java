@@ -1,0 +1,347 @@
+package io.eddy.lsm.db;
+
+import io.eddy.fs.FileSystem;
+import io.eddy.fs.FsPaths;
+import io.eddy.lsm.KeyRange;
+import io.eddy.lsm.Options;
+import io.eddy.lsm.cache.TableCache;
+import io.eddy.lsm.compaction.CompactionRunner;
+import io.eddy.lsm.compaction.KeyReducer;
+import io.eddy.lsm.compaction.OutputWriter;
+import io.eddy.lsm.iter.InternalIterator;
+import io.eddy.lsm.manifest.FileMeta;
+import io.eddy.lsm.manifest.FileRefs;
+import io.eddy.lsm.manifest.Manifest;
+import io.eddy.lsm.manifest.VersionEdit;
+import io.eddy.lsm.manifest.VersionSet;
+import io.eddy.lsm.memtable.MemTable;
+import io.eddy.lsm.plugin.MergeOperator;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The engine state behind {@code Db}: memtables, versions, the write path's flow control
+ * and the flush thread. Compaction lives in {@link Compactor}.
+ *
+ * <p>Locks, always taken in this order: {@code writeLock} (serialises writers, guards
+ * memtable switching and write stalls), then {@code svLock} (serialises every change of
+ * the {@link SuperVersion}: memtable switches and version installs). Readers take no lock.
+ * A failed flush is sticky: writes then fail with the cause until the store is reopened;
+ * the files on the FileSystem stay consistent.
+ */
+public final class DbCore {
+  private static final Logger LOG = Logger.getLogger(DbCore.class.getName());
+
+  public final Options options;
+  public final FileSystem fs;
+  public final String dir;
+  public final MergeOperator merge;
+  public final FileRefs refs;
+  public final VersionSet versions;
+  public final TableCache tables;
+  public final SnapshotList snapshots = new SnapshotList();
+  public final AtomicLong stalls = new AtomicLong();
+  public final AtomicLong slowdowns = new AtomicLong();
+  public final AtomicLong flushes = new AtomicLong();
+
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private final Condition changed = writeLock.newCondition();
+  private final Object svLock = new Object();
+  private final ExecutorService flushThread;
+  private final AtomicBoolean flushScheduled = new AtomicBoolean();
+  private volatile SuperVersion sv;
+  private volatile long lastSequence;
+  private volatile Throwable backgroundError;
+  private volatile boolean closing;
+  private Compactor compactor;
+
+  public DbCore(Options options, FileSystem fs, String dir, Manifest manifest, String manifestPath, KeyRange range) {
+    this.options = options;
+    this.fs = fs;
+    this.dir = dir;
+    this.merge = options.mergeOperator();
+    this.refs = new FileRefs(this::unreferenced);
+    this.versions = new VersionSet(fs, dir, refs, merge == null ? "" : merge.name(), range, manifest, manifestPath);
+    this.tables = new TableCache(fs, options.blockCache());
+    this.lastSequence = versions.lastSequence();
+    this.sv = new SuperVersion(new MemTable(), List.of(), versions.acquire());
+    this.flushThread = Executors.newSingleThreadExecutor(r -> daemon(r, "eddy-lsm-flush"));
+  }
+
+  static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  void attach(Compactor c) {
+    this.compactor = c;
+  }
+
+  /** Whether the store owns (and so may delete) a file: it lives in the store's directory. */
+  public boolean owns(String path) {
+    return FsPaths.parent(path).equals(dir);
+  }
+
+  private void unreferenced(FileMeta f) {
+    tables.evict(f.path());
+    if (closing || !owns(f.path())) {
+      return;
+    }
+    try {
+      fs.delete(f.path());
+      if (options.fileCache() != null) {
+        options.fileCache().evict(f.path());
+      }
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "could not delete obsolete " + f.path() + "; it is swept at next open", e);
+    }
+  }
+
+  // ---------------------------------------------------------------- read state
+
+  /** The current read state with its version pinned: REQUIRES a later {@code version().unref()}. */
+  public SuperVersion acquire() {
+    while (true) {
+      SuperVersion s = sv;
+      if (s.version().tryRef()) {
+        return s;
+      }
+    }
+  }
+
+  public long lastSequence() {
+    return lastSequence;
+  }
+
+  // ---------------------------------------------------------------- write path
+
+  public ReentrantLock writeLock() {
+    return writeLock;
+  }
+
+  /** REQUIRES writeLock. Makes entries up to {@code seq} visible to new reads. */
+  public void publish(long seq) {
+    lastSequence = seq;
+  }
+
+  /**
+   * REQUIRES writeLock. Returns a memtable with room for a write, switching memtables and
+   * applying write stalls (a 1 ms delay once level 0 reaches the slowdown trigger; waiting
+   * while too many flushes are pending or level 0 reaches the stop trigger).
+   */
+  public MemTable makeRoomForWrite() throws IOException {
+    boolean delayed = false;
+    while (true) {
+      checkWritable();
+      SuperVersion s = sv;
+      int level0 = s.version().files(0).size();
+      if (!delayed && level0 >= options.level0SlowdownTrigger()) {
+        delayed = true;
+        slowdowns.incrementAndGet();
+        await(1);
+      } else if (s.active().approximateBytes() < options.writeBufferSize()) {
+        return s.active();
+      } else if (s.immutables().size() >= options.maxImmutableMemtables() || level0 >= options.level0StopTrigger()) {
+        stalls.incrementAndGet();
+        if (compactor != null && level0 >= options.level0StopTrigger()) {
+          compactor.schedule();
+        }
+        await(100);
+      } else {
+        switchMemTable();
+        return sv.active();
+      }
+    }
+  }
+
+  private void await(long millis) throws InterruptedIOException {
+    try {
+      changed.await(millis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while writes were stalled");
+    }
+  }
+
+  private void checkWritable() throws IOException {
+    if (closing) {
+      throw new IllegalStateException("store is closed: " + dir);
+    }
+    Throwable e = backgroundError;
+    if (e != null) {
+      throw new IOException("store " + dir + " is read-only after a background flush failure: " + e, e);
+    }
+  }
+
+  /** REQUIRES writeLock. Moves the active memtable to the flush queue (if not empty). */
+  public void switchMemTable() {
+    synchronized (svLock) {
+      SuperVersion s = sv;
+      if (s.active().isEmpty()) {
+        return;
+      }
+      List<MemTable> imms = new ArrayList<>();
+      imms.add(s.active());
+      imms.addAll(s.immutables());
+      s.version().tryRef();
+      replace(new SuperVersion(new MemTable(), imms, s.version()));
+    }
+    scheduleFlush();
+  }
+
+  /** REQUIRES svLock. */
+  private void replace(SuperVersion next) {
+    SuperVersion old = sv;
+    sv = next;
+    old.version().unref();
+  }
+
+  /** Installs an edit and publishes the new version in one step with the memtable change. */
+  public void installVersion(VersionEdit edit, long sequence, MemTable flushed) throws IOException {
+    synchronized (svLock) {
+      versions.install(edit, sequence);
+      SuperVersion s = sv;
+      List<MemTable> imms = new ArrayList<>(s.immutables());
+      if (flushed != null) {
+        imms.remove(flushed);
+      }
+      replace(new SuperVersion(s.active(), imms, versions.acquire()));
+    }
+    signalChange();
+  }
+
+  /** Wakes stalled writers and waiters of {@link #awaitFlushed}. */
+  public void signalChange() {
+    writeLock.lock();
+    try {
+      changed.signalAll();
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  // ---------------------------------------------------------------- flush
+
+  private void scheduleFlush() {
+    if (flushScheduled.compareAndSet(false, true)) {
+      flushThread.execute(this::flushPending);
+    }
+  }
+
+  private void flushPending() {
+    flushScheduled.set(false);
+    while (backgroundError == null) {
+      List<MemTable> imms = sv.immutables();
+      if (imms.isEmpty()) {
+        break;
+      }
+      MemTable oldest = imms.get(imms.size() - 1);
+      try {
+        flush(oldest);
+        flushes.incrementAndGet();
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.SEVERE, "flush failed in " + dir, e);
+        backgroundError = e;
+        signalChange();
+        return;
+      }
+      if (compactor != null) {
+        compactor.schedule();
+      }
+    }
+  }
+
+  private void flush(MemTable imm) throws IOException {
+    long number = versions.newFileNumber();
+    OutputWriter out = new OutputWriter(fs, dir, number, 1, options.table(), Long.MAX_VALUE, merge == null ? "" : merge.name());
+    List<FileMeta> files;
+    try (InternalIterator it = imm.iterator()) {
+      it.seekToFirst();
+      CompactionRunner.rewrite(it, new KeyReducer(snapshots.sequences(), false, merge, null), versions.range(), out);
+      files = out.finish();
+    } catch (IOException | RuntimeException e) {
+      out.abort();
+      throw e;
+    }
+    VersionEdit edit = new VersionEdit();
+    files.forEach(f -> edit.add(0, f));
+    installVersion(edit, imm.maxSequence(), imm);
+  }
+
+  /**
+   * Flushes everything written so far and waits until it is in files.
+   *
+   * @return the sequence number everything up to which is now in files
+   */
+  public long flushAndWait() throws IOException {
+    long target;
+    writeLock.lock();
+    try {
+      checkWritable();
+      target = lastSequence;
+      switchMemTable();
+      while (!sv.immutables().isEmpty()) {
+        Throwable e = backgroundError;
+        if (e != null) {
+          throw new IOException("flush failed in " + dir + ": " + e, e);
+        }
+        await(100);
+      }
+    } finally {
+      writeLock.unlock();
+    }
+    return target;
+  }
+
+  public Throwable backgroundError() {
+    return backgroundError;
+  }
+
+  // ---------------------------------------------------------------- close
+
+  /** Flushes (unless a background error happened), stops background work, keeps every file. */
+  public void close() throws IOException {
+    IOException failure = null;
+    if (backgroundError == null && !closing) {
+      try {
+        flushAndWait();
+      } catch (IOException e) {
+        failure = e;
+      }
+    }
+    closing = true;
+    if (compactor != null) {
+      compactor.shutdown();
+    }
+    flushThread.shutdown();
+    try {
+      flushThread.awaitTermination(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    synchronized (svLock) {
+      sv.version().unref();
+    }
+    versions.close();
+    tables.close();
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  public boolean isClosing() {
+    return closing;
+  }
+}

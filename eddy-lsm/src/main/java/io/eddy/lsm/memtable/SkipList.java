@@ -1,0 +1,139 @@
+package io.eddy.lsm.memtable;
+
+import io.eddy.lsm.util.InternalKey;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The memtable's sorted index: a skip list of (user key, trailer, value) ordered by
+ * {@link InternalKey#compare}. Each node keeps key and value in one array, so an entry costs
+ * three objects (node, links, bytes) and no boxing.
+ *
+ * <p>Thread safety (the LevelDB contract): one writer at a time (callers serialise
+ * {@link #insert}), any number of concurrent readers without locks. A node is fully built
+ * before it is linked with a release store, and readers follow links with acquire loads,
+ * so a reader sees either the whole node or nothing. Nodes are never removed.
+ */
+public final class SkipList {
+  static final int MAX_HEIGHT = 12;
+  private static final VarHandle NEXT = MethodHandles.arrayElementVarHandle(Node[].class);
+
+  /** One entry. Immutable after linking. */
+  public static final class Node {
+    final byte[] kv;
+    final int keyLength;
+    final long trailer;
+    final Node[] next;
+
+    Node(byte[] kv, int keyLength, long trailer, int height) {
+      this.kv = kv;
+      this.keyLength = keyLength;
+      this.trailer = trailer;
+      this.next = new Node[height];
+    }
+
+    Node next(int level) {
+      return (Node) NEXT.getAcquire(next, level);
+    }
+
+    public byte[] key() {
+      return Arrays.copyOf(kv, keyLength);
+    }
+
+    public long trailer() {
+      return trailer;
+    }
+
+    public byte[] value() {
+      return Arrays.copyOfRange(kv, keyLength, kv.length);
+    }
+
+    /** Compares this node's key with {@code key} without copying. */
+    public int compareKey(byte[] key) {
+      return Arrays.compareUnsigned(kv, 0, keyLength, key, 0, key.length);
+    }
+
+    int compareTo(byte[] key, long trailer) {
+      int c = compareKey(key);
+      return c != 0 ? c : Long.compareUnsigned(trailer, this.trailer);
+    }
+
+    public Node next() {
+      return next(0);
+    }
+  }
+
+  private final Node head = new Node(new byte[0], 0, 0, MAX_HEIGHT);
+  private volatile int height = 1;
+
+  private static int randomHeight() {
+    int h = 1;
+    ThreadLocalRandom r = ThreadLocalRandom.current();
+    while (h < MAX_HEIGHT && (r.nextInt() & 3) == 0) {
+      h++;
+    }
+    return h;
+  }
+
+  /**
+   * Inserts an entry. REQUIRES: external serialisation of writers, and (key, trailer) not
+   * already present (sequence numbers make every trailer unique per key).
+   */
+  public void insert(byte[] key, long trailer, byte[] value) {
+    byte[] kv = new byte[key.length + (value == null ? 0 : value.length)];
+    System.arraycopy(key, 0, kv, 0, key.length);
+    if (value != null) {
+      System.arraycopy(value, 0, kv, key.length, value.length);
+    }
+    Node[] prev = new Node[MAX_HEIGHT];
+    Node x = head;
+    int level = height - 1;
+    while (true) {
+      Node next = x.next(level);
+      if (next != null && next.compareTo(key, trailer) < 0) {
+        x = next;
+      } else {
+        prev[level] = x;
+        if (level == 0) {
+          break;
+        }
+        level--;
+      }
+    }
+    int h = randomHeight();
+    if (h > height) {
+      for (int i = height; i < h; i++) {
+        prev[i] = head;
+      }
+      height = h;
+    }
+    Node node = new Node(kv, key.length, trailer, h);
+    for (int i = 0; i < h; i++) {
+      node.next[i] = prev[i].next(i);
+      NEXT.setRelease(prev[i].next, i, node);
+    }
+  }
+
+  /** The first node at or after (key, trailer), or null. */
+  public Node seek(byte[] key, long trailer) {
+    Node x = head;
+    int level = height - 1;
+    while (true) {
+      Node next = x.next(level);
+      if (next != null && next.compareTo(key, trailer) < 0) {
+        x = next;
+      } else if (level == 0) {
+        return next;
+      } else {
+        level--;
+      }
+    }
+  }
+
+  /** The first node, or null when empty. */
+  public Node first() {
+    return head.next(0);
+  }
+}

@@ -1,0 +1,223 @@
+package io.eddy.lsm.sst;
+
+import io.eddy.fs.FileSystem;
+import io.eddy.fs.ReadHandle;
+import io.eddy.lsm.cache.BlockCache;
+import io.eddy.lsm.iter.Lookup;
+import io.eddy.lsm.util.ByteSource;
+import io.eddy.lsm.util.Bytes;
+import io.eddy.lsm.util.Checksums;
+import io.eddy.lsm.util.Coding;
+import io.eddy.lsm.util.CorruptionException;
+import io.eddy.lsm.util.InternalKey;
+import java.io.IOException;
+
+/**
+ * An open SST file: footer, index, filter and properties are read once at open (two
+ * ranged reads: the footer, then the contiguous meta blocks); data blocks are read on
+ * demand through the {@link BlockCache}. Every block is checksum-verified before use, and
+ * every error names the file.
+ *
+ * <p>Thread safety: thread-safe; concurrent gets and iterators share the read handle
+ * (positional reads) and the cache.
+ */
+public final class TableReader implements AutoCloseable {
+  private final String path;
+  private final ReadHandle handle;
+  private final BlockCache cache;
+  private final byte[] filter;
+  private final TableProperties properties;
+  private final byte[][] lastKeys;
+  private final long[] lastTrailers;
+  private final long[] offsets;
+  private final int[] sizes;
+  private final long dataEnd;
+
+  private TableReader(String path, ReadHandle handle, BlockCache cache, Footer footer, byte[] meta, long metaStart) throws IOException {
+    this.path = path;
+    this.handle = handle;
+    this.cache = cache;
+    this.filter = decodeBlock(meta, (int) (footer.filter().offset() - metaStart), footer.filter(), "filter");
+    this.properties = TableProperties.decode(decodeBlock(meta, (int) (footer.properties().offset() - metaStart), footer.properties(), "properties"));
+    if (!properties.get(TableProperties.COMPARATOR).equals(Bytes.COMPARATOR_NAME)) {
+      throw new CorruptionException(path + " was written with comparator '" + properties.get(TableProperties.COMPARATOR) + "'");
+    }
+    String policy = properties.get(TableProperties.FILTER_POLICY);
+    if (!policy.isEmpty() && !policy.equals(BloomFilter.NAME)) {
+      throw new CorruptionException(path + " uses unknown filter policy '" + policy + "'");
+    }
+    Block index = new Block(decodeBlock(meta, (int) (footer.index().offset() - metaStart), footer.index(), "index"), path + " index");
+    int n = 0;
+    BlockIterator it = index.iterator();
+    for (it.seekToFirst(); it.valid(); it.next()) {
+      n++;
+    }
+    lastKeys = new byte[n][];
+    lastTrailers = new long[n];
+    offsets = new long[n];
+    sizes = new int[n];
+    int i = 0;
+    for (it.seekToFirst(); it.valid(); it.next(), i++) {
+      lastKeys[i] = it.key();
+      lastTrailers[i] = it.trailer();
+      ByteSource h = new ByteSource(it.valueArray(), it.valueOffset(), it.valueOffset() + it.valueLength());
+      offsets[i] = h.varint();
+      sizes[i] = h.varint32();
+    }
+    this.dataEnd = footer.filter().offset();
+  }
+
+  /** Opens a table; {@code fileSize} comes from the manifest, saving a size request. */
+  public static TableReader open(FileSystem fs, String path, long fileSize, BlockCache cache) throws IOException {
+    ReadHandle handle = fs.open(path);
+    try {
+      if (fileSize < Footer.SIZE) {
+        throw new CorruptionException("file too short to be an SST (" + fileSize + " bytes): " + path);
+      }
+      byte[] tail = new byte[Footer.SIZE];
+      handle.readFully(fileSize - Footer.SIZE, tail, 0, Footer.SIZE);
+      Footer footer = Footer.decode(tail, path);
+      long metaStart = footer.filter().offset();
+      long metaEnd = footer.index().offset() + footer.index().sizeWithTrailer();
+      if (metaStart < 0 || metaEnd > fileSize - Footer.SIZE || metaEnd < metaStart) {
+        throw new CorruptionException("footer handles out of range in " + path);
+      }
+      byte[] meta = new byte[(int) (metaEnd - metaStart)];
+      handle.readFully(metaStart, meta, 0, meta.length);
+      return new TableReader(path, handle, cache, footer, meta, metaStart);
+    } catch (IOException | RuntimeException e) {
+      handle.close();
+      if (e instanceof IllegalStateException) {
+        throw new CorruptionException("malformed meta block in " + path + ": " + e.getMessage(), e);
+      }
+      throw e;
+    }
+  }
+
+  private byte[] decodeBlock(byte[] buf, int off, BlockHandle h, String what) throws CorruptionException {
+    if (off < 0 || off + h.sizeWithTrailer() > buf.length) {
+      throw new CorruptionException(what + " block handle out of range in " + path + " at offset " + h.offset());
+    }
+    int type = buf[off + h.size()] & 0xff;
+    int stored = Coding.getIntLE(buf, off + h.size() + 1);
+    if (stored != Checksums.crc32c(buf, off, h.size(), type)) {
+      throw new CorruptionException("checksum mismatch in " + what + " block of " + path + " at offset " + h.offset());
+    }
+    return Compression.decode(type, buf, off, h.size(), path + " offset " + h.offset());
+  }
+
+  public String path() {
+    return path;
+  }
+
+  public TableProperties properties() {
+    return properties;
+  }
+
+  int blockCount() {
+    return offsets.length;
+  }
+
+  long dataEnd() {
+    return dataEnd;
+  }
+
+  BlockHandle blockHandle(int i) {
+    return new BlockHandle(offsets[i], sizes[i]);
+  }
+
+  /** Index of the first block whose last key is at or after (key, trailer), or blockCount(). */
+  int findBlock(byte[] key, long trailer) {
+    int lo = 0;
+    int hi = offsets.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (InternalKey.compare(lastKeys[mid], lastTrailers[mid], key, trailer) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** Data block {@code i}, through the cache. */
+  Block block(int i, boolean fillCache) throws IOException {
+    Block b = cache.get(path, offsets[i]);
+    if (b == null) {
+      byte[] buf = new byte[sizes[i] + BlockHandle.TRAILER_SIZE];
+      handle.readFully(offsets[i], buf, 0, buf.length);
+      b = parse(buf, 0, i);
+      if (fillCache) {
+        cache.put(path, offsets[i], b);
+      }
+    }
+    return b;
+  }
+
+  /** Decodes data block {@code i} whose bytes (with trailer) are at {@code buf[off..]}. */
+  Block parse(byte[] buf, int off, int i) throws CorruptionException {
+    return new Block(decodeBlock(buf, off, blockHandle(i), "data"), path + " offset " + offsets[i]);
+  }
+
+  /** Whether the bloom filter admits the key. */
+  public boolean mayContain(byte[] key) {
+    return BloomFilter.mayContain(filter, BloomFilter.hash(key));
+  }
+
+  /** Feeds {@code lookup} the versions of its key held in this file. */
+  public void get(Lookup lookup) throws IOException {
+    byte[] key = lookup.key();
+    if (!mayContain(key)) {
+      return;
+    }
+    int i = findBlock(key, lookup.seekTrailer());
+    boolean first = true;
+    while (i < offsets.length) {
+      BlockIterator it = block(i, true).iterator();
+      if (first) {
+        it.seek(key, lookup.seekTrailer());
+        first = false;
+      } else {
+        it.seekToFirst();
+      }
+      for (; it.valid(); it.next()) {
+        if (it.compareUserKey(key) != 0) {
+          return;
+        }
+        if (lookup.offer(it.trailer(), it.valueArray(), it.valueOffset(), it.valueLength())) {
+          return;
+        }
+      }
+      i++;
+    }
+  }
+
+  /**
+   * An iterator over the whole file. With {@code readahead > 0} it reads the file in chunks
+   * of that size and bypasses the cache (compaction); otherwise it reads block by block
+   * through the cache.
+   */
+  public TableIterator iterator(int readahead) {
+    return new TableIterator(this, handle, readahead);
+  }
+
+  /** Heap bytes held by the open table (index and filter), for accounting. */
+  public long memoryUsage() {
+    long keys = 0;
+    for (byte[] k : lastKeys) {
+      keys += k.length + 16;
+    }
+    return keys + filter.length + offsets.length * 12L;
+  }
+
+  @Override
+  public String toString() {
+    return "TableReader[" + path + ", " + offsets.length + " blocks, first=" + (lastKeys.length > 0 ? Bytes.hex(lastKeys[0]) : "-") + "]";
+  }
+
+  @Override
+  public void close() throws IOException {
+    handle.close();
+  }
+}
