@@ -1,0 +1,45 @@
+package io.eddy.runtime.execution;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters of one job run, shared by all its tasks: late records dropped, bad records skipped
+ * (with their descriptions), and whatever operators count. Thread-safe.
+ */
+public final class JobMetrics {
+  /** How many skipped-record descriptions are kept; the count covers them all. */
+  public static final int MAX_SKIPPED_DESCRIPTIONS = 100;
+
+  private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
+  private final List<String> skipped = new CopyOnWriteArrayList<>();
+
+  public void increment(String counter) {
+    counters.computeIfAbsent(counter, c -> new LongAdder()).increment();
+  }
+
+  public void add(String counter, long delta) {
+    counters.computeIfAbsent(counter, c -> new LongAdder()).add(delta);
+  }
+
+  public void reportSkipped(String description) {
+    increment("numSkippedRecords");
+    if (skipped.size() < MAX_SKIPPED_DESCRIPTIONS) {
+      skipped.add(description);
+    }
+  }
+
+  public Map<String, Long> snapshot() {
+    Map<String, Long> result = new TreeMap<>();
+    counters.forEach((k, v) -> result.put(k, v.sum()));
+    return result;
+  }
+
+  public List<String> skippedRecords() {
+    return List.copyOf(skipped);
+  }
+}

@@ -1,0 +1,27 @@
+package io.eddy.runtime.execution;
+
+import io.eddy.api.execution.JobClient;
+import io.eddy.api.execution.JobExecutor;
+import io.eddy.api.graph.StreamGraph;
+import io.eddy.runtime.graph.JobPlanBuilder;
+import io.eddy.runtime.time.Clock;
+
+/** Runs jobs in this process, one thread per task; what {@code StreamEnvironment.execute} uses. */
+public final class LocalJobExecutor implements JobExecutor {
+  private final Clock clock;
+
+  /** The executor found by ServiceLoader: wall-clock processing time. */
+  public LocalJobExecutor() {
+    this(Clock.SYSTEM);
+  }
+
+  /** An executor whose processing time follows the given clock (tests). */
+  public LocalJobExecutor(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public JobClient submit(StreamGraph graph) {
+    return new JobRun(JobPlanBuilder.build(graph), clock).start();
+  }
+}

@@ -1,0 +1,146 @@
+package io.eddy.runtime.graph;
+
+import io.eddy.api.config.Configuration;
+import io.eddy.api.config.CoreOptions;
+import io.eddy.api.datastream.OutputTag;
+import io.eddy.api.graph.OneInputTransformation;
+import io.eddy.api.graph.PartitionTransformation;
+import io.eddy.api.graph.Partitioning;
+import io.eddy.api.graph.SideOutputTransformation;
+import io.eddy.api.graph.SinkTransformation;
+import io.eddy.api.graph.SourceTransformation;
+import io.eddy.api.graph.StreamGraph;
+import io.eddy.api.graph.Transformation;
+import io.eddy.api.graph.TwoInputTransformation;
+import io.eddy.api.graph.UnionTransformation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the API's logical plan into the physical one: operators with resolved parallelism,
+ * edges with their partitioning (virtual partition, union and side-output steps folded into
+ * edges), and chains of operators that can run in one task.
+ */
+public final class JobPlanBuilder {
+  private final int defaultParallelism;
+  private final int maxParallelism;
+  private final Map<Integer, StreamNode> nodesByTransformation = new HashMap<>();
+  private final List<StreamNode> nodes = new ArrayList<>();
+
+  private record Endpoint(StreamNode node, OutputTag<?> tag, Partitioning partitioning) {}
+
+  private JobPlanBuilder(Configuration configuration) {
+    this.defaultParallelism = configuration.get(CoreOptions.DEFAULT_PARALLELISM);
+    this.maxParallelism = configuration.get(CoreOptions.MAX_PARALLELISM);
+  }
+
+  public static JobPlan build(StreamGraph graph) {
+    JobPlanBuilder builder = new JobPlanBuilder(graph.configuration());
+    for (SinkTransformation<?> sink : graph.sinks()) {
+      builder.node(sink);
+    }
+    return new JobPlan(graph.jobName(), graph.configuration(), builder.maxParallelism, List.copyOf(builder.nodes),
+        builder.chain());
+  }
+
+  private List<Endpoint> resolve(Transformation<?> t) {
+    return switch (t) {
+      case PartitionTransformation<?> p -> resolve(p.getInput()).stream()
+          .map(e -> new Endpoint(e.node, e.tag, p.getPartitioning())).toList();
+      case UnionTransformation<?> u -> u.getInputs().stream().flatMap(i -> resolve(i).stream()).toList();
+      case SideOutputTransformation<?> s -> resolve(s.getInput()).stream()
+          .map(e -> new Endpoint(e.node, s.getTag(), e.partitioning)).toList();
+      default -> List.of(new Endpoint(node(t), null, null));
+    };
+  }
+
+  private StreamNode node(Transformation<?> t) {
+    StreamNode existing = nodesByTransformation.get(t.getId());
+    if (existing != null) {
+      return existing;
+    }
+    int p = t.getParallelism() == -1 ? defaultParallelism : t.getParallelism();
+    StreamNode node = switch (t) {
+      case SourceTransformation<?> s -> create(t, StreamNode.Kind.SOURCE, Math.min(p, s.getSource().maxParallelism()),
+          s, null, null, null, null);
+      case OneInputTransformation<?, ?> o -> {
+        List<Endpoint> in = resolve(o.getInput());
+        StreamNode n = create(t, StreamNode.Kind.ONE_INPUT, p, null, o.getSpec(), null, o.getStateKeySelector(), null);
+        connectAll(in, n, 0);
+        yield n;
+      }
+      case TwoInputTransformation<?, ?, ?> o -> {
+        List<Endpoint> in1 = resolve(o.getInput1());
+        List<Endpoint> in2 = resolve(o.getInput2());
+        StreamNode n = create(t, StreamNode.Kind.TWO_INPUT, p, null, o.getSpec(), null,
+            o.getStateKeySelector1(), o.getStateKeySelector2());
+        connectAll(in1, n, 0);
+        connectAll(in2, n, 1);
+        yield n;
+      }
+      case SinkTransformation<?> s -> {
+        List<Endpoint> in = resolve(s.getInput());
+        StreamNode n = create(t, StreamNode.Kind.SINK, p, null, null, s.getSink(), null, null);
+        connectAll(in, n, 0);
+        yield n;
+      }
+      default -> throw new IllegalStateException("Unexpected transformation " + t);
+    };
+    nodesByTransformation.put(t.getId(), node);
+    return node;
+  }
+
+  private StreamNode create(Transformation<?> t, StreamNode.Kind kind, int parallelism, SourceTransformation<?> source,
+      io.eddy.api.graph.OperatorSpec spec, io.eddy.api.connector.Sink<?> sink,
+      io.eddy.api.functions.KeySelector<?, ?> key1, io.eddy.api.functions.KeySelector<?, ?> key2) {
+    if ((key1 != null || key2 != null) && parallelism > maxParallelism) {
+      throw new IllegalArgumentException("Operator '" + t.getName() + "' has parallelism " + parallelism
+          + " above the max parallelism " + maxParallelism + " (pipeline.max-parallelism)");
+    }
+    StreamNode node = new StreamNode(nodes.size() + 1, t.getName(), t.getUid(), kind, parallelism,
+        source == null ? null : source.getSource(), source == null ? null : source.getWatermarkStrategy(),
+        spec, sink, key1, key2);
+    nodes.add(node);
+    return node;
+  }
+
+  private void connectAll(List<Endpoint> inputs, StreamNode target, int inputIndex) {
+    for (Endpoint e : inputs) {
+      Partitioning partitioning = e.partitioning;
+      if (partitioning == null) {
+        partitioning = e.node.parallelism == target.parallelism ? new Partitioning.Forward() : new Partitioning.Rebalance();
+      } else if (partitioning instanceof Partitioning.Forward && e.node.parallelism != target.parallelism) {
+        throw new IllegalStateException("Forward partitioning from " + e.node + " to " + target
+            + " needs equal parallelism");
+      }
+      StreamEdge edge = new StreamEdge(e.node, target, e.tag, partitioning, inputIndex);
+      e.node.outEdges.add(edge);
+      target.inEdges.add(edge);
+    }
+  }
+
+  private List<JobVertex> chain() {
+    List<JobVertex> vertices = new ArrayList<>();
+    for (StreamNode node : nodes) {
+      boolean chainedIntoOther = node.inEdges.size() == 1 && node.inEdges.get(0).isChainable();
+      if (!chainedIntoOther) {
+        List<StreamNode> members = new ArrayList<>();
+        collect(node, members);
+        members.sort((a, b) -> Integer.compare(a.id, b.id));
+        vertices.add(new JobVertex(vertices.size(), List.copyOf(members)));
+      }
+    }
+    return vertices;
+  }
+
+  private void collect(StreamNode node, List<StreamNode> members) {
+    members.add(node);
+    for (StreamEdge e : node.outEdges) {
+      if (e.isChainable()) {
+        collect(e.target(), members);
+      }
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package io.eddy.runtime.io;
+
+/** What flows through a channel besides record batches, in order with them. */
+public sealed interface ControlEvent {
+  /** The sender's watermark advanced. */
+  record WatermarkEvent(long watermark) implements ControlEvent {}
+
+  /** The sender became idle or active. */
+  record IdleEvent(boolean idle) implements ControlEvent {}
+
+  /** The sender is done; nothing follows. */
+  record EndOfPartition() implements ControlEvent {
+    public static final EndOfPartition INSTANCE = new EndOfPartition();
+  }
+}

@@ -1,0 +1,95 @@
+package io.eddy.runtime.operators;
+
+import io.eddy.api.connector.InputStatus;
+import io.eddy.api.connector.ReaderOutput;
+import io.eddy.api.connector.Source;
+import io.eddy.api.connector.SourceReader;
+import io.eddy.api.connector.SourceReaderContext;
+import io.eddy.api.time.TimestampAssigner;
+import io.eddy.api.time.WatermarkGenerator;
+import io.eddy.api.time.WatermarkStrategy;
+
+/**
+ * The head of a source task: pulls records from the subtask's reader, gives them event time,
+ * and generates watermarks; at the end of a bounded input it emits the final watermark.
+ */
+public final class SourceOperator<T> implements StreamOperator {
+  private final OperatorContext context;
+  private final Output<T> output;
+  private final Source<T> source;
+  private final WatermarkStrategy<T> strategy;
+  private final long watermarkIntervalMillis;
+  private SourceReader<T> reader;
+  private TimestampAssigner<T> assigner;
+  private WatermarkGenerator<T> generator;
+  private WatermarkEmitter watermarks;
+  private PeriodicEmission periodic;
+  private final ReaderOutput<T> readerOutput = new ReaderOutput<>() {
+    @Override
+    public void collect(T record) {
+      collect(record, Output.NO_TIMESTAMP);
+    }
+
+    @Override
+    public void collect(T record, long timestamp) {
+      long ts = assigner.extractTimestamp(record, timestamp);
+      generator.onEvent(record, ts, watermarks);
+      output.collect(record, ts);
+      if (periodic.onRecord()) {
+        generator.onPeriodicEmit(watermarks);
+      }
+    }
+  };
+
+  public SourceOperator(OperatorContext context, Output<T> output, Source<T> source, WatermarkStrategy<T> strategy,
+      long watermarkIntervalMillis) {
+    this.context = context;
+    this.output = output;
+    this.source = source;
+    this.strategy = strategy;
+    this.watermarkIntervalMillis = watermarkIntervalMillis;
+  }
+
+  @Override
+  public String name() {
+    return context.name();
+  }
+
+  @Override
+  public void open() throws Exception {
+    var time = context.processingTimeService();
+    var info = context.taskInfo();
+    reader = source.createReader(new SourceReaderContext() {
+      @Override public int subtaskIndex() { return info.indexOfThisSubtask(); }
+      @Override public int parallelism() { return info.numberOfParallelSubtasks(); }
+      @Override public long currentProcessingTime() { return time.now(); }
+      @Override public void reportSkippedRecord(String description) { context.metrics().reportSkipped(description); }
+    });
+    assigner = strategy.createTimestampAssigner();
+    generator = strategy.createWatermarkGenerator(time::now);
+    watermarks = new WatermarkEmitter(output);
+    periodic = new PeriodicEmission(time, watermarkIntervalMillis);
+  }
+
+  /** Reads the next few records; END_OF_INPUT once the reader is done. */
+  public InputStatus emitNext() throws Exception {
+    InputStatus status = reader.pollNext(readerOutput);
+    if (status == InputStatus.NOTHING_AVAILABLE && periodic.onIdle()) {
+      generator.onPeriodicEmit(watermarks);
+    }
+    return status;
+  }
+
+  @Override
+  public void finish() {
+    generator.onPeriodicEmit(watermarks);
+    watermarks.emitFinal();
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (reader != null) {
+      reader.close();
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.eddy.runtime.operators.windowing;
+
+import io.eddy.api.functions.AggregateFunction;
+import io.eddy.api.functions.ReduceFunction;
+import io.eddy.api.graph.WindowContents;
+import io.eddy.api.state.AggregatingStateDescriptor;
+import io.eddy.api.state.ListStateDescriptor;
+import io.eddy.api.state.ReducingStateDescriptor;
+import io.eddy.api.types.TypeSerializer;
+import io.eddy.api.types.TypeSerializers;
+import io.eddy.state.InternalMergingState;
+import io.eddy.state.KeyedStateBackend;
+import io.eddy.state.InternalStates.InternalAggregatingState;
+import io.eddy.state.InternalStates.InternalListState;
+import io.eddy.state.InternalStates.InternalReducingState;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A window's contents in keyed state, namespaced by window: every element (for a
+ * ProcessWindowFunction), or one reduced value or accumulator. {@link #contents()} is what the
+ * window function sees, or null if the window holds nothing.
+ */
+final class WindowContentsState<W> {
+  private final InternalMergingState<W> state;
+  private final Kind kind;
+
+  private enum Kind { LIST, REDUCING, AGGREGATING }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  WindowContentsState(KeyedStateBackend<Object> backend, TypeSerializer<W> windowSerializer, WindowContents contents) {
+    String name = "window-contents";
+    switch (contents) {
+      case WindowContents.AllElements all -> {
+        state = backend.createListState(windowSerializer, new ListStateDescriptor<>(name, TypeSerializers.generic()));
+        kind = Kind.LIST;
+      }
+      case WindowContents.Reduced reduced -> {
+        state = backend.createReducingState(windowSerializer,
+            new ReducingStateDescriptor<>(name, (ReduceFunction) reduced.reduceFunction(), TypeSerializers.generic()));
+        kind = Kind.REDUCING;
+      }
+      case WindowContents.Aggregated aggregated -> {
+        state = backend.createAggregatingState(windowSerializer, new AggregatingStateDescriptor<>(
+            name, (AggregateFunction) aggregated.aggregateFunction(), TypeSerializers.generic()));
+        kind = Kind.AGGREGATING;
+      }
+    }
+  }
+
+  void setWindow(W window) {
+    state.setCurrentNamespace(window);
+  }
+
+  @SuppressWarnings("unchecked")
+  void add(Object element) throws Exception {
+    switch (kind) {
+      case LIST -> ((InternalListState<W, Object>) state).add(element);
+      case REDUCING -> ((InternalReducingState<W, Object>) state).add(element);
+      case AGGREGATING -> ((InternalAggregatingState<W, Object, Object>) state).add(element);
+    }
+  }
+
+  /** The elements (or the one aggregate) for the window function, or null when empty. */
+  @SuppressWarnings("unchecked")
+  Iterable<Object> contents() throws Exception {
+    switch (kind) {
+      case LIST -> {
+        Iterable<Object> list = ((InternalListState<W, Object>) state).get();
+        return list.iterator().hasNext() ? list : null;
+      }
+      case REDUCING -> {
+        Object value = ((InternalReducingState<W, Object>) state).get();
+        return value == null ? null : List.of(value);
+      }
+      default -> {
+        Object value = ((InternalAggregatingState<W, Object, Object>) state).get();
+        return value == null ? null : List.of(value);
+      }
+    }
+  }
+
+  void clear() {
+    state.clear();
+  }
+
+  void merge(W target, Collection<W> sources) throws Exception {
+    state.mergeNamespaces(target, sources);
+  }
+}

@@ -1,0 +1,286 @@
+package io.eddy.runtime.operators.windowing;
+
+import io.eddy.api.datastream.OutputTag;
+import io.eddy.api.functions.KeySelector;
+import io.eddy.api.functions.ProcessWindowFunction;
+import io.eddy.api.graph.OperatorSpec;
+import io.eddy.api.state.KeyedStateStore;
+import io.eddy.api.state.ListState;
+import io.eddy.api.state.ListStateDescriptor;
+import io.eddy.api.state.State;
+import io.eddy.api.state.StateDescriptor;
+import io.eddy.api.tuple.Tuple2;
+import io.eddy.api.types.TypeSerializer;
+import io.eddy.api.types.TypeSerializers;
+import io.eddy.api.windowing.MergingWindowAssigner;
+import io.eddy.api.windowing.Trigger;
+import io.eddy.api.windowing.TriggerResult;
+import io.eddy.api.windowing.Window;
+import io.eddy.api.windowing.WindowAssigner;
+import io.eddy.runtime.operators.AbstractOneInputOperator;
+import io.eddy.runtime.operators.InternalTimerService;
+import io.eddy.runtime.operators.OperatorContext;
+import io.eddy.runtime.operators.Output;
+import io.eddy.runtime.operators.Triggerable;
+import io.eddy.runtime.state.DefaultKeyedStateStore;
+import io.eddy.state.InternalKvState;
+import io.eddy.state.ttl.TtlStates;
+import io.eddy.state.timers.Timer;
+import java.util.Collection;
+
+/**
+ * Keyed windows: assigns each element to windows, keeps their contents in keyed state
+ * (namespaced by window), asks the trigger when to evaluate, and clears a window once it can
+ * receive no more elements (its end plus the allowed lateness has passed). Elements too late
+ * for every window go to the late side output, or are dropped and counted. Results carry the
+ * window's max timestamp.
+ */
+public final class WindowOperator<K, IN, OUT, W extends Window> extends AbstractOneInputOperator<IN, OUT>
+    implements Triggerable<Object, W> {
+  private final WindowAssigner<IN, W> assigner;
+  private final Trigger<IN, W> trigger;
+  private final long allowedLateness;
+  private final OutputTag<IN> lateDataTag;
+  private final OperatorSpec.WindowSpec spec;
+  private final ProcessWindowFunction<Object, OUT, K, W> windowFunction;
+  private final TypeSerializer<W> windowSerializer = TypeSerializers.generic();
+  private WindowContentsState<W> contents;
+  private ListState<Tuple2<W, W>> mergingSetState;
+  private InternalTimerService<Object, W> timers;
+  private WindowTriggerContext triggerContext;
+  private WindowProcessContext processContext;
+  private final WindowAssigner.Context assignerContext;
+
+  @SuppressWarnings("unchecked")
+  public WindowOperator(OperatorContext context, Output<OUT> output, KeySelector<IN, ?> keySelector,
+      OperatorSpec.WindowSpec spec) {
+    super(context, output, keySelector);
+    this.spec = spec;
+    this.assigner = (WindowAssigner<IN, W>) spec.assigner();
+    this.trigger = (Trigger<IN, W>) spec.trigger();
+    this.allowedLateness = spec.allowedLatenessMillis();
+    this.lateDataTag = (OutputTag<IN>) spec.lateDataTag();
+    this.windowFunction = (ProcessWindowFunction<Object, OUT, K, W>) spec.windowFunction();
+    this.assignerContext = context.processingTimeService()::now;
+  }
+
+  @Override
+  protected Object userFunction() {
+    return windowFunction;
+  }
+
+  @Override
+  public void open() throws Exception {
+    if (keyedBackend == null) {
+      throw new IllegalStateException("Windows need a keyed stream");
+    }
+    contents = new WindowContentsState<>(keyedBackend, windowSerializer, spec.contents());
+    if (assigner instanceof MergingWindowAssigner) {
+      mergingSetState = keyedStateStore().getListState(
+          new ListStateDescriptor<>("merging-window-set", TypeSerializers.generic()));
+    }
+    timers = timerService("window-timers", windowSerializer, this);
+    triggerContext = new WindowTriggerContext();
+    processContext = new WindowProcessContext();
+    super.open();
+  }
+
+  private boolean isEventTime() {
+    return assigner.isEventTime();
+  }
+
+  private long cleanupTime(W window) {
+    if (!isEventTime()) {
+      return window.maxTimestamp();
+    }
+    long time = window.maxTimestamp() + allowedLateness;
+    return time >= window.maxTimestamp() ? time : Long.MAX_VALUE;
+  }
+
+  private boolean isWindowLate(W window) {
+    return isEventTime() && cleanupTime(window) <= currentWatermark;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void processElement(IN value, long timestamp) throws Exception {
+    setKeyContext(keySelector, value);
+    Collection<W> elementWindows = assigner.assignWindows(value, timestamp, assignerContext);
+    boolean skipped = true;
+    MergingWindowSet<W> mergingWindows = mergingWindowSet();
+    for (W window : elementWindows) {
+      W actualWindow = window;
+      W stateWindow = window;
+      if (mergingWindows != null) {
+        actualWindow = mergingWindows.addWindow(window, this::mergeWindows);
+        if (isWindowLate(actualWindow)) {
+          mergingWindows.retireWindow(actualWindow);
+          continue;
+        }
+        stateWindow = mergingWindows.getStateWindow(actualWindow);
+      } else if (isWindowLate(window)) {
+        continue;
+      }
+      skipped = false;
+      contents.setWindow(stateWindow);
+      contents.add(value);
+      triggerContext.window = actualWindow;
+      TriggerResult result = trigger.onElement(value, timestamp, actualWindow, triggerContext);
+      applyTrigger(result, actualWindow);
+      registerCleanupTimer(actualWindow);
+    }
+    if (mergingWindows != null) {
+      mergingWindows.persist();
+    }
+    if (skipped && isEventTime() && timestamp + allowedLateness <= currentWatermark) {
+      if (lateDataTag != null) {
+        output.collect(lateDataTag, value, timestamp);
+      } else {
+        countLateRecordDropped();
+      }
+    }
+  }
+
+  private void mergeWindows(W mergeResult, Collection<W> mergedWindows, W stateWindowResult,
+      Collection<W> mergedStateWindows) throws Exception {
+    triggerContext.window = mergeResult;
+    trigger.onMerge(mergeResult, triggerContext);
+    for (W merged : mergedWindows) {
+      triggerContext.window = merged;
+      trigger.clear(merged, triggerContext);
+      deleteCleanupTimer(merged);
+    }
+    contents.merge(stateWindowResult, mergedStateWindows);
+  }
+
+  private MergingWindowSet<W> mergingWindowSet() throws Exception {
+    return mergingSetState == null ? null
+        : new MergingWindowSet<>((MergingWindowAssigner<?, W>) assigner, mergingSetState);
+  }
+
+  /** Fires and/or purges the window whose contents are selected in {@link #contents}. */
+  private void applyTrigger(TriggerResult result, W window) throws Exception {
+    if (result.isFire()) {
+      Iterable<Object> elements = contents.contents();
+      if (elements != null) {
+        emitWindow(window, elements);
+      }
+    }
+    if (result.isPurge()) {
+      contents.clear();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void emitWindow(W window, Iterable<Object> elements) throws Exception {
+    processContext.window = window;
+    long timestamp = window.maxTimestamp();
+    windowFunction.process((K) keyedBackend.getCurrentKey(), processContext, elements,
+        record -> output.collect(record, timestamp));
+  }
+
+  @Override
+  public void onEventTime(Timer<Object, W> timer) throws Exception {
+    onTimer(timer, true);
+  }
+
+  @Override
+  public void onProcessingTime(Timer<Object, W> timer) throws Exception {
+    onTimer(timer, false);
+  }
+
+  private void onTimer(Timer<Object, W> timer, boolean eventTime) throws Exception {
+    W window = timer.namespace();
+    triggerContext.window = window;
+    MergingWindowSet<W> mergingWindows = mergingWindowSet();
+    if (mergingWindows != null) {
+      W stateWindow = mergingWindows.getStateWindow(window);
+      if (stateWindow == null) {
+        return; // merged into another window since; nothing to do
+      }
+      contents.setWindow(stateWindow);
+    } else {
+      contents.setWindow(window);
+    }
+    TriggerResult result = eventTime
+        ? trigger.onEventTime(timer.timestamp(), window, triggerContext)
+        : trigger.onProcessingTime(timer.timestamp(), window, triggerContext);
+    applyTrigger(result, window);
+    if (eventTime == isEventTime() && timer.timestamp() == cleanupTime(window)) {
+      contents.clear();
+      trigger.clear(window, triggerContext);
+      processContext.window = window;
+      windowFunction.clear(processContext);
+      if (mergingWindows != null) {
+        mergingWindows.retireWindow(window);
+      }
+    }
+    if (mergingWindows != null) {
+      mergingWindows.persist();
+    }
+  }
+
+  private void registerCleanupTimer(W window) {
+    long time = cleanupTime(window);
+    if (time == Long.MAX_VALUE) {
+      return;
+    }
+    if (isEventTime()) {
+      timers.registerEventTimeTimer(window, time);
+    } else {
+      timers.registerProcessingTimeTimer(window, time);
+    }
+  }
+
+  private void deleteCleanupTimer(W window) {
+    long time = cleanupTime(window);
+    if (time == Long.MAX_VALUE) {
+      return;
+    }
+    if (isEventTime()) {
+      timers.deleteEventTimeTimer(window, time);
+    } else {
+      timers.deleteProcessingTimeTimer(window, time);
+    }
+  }
+
+  /** Timers and state of the (key, window) the trigger is asked about. */
+  private final class WindowTriggerContext implements Trigger.OnMergeContext {
+    private W window;
+
+    @Override public long getCurrentProcessingTime() { return timers.currentProcessingTime(); }
+    @Override public long getCurrentWatermark() { return currentWatermark; }
+    @Override public void registerProcessingTimeTimer(long time) { timers.registerProcessingTimeTimer(window, time); }
+    @Override public void registerEventTimeTimer(long time) { timers.registerEventTimeTimer(window, time); }
+    @Override public void deleteProcessingTimeTimer(long time) { timers.deleteProcessingTimeTimer(window, time); }
+    @Override public void deleteEventTimeTimer(long time) { timers.deleteEventTimeTimer(window, time); }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <S extends State> S getPartitionedState(StateDescriptor<?> descriptor) {
+      InternalKvState<W> state = TtlStates.create(keyedBackend, windowSerializer, descriptor,
+          context.processingTimeService()::now);
+      state.setCurrentNamespace(window);
+      return (S) state;
+    }
+  }
+
+  /** What the window function sees while it evaluates a window. */
+  private final class WindowProcessContext extends ProcessWindowFunction<Object, OUT, K, W>.Context {
+    private W window;
+    private final KeyedStateStore windowState;
+
+    WindowProcessContext() {
+      windowFunction.super();
+      windowState = new DefaultKeyedStateStore<>(keyedBackend, windowSerializer, () -> window,
+          context.processingTimeService()::now);
+    }
+
+    @Override public W window() { return window; }
+    @Override public long currentProcessingTime() { return timers.currentProcessingTime(); }
+    @Override public long currentWatermark() { return currentWatermark; }
+    @Override public KeyedStateStore windowState() { return windowState; }
+    @Override public KeyedStateStore globalState() { return keyedStateStore(); }
+    @Override public <X> void output(OutputTag<X> tag, X value) { output.collect(tag, value, window.maxTimestamp()); }
+  }
+}

@@ -1,0 +1,343 @@
+package io.eddy.runtime.tasks;
+
+import io.eddy.api.config.CoreOptions;
+import io.eddy.api.connector.InputStatus;
+import io.eddy.api.connector.Source;
+import io.eddy.api.time.WatermarkStrategy;
+import io.eddy.api.datastream.OutputTag;
+import io.eddy.api.functions.KeySelector;
+import io.eddy.api.functions.TaskInfo;
+import io.eddy.api.graph.Partitioning;
+import io.eddy.runtime.graph.JobVertex;
+import io.eddy.runtime.graph.StreamEdge;
+import io.eddy.runtime.graph.StreamNode;
+import io.eddy.runtime.io.Channel;
+import io.eddy.runtime.io.ControlEvent;
+import io.eddy.runtime.io.InputGate;
+import io.eddy.runtime.io.Partitioner;
+import io.eddy.runtime.io.RecordBatch;
+import io.eddy.runtime.io.RecordWriter;
+import io.eddy.runtime.io.TaskCancelledException;
+import io.eddy.runtime.io.WatermarkValve;
+import io.eddy.runtime.operators.OneInputOperator;
+import io.eddy.runtime.operators.OperatorContext;
+import io.eddy.runtime.operators.OperatorFactory;
+import io.eddy.runtime.operators.Output;
+import io.eddy.runtime.operators.SourceOperator;
+import io.eddy.runtime.operators.StreamOperator;
+import io.eddy.runtime.operators.TwoInputOperator;
+import io.eddy.runtime.time.ProcessingTimeService;
+import io.eddy.state.KeyGroupRangeAssignment;
+import io.eddy.state.KeyedStateBackend;
+import io.eddy.state.StateBackendFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One subtask of one chain, on its own thread: reads its input gate (or its source), pushes
+ * records through the chained operators, and writes to the channels of the next tasks.
+ * Everything of the subtask (records, watermarks, timers) happens on this thread, so operator
+ * code needs no locks.
+ */
+public final class Task implements Runnable {
+  private final TaskEnvironment env;
+  private final JobVertex vertex;
+  private final int subtask;
+  private final InputGate gate;
+  private final ProcessingTimeService timeService;
+  private final List<StreamOperator> operators = new ArrayList<>();
+  private final List<RecordWriter> writers = new ArrayList<>();
+  private final List<KeyedStateBackend<Object>> backends = new ArrayList<>();
+  private final StreamOperator head;
+  private final long bufferTimeoutNanos;
+  private int[] channelInput;
+  private int[] channelSlot;
+  private WatermarkValve[] valves;
+  private long lastFlush = System.nanoTime();
+
+  public Task(TaskEnvironment env, JobVertex vertex, int subtask, InputGate gate) {
+    this.env = env;
+    this.vertex = vertex;
+    this.subtask = subtask;
+    this.gate = gate;
+    this.timeService = new ProcessingTimeService(env.clock());
+    this.bufferTimeoutNanos = env.configuration().get(CoreOptions.BUFFER_TIMEOUT).toNanos();
+    Map<StreamNode, StreamOperator> built = new HashMap<>();
+    List<StreamNode> nodes = vertex.nodes();
+    for (int i = nodes.size() - 1; i >= 0; i--) {
+      StreamNode node = nodes.get(i);
+      built.put(node, build(node, outputOf(node, built)));
+    }
+    for (StreamNode node : nodes) {
+      operators.add(built.get(node));
+    }
+    this.head = operators.get(0);
+  }
+
+  public String describe() {
+    return "'" + vertex.name() + "' (subtask " + (subtask + 1) + "/" + vertex.parallelism() + ")";
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private StreamOperator build(StreamNode node, Output<Object> output) {
+    String what = "The function of operator '" + node.name() + "'";
+    OperatorContext context = new OperatorContext(
+        new TaskInfo(node.name(), subtask, node.parallelism(), env.maxParallelism(), env.attempt()),
+        timeService, keyedBackend(node), env.metrics());
+    long wmInterval = env.configuration().get(CoreOptions.AUTO_WATERMARK_INTERVAL).toMillis();
+    return switch (node.kind()) {
+      case SOURCE -> new SourceOperator<Object>(context, output, (Source) Serialization.copy(node.source(), what),
+          (WatermarkStrategy) Serialization.copy(node.watermarkStrategy(), what), wmInterval);
+      case ONE_INPUT -> OperatorFactory.oneInput(Serialization.copy(node.spec(), what), context, output,
+          (KeySelector) Serialization.copy(node.keySelector1(), what), wmInterval);
+      case TWO_INPUT -> OperatorFactory.twoInput(Serialization.copy(node.spec(), what), context, output,
+          (KeySelector) Serialization.copy(node.keySelector1(), what), (KeySelector) Serialization.copy(node.keySelector2(), what));
+      case SINK -> OperatorFactory.sink(Serialization.copy(node.sink(), what), context);
+    };
+  }
+
+  private KeyedStateBackend<Object> keyedBackend(StreamNode node) {
+    if (node.keySelector1() == null && node.keySelector2() == null) {
+      return null;
+    }
+    String type = env.configuration().get(CoreOptions.STATE_BACKEND);
+    KeyedStateBackend<Object> backend = StateBackendFactory.load(type).createKeyedBackend(node.stateId(),
+        KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(env.maxParallelism(), node.parallelism(), subtask),
+        env.maxParallelism(), env.configuration());
+    backends.add(backend);
+    return backend;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Output<Object> outputOf(StreamNode node, Map<StreamNode, StreamOperator> built) {
+    List<Output<Object>> main = new ArrayList<>();
+    Map<OutputTag<?>, List<Output<Object>>> side = new LinkedHashMap<>();
+    for (StreamEdge edge : node.outEdges()) {
+      Output<Object> out = edge.isChainable()
+          ? new ChainingOutput((OneInputOperator<Object>) built.get(edge.target()))
+          : writer(edge);
+      if (edge.tag() == null) {
+        main.add(out);
+      } else {
+        side.computeIfAbsent(edge.tag(), t -> new ArrayList<>()).add(out);
+      }
+    }
+    if (side.isEmpty() && main.size() == 1) {
+      return main.get(0);
+    }
+    return new RoutingOutput(main, side);
+  }
+
+  @SuppressWarnings("unchecked")
+  private RecordWriter writer(StreamEdge edge) {
+    Channel[] channels = env.channels(edge, subtask);
+    Partitioner partitioner = switch (edge.partitioning()) {
+      case Partitioning.Forward f -> new Partitioner.Forward();
+      case Partitioning.Rebalance r -> new Partitioner.Rebalance(channels.length, subtask);
+      case Partitioning.Broadcast b -> new Partitioner.Broadcast();
+      case Partitioning.Keyed k -> new Partitioner.Keyed(
+          (KeySelector<Object, ?>) Serialization.copy(k.keySelector(), "The key selector of keyBy"),
+          env.maxParallelism(), edge.target().parallelism());
+    };
+    RecordWriter writer = new RecordWriter(channels, partitioner, env.configuration().get(CoreOptions.BATCH_SIZE));
+    writers.add(writer);
+    return writer;
+  }
+
+  @Override
+  public void run() {
+    Thread.currentThread().setName("Eddy " + describe());
+    gate.setOwner(Thread.currentThread());
+    env.clock().addAdvanceListener(gate::notifyAvailable);
+    Throwable failure = null;
+    try {
+      for (int i = operators.size() - 1; i >= 0; i--) {
+        StreamOperator op = operators.get(i);
+        call(op, op::open);
+      }
+      if (head instanceof SourceOperator<?> source) {
+        runSource(source);
+      } else {
+        runInput();
+      }
+      for (StreamOperator op : operators) {
+        call(op, op::finish);
+      }
+      for (RecordWriter writer : writers) {
+        writer.endOfPartition();
+      }
+    } catch (Throwable t) {
+      failure = t;
+    } finally {
+      for (StreamOperator op : operators) {
+        try {
+          op.close();
+        } catch (Throwable t) {
+          if (failure == null) {
+            failure = new OperatorException(op.name(), t);
+          }
+        }
+      }
+      backends.forEach(KeyedStateBackend::close);
+    }
+    if (failure != null) {
+      env.fail(this, failure);
+    }
+  }
+
+  /** Runs operator code, naming the operator in whatever it throws. */
+  private static void call(StreamOperator op, ThrowingRunnable action) {
+    try {
+      action.run();
+    } catch (OperatorException | TaskCancelledException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new OperatorException(op.name(), e);
+    }
+  }
+
+  @FunctionalInterface
+  private interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+
+  private void runSource(SourceOperator<?> source) throws Exception {
+    int iteration = 0;
+    while (true) {
+      checkCancelled();
+      if ((++iteration & 127) == 0) {
+        timeService.fireDue();
+        flushOnTimeout();
+      }
+      InputStatus status;
+      try {
+        status = source.emitNext();
+      } catch (OperatorException | TaskCancelledException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new OperatorException(source.name(), e);
+      }
+      if (status == InputStatus.END_OF_INPUT) {
+        return;
+      }
+      if (status == InputStatus.NOTHING_AVAILABLE) {
+        flushAll();
+        timeService.fireDue();
+        gate.await(TimeUnit.MILLISECONDS.toNanos(1));
+      }
+    }
+  }
+
+  private void runInput() throws Exception {
+    setUpValves();
+    while (!gate.isFinished()) {
+      checkCancelled();
+      timeService.fireDue();
+      Object element = gate.poll();
+      if (element == null) {
+        flushAll();
+        long next = timeService.nextTime();
+        long waitMillis = next == Long.MAX_VALUE ? 100 : Math.max(0, next - timeService.now());
+        gate.await(TimeUnit.MILLISECONDS.toNanos(waitMillis));
+        continue;
+      }
+      try {
+        dispatch(element, gate.lastChannel());
+      } catch (OperatorException | TaskCancelledException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new OperatorException(head.name(), e);
+      }
+      flushOnTimeout();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void setUpValves() {
+    int channels = gate.channelCount();
+    channelInput = new int[channels];
+    channelSlot = new int[channels];
+    int[] perInput = new int[2];
+    for (int c = 0; c < channels; c++) {
+      int input = gate.channel(c).inputIndex();
+      channelInput[c] = input;
+      channelSlot[c] = perInput[input]++;
+    }
+    valves = new WatermarkValve[2];
+    if (head instanceof TwoInputOperator<?, ?> two) {
+      TwoInputOperator<Object, Object> op = (TwoInputOperator<Object, Object>) two;
+      valves[0] = new WatermarkValve(perInput[0], listener(op::processWatermark1, op::processIdle1));
+      valves[1] = new WatermarkValve(perInput[1], listener(op::processWatermark2, op::processIdle2));
+    } else {
+      OneInputOperator<Object> op = (OneInputOperator<Object>) head;
+      valves[0] = new WatermarkValve(perInput[0], listener(op::processWatermark, op::processIdle));
+    }
+  }
+
+  private interface LongAction {
+    void accept(long value) throws Exception;
+  }
+
+  private interface BoolAction {
+    void accept(boolean value) throws Exception;
+  }
+
+  private static WatermarkValve.Listener listener(LongAction onWatermark, BoolAction onIdle) {
+    return new WatermarkValve.Listener() {
+      @Override public void onWatermark(long watermark) throws Exception { onWatermark.accept(watermark); }
+      @Override public void onIdle(boolean idle) throws Exception { onIdle.accept(idle); }
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  private void dispatch(Object element, int channel) throws Exception {
+    int input = channelInput[channel];
+    if (element instanceof RecordBatch batch) {
+      if (head instanceof OneInputOperator<?> one) {
+        OneInputOperator<Object> op = (OneInputOperator<Object>) one;
+        for (int i = 0, n = batch.size(); i < n; i++) {
+          op.processElement(batch.value(i), batch.timestamp(i));
+        }
+      } else {
+        TwoInputOperator<Object, Object> op = (TwoInputOperator<Object, Object>) head;
+        for (int i = 0, n = batch.size(); i < n; i++) {
+          if (input == 0) {
+            op.processElement1(batch.value(i), batch.timestamp(i));
+          } else {
+            op.processElement2(batch.value(i), batch.timestamp(i));
+          }
+        }
+      }
+    } else if (element instanceof ControlEvent.WatermarkEvent w) {
+      valves[input].onWatermark(channelSlot[channel], w.watermark());
+    } else if (element instanceof ControlEvent.IdleEvent idle) {
+      valves[input].onIdle(channelSlot[channel], idle.idle());
+    } else if (element instanceof ControlEvent.EndOfPartition) {
+      gate.markFinished(channel);
+    }
+  }
+
+  private void flushOnTimeout() {
+    long now = System.nanoTime();
+    if (now - lastFlush >= bufferTimeoutNanos) {
+      flushAll();
+    }
+  }
+
+  private void flushAll() {
+    lastFlush = System.nanoTime();
+    for (RecordWriter writer : writers) {
+      writer.flush();
+    }
+  }
+
+  private void checkCancelled() {
+    if (env.isCancelled() || Thread.currentThread().isInterrupted()) {
+      throw new TaskCancelledException();
+    }
+  }
+}
