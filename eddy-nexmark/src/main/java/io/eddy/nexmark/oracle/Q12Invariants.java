@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -63,9 +62,10 @@ public final class Q12Invariants {
         Set<Long> bidders = new HashSet<>(expected.keySet());
         bidders.addAll(counted.keySet());
         for (Long bidder : bidders) {
-            if (!Objects.equals(expected.get(bidder), counted.get(bidder))) {
-                problems.add("bidder " + bidder + ": " + expected.getOrDefault(bidder, 0L) + " bids in the input but "
-                        + counted.getOrDefault(bidder, 0L) + " counted");
+            long want = expected.getOrDefault(bidder, 0L);
+            long got = counted.getOrDefault(bidder, 0L);
+            if (want != got) {
+                problems.add("bidder " + bidder + ": " + want + " bids in the input but " + got + " counted");
             }
         }
         return problems;
