@@ -164,10 +164,22 @@ public final class Db implements AutoCloseable {
     write(new WriteBatch().merge(key, operand));
   }
 
-  /** Applies a batch atomically. May block while writes are stalled by flushes or level 0. */
+  /**
+   * Applies a batch atomically. May block while writes are stalled by flushes or level 0.
+   *
+   * @throws IllegalArgumentException if a key lies outside the store's key range
+   */
   public void write(WriteBatch batch) throws IOException {
     if (batch.count() == 0) {
       return;
+    }
+    KeyRange range = core.versions.range();
+    if (!range.isAll()) {
+      for (int i = 0; i < batch.count(); i++) {
+        if (!range.contains(batch.key(i))) {
+          throw new IllegalArgumentException("key " + io.eddy.lsm.util.Bytes.hex(batch.key(i)) + " outside the store's range " + range);
+        }
+      }
     }
     core.writeLock().lock();
     try {

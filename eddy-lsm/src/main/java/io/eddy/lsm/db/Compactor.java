@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,7 +64,11 @@ public final class Compactor {
       return;
     }
     if (scheduled.compareAndSet(false, true)) {
-      thread.execute(this::autoCompact);
+      try {
+        thread.execute(this::autoCompact);
+      } catch (RejectedExecutionException e) {
+        scheduled.set(false); // closing: the compaction thread no longer takes work
+      }
     }
   }
 
