@@ -35,8 +35,8 @@ final class EventTime {
     /**
      * Whether a window [start, end) has already fired when the watermark is {@code watermark}:
      * Flink fires it at its max timestamp, i.e. once watermark >= end - 1; a record arriving
-     * afterwards is not counted in it (WindowOperator.isWindowLate, and the slicing operators'
-     * isWindowFired for TUMBLE/HOP windows).
+     * afterwards is not counted in it (flink-table-runtime: WindowOperator#isWindowLate for
+     * group windows, TimeWindowUtil#isWindowFired for the TUMBLE/HOP slicing operators).
      */
     static boolean fired(long windowEnd, long watermark) {
         return windowEnd - 1 <= watermark;

@@ -21,9 +21,10 @@ import static io.eddy.nexmark.oracle.SqlFunctions.timestamp;
  *
  * <p>Ties in q9 (ROW_NUMBER ORDER BY price DESC, dateTime ASC, top 1): Flink's append-only
  * top-N keeps, among rows with equal sort keys, the one it received first. The join emits a
- * pair when the later of its two events arrives, so the oracle breaks remaining ties by that
- * arrival position, then by the earlier event's position (several pairs emitted by the same
- * arrival come out in the order their partners arrived).
+ * pair when the later of its two events arrives, so remaining ties go to the pair emitted
+ * first, i.e. the smaller max(auction position, bid position). Pairs emitted by the same
+ * arrival (an auction meeting several stored bids) come out of Flink's join state in hash
+ * order, which is unspecified; Eddy's choice: the pair whose earlier event arrived first.
  */
 final class WinningBidQueries {
 
