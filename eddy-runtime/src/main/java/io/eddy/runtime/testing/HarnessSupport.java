@@ -1,0 +1,92 @@
+package io.eddy.runtime.testing;
+
+import io.eddy.api.functions.TaskInfo;
+import io.eddy.runtime.execution.JobMetrics;
+import io.eddy.runtime.operators.OperatorContext;
+import io.eddy.runtime.tasks.Serialization;
+import io.eddy.runtime.time.ManualClock;
+import io.eddy.runtime.time.ProcessingTimeService;
+import io.eddy.state.KeyGroupRange;
+import io.eddy.state.heap.HeapKeyedStateBackend;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The parts every harness shares: clock, timers, backend, output and their queries. */
+abstract class HarnessSupport<OUT> implements AutoCloseable {
+  static final int MAX_PARALLELISM = 128;
+
+  protected final ManualClock clock = new ManualClock(0);
+  protected final ProcessingTimeService timeService = new ProcessingTimeService(clock);
+  protected final JobMetrics metrics = new JobMetrics();
+  protected final HarnessOutput output = new HarnessOutput();
+  protected HeapKeyedStateBackend<Object> backend;
+
+  protected OperatorContext context(String name, boolean keyed) {
+    backend = keyed ? new HeapKeyedStateBackend<>(KeyGroupRange.of(0, MAX_PARALLELISM - 1), MAX_PARALLELISM) : null;
+    return new OperatorContext(new TaskInfo(name, 0, 1, MAX_PARALLELISM, 0), timeService, backend, metrics);
+  }
+
+  /** Every subtask gets a serialized copy of the function; so does the operator under test. */
+  protected static <T> T copy(T spec) {
+    return Serialization.copy(spec, "The function under test");
+  }
+
+  /** Moves processing time and fires the timers that became due. */
+  public void setProcessingTime(long time) throws Exception {
+    clock.setTime(time);
+    timeService.fireDue();
+  }
+
+  /** The records emitted so far on the main output, in order (watermarks left out). */
+  @SuppressWarnings("unchecked")
+  public List<OUT> output() {
+    List<OUT> values = new ArrayList<>();
+    for (HarnessOutput.Emitted e : output.main) {
+      if (!e.isWatermark()) {
+        values.add((OUT) e.value());
+      }
+    }
+    return values;
+  }
+
+  /** The timestamps of the records emitted so far, in order. */
+  public List<Long> outputTimestamps() {
+    List<Long> ts = new ArrayList<>();
+    for (HarnessOutput.Emitted e : output.main) {
+      if (!e.isWatermark()) {
+        ts.add(e.timestamp());
+      }
+    }
+    return ts;
+  }
+
+  /** The watermarks forwarded so far, in order. */
+  public List<Long> watermarks() {
+    List<Long> wms = new ArrayList<>();
+    for (HarnessOutput.Emitted e : output.main) {
+      if (e.isWatermark()) {
+        wms.add(e.timestamp());
+      }
+    }
+    return wms;
+  }
+
+  @SuppressWarnings("unchecked")
+  public <X> List<X> sideOutput(io.eddy.api.datastream.OutputTag<X> tag) {
+    List<X> values = new ArrayList<>();
+    for (HarnessOutput.Emitted e : output.side.getOrDefault(tag, List.of())) {
+      values.add((X) e.value());
+    }
+    return values;
+  }
+
+  public long counter(String name) {
+    return metrics.snapshot().getOrDefault(name, 0L);
+  }
+
+  /** Forgets what was emitted so far. */
+  public void clearOutput() {
+    output.main.clear();
+    output.side.clear();
+  }
+}

@@ -1,0 +1,77 @@
+package io.eddy.runtime.testing;
+
+import io.eddy.api.datastream.DataStream;
+import io.eddy.api.datastream.StreamEnvironment;
+import io.eddy.api.functions.KeySelector;
+import io.eddy.api.graph.OneInputTransformation;
+import io.eddy.runtime.operators.OneInputOperator;
+import io.eddy.runtime.operators.OperatorFactory;
+import io.eddy.runtime.operators.Output;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Drives one real operator with records, watermarks and processing time, without threads,
+ * and records what it emits, like Kafka Streams' TopologyTestDriver for a single operator.
+ * The operator is described with the ordinary API, e.g.
+ * {@code OneInputHarness.of(s -> s.keyBy(k).window(w).reduce(r))}; the last step is the one
+ * under test. Keyed operators get a hashmap backend owning every key group.
+ */
+public final class OneInputHarness<IN, OUT> extends HarnessSupport<OUT> {
+  private final OneInputOperator<Object> operator;
+  private boolean opened;
+
+  @SuppressWarnings("unchecked")
+  private OneInputHarness(OneInputTransformation<?, ?> t) {
+    KeySelector<Object, ?> key = (KeySelector<Object, ?>) copy(t.getStateKeySelector());
+    this.operator = OperatorFactory.oneInput(copy(t.getSpec()), context(t.getName(), key != null),
+        output, key, 200);
+  }
+
+  public static <IN, OUT> OneInputHarness<IN, OUT> of(Function<DataStream<IN>, DataStream<OUT>> pipeline) {
+    DataStream<IN> input = StreamEnvironment.create().fromCollection(List.of());
+    DataStream<OUT> result = pipeline.apply(input);
+    if (!(result.getTransformation() instanceof OneInputTransformation<?, ?> t)) {
+      throw new IllegalArgumentException("The pipeline's last step must be a one-input operator, got "
+          + result.getTransformation());
+    }
+    return new OneInputHarness<>(t);
+  }
+
+  public OneInputHarness<IN, OUT> open() throws Exception {
+    operator.open();
+    opened = true;
+    return this;
+  }
+
+  public void processElement(IN value, long timestamp) throws Exception {
+    requireOpen();
+    operator.processElement(value, timestamp);
+  }
+
+  public void processElement(IN value) throws Exception {
+    processElement(value, Output.NO_TIMESTAMP);
+  }
+
+  public void processWatermark(long watermark) throws Exception {
+    requireOpen();
+    operator.processWatermark(watermark);
+  }
+
+  /** End of input: the final watermark, then finish. */
+  public void endInput() throws Exception {
+    processWatermark(Long.MAX_VALUE);
+    operator.finish();
+  }
+
+  private void requireOpen() {
+    if (!opened) {
+      throw new IllegalStateException("Call open() first");
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    operator.close();
+  }
+}

@@ -1,0 +1,66 @@
+package io.eddy.runtime.testing;
+
+import io.eddy.api.datastream.DataStream;
+import io.eddy.api.datastream.StreamEnvironment;
+import io.eddy.api.functions.KeySelector;
+import io.eddy.api.graph.TwoInputTransformation;
+import io.eddy.runtime.operators.OperatorFactory;
+import io.eddy.runtime.operators.TwoInputOperator;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/** Like {@link OneInputHarness}, for operators on two inputs (connect, interval join). */
+public final class TwoInputHarness<IN1, IN2, OUT> extends HarnessSupport<OUT> {
+  private final TwoInputOperator<Object, Object> operator;
+
+  @SuppressWarnings("unchecked")
+  private TwoInputHarness(TwoInputTransformation<?, ?, ?> t) {
+    KeySelector<Object, ?> key1 = (KeySelector<Object, ?>) copy(t.getStateKeySelector1());
+    KeySelector<Object, ?> key2 = (KeySelector<Object, ?>) copy(t.getStateKeySelector2());
+    this.operator = OperatorFactory.twoInput(copy(t.getSpec()), context(t.getName(), key1 != null), output, key1, key2);
+  }
+
+  public static <IN1, IN2, OUT> TwoInputHarness<IN1, IN2, OUT> of(
+      BiFunction<DataStream<IN1>, DataStream<IN2>, DataStream<OUT>> pipeline) {
+    StreamEnvironment env = StreamEnvironment.create();
+    DataStream<IN1> first = env.fromCollection(List.of());
+    DataStream<IN2> second = env.fromCollection(List.of());
+    DataStream<OUT> result = pipeline.apply(first, second);
+    if (!(result.getTransformation() instanceof TwoInputTransformation<?, ?, ?> t)) {
+      throw new IllegalArgumentException("The pipeline's last step must be a two-input operator");
+    }
+    return new TwoInputHarness<>(t);
+  }
+
+  public TwoInputHarness<IN1, IN2, OUT> open() throws Exception {
+    operator.open();
+    return this;
+  }
+
+  public void processElement1(IN1 value, long timestamp) throws Exception {
+    operator.processElement1(value, timestamp);
+  }
+
+  public void processElement2(IN2 value, long timestamp) throws Exception {
+    operator.processElement2(value, timestamp);
+  }
+
+  /** Advances both inputs' watermarks. */
+  public void processWatermark(long watermark) throws Exception {
+    operator.processWatermark1(watermark);
+    operator.processWatermark2(watermark);
+  }
+
+  public void processWatermark1(long watermark) throws Exception {
+    operator.processWatermark1(watermark);
+  }
+
+  public void processWatermark2(long watermark) throws Exception {
+    operator.processWatermark2(watermark);
+  }
+
+  @Override
+  public void close() throws Exception {
+    operator.close();
+  }
+}
