@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Golden tests of the oracle: {@code nexmark/qN/input.jsonl} with its hand-computed
- * {@code expected.csv} (the comments of each case are in the expected values' derivation in
- * {@code nexmark/README.md}). The same files serve the engine's query tests.
+ * {@code expected.csv}; {@code nexmark/README.md} lists the edge cases each input covers.
+ * The same files serve the engine's query tests.
  */
 class OracleGoldenTest {
 
