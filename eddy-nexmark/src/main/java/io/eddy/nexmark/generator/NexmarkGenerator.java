@@ -98,8 +98,13 @@ public final class NexmarkGenerator {
         };
     }
 
+    /** Event time (epoch millis) of the event at this index, without generating the event. */
+    public long eventTimeAt(long index) {
+        return eventTime(config.firstEventNumber() + index);
+    }
+
     /** Event time (epoch millis) of an event number: base + floor(number * delayUs) / 1000. */
-    public long eventTime(long eventNumber) {
+    private long eventTime(long eventNumber) {
         return config.baseTimeMillis() + (long) Math.floor(eventNumber * delayMicros) / 1000;
     }
 

@@ -74,6 +74,7 @@ class NexmarkGeneratorTest {
         assertThat(g.event(0).dateTime()).isEqualTo(base); // event number 1: 100 us
         assertThat(g.event(9).dateTime()).isEqualTo(base + 1); // event number 10: 1000 us
         assertThat(g.event(9_999).dateTime()).isEqualTo(base + 1000);
+        assertThat(g.eventTimeAt(123_456)).isEqualTo(g.event(123_456).dateTime()).isEqualTo(base + 12_345);
         NexmarkGenerator slow = new NexmarkGenerator(NexmarkConfig.builder().eventsPerSecond(3).build());
         assertThat(slow.event(0).dateTime()).isEqualTo(base + 333); // floor(333333.33 us) / 1000
         long previous = Long.MIN_VALUE;
