@@ -2,14 +2,20 @@ package io.eddy.nexmark.generator;
 
 import io.eddy.nexmark.model.Event;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Iterator;
 
 /**
  * Measures the generator's raw single-thread rate (events/s), for docs/BENCHMARKS.md.
- * Not a test: timing is machine-dependent. Usage:
+ * Prints the wall-clock rate and the rate per CPU-second of the generating thread (the latter
+ * is what a core delivers when the machine is shared). Not a test: timing is
+ * machine-dependent. Usage:
  * {@code java -cp eddy-nexmark/target/classes io.eddy.nexmark.generator.GeneratorThroughput [events] [rounds]}.
  */
 public final class GeneratorThroughput {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private GeneratorThroughput() {
     }
@@ -20,6 +26,7 @@ public final class GeneratorThroughput {
         NexmarkGenerator generator = new NexmarkGenerator(NexmarkConfig.builder().seed(42).build());
         for (int round = 1; round <= rounds; round++) {
             long start = System.nanoTime();
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
             long checksum = 0;
             for (Iterator<Event> it = generator.events(0, events); it.hasNext(); ) {
                 // touch a string of every event so no allocation can be optimized away
@@ -30,8 +37,9 @@ public final class GeneratorThroughput {
                 };
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("round %d: %,d events in %.2f s = %,.0f events/s (checksum %d)%n",
-                    round, events, seconds, events / seconds, checksum);
+            double cpuSeconds = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+            System.out.printf("round %d: %,d events in %.2f s = %,.0f events/s wall, %,.0f events/s per CPU-second"
+                    + " (checksum %d)%n", round, events, seconds, events / seconds, events / cpuSeconds, checksum);
         }
     }
 }

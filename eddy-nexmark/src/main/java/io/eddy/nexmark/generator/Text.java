@@ -14,8 +14,18 @@ final class Text {
 
     static final int MIN_STRING_LENGTH = 3;
     private static final int POOL_SIZE = 1 << 16;
+    /** Paddings up to this length are shared String instances (bids' and most persons'). */
+    private static final int MAX_SHARED_LENGTH = 160;
+    /** Distinct start offsets, hence distinct shared paddings, per length. */
+    private static final int VARIANTS = 64;
 
     private final byte[] pool;
+    /**
+     * Shared paddings by (length, variant), filled on first use. Races are benign: a String is
+     * immutable and safely published through its final fields, so a thread sees either null
+     * (and builds an equal string) or a complete string.
+     */
+    private final String[] shared = new String[(MAX_SHARED_LENGTH + 1) * VARIANTS];
 
     Text(long seed) {
         EventRandom random = new EventRandom(seed, -1);
@@ -36,8 +46,20 @@ final class Text {
         int missing = averageSize - currentSize;
         int delta = (int) Math.round(missing * 0.2);
         int length = missing - delta + (delta == 0 ? 0 : random.nextInt(2 * delta));
-        int from = random.nextInt(POOL_SIZE - length + 1);
-        return new String(pool, from, length, StandardCharsets.ISO_8859_1);
+        if (length > MAX_SHARED_LENGTH) {
+            int from = random.nextInt(POOL_SIZE - length + 1);
+            return new String(pool, from, length, StandardCharsets.ISO_8859_1);
+        }
+        // short paddings are most events' (all bids'): reuse one of VARIANTS slices per length,
+        // which saves an allocation and a copy per event
+        int slot = length * VARIANTS + random.nextInt(VARIANTS);
+        String s = shared[slot];
+        if (s == null) {
+            int from = slot % VARIANTS * (POOL_SIZE / VARIANTS) + length; // < POOL_SIZE - length
+            s = new String(pool, from, length, StandardCharsets.ISO_8859_1);
+            shared[slot] = s;
+        }
+        return s;
     }
 
     /**
