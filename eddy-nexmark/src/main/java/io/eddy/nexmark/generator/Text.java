@@ -7,8 +7,12 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Padding ("extra") is the bulk of an event's bytes, so it is never generated character by
  * character: it is a slice of one seeded pool of lowercase letters, built once per generator.
- * Random strings are built in a byte buffer (all ASCII) to avoid StringBuilder and char
- * widening. Immutable after construction, so one instance is shared by all threads.
+ * Paddings of up to 160 characters (all bids', most persons') are moreover shared String
+ * instances, 64 per length, so most events allocate no padding at all. Random strings are
+ * built in a byte buffer (all ASCII) to avoid StringBuilder and char widening.
+ *
+ * <p>Thread-safe: the pool is immutable after construction; the shared-padding cache is
+ * filled with benign races (see {@link #shared}).
  */
 final class Text {
 
