@@ -7,8 +7,10 @@ import java.util.Arrays;
  * (so a multiset of rows can find the row a retraction removes).
  *
  * <p>Values are what {@link CsvFormat} prints: Long/Integer, String, BigDecimal, Double,
- * Boolean, LocalDateTime (SQL TIMESTAMP(3), UTC wall time), LocalDate, or null. Immutable:
- * the array is copied in and never exposed.
+ * Boolean, LocalDateTime (SQL TIMESTAMP(3), UTC wall time), LocalDate, or null. Equality is
+ * per value's equals, so producers must agree on types to retract rows: the oracle uses Long
+ * for BIGINT, BigDecimal of scale 3 for {@code 0.908 * price}, LocalDateTime for timestamps,
+ * String for DATE_FORMAT results. Immutable: the array is copied in and never exposed.
  */
 public final class Row {
 
