@@ -1,0 +1,44 @@
+package io.eddy.connectors.datagen;
+
+import io.eddy.api.connector.InputStatus;
+import io.eddy.api.connector.ReaderOutput;
+import io.eddy.api.connector.SourceReader;
+import io.eddy.api.connector.SourceReaderContext;
+
+/**
+ * Generates one subtask's records of a {@link DataGenSource}: up to {@value #MAX_BATCH} per
+ * {@link #pollNext} call, fewer when the rate limiter has fewer tokens (then NOTHING_AVAILABLE
+ * until tokens accrue on the context's processing-time clock). Not thread-safe: runs on its task
+ * thread.
+ */
+final class DataGenReader<T> implements SourceReader<T> {
+  static final int MAX_BATCH = 64;
+
+  private final GeneratorFunction<T> generator;
+  private final IndexSlice slice;
+  /** Null when the source is not paced. */
+  private final RateLimiter limiter;
+  private final SourceReaderContext context;
+
+  DataGenReader(GeneratorFunction<T> generator, IndexSlice slice, RateLimiter limiter, SourceReaderContext context) {
+    this.generator = generator;
+    this.slice = slice;
+    this.limiter = limiter;
+    this.context = context;
+  }
+
+  @Override
+  public InputStatus pollNext(ReaderOutput<T> output) throws Exception {
+    if (!slice.hasNext()) {
+      return InputStatus.END_OF_INPUT;
+    }
+    int batch = limiter == null ? MAX_BATCH : limiter.acquire(MAX_BATCH, context.currentProcessingTime());
+    if (batch == 0) {
+      return InputStatus.NOTHING_AVAILABLE;
+    }
+    for (int i = 0; i < batch && slice.hasNext(); i++) {
+      output.collect(generator.generate(slice.next()));
+    }
+    return slice.hasNext() ? InputStatus.MORE_AVAILABLE : InputStatus.END_OF_INPUT;
+  }
+}

@@ -1,0 +1,134 @@
+package io.eddy.connectors.file;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.eddy.api.connector.InputStatus;
+import io.eddy.api.connector.ReaderOutput;
+import io.eddy.api.connector.SourceReader;
+import io.eddy.api.connector.SourceReaderContext;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Reads one subtask's files of a {@link FileSource} in order, line by line with a UTF-8
+ * BufferedReader, at most {@value #MAX_LINES_PER_POLL} lines per {@link #pollNext} call. Keeps
+ * the current file and line number so that every bad record is named by {@code file:line}.
+ * Not thread-safe: runs on its task thread.
+ */
+final class FileSourceReader<T> implements SourceReader<T> {
+  static final int MAX_LINES_PER_POLL = 256;
+
+  private final Iterator<String> files;
+  private final LineFormat<T> format;
+  private final boolean skipBadRecords;
+  private final SourceReaderContext context;
+  /** The file being read and its reader; null between files. */
+  private String file;
+  private BufferedReader reader;
+  /** The number of the last line read from {@code file}, 1-based. */
+  private long lineNumber;
+
+  FileSourceReader(List<String> files, LineFormat<T> format, boolean skipBadRecords, SourceReaderContext context) {
+    this.files = files.iterator();
+    this.format = format;
+    this.skipBadRecords = skipBadRecords;
+    this.context = context;
+  }
+
+  @Override
+  public InputStatus pollNext(ReaderOutput<T> output) throws Exception {
+    int lines = 0;
+    while (lines < MAX_LINES_PER_POLL) {
+      if (reader == null && !openNextFile()) {
+        return InputStatus.END_OF_INPUT;
+      }
+      String text = readLine();
+      lines++;
+      if (text == null) {
+        closeFile();
+        continue;
+      }
+      if (text.isEmpty() || lineNumber == 1 && format.hasHeader()) {
+        continue;
+      }
+      long firstLine = lineNumber;
+      String more;
+      while (format.continuesOnNextLine(text) && (more = readLine()) != null) {
+        text = text + "\n" + more;
+        lines++;
+      }
+      emit(text, firstLine, output);
+    }
+    return InputStatus.MORE_AVAILABLE;
+  }
+
+  private void emit(String text, long firstLine, ReaderOutput<T> output) throws BadRecordException {
+    T record;
+    try {
+      record = format.parse(text);
+    } catch (Exception e) {
+      badRecord(firstLine, reasonOf(e), e);
+      return;
+    }
+    if (record == null) {
+      badRecord(firstLine, "the line parsed to null", null);
+      return;
+    }
+    output.collect(record);
+  }
+
+  private void badRecord(long line, String reason, Exception cause) throws BadRecordException {
+    BadRecordException bad = new BadRecordException(file, line, reason, cause);
+    if (!skipBadRecords) {
+      throw bad;
+    }
+    context.reportSkippedRecord(bad.getMessage());
+  }
+
+  private static String reasonOf(Exception e) {
+    if (e instanceof JsonProcessingException json) {
+      return json.getOriginalMessage(); // without Jackson's location, which names no file
+    }
+    String name = e.getClass().getSimpleName();
+    return e.getMessage() == null ? name : name + ": " + e.getMessage();
+  }
+
+  private boolean openNextFile() throws IOException {
+    if (!files.hasNext()) {
+      return false;
+    }
+    file = files.next();
+    reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+    lineNumber = 0;
+    return true;
+  }
+
+  /** The next line of the current file, or null at its end. */
+  private String readLine() throws IOException {
+    try {
+      String line = reader.readLine();
+      if (line != null) {
+        lineNumber++;
+      }
+      return line;
+    } catch (IOException e) {
+      throw new IOException(file + ":" + (lineNumber + 1) + ": cannot read the line: " + e, e);
+    }
+  }
+
+  private void closeFile() throws IOException {
+    reader.close();
+    reader = null;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (reader != null) {
+      closeFile();
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.eddy.connectors.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class CsvParserTest {
+  private static final CsvFormat CSV = CsvFormat.DEFAULT;
+
+  @Test
+  void splitsPlainAndQuotedFields() throws Exception {
+    assertThat(CsvParser.parse(CSV, "a,b,c")).containsExactly("a", "b", "c");
+    assertThat(CsvParser.parse(CSV, "\"a,1\",\"say \"\"hi\"\"\",")).containsExactly("a,1", "say \"hi\"", "");
+    assertThat(CsvParser.parse(CSV, ",\"\", x ")).containsExactly("", "", " x ");
+    assertThat(CsvParser.parse(CSV, "\"two\nlines\",z")).containsExactly("two\nlines", "z");
+    assertThat(CsvParser.parse(CSV.withDelimiter(';').withQuote('\''), "'a;b';c")).containsExactly("a;b", "c");
+  }
+
+  @Test
+  void rejectsBrokenQuoting() {
+    assertThatThrownBy(() -> CsvParser.parse(CSV, "a,\"open")).isInstanceOf(CsvParseException.class)
+        .hasMessageContaining("not closed");
+    assertThatThrownBy(() -> CsvParser.parse(CSV, "\"a\"b,c")).isInstanceOf(CsvParseException.class)
+        .hasMessageContaining("after the closing quote at column 4");
+    assertThatThrownBy(() -> CsvParser.parse(CSV, "ab\"c")).isInstanceOf(CsvParseException.class)
+        .hasMessageContaining("quote inside an unquoted field at column 3");
+  }
+
+  @Test
+  void knowsWhenAQuotedFieldContinuesOnTheNextLine() {
+    assertThat(CsvParser.endsInsideQuotes(CSV, "a,\"b")).isTrue();
+    assertThat(CsvParser.endsInsideQuotes(CSV, "a,\"b\"\"")).isTrue();
+    assertThat(CsvParser.endsInsideQuotes(CSV, "a,\"b\"\"\"")).isFalse();
+    assertThat(CsvParser.endsInsideQuotes(CSV, "a,b\"c")).isFalse(); // a stray quote is an error, not a continuation
+  }
+
+  @Test
+  void encodedFieldsParseBackUnchanged() throws Exception {
+    Random random = new Random(7);
+    String alphabet = "ab ,\"\n\r;'";
+    for (int round = 0; round < 2_000; round++) {
+      String[] fields = new String[1 + random.nextInt(4)];
+      for (int f = 0; f < fields.length; f++) {
+        StringBuilder field = new StringBuilder();
+        for (int n = random.nextInt(5); n > 0; n--) {
+          field.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        fields[f] = field.toString().replace("\r", "");
+      }
+      String line = CsvEncoder.encode(CSV, fields);
+      assertThat(line).isNotEmpty();
+      assertThat(CsvParser.endsInsideQuotes(CSV, line)).isFalse();
+      assertThat(CsvParser.parse(CSV, line)).as(line).containsExactly(fields);
+    }
+  }
+}
