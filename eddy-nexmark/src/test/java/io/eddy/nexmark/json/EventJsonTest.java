@@ -2,6 +2,7 @@ package io.eddy.nexmark.json;
 
 import io.eddy.nexmark.generator.NexmarkConfig;
 import io.eddy.nexmark.generator.NexmarkGenerator;
+import io.eddy.nexmark.model.Auction;
 import io.eddy.nexmark.model.Bid;
 import io.eddy.nexmark.model.Event;
 import io.eddy.nexmark.model.Person;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,6 +41,45 @@ class EventJsonTest {
         assertThat(EventJsonReader.readAll(file)).isEqualTo(events);
         assertThat(Files.readAllLines(file)).hasSize(3000);
         assertThat(dir.resolve("events.jsonl.tmp")).doesNotExist();
+    }
+
+    @Test
+    void arbitraryStringsAndNullsSurviveARoundTrip() throws IOException {
+        SplittableRandom random = new SplittableRandom(5);
+        String alphabet = "aZ09 ,\"\\/\n\r\t\u0000\u001féü€😀{}[]:";
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            String[] s = new String[7];
+            for (int k = 0; k < s.length; k++) {
+                if (random.nextInt(5) == 0) {
+                    continue; // null
+                }
+                StringBuilder sb = new StringBuilder();
+                for (int n = random.nextInt(12); n > 0; n--) {
+                    sb.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0,
+                            random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+                }
+                s[k] = sb.toString();
+            }
+            long t = random.nextLong(-30_000_000_000_000L, 200_000_000_000_000L);
+            events.add(switch (i % 3) {
+                case 0 -> new Person(random.nextLong(), s[0], s[1], s[2], s[3], s[4], t, s[5]);
+                case 1 -> new Auction(random.nextLong(), s[0], s[1], random.nextLong(), random.nextLong(), t,
+                        t + random.nextInt(1000), random.nextLong(), random.nextLong(), s[2]);
+                default -> new Bid(random.nextLong(), random.nextLong(), random.nextLong(), s[0], s[1], t, s[2]);
+            });
+        }
+        StringWriter out = new StringWriter();
+        try (EventJsonWriter writer = new EventJsonWriter(out)) {
+            for (Event e : events) {
+                writer.write(e);
+            }
+        }
+        EventJsonReader reader = new EventJsonReader("mem", new BufferedReader(new StringReader(out.toString())));
+        for (Event e : events) {
+            assertThat(reader.next()).isEqualTo(e);
+        }
+        assertThat(reader.next()).isNull();
     }
 
     @Test
