@@ -149,11 +149,11 @@ public final class Db implements AutoCloseable {
   // ------------------------------------------------------------------ writes
 
   public void put(byte[] key, byte[] value) throws IOException {
-    write(new WriteBatch().put(key, value));
+    writeOne(InternalKey.TYPE_PUT, key, value);
   }
 
   public void delete(byte[] key) throws IOException {
-    write(new WriteBatch().delete(key));
+    writeOne(InternalKey.TYPE_DELETE, key, null);
   }
 
   /** Appends a merge operand. REQUIRES a merge operator in the options. */
@@ -161,7 +161,27 @@ public final class Db implements AutoCloseable {
     if (core.merge == null) {
       throw new IllegalStateException("merge needs Options.mergeOperator");
     }
-    write(new WriteBatch().merge(key, operand));
+    writeOne(InternalKey.TYPE_MERGE, key, operand);
+  }
+
+  private void writeOne(int type, byte[] key, byte[] value) throws IOException {
+    checkInRange(key);
+    core.writeLock().lock();
+    try {
+      MemTable mem = core.makeRoomForWrite();
+      long seq = core.lastSequence() + 1;
+      mem.add(seq, type, key, value);
+      core.publish(seq);
+    } finally {
+      core.writeLock().unlock();
+    }
+  }
+
+  private void checkInRange(byte[] key) {
+    KeyRange range = core.versions.range();
+    if (!range.isAll() && !range.contains(key)) {
+      throw new IllegalArgumentException("key " + io.eddy.lsm.util.Bytes.hex(key) + " outside the store's range " + range);
+    }
   }
 
   /**
@@ -173,13 +193,8 @@ public final class Db implements AutoCloseable {
     if (batch.count() == 0) {
       return;
     }
-    KeyRange range = core.versions.range();
-    if (!range.isAll()) {
-      for (int i = 0; i < batch.count(); i++) {
-        if (!range.contains(batch.key(i))) {
-          throw new IllegalArgumentException("key " + io.eddy.lsm.util.Bytes.hex(batch.key(i)) + " outside the store's range " + range);
-        }
-      }
+    for (int i = 0; i < batch.count(); i++) {
+      checkInRange(batch.key(i));
     }
     core.writeLock().lock();
     try {
@@ -265,9 +280,11 @@ public final class Db implements AutoCloseable {
   }
 
   /**
-   * Looks up many keys at one consistent sequence number. Lookups run concurrently (up to
-   * {@code Options.multiGetParallelism}, on virtual threads), so block reads from a slow
-   * FileSystem overlap. Returns values in key order, null for absent keys.
+   * Looks up many keys at one consistent sequence number. With {@code
+   * Options.multiGetParallelism} above 1, lookups run concurrently on virtual threads so
+   * block reads from a slow (remote) FileSystem overlap; with 1 they run in key order on
+   * the calling thread, which suits local storage. Returns values in the order of {@code
+   * keys}, null for absent keys.
    */
   public List<byte[]> multiGet(ReadOptions options, List<byte[]> keys) throws IOException {
     long seq = sequenceFor(options);
@@ -277,7 +294,12 @@ public final class Db implements AutoCloseable {
     try {
       int groups = Math.min(core.options.multiGetParallelism(), (n + 7) / 8);
       if (groups <= 1) {
+        Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
+          order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> io.eddy.lsm.util.Bytes.compare(keys.get(a), keys.get(b)));
+        for (int i : order) {
           out[i] = lookup(sv, keys.get(i), seq);
         }
       } else {

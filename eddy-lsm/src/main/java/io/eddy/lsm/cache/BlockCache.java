@@ -6,17 +6,15 @@ import io.eddy.lsm.sst.Block;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The in-memory tier: decoded data blocks keyed by (file path, block offset), bounded in
- * bytes (W-TinyLFU via Caffeine). One cache may be shared by several open stores; keys use
- * the file's full path, which is unique because files are never rewritten.
+ * The in-memory tier: decoded data blocks keyed by (open table id, block number), packed
+ * in one long, bounded in bytes (W-TinyLFU via Caffeine). One cache may be shared by
+ * several open stores: table ids are unique in the process and never reused.
  *
  * <p>Thread safety: thread-safe. Capacity 0 disables caching (every lookup misses).
  */
 public final class BlockCache {
-  private record Key(String path, long offset) {}
-
   private final long capacity;
-  private final Cache<Key, Block> cache;
+  private final Cache<Long, Block> cache;
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
 
@@ -26,28 +24,33 @@ public final class BlockCache {
         ? null
         : Caffeine.newBuilder()
             .maximumWeight(capacityBytes)
-            .weigher((Key k, Block b) -> b.charge())
+            .weigher((Long k, Block b) -> b.charge())
             .executor(Runnable::run)
             .build();
   }
 
+  /** The cache key of block {@code block} of the table with id {@code tableId}. */
+  public static long key(long tableId, int block) {
+    return tableId << 32 | (block & 0xFFFFFFFFL);
+  }
+
   /** The cached block, or null (counted as a miss). */
-  public Block get(String path, long offset) {
-    Block b = cache == null ? null : cache.getIfPresent(new Key(path, offset));
+  public Block get(long key) {
+    Block b = cache == null ? null : cache.getIfPresent(key);
     (b == null ? misses : hits).increment();
     return b;
   }
 
-  public void put(String path, long offset, Block block) {
+  public void put(long key, Block block) {
     if (cache != null) {
-      cache.put(new Key(path, offset), block);
+      cache.put(key, block);
     }
   }
 
-  /** Drops every block of a deleted file. */
-  public void evictFile(String path) {
+  /** Drops every block of a closed table. */
+  public void evictTable(long tableId) {
     if (cache != null) {
-      cache.asMap().keySet().removeIf(k -> k.path().equals(path));
+      cache.asMap().keySet().removeIf(k -> k >>> 32 == tableId);
     }
   }
 

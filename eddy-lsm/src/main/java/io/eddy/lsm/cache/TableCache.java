@@ -44,7 +44,7 @@ public final class TableCache implements AutoCloseable {
     }
   }
 
-  /** Closes the reader of a deleted file and drops its cached blocks. */
+  /** Closes the reader of a deleted file (which drops its cached blocks). */
   public void evict(String path) {
     TableReader r = open.remove(path);
     if (r != null) {
@@ -54,7 +54,6 @@ public final class TableCache implements AutoCloseable {
         // the file is gone; nothing more to release
       }
     }
-    blocks.evictFile(path);
   }
 
   public int openCount() {

@@ -4,7 +4,6 @@ import io.eddy.lsm.util.InternalKey;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The memtable's sorted index: a skip list of (user key, trailer, value) ordered by
@@ -66,13 +65,22 @@ public final class SkipList {
   }
 
   private final Node head = new Node(new byte[0], 0, 0, MAX_HEIGHT);
+  private final Node[] prev = new Node[MAX_HEIGHT];
   private volatile int height = 1;
 
-  private static int randomHeight() {
+  /** Writer-only xorshift state; heights need no strong randomness. */
+  private int seed = 0x2545F491;
+
+  private int randomHeight() {
+    int x = seed;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    seed = x;
     int h = 1;
-    ThreadLocalRandom r = ThreadLocalRandom.current();
-    while (h < MAX_HEIGHT && (r.nextInt() & 3) == 0) {
+    while (h < MAX_HEIGHT && (x & 3) == 0) {
       h++;
+      x >>>= 2;
     }
     return h;
   }
@@ -87,7 +95,6 @@ public final class SkipList {
     if (value != null) {
       System.arraycopy(value, 0, kv, key.length, value.length);
     }
-    Node[] prev = new Node[MAX_HEIGHT];
     Node x = head;
     int level = height - 1;
     while (true) {

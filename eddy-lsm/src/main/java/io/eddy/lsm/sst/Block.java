@@ -11,16 +11,19 @@ import io.eddy.lsm.util.CorruptionException;
  */
 public final class Block {
   final byte[] data;
+  final int length;
   final int restartsOffset;
   final int restartCount;
 
-  Block(byte[] data, String where) throws CorruptionException {
-    if (data.length < 4) {
-      throw new CorruptionException("block too short (" + data.length + " bytes) in " + where);
+  /** A block held in {@code data[0, length)}; bytes past {@code length} are ignored. */
+  Block(byte[] data, int length, String where) throws CorruptionException {
+    if (length < 4) {
+      throw new CorruptionException("block too short (" + length + " bytes) in " + where);
     }
     this.data = data;
-    this.restartCount = Coding.getIntLE(data, data.length - 4);
-    this.restartsOffset = data.length - 4 - 4 * restartCount;
+    this.length = length;
+    this.restartCount = Coding.getIntLE(data, length - 4);
+    this.restartsOffset = length - 4 - 4 * restartCount;
     if (restartCount < 1 || restartsOffset < 0) {
       throw new CorruptionException("bad restart count " + restartCount + " in " + where);
     }
@@ -32,7 +35,7 @@ public final class Block {
 
   /** Memory charged to the block cache. */
   public int charge() {
-    return data.length + 48;
+    return length + 64;
   }
 
   public BlockIterator iterator() {

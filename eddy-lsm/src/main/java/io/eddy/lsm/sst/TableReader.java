@@ -22,6 +22,9 @@ import java.io.IOException;
  * (positional reads) and the cache.
  */
 public final class TableReader implements AutoCloseable {
+  private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
+
+  private final long id = IDS.incrementAndGet();
   private final String path;
   private final ReadHandle handle;
   private final BlockCache cache;
@@ -46,7 +49,8 @@ public final class TableReader implements AutoCloseable {
     if (!policy.isEmpty() && !policy.equals(BloomFilter.NAME)) {
       throw new CorruptionException(path + " uses unknown filter policy '" + policy + "'");
     }
-    Block index = new Block(decodeBlock(meta, (int) (footer.index().offset() - metaStart), footer.index(), "index"), path + " index");
+    byte[] indexBytes = decodeBlock(meta, (int) (footer.index().offset() - metaStart), footer.index(), "index");
+    Block index = new Block(indexBytes, indexBytes.length, path + " index");
     int n = 0;
     BlockIterator it = index.iterator();
     for (it.seekToFirst(); it.valid(); it.next()) {
@@ -94,7 +98,8 @@ public final class TableReader implements AutoCloseable {
     }
   }
 
-  private byte[] decodeBlock(byte[] buf, int off, BlockHandle h, String what) throws CorruptionException {
+  /** Verifies the checksum of the block at {@code buf[off..]} and returns its type code. */
+  private int verify(byte[] buf, int off, BlockHandle h, String what) throws CorruptionException {
     if (off < 0 || off + h.sizeWithTrailer() > buf.length) {
       throw new CorruptionException(what + " block handle out of range in " + path + " at offset " + h.offset());
     }
@@ -103,7 +108,23 @@ public final class TableReader implements AutoCloseable {
     if (stored != Checksums.crc32c(buf, off, h.size(), type)) {
       throw new CorruptionException("checksum mismatch in " + what + " block of " + path + " at offset " + h.offset());
     }
-    return Compression.decode(type, buf, off, h.size(), path + " offset " + h.offset());
+    return type;
+  }
+
+  private byte[] decodeBlock(byte[] buf, int off, BlockHandle h, String what) throws CorruptionException {
+    int type = verify(buf, off, h, what);
+    return Compression.decode(type, buf, off, h.size(), what + " block of " + path + " at offset " + h.offset());
+  }
+
+  /** A verified data block; an uncompressed block read on its own is used in place. */
+  private Block dataBlock(byte[] buf, int off, BlockHandle h) throws CorruptionException {
+    int type = verify(buf, off, h, "data");
+    String where = path + " at offset " + h.offset();
+    if (type == Compression.NONE.code && off == 0) {
+      return new Block(buf, h.size(), where);
+    }
+    byte[] raw = Compression.decode(type, buf, off, h.size(), where);
+    return new Block(raw, raw.length, where);
   }
 
   public String path() {
@@ -143,13 +164,14 @@ public final class TableReader implements AutoCloseable {
 
   /** Data block {@code i}, through the cache. */
   Block block(int i, boolean fillCache) throws IOException {
-    Block b = cache.get(path, offsets[i]);
+    long key = BlockCache.key(id, i);
+    Block b = cache.get(key);
     if (b == null) {
       byte[] buf = new byte[sizes[i] + BlockHandle.TRAILER_SIZE];
       handle.readFully(offsets[i], buf, 0, buf.length);
       b = parse(buf, 0, i);
       if (fillCache) {
-        cache.put(path, offsets[i], b);
+        cache.put(key, b);
       }
     }
     return b;
@@ -157,7 +179,7 @@ public final class TableReader implements AutoCloseable {
 
   /** Decodes data block {@code i} whose bytes (with trailer) are at {@code buf[off..]}. */
   Block parse(byte[] buf, int off, int i) throws CorruptionException {
-    return new Block(decodeBlock(buf, off, blockHandle(i), "data"), path + " offset " + offsets[i]);
+    return dataBlock(buf, off, blockHandle(i));
   }
 
   /** Whether the bloom filter admits the key. */
@@ -216,8 +238,10 @@ public final class TableReader implements AutoCloseable {
     return "TableReader[" + path + ", " + offsets.length + " blocks, first=" + (lastKeys.length > 0 ? Bytes.hex(lastKeys[0]) : "-") + "]";
   }
 
+  /** Closes the file and drops this table's cached blocks. */
   @Override
   public void close() throws IOException {
+    cache.evictTable(id);
     handle.close();
   }
 }
