@@ -7,7 +7,8 @@ import java.io.Serializable;
  * with a header line (skipped when reading). Quoting follows RFC 4180: a field that holds the
  * delimiter, the quote or a line break is enclosed in quotes, and a quote inside it is doubled;
  * a quoted field may span lines (a line break inside it is read back as {@code \n}). A quote in
- * the middle of an unquoted field is an error. Immutable.
+ * the middle of an unquoted field is an error; a quoted field that is never closed makes the rest
+ * of the file one bad record, reported at the line where it opened. Immutable.
  */
 public record CsvFormat(char delimiter, char quote, boolean header) implements Serializable {
   /** Comma-separated, double-quoted, no header: RFC 4180. */

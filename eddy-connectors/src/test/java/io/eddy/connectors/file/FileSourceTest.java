@@ -96,6 +96,7 @@ class FileSourceTest {
     env.fromSource(FileSource.jsonLines(file, Order.class), WatermarkStrategy.noWatermarks(), "orders").print();
 
     Throwable failure = catchThrowable(env::execute);
+    assertThat(failure).hasMessageContaining(file + ":2: ");
     BadRecordException bad = badRecordOf(failure);
     assertThat(bad.file()).isEqualTo(file.toString());
     assertThat(bad.lineNumber()).isEqualTo(2);
