@@ -39,6 +39,7 @@ final class AverageSellingPriceQuery {
     private AverageSellingPriceQuery() {
     }
 
+    /** q6's inner GROUP BY key. */
     private record Key(long id, long seller, long expires) {
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** The q12 checker accepts every valid processing-time split and names each violation. */
 class Q12InvariantsTest {
 
     private static final LocalDateTime W0 = LocalDateTime.of(2026, 11, 23, 10, 0, 0);

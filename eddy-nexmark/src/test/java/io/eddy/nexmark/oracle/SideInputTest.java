@@ -14,6 +14,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** q13's side input: the standard table, an injected one, and a file. */
 class SideInputTest {
 
     private static final List<Event> BIDS = List.of(new Bid(10_007, 1, 5, "c", "u", 0, "e"),

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The Flink corner cases of the SQL built-ins the oracle and the engine share. */
 class SqlFunctionsTest {
 
     @Test
