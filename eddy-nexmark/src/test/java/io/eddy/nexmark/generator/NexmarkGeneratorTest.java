@@ -140,9 +140,17 @@ class NexmarkGeneratorTest {
         long bids = 0;
         long hotAuction = 0;
         long hotBidder = 0;
+        long auctions = 0;
+        long hotSeller = 0;
         long eventId = 1;
         for (Event e : events) {
             eventId++;
+            if (e instanceof Auction a && a.seller() - 1000 == IdSpace.lastPersonId(eventId) / 100 * 100) {
+                hotSeller++;
+            }
+            if (e instanceof Auction) {
+                auctions++;
+            }
             if (e instanceof Bid b) {
                 bids++;
                 long lastAuction = IdSpace.lastAuctionId(eventId);
@@ -159,5 +167,6 @@ class NexmarkGeneratorTest {
         }
         assertThat((double) hotAuction / bids).isCloseTo(0.5, within(0.03));
         assertThat((double) hotBidder / bids).isCloseTo(0.75, within(0.03));
+        assertThat((double) hotSeller / auctions).isCloseTo(0.75, within(0.03));
     }
 }
