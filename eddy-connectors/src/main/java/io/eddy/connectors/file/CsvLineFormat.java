@@ -16,7 +16,7 @@ record CsvLineFormat<T>(CsvFormat format, CsvRecordMapper<T> mapper) implements 
   }
 
   @Override
-  public boolean continuesOnNextLine(String text) {
-    return CsvParser.endsInsideQuotes(format, text);
+  public boolean continuesAfter(String line, boolean continued) {
+    return CsvParser.endsInsideQuotes(format, line, continued);
   }
 }

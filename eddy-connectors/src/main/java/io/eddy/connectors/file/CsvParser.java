@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Splits the text of one CSV record into its fields, following RFC 4180 in a given
  * {@link CsvFormat}. The text is one line, or several joined by {@code \n} when a quoted field
- * spans lines ({@link #endsInsideQuotes} tells the reader to join the next line). Stateless.
+ * spans lines ({@link #endsInsideQuotes} tells the reader to join the next one). Stateless.
  */
 final class CsvParser {
   private CsvParser() {}
@@ -55,16 +55,19 @@ final class CsvParser {
     }
   }
 
-  /** Whether {@code text} ends inside a quoted field, so the record continues on the next line. */
-  static boolean endsInsideQuotes(CsvFormat format, String text) {
+  /**
+   * Whether a quoted field is open at the end of {@code line}, so the record continues on the
+   * next line; {@code startsInsideQuotes} if one was open at the end of the line before.
+   */
+  static boolean endsInsideQuotes(CsvFormat format, String line, boolean startsInsideQuotes) {
     char quote = format.quote();
-    boolean quoted = false;
-    boolean fieldStart = true;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+    boolean quoted = startsInsideQuotes;
+    boolean fieldStart = !startsInsideQuotes;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
       if (quoted) {
         if (c == quote) {
-          if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
+          if (i + 1 < line.length() && line.charAt(i + 1) == quote) {
             i++;
           } else {
             quoted = false;

@@ -56,10 +56,16 @@ final class FileSourceReader<T> implements SourceReader<T> {
         continue;
       }
       long firstLine = lineNumber;
-      String more;
-      while (format.continuesOnNextLine(text) && (more = readLine()) != null) {
-        text = text + "\n" + more;
-        lines++;
+      if (format.continuesAfter(text, false)) {
+        StringBuilder record = new StringBuilder(text);
+        boolean continues = true;
+        String more;
+        while (continues && (more = readLine()) != null) {
+          lines++;
+          record.append('\n').append(more);
+          continues = format.continuesAfter(more, true);
+        }
+        text = record.toString();
       }
       emit(text, firstLine, output);
     }

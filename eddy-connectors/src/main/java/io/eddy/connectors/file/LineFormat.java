@@ -18,8 +18,11 @@ interface LineFormat<T> extends Serializable {
     return false;
   }
 
-  /** Whether {@code text}, a record's lines read so far joined by {@code \n}, continues on the next line. */
-  default boolean continuesOnNextLine(String text) {
+  /**
+   * Whether the record goes on after {@code line}, one of its lines; {@code continued} tells
+   * whether it went on into this line. Looks at this line only, so long records stay linear.
+   */
+  default boolean continuesAfter(String line, boolean continued) {
     return false;
   }
 }

@@ -30,10 +30,13 @@ class CsvParserTest {
 
   @Test
   void knowsWhenAQuotedFieldContinuesOnTheNextLine() {
-    assertThat(CsvParser.endsInsideQuotes(CSV, "a,\"b")).isTrue();
-    assertThat(CsvParser.endsInsideQuotes(CSV, "a,\"b\"\"")).isTrue();
-    assertThat(CsvParser.endsInsideQuotes(CSV, "a,\"b\"\"\"")).isFalse();
-    assertThat(CsvParser.endsInsideQuotes(CSV, "a,b\"c")).isFalse(); // a stray quote is an error, not a continuation
+    assertThat(CsvParser.endsInsideQuotes(CSV, "a,\"b", false)).isTrue();
+    assertThat(CsvParser.endsInsideQuotes(CSV, "a,\"b\"\"", false)).isTrue();
+    assertThat(CsvParser.endsInsideQuotes(CSV, "a,\"b\"\"\"", false)).isFalse();
+    assertThat(CsvParser.endsInsideQuotes(CSV, "a,b\"c", false)).isFalse(); // a stray quote is an error, not a continuation
+    assertThat(CsvParser.endsInsideQuotes(CSV, "still, inside", true)).isTrue();
+    assertThat(CsvParser.endsInsideQuotes(CSV, "closed\",\"reopened", true)).isTrue();
+    assertThat(CsvParser.endsInsideQuotes(CSV, "closed\",z", true)).isFalse();
   }
 
   @Test
@@ -49,10 +52,15 @@ class CsvParserTest {
         }
         fields[f] = field.toString().replace("\r", "");
       }
-      String line = CsvEncoder.encode(CSV, fields);
-      assertThat(line).isNotEmpty();
-      assertThat(CsvParser.endsInsideQuotes(CSV, line)).isFalse();
-      assertThat(CsvParser.parse(CSV, line)).as(line).containsExactly(fields);
+      String record = CsvEncoder.encode(CSV, fields);
+      assertThat(record).isNotEmpty();
+      String[] lines = record.split("\n", -1);
+      boolean inside = false;
+      for (int l = 0; l < lines.length; l++) {
+        inside = CsvParser.endsInsideQuotes(CSV, lines[l], inside);
+        assertThat(inside).as("record %s continues after line %d", record, l).isEqualTo(l < lines.length - 1);
+      }
+      assertThat(CsvParser.parse(CSV, record)).as(record).containsExactly(fields);
     }
   }
 }

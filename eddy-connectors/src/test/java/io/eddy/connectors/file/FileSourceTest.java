@@ -134,8 +134,8 @@ class FileSourceTest {
   }
 
   @Test
-  void anUnclosedQuoteIsOneBadRecordAtItsFirstLine() throws Exception {
-    Path csv = write("open.csv", "1,ok\n2,\"never closed\n3,swallowed\n");
+  void anUnclosedQuoteIsOneBadRecordAtItsFirstLineReadInLinearTime() throws Exception {
+    Path csv = write("open.csv", "1,ok\n2,\"never closed\n" + "3,swallowed\n".repeat(200_000));
     JobRun<String> run = read(FileSource.csv(csv, f -> f[1]).skipBadRecords(), 1);
 
     assertThat(run.output()).containsExactly("ok");
