@@ -43,7 +43,8 @@ final class WinningBidQueries {
     }
 
     /** Winner order of q9: price DESC, bid time ASC, then emission order of the pair. */
-    static final Comparator<Pair> WINNER_FIRST = Comparator.<Pair>comparingLong(p -> -p.bid().price())
+    static final Comparator<Pair> WINNER_FIRST = ((Comparator<Pair>) (x, y) -> Long.compare(y.bid().price(),
+            x.bid().price()))
             .thenComparingLong(p -> p.bid().dateTime())
             .thenComparingInt(Pair::emittedAt)
             .thenComparingInt(Pair::partnerAt);
