@@ -21,6 +21,8 @@ import java.util.List;
  */
 final class FileSourceReader<T> implements SourceReader<T> {
   static final int MAX_LINES_PER_POLL = 256;
+  /** Some tools (spreadsheets) start UTF-8 files with it; it is no part of the first record. */
+  private static final String BYTE_ORDER_MARK = "\uFEFF";
 
   private final Iterator<String> files;
   private final LineFormat<T> format;
@@ -113,12 +115,12 @@ final class FileSourceReader<T> implements SourceReader<T> {
     return true;
   }
 
-  /** The next line of the current file, or null at its end. */
+  /** The next line of the current file, or null at its end; without a byte order mark at the start. */
   private String readLine() throws IOException {
     try {
       String line = reader.readLine();
-      if (line != null) {
-        lineNumber++;
+      if (line != null && ++lineNumber == 1 && line.startsWith(BYTE_ORDER_MARK)) {
+        return line.substring(1);
       }
       return line;
     } catch (IOException e) {

@@ -90,6 +90,15 @@ class FileSourceTest {
   }
 
   @Test
+  void ignoresAByteOrderMark() throws Exception {
+    Path file = write("excel.csv", "\uFEFF7;\"a;b\"\n");
+    FileSource<String> source = FileSource.csv(file, CsvFormat.DEFAULT.withDelimiter(';'), f -> f[0] + "=" + f[1]);
+    assertThat(read(source, 1).output()).containsExactly("7=a;b");
+    Path json = write("bom.jsonl", "\uFEFF{\"id\":1,\"item\":\"x\",\"price\":1}\n");
+    assertThat(read(FileSource.jsonLines(json, Order.class), 1).output()).containsExactly(new Order(1, "x", 1));
+  }
+
+  @Test
   void badJsonLineFailsTheJobNamingFileAndLine() throws Exception {
     Path file = write("bad.jsonl", "{\"id\":1,\"item\":\"a\",\"price\":1}\n{\"id\":2,\"item\":\n");
     StreamEnvironment env = StreamEnvironment.create();
