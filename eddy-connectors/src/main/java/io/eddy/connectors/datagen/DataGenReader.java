@@ -12,7 +12,7 @@ import io.eddy.api.connector.SourceReaderContext;
  * thread.
  */
 final class DataGenReader<T> implements SourceReader<T> {
-  static final int MAX_BATCH = 64;
+  private static final int MAX_BATCH = 64;
 
   private final GeneratorFunction<T> generator;
   private final IndexSlice slice;

@@ -20,7 +20,7 @@ import java.util.List;
  * Not thread-safe: runs on its task thread.
  */
 final class FileSourceReader<T> implements SourceReader<T> {
-  static final int MAX_LINES_PER_POLL = 256;
+  private static final int MAX_LINES_PER_POLL = 256;
   /** Some tools (spreadsheets) start UTF-8 files with it; it is no part of the first record. */
   private static final String BYTE_ORDER_MARK = "\uFEFF";
 
@@ -28,7 +28,7 @@ final class FileSourceReader<T> implements SourceReader<T> {
   private final LineFormat<T> format;
   private final boolean skipBadRecords;
   private final SourceReaderContext context;
-  /** The file being read and its reader; null between files. */
+  /** The file being read, or last read; its reader, null between files. */
   private String file;
   private BufferedReader reader;
   /** The number of the last line read from {@code file}, 1-based. */
