@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.eddy.api.connector.DiscardingSink;
 import io.eddy.api.datastream.StreamEnvironment;
 import io.eddy.api.execution.JobExecutionException;
 import io.eddy.api.time.WatermarkStrategy;
@@ -102,7 +103,8 @@ class FileSourceTest {
   void badJsonLineFailsTheJobNamingFileAndLine() throws Exception {
     Path file = write("bad.jsonl", "{\"id\":1,\"item\":\"a\",\"price\":1}\n{\"id\":2,\"item\":\n");
     StreamEnvironment env = StreamEnvironment.create();
-    env.fromSource(FileSource.jsonLines(file, Order.class), WatermarkStrategy.noWatermarks(), "orders").print();
+    env.fromSource(FileSource.jsonLines(file, Order.class), WatermarkStrategy.noWatermarks(), "orders")
+        .sinkTo(new DiscardingSink<>());
 
     Throwable failure = catchThrowable(env::execute);
     assertThat(failure).hasMessageContaining(file + ":2: ");
@@ -117,7 +119,7 @@ class FileSourceTest {
     Path file = write("bad.csv", "1,a,1\n2,b,not-a-number\n");
     StreamEnvironment env = StreamEnvironment.create();
     env.fromSource(FileSource.csv(file, f -> new Order(Long.parseLong(f[0]), f[1], Double.parseDouble(f[2]))),
-        WatermarkStrategy.noWatermarks(), "orders").print();
+        WatermarkStrategy.noWatermarks(), "orders").sinkTo(new DiscardingSink<>());
     assertThatThrownBy(env::execute).isInstanceOf(JobExecutionException.class)
         .cause().isInstanceOf(BadRecordException.class)
         .hasMessage(file + ":2: NumberFormatException: For input string: \"not-a-number\"");
