@@ -33,7 +33,8 @@ class CsvParserTest {
     assertThat(CsvParser.endsInsideQuotes(CSV, "a,\"b", false)).isTrue();
     assertThat(CsvParser.endsInsideQuotes(CSV, "a,\"b\"\"", false)).isTrue();
     assertThat(CsvParser.endsInsideQuotes(CSV, "a,\"b\"\"\"", false)).isFalse();
-    assertThat(CsvParser.endsInsideQuotes(CSV, "a,b\"c", false)).isFalse(); // a stray quote is an error, not a continuation
+    // A stray quote is an error for the parser, not a continuation.
+    assertThat(CsvParser.endsInsideQuotes(CSV, "a,b\"c", false)).isFalse();
     assertThat(CsvParser.endsInsideQuotes(CSV, "still, inside", true)).isTrue();
     assertThat(CsvParser.endsInsideQuotes(CSV, "closed\",\"reopened", true)).isTrue();
     assertThat(CsvParser.endsInsideQuotes(CSV, "closed\",z", true)).isFalse();
