@@ -24,6 +24,7 @@ import java.util.List;
 public class StreamEnvironment {
   private final Configuration configuration;
   private final List<SinkTransformation<?>> sinks = new ArrayList<>();
+  private JobExecutor executor;
 
   protected StreamEnvironment(Configuration configuration) {
     this.configuration = configuration.copy();
@@ -81,6 +82,15 @@ public class StreamEnvironment {
     return new DataStream<>(this, new SourceTransformation<>(name, source, watermarkStrategy, parallelism));
   }
 
+  /**
+   * Runs this environment's jobs with the given executor instead of the one found on the class
+   * path (e.g. a local executor with a manual clock in tests).
+   */
+  public StreamEnvironment setExecutor(JobExecutor executor) {
+    this.executor = executor;
+    return this;
+  }
+
   void addSink(SinkTransformation<?> sink) {
     sinks.add(sink);
   }
@@ -97,6 +107,6 @@ public class StreamEnvironment {
   public JobClient executeAsync(String jobName) {
     StreamGraph graph = new StreamGraph(jobName, configuration.copy(), sinks);
     sinks.clear();
-    return JobExecutor.load().submit(graph);
+    return (executor != null ? executor : JobExecutor.load()).submit(graph);
   }
 }

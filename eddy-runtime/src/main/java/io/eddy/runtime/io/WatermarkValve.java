@@ -3,7 +3,9 @@ package io.eddy.runtime.io;
 /**
  * Combines the watermarks and idleness of the channels of one logical input: the input's
  * watermark is the minimum over its active channels, it only moves forward, and the input is
- * idle when all its channels are. Finished channels count as idle.
+ * idle when all its channels are. When the last active channel goes idle, the highest watermark
+ * any channel reached is emitted first (as Flink does), so that quiet inputs do not strand
+ * event time below what every channel has already promised.
  */
 public final class WatermarkValve {
   /** Receives the combined changes. */
@@ -39,15 +41,36 @@ public final class WatermarkValve {
 
   public void onIdle(int channel, boolean isIdle) throws Exception {
     idle[channel] = isIdle;
+    if (allIdle()) {
+      emitMaximum();
+    } else {
+      emitMinimum();
+    }
     updateIdle();
-    emitMinimum();
+  }
+
+  private boolean allIdle() {
+    for (boolean b : idle) {
+      if (!b) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void emitMaximum() throws Exception {
+    long max = Long.MIN_VALUE;
+    for (long w : watermarks) {
+      max = Math.max(max, w);
+    }
+    if (max > lastEmitted) {
+      lastEmitted = max;
+      listener.onWatermark(max);
+    }
   }
 
   private void updateIdle() throws Exception {
-    boolean all = true;
-    for (boolean b : idle) {
-      all &= b;
-    }
+    boolean all = allIdle();
     if (all != outputIdle) {
       outputIdle = all;
       listener.onIdle(all);

@@ -64,7 +64,9 @@ final class FieldAccessor implements Serializable {
     try {
       for (int i = 0; i < components.length; i++) {
         types[i] = components[i].getType();
-        args[i] = components[i].getName().equals(field) ? fieldValue : components[i].getAccessor().invoke(r);
+        var accessor = components[i].getAccessor();
+        accessor.setAccessible(true);
+        args[i] = components[i].getName().equals(field) ? fieldValue : accessor.invoke(r);
       }
       Constructor<?> canonical = r.getClass().getDeclaredConstructor(types);
       canonical.setAccessible(true);
