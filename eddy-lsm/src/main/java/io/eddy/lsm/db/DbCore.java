@@ -64,6 +64,7 @@ public final class DbCore {
   private volatile long lastSequence;
   private volatile Throwable backgroundError;
   private volatile boolean closing;
+  private boolean released; // guarded by svLock: the read state was dropped at close
   private Compactor compactor;
 
   public DbCore(Options options, FileSystem fs, String dir, Manifest manifest, String manifestPath, KeyRange range) {
@@ -211,6 +212,9 @@ public final class DbCore {
   /** Installs an edit and publishes the new version in one step with the memtable change. */
   public void installVersion(VersionEdit edit, long sequence, MemTable flushed) throws IOException {
     synchronized (svLock) {
+      if (released) {
+        throw new IOException("store " + dir + " was closed while background work was running; result discarded");
+      }
       versions.install(edit, sequence);
       SuperVersion s = sv;
       List<MemTable> imms = new ArrayList<>(s.immutables());
@@ -332,9 +336,10 @@ public final class DbCore {
       Thread.currentThread().interrupt();
     }
     synchronized (svLock) {
+      released = true;
       sv.version().unref();
+      versions.close();
     }
-    versions.close();
     tables.close();
     if (failure != null) {
       throw failure;

@@ -42,14 +42,11 @@ public record Manifest(
     p.putString(Bytes.COMPARATOR_NAME);
     p.putString(mergeOperator);
     p.putVarint(lastSequence).putVarint(nextFileNumber);
-    putOptional(p, range.start());
-    putOptional(p, range.end());
+    putRange(p, range);
     p.putVarint(files.size());
     for (VersionEdit.LevelFile lf : files) {
-      FileMeta f = lf.file();
-      p.putVarint(lf.level()).putVarint(f.number()).putString(f.path()).putVarint(f.size());
-      p.putLengthPrefixed(f.smallest()).putLengthPrefixed(f.largest());
-      p.putVarint(f.minSequence()).putVarint(f.maxSequence()).putVarint(f.entries());
+      p.putVarint(lf.level());
+      lf.file().encodeTo(p);
     }
     ByteSink out = new ByteSink(p.size() + 20);
     out.putLongLE(MAGIC).putIntLE(FORMAT_VERSION).putIntLE(p.size());
@@ -58,15 +55,21 @@ public record Manifest(
     return out.toByteArray();
   }
 
-  private static void putOptional(ByteSink p, byte[] b) {
-    p.putVarint(b == null ? 0 : 1);
-    if (b != null) {
-      p.putLengthPrefixed(b);
+  /** Encodes a key range (each bound: flag, then the key if present). */
+  public static void putRange(ByteSink p, KeyRange range) {
+    for (byte[] b : new byte[][] {range.start(), range.end()}) {
+      p.putVarint(b == null ? 0 : 1);
+      if (b != null) {
+        p.putLengthPrefixed(b);
+      }
     }
   }
 
-  private static byte[] getOptional(ByteSource s) {
-    return s.varint() == 0 ? null : s.lengthPrefixed();
+  /** Reads what {@link #putRange} wrote. */
+  public static KeyRange getRange(ByteSource s) {
+    byte[] start = s.varint() == 0 ? null : s.lengthPrefixed();
+    byte[] end = s.varint() == 0 ? null : s.lengthPrefixed();
+    return new KeyRange(start, end);
   }
 
   /** Writes this manifest as a new file at {@code path}. */
@@ -109,13 +112,12 @@ public record Manifest(
       String merge = s.string();
       long lastSeq = s.varint();
       long nextFile = s.varint();
-      KeyRange range = new KeyRange(getOptional(s), getOptional(s));
+      KeyRange range = getRange(s);
       int n = s.varint32();
       List<VersionEdit.LevelFile> files = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         int level = s.varint32();
-        FileMeta f = new FileMeta(s.varint(), s.string(), s.varint(), s.lengthPrefixed(), s.lengthPrefixed(), s.varint(), s.varint(), s.varint());
-        files.add(new VersionEdit.LevelFile(level, f));
+        files.add(new VersionEdit.LevelFile(level, FileMeta.decodeFrom(s)));
       }
       return new Manifest(checkpoint, merge, lastSeq, nextFile, range, files);
     } catch (IllegalStateException | IllegalArgumentException e) {
