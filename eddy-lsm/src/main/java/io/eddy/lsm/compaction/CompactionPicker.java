@@ -116,4 +116,18 @@ public final class CompactionPicker {
     }
     return start.isEmpty() ? null : expand(v, level, start, false);
   }
+
+  /**
+   * For a manual compaction of the deepest level: its files overlapping {@code range},
+   * rewritten in place (so tombstones, expired values and merge operands are resolved).
+   */
+  public Pick pickInPlace(Version v, int level, KeyRange range) {
+    List<VersionEdit.LevelFile> inputs = new ArrayList<>();
+    for (FileMeta f : v.files(level)) {
+      if (range.overlaps(f.smallest(), f.largest())) {
+        inputs.add(new VersionEdit.LevelFile(level, f));
+      }
+    }
+    return inputs.isEmpty() ? null : new Pick(inputs, level, true, false);
+  }
 }

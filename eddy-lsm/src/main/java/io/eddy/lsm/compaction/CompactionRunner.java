@@ -7,6 +7,8 @@ import io.eddy.lsm.iter.InternalIterator;
 import io.eddy.lsm.iter.MergingIterator;
 import io.eddy.lsm.manifest.FileMeta;
 import io.eddy.lsm.manifest.VersionEdit;
+import io.eddy.lsm.plugin.CompactionFilter;
+import io.eddy.lsm.plugin.MergeOperator;
 import io.eddy.lsm.plugin.Plugins;
 import io.eddy.lsm.sst.TableReader;
 import java.io.IOException;
@@ -28,7 +30,13 @@ public final class CompactionRunner {
 
   private CompactionRunner() {}
 
+  /** Runs a job, building its merge operator and compaction filter from their names (workers). */
   public static CompactionResult run(CompactionJob job, FileSystem fs) throws IOException {
+    return run(job, fs, Plugins.mergeOperator(job.mergeOperator()), Plugins.compactionFilter(job.filterName(), job.filterConfig()));
+  }
+
+  /** Runs a job with the given plug-in instances (in-process, where the store has them). */
+  public static CompactionResult run(CompactionJob job, FileSystem fs, MergeOperator merge, CompactionFilter filter) throws IOException {
     List<TableReader> readers = new ArrayList<>();
     List<InternalIterator> iterators = new ArrayList<>();
     OutputWriter out = new OutputWriter(fs, job.outputDir(), job.firstOutputNumber(), job.maxOutputs(), job.table(), job.targetFileSize(), job.mergeOperator());
@@ -39,8 +47,7 @@ public final class CompactionRunner {
         readers.add(r);
         iterators.add(r.iterator(READAHEAD));
       }
-      KeyReducer reducer = new KeyReducer(job.snapshots(), job.bottommost(), Plugins.mergeOperator(job.mergeOperator()),
-          Plugins.compactionFilter(job.filterName(), job.filterConfig()));
+      KeyReducer reducer = new KeyReducer(job.snapshots(), job.bottommost(), merge, filter);
       try (MergingIterator input = new MergingIterator(iterators)) {
         input.seekToFirst();
         long[] counts = rewrite(input, reducer, job.range(), out);

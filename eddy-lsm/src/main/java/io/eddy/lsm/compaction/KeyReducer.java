@@ -18,8 +18,9 @@ import java.util.List;
  *       value; at the bottom level operands with nothing below merge onto "absent";
  *       otherwise operands are combined with {@code partialMerge} when possible;
  *   <li>at the bottom level a tombstone with nothing older is dropped;
- *   <li>the compaction filter sees values older than every snapshot; a removed value
- *       becomes a tombstone (or vanishes at the bottom level if nothing is older).
+ *   <li>the compaction filter sees only values no open snapshot can see (newer than the
+ *       newest snapshot); a removed value becomes a tombstone (or vanishes at the bottom
+ *       level if nothing is older).
  * </ul>
  *
  * <p>Thread safety: not thread-safe; one reducer per job.
@@ -56,8 +57,8 @@ public final class KeyReducer {
     return lo;
   }
 
-  private boolean belowAllSnapshots(long trailer) {
-    return snapshots.length == 0 || InternalKey.sequence(trailer) <= snapshots[0];
+  private boolean invisibleToSnapshots(long trailer) {
+    return snapshots.length == 0 || InternalKey.sequence(trailer) > snapshots[snapshots.length - 1];
   }
 
   /**
@@ -98,7 +99,7 @@ public final class KeyReducer {
   }
 
   private void emitValue(byte[] key, Entry e, boolean last, List<Entry> out) {
-    if (filter != null && belowAllSnapshots(e.trailer()) && filter.remove(key, e.value())) {
+    if (filter != null && invisibleToSnapshots(e.trailer()) && filter.remove(key, e.value())) {
       if (!(bottommost && last)) {
         out.add(new Entry(InternalKey.trailer(InternalKey.sequence(e.trailer()), InternalKey.TYPE_DELETE), new byte[0]));
       }

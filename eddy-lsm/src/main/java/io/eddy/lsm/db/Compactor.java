@@ -5,8 +5,8 @@ import io.eddy.lsm.KeyRange;
 import io.eddy.lsm.compaction.CompactionJob;
 import io.eddy.lsm.compaction.CompactionPicker;
 import io.eddy.lsm.compaction.CompactionResult;
-import io.eddy.lsm.compaction.CompactionRunner;
 import io.eddy.lsm.compaction.CompactionService;
+import io.eddy.lsm.compaction.LocalCompactionService;
 import io.eddy.lsm.compaction.OutputWriter;
 import io.eddy.lsm.manifest.FileMeta;
 import io.eddy.lsm.manifest.Version;
@@ -44,6 +44,7 @@ public final class Compactor {
 
   private final DbCore core;
   private final CompactionPicker picker;
+  private final LocalCompactionService local;
   private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> DbCore.daemon(r, "eddy-lsm-compaction"));
   private final AtomicBoolean scheduled = new AtomicBoolean();
   public final AtomicLong compactions = new AtomicLong();
@@ -55,6 +56,7 @@ public final class Compactor {
   public Compactor(DbCore core) {
     this.core = core;
     this.picker = new CompactionPicker(core.options.level0CompactionTrigger(), core.options.maxBytesForLevelBase());
+    this.local = new LocalCompactionService(core.fs, core.merge, core.options.compactionFilter());
     core.attach(this);
   }
 
@@ -85,7 +87,10 @@ public final class Compactor {
     }
   }
 
-  /** Compacts every file overlapping {@code range} down to the deepest non-empty level; waits. */
+  /**
+   * Compacts every file overlapping {@code range} down to the deepest non-empty level, then
+   * rewrites that level's overlapping files in place; waits for completion.
+   */
   public void compactRange(KeyRange range) throws IOException {
     Future<?> f = thread.submit(() -> {
       int deepest = 0;
@@ -96,6 +101,12 @@ public final class Compactor {
       }
       for (int level = 0; level < Math.max(1, deepest); level++) {
         CompactionPicker.Pick p = picker.pickRange(core.versions.current(), level, range);
+        if (p != null) {
+          run(p);
+        }
+      }
+      if (deepest >= 1) {
+        CompactionPicker.Pick p = picker.pickInPlace(core.versions.current(), deepest, range);
         if (p != null) {
           run(p);
         }
@@ -155,10 +166,10 @@ public final class Compactor {
         CompactionJob retry = new CompactionJob(job.inputs(), job.outputLevel(), job.bottommost(), job.snapshots(), job.outputDir(),
             core.versions.reserveFileNumbers(job.maxOutputs()), job.maxOutputs(), job.mergeOperator(), job.filterName(),
             job.filterConfig(), job.range(), job.table(), job.targetFileSize());
-        return CompactionRunner.run(retry, core.fs);
+        return local.compact(retry);
       }
     }
-    return CompactionRunner.run(job, core.fs);
+    return local.compact(job);
   }
 
   /** Checks a service's answer: only reserved names, sizes as stored, readable, ordered. */

@@ -2,7 +2,7 @@ package io.eddy.lsm.plugin;
 
 /**
  * Decides, during compaction, that a value is dead (expired by TTL, retracted) so it is
- * dropped without a read-modify-write. Only values older than every open snapshot are
+ * dropped without a read-modify-write. Only values that no open snapshot can see are
  * offered, so snapshot reads never change.
  *
  * <p>{@link #name()} plus {@link #config()} fully describe a filter: they are sent to

@@ -161,6 +161,7 @@ class RemoteCompactionTest {
         assertThat(db.stats().compactionServiceFailures()).isZero();
         assertThat(db.stats().compactions()).isPositive();
         assertThat(lines.stream().anyMatch(l -> l.startsWith("job done"))).isTrue();
+        lines.clear();
 
         fill(db, 20_000, 120_000);
         Thread killer = new Thread(() -> {
