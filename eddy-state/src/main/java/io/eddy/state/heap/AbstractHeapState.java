@@ -23,15 +23,15 @@ abstract class AbstractHeapState<K, N, S> implements InternalKvState<N> {
   }
 
   protected S current() {
-    return table.get(backend.getCurrentKeyGroup(), backend.getCurrentKey(), namespace);
+    return table.get(backend.getCurrentKeyGroup(), backend.getCurrentKey(), backend.getCurrentKeyHash(), namespace);
   }
 
   protected void setCurrent(S value) {
-    table.put(backend.getCurrentKeyGroup(), backend.getCurrentKey(), namespace, value);
+    table.put(backend.getCurrentKeyGroup(), backend.getCurrentKey(), backend.getCurrentKeyHash(), namespace, value);
   }
 
   protected S removeIn(N ns) {
-    return table.remove(backend.getCurrentKeyGroup(), backend.getCurrentKey(), ns);
+    return table.remove(backend.getCurrentKeyGroup(), backend.getCurrentKey(), backend.getCurrentKeyHash(), ns);
   }
 
   @Override

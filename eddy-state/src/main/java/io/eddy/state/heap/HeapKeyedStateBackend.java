@@ -35,6 +35,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   private final Map<String, TimerQueue<K, ?>> timerQueues = new HashMap<>();
   private K currentKey;
   private int currentKeyGroup;
+  private int currentKeyHash;
 
   private record Registered(StateDescriptor.Kind kind, StateTable<?, ?, ?> table, InternalKvState<?> state) {}
 
@@ -55,13 +56,15 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
   @Override
   public void setCurrentKey(K key) {
-    int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
+    int keyHash = key.hashCode();
+    int keyGroup = KeyGroupRangeAssignment.computeKeyGroupForKeyHash(keyHash, maxParallelism);
     if (!keyGroupRange.contains(keyGroup)) {
       throw new IllegalStateException("Key " + key + " is in key group " + keyGroup
           + ", which this subtask does not own " + keyGroupRange + ": is the key's hashCode stable?");
     }
     this.currentKey = key;
     this.currentKeyGroup = keyGroup;
+    this.currentKeyHash = keyHash;
   }
 
   @Override
@@ -72,6 +75,11 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   @Override
   public int getCurrentKeyGroup() {
     return currentKeyGroup;
+  }
+
+  /** The current key's hashCode, computed once per key switch. */
+  int getCurrentKeyHash() {
+    return currentKeyHash;
   }
 
   @Override
