@@ -1,9 +1,8 @@
 package io.eddy.api.types;
 
-import java.io.Serializable;
 import java.util.Map;
 
-/** Picks the serializer for a class: a dedicated one for basic types, else Java serialization. */
+/** Picks the serializer for a class: a dedicated one for basic types, else the generic one. */
 public final class TypeSerializers {
   private static final Map<String, TypeSerializer<?>> BASIC_BY_NAME = Map.of(
       "long", BasicSerializers.LONG, "int", BasicSerializers.INT, "short", BasicSerializers.SHORT,
@@ -24,10 +23,13 @@ public final class TypeSerializers {
 
   private TypeSerializers() {}
 
-  /** Java serialization of whatever runtime type a value has; for generic state such as accumulators. */
+  /**
+   * A serializer for values whose type is only known at run time (keys, accumulators, window
+   * contents): compact forms for basic types, tuples and records, Java serialization otherwise.
+   */
   @SuppressWarnings("unchecked")
   public static <T> TypeSerializer<T> generic() {
-    return (TypeSerializer<T>) new JavaSerializer<>(Object.class);
+    return (TypeSerializer<T>) GenericSerializer.INSTANCE;
   }
 
   @SuppressWarnings("unchecked")
@@ -36,11 +38,7 @@ public final class TypeSerializers {
     if (basic != null) {
       return (TypeSerializer<T>) basic;
     }
-    if (!Serializable.class.isAssignableFrom(type) && !type.isInterface() && type != Object.class) {
-      throw new IllegalArgumentException(
-          "No serializer for " + type.getName() + ": make it Serializable or pass a TypeSerializer");
-    }
-    return new JavaSerializer<>(type);
+    return generic();
   }
 
   static TypeSerializer<?> basic(String name) {
