@@ -14,13 +14,15 @@ import io.eddy.lsm.manifest.Version;
 import io.eddy.lsm.manifest.VersionEdit;
 import io.eddy.lsm.manifest.VersionSet;
 import io.eddy.lsm.memtable.MemTable;
+import io.eddy.lsm.util.Bytes;
+import io.eddy.lsm.util.Futures;
 import io.eddy.lsm.util.InternalKey;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -180,7 +182,7 @@ public final class Db implements AutoCloseable {
   private void checkInRange(byte[] key) {
     KeyRange range = core.versions.range();
     if (!range.isAll() && !range.contains(key)) {
-      throw new IllegalArgumentException("key " + io.eddy.lsm.util.Bytes.hex(key) + " outside the store's range " + range);
+      throw new IllegalArgumentException("key " + Bytes.hex(key) + " outside the store's range " + range);
     }
   }
 
@@ -298,7 +300,7 @@ public final class Db implements AutoCloseable {
         for (int i = 0; i < n; i++) {
           order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> io.eddy.lsm.util.Bytes.compare(keys.get(a), keys.get(b)));
+        Arrays.sort(order, (a, b) -> Bytes.compare(keys.get(a), keys.get(b)));
         for (int i : order) {
           out[i] = lookup(sv, keys.get(i), seq);
         }
@@ -313,13 +315,13 @@ public final class Db implements AutoCloseable {
         }
         lookupGroup(sv, keys, seq, out, 0, groups);
         for (Future<?> f : futures) {
-          await(f);
+          Futures.await(f, "multiGet");
         }
       }
     } finally {
       sv.version().unref();
     }
-    return java.util.Arrays.asList(out);
+    return Arrays.asList(out);
   }
 
   private void lookupGroup(SuperVersion sv, List<byte[]> keys, long seq, byte[][] out, int group, int groups) throws IOException {
@@ -328,22 +330,6 @@ public final class Db implements AutoCloseable {
     }
   }
 
-  private static void await(Future<?> f) throws IOException {
-    try {
-      f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted in multiGet");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IOException(e.getCause());
-    }
-  }
 
   public DbIterator iterator() throws IOException {
     return iterator(ReadOptions.DEFAULT);

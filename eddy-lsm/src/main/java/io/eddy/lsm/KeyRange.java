@@ -1,6 +1,7 @@
 package io.eddy.lsm;
 
 import io.eddy.lsm.util.Bytes;
+import java.util.Arrays;
 
 /**
  * A range of user keys: {@code start} inclusive, {@code end} exclusive; null means
@@ -52,12 +53,12 @@ public record KeyRange(byte[] start, byte[] end) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof KeyRange r && java.util.Arrays.equals(start, r.start) && java.util.Arrays.equals(end, r.end);
+    return o instanceof KeyRange r && Arrays.equals(start, r.start) && Arrays.equals(end, r.end);
   }
 
   @Override
   public int hashCode() {
-    return 31 * java.util.Arrays.hashCode(start) + java.util.Arrays.hashCode(end);
+    return 31 * Arrays.hashCode(start) + Arrays.hashCode(end);
   }
 
   @Override

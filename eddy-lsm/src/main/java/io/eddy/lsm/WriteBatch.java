@@ -2,6 +2,7 @@ package io.eddy.lsm;
 
 import io.eddy.lsm.util.InternalKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ public final class WriteBatch {
 
   private WriteBatch add(int type, byte[] key, byte[] value) {
     if (keys.size() == types.length) {
-      types = java.util.Arrays.copyOf(types, types.length * 2);
+      types = Arrays.copyOf(types, types.length * 2);
     }
     types[keys.size()] = (byte) type;
     keys.add(key);

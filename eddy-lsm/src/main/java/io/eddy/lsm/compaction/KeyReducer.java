@@ -2,6 +2,7 @@ package io.eddy.lsm.compaction;
 
 import io.eddy.lsm.plugin.CompactionFilter;
 import io.eddy.lsm.plugin.MergeOperator;
+import io.eddy.lsm.util.Bytes;
 import io.eddy.lsm.util.InternalKey;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -131,7 +132,7 @@ public final class KeyReducer {
 
   private MergeOperator requireMerge(byte[] key) {
     if (merge == null) {
-      throw new IllegalStateException("merge operands for key " + io.eddy.lsm.util.Bytes.hex(key) + " but no merge operator configured");
+      throw new IllegalStateException("merge operands for key " + Bytes.hex(key) + " but no merge operator configured");
     }
     return merge;
   }

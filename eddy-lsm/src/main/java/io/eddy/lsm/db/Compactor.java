@@ -2,6 +2,7 @@ package io.eddy.lsm.db;
 
 import io.eddy.fs.FsPaths;
 import io.eddy.lsm.KeyRange;
+import io.eddy.lsm.cache.BlockCache;
 import io.eddy.lsm.compaction.CompactionJob;
 import io.eddy.lsm.compaction.CompactionPicker;
 import io.eddy.lsm.compaction.CompactionResult;
@@ -13,11 +14,10 @@ import io.eddy.lsm.manifest.Version;
 import io.eddy.lsm.manifest.VersionEdit;
 import io.eddy.lsm.plugin.CompactionFilter;
 import io.eddy.lsm.sst.TableReader;
-import io.eddy.lsm.cache.BlockCache;
 import io.eddy.lsm.util.Bytes;
+import io.eddy.lsm.util.Futures;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -113,17 +113,7 @@ public final class Compactor {
       }
       return null;
     });
-    try {
-      f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted waiting for compaction");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      throw new IOException("compaction failed in " + core.dir + ": " + e.getCause(), e.getCause());
-    }
+    Futures.await(f, "compaction of " + core.dir);
   }
 
   private void run(CompactionPicker.Pick p) throws IOException {

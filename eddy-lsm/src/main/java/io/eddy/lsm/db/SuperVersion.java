@@ -1,7 +1,7 @@
 package io.eddy.lsm.db;
 
-import io.eddy.lsm.memtable.MemTable;
 import io.eddy.lsm.manifest.Version;
+import io.eddy.lsm.memtable.MemTable;
 import java.util.List;
 
 /**

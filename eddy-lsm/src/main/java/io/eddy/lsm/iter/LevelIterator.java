@@ -2,7 +2,7 @@ package io.eddy.lsm.iter;
 
 import io.eddy.lsm.cache.TableCache;
 import io.eddy.lsm.manifest.FileMeta;
-import io.eddy.lsm.util.Bytes;
+import io.eddy.lsm.manifest.Version;
 import java.io.IOException;
 import java.util.List;
 
@@ -57,17 +57,7 @@ public final class LevelIterator implements InternalIterator {
 
   @Override
   public void seek(byte[] key, long trailer) throws IOException {
-    int lo = 0;
-    int hi = files.size();
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (Bytes.compare(files.get(mid).largest(), key) < 0) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    open(lo);
+    open(Version.findFile(files, key));
     if (current != null) {
       current.seek(key, trailer);
     }

@@ -1,9 +1,11 @@
 package io.eddy.lsm.iter;
 
 import io.eddy.lsm.plugin.MergeOperator;
+import io.eddy.lsm.util.Bytes;
 import io.eddy.lsm.util.InternalKey;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -79,10 +81,10 @@ public final class Lookup {
       return base;
     }
     if (merge == null) {
-      throw new IllegalStateException("merge operands found for key " + io.eddy.lsm.util.Bytes.hex(key) + " but no merge operator is configured");
+      throw new IllegalStateException("merge operands found for key " + Bytes.hex(key) + " but no merge operator is configured");
     }
     List<byte[]> oldestFirst = new ArrayList<>(operands);
-    java.util.Collections.reverse(oldestFirst);
+    Collections.reverse(oldestFirst);
     return merge.fullMerge(key, base, oldestFirst);
   }
 }

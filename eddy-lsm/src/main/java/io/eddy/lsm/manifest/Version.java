@@ -90,9 +90,8 @@ public final class Version {
     return out;
   }
 
-  /** For levels >= 1: the one file that may hold {@code key}, or null. */
-  public FileMeta fileFor(int level, byte[] key) {
-    List<FileMeta> files = levels.get(level);
+  /** In a sorted, disjoint file list: the index of the first file whose largest key is >= key. */
+  public static int findFile(List<FileMeta> files, byte[] key) {
     int lo = 0;
     int hi = files.size();
     while (lo < hi) {
@@ -103,6 +102,13 @@ public final class Version {
         hi = mid;
       }
     }
+    return lo;
+  }
+
+  /** For levels >= 1: the one file that may hold {@code key}, or null. */
+  public FileMeta fileFor(int level, byte[] key) {
+    List<FileMeta> files = levels.get(level);
+    int lo = findFile(files, key);
     if (lo < files.size() && Bytes.compare(files.get(lo).smallest(), key) <= 0) {
       return files.get(lo);
     }

@@ -1,5 +1,6 @@
 package io.eddy.lsm.memtable;
 
+import io.eddy.lsm.util.Bytes;
 import io.eddy.lsm.util.InternalKey;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -8,7 +9,8 @@ import java.util.Arrays;
 /**
  * The memtable's sorted index: a skip list of (user key, trailer, value) ordered by
  * {@link InternalKey#compare}. Each node keeps key and value in one array, so an entry costs
- * three objects (node, links, bytes) and no boxing.
+ * three objects (node, links, bytes) and no boxing; the node also keeps the key's first 8
+ * bytes as a long, so most comparisons during a search never touch the key array.
  *
  * <p>Thread safety (the LevelDB contract): one writer at a time (callers serialise
  * {@link #insert}), any number of concurrent readers without locks. A node is fully built
@@ -21,12 +23,14 @@ public final class SkipList {
 
   /** One entry. Immutable after linking. */
   public static final class Node {
+    final long prefix;
     final byte[] kv;
     final int keyLength;
     final long trailer;
     final Node[] next;
 
-    Node(byte[] kv, int keyLength, long trailer, int height) {
+    Node(byte[] kv, int keyLength, long prefix, long trailer, int height) {
+      this.prefix = prefix;
       this.kv = kv;
       this.keyLength = keyLength;
       this.trailer = trailer;
@@ -54,8 +58,12 @@ public final class SkipList {
       return Arrays.compareUnsigned(kv, 0, keyLength, key, 0, key.length);
     }
 
-    int compareTo(byte[] key, long trailer) {
-      int c = compareKey(key);
+    int compareTo(byte[] key, long keyPrefix, long trailer) {
+      int c = Long.compareUnsigned(prefix, keyPrefix);
+      if (c != 0) {
+        return c;
+      }
+      c = compareKey(key);
       return c != 0 ? c : Long.compareUnsigned(trailer, this.trailer);
     }
 
@@ -64,7 +72,7 @@ public final class SkipList {
     }
   }
 
-  private final Node head = new Node(new byte[0], 0, 0, MAX_HEIGHT);
+  private final Node head = new Node(new byte[0], 0, 0, 0, MAX_HEIGHT);
   private final Node[] prev = new Node[MAX_HEIGHT];
   private volatile int height = 1;
 
@@ -95,20 +103,7 @@ public final class SkipList {
     if (value != null) {
       System.arraycopy(value, 0, kv, key.length, value.length);
     }
-    Node x = head;
-    int level = height - 1;
-    while (true) {
-      Node next = x.next(level);
-      if (next != null && next.compareTo(key, trailer) < 0) {
-        x = next;
-      } else {
-        prev[level] = x;
-        if (level == 0) {
-          break;
-        }
-        level--;
-      }
-    }
+    findGreaterOrEqual(key, trailer, prev);
     int h = randomHeight();
     if (h > height) {
       for (int i = height; i < h; i++) {
@@ -116,7 +111,7 @@ public final class SkipList {
       }
       height = h;
     }
-    Node node = new Node(kv, key.length, trailer, h);
+    Node node = new Node(kv, key.length, Bytes.prefix(key), trailer, h);
     for (int i = 0; i < h; i++) {
       node.next[i] = prev[i].next(i);
       NEXT.setRelease(prev[i].next, i, node);
@@ -125,17 +120,30 @@ public final class SkipList {
 
   /** The first node at or after (key, trailer), or null. */
   public Node seek(byte[] key, long trailer) {
+    return findGreaterOrEqual(key, trailer, null);
+  }
+
+  /**
+   * The first node at or after (key, trailer), or null; if {@code prev} is given, fills it
+   * with the last node before that position at every level (what an insert links after).
+   */
+  private Node findGreaterOrEqual(byte[] key, long trailer, Node[] prev) {
+    long keyPrefix = Bytes.prefix(key);
     Node x = head;
     int level = height - 1;
     while (true) {
       Node next = x.next(level);
-      if (next != null && next.compareTo(key, trailer) < 0) {
+      if (next != null && next.compareTo(key, keyPrefix, trailer) < 0) {
         x = next;
-      } else if (level == 0) {
-        return next;
-      } else {
-        level--;
+        continue;
       }
+      if (prev != null) {
+        prev[level] = x;
+      }
+      if (level == 0) {
+        return next;
+      }
+      level--;
     }
   }
 

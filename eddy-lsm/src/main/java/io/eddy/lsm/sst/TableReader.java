@@ -31,6 +31,7 @@ public final class TableReader implements AutoCloseable {
   private final byte[] filter;
   private final TableProperties properties;
   private final byte[][] lastKeys;
+  private final long[] lastPrefixes;
   private final long[] lastTrailers;
   private final long[] offsets;
   private final int[] sizes;
@@ -57,12 +58,14 @@ public final class TableReader implements AutoCloseable {
       n++;
     }
     lastKeys = new byte[n][];
+    lastPrefixes = new long[n];
     lastTrailers = new long[n];
     offsets = new long[n];
     sizes = new int[n];
     int i = 0;
     for (it.seekToFirst(); it.valid(); it.next(), i++) {
       lastKeys[i] = it.key();
+      lastPrefixes[i] = Bytes.prefix(lastKeys[i]);
       lastTrailers[i] = it.trailer();
       ByteSource h = new ByteSource(it.valueArray(), it.valueOffset(), it.valueOffset() + it.valueLength());
       offsets[i] = h.varint();
@@ -149,11 +152,16 @@ public final class TableReader implements AutoCloseable {
 
   /** Index of the first block whose last key is at or after (key, trailer), or blockCount(). */
   int findBlock(byte[] key, long trailer) {
+    long keyPrefix = Bytes.prefix(key);
     int lo = 0;
     int hi = offsets.length;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (InternalKey.compare(lastKeys[mid], lastTrailers[mid], key, trailer) < 0) {
+      int c = Long.compareUnsigned(lastPrefixes[mid], keyPrefix);
+      if (c == 0) {
+        c = InternalKey.compare(lastKeys[mid], lastTrailers[mid], key, trailer);
+      }
+      if (c < 0) {
         lo = mid + 1;
       } else {
         hi = mid;
@@ -230,7 +238,7 @@ public final class TableReader implements AutoCloseable {
     for (byte[] k : lastKeys) {
       keys += k.length + 16;
     }
-    return keys + filter.length + offsets.length * 12L;
+    return keys + filter.length + offsets.length * 20L;
   }
 
   @Override

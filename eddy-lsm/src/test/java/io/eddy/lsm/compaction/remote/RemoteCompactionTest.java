@@ -125,6 +125,16 @@ class RemoteCompactionTest {
     }
   }
 
+  /** Consumes worker output until a line starts with {@code prefix}; false after 30 s of silence. */
+  private static boolean awaitLine(BlockingQueue<String> lines, String prefix) throws InterruptedException {
+    for (String line; (line = lines.poll(30, TimeUnit.SECONDS)) != null; ) {
+      if (line.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
@@ -160,17 +170,14 @@ class RemoteCompactionTest {
         db.compactRange(KeyRange.ALL);
         assertThat(db.stats().compactionServiceFailures()).isZero();
         assertThat(db.stats().compactions()).isPositive();
-        assertThat(lines.stream().anyMatch(l -> l.startsWith("job done"))).isTrue();
+        assertThat(awaitLine(lines, "job done")).isTrue();
         lines.clear();
 
         fill(db, 20_000, 120_000);
         Thread killer = new Thread(() -> {
           try {
-            for (String line; (line = lines.poll(60, TimeUnit.SECONDS)) != null; ) {
-              if (line.startsWith("job started")) {
-                worker.destroyForcibly();
-                return;
-              }
+            if (awaitLine(lines, "job started")) {
+              worker.destroyForcibly();
             }
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
