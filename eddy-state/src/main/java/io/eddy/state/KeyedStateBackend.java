@@ -12,6 +12,8 @@ import io.eddy.state.InternalStates.InternalMapState;
 import io.eddy.state.InternalStates.InternalReducingState;
 import io.eddy.state.InternalStates.InternalValueState;
 import io.eddy.state.timers.TimerQueue;
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.util.stream.Stream;
 
 /**
@@ -56,6 +58,15 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
 
   /** The keys that have a value in the named state under the namespace (a snapshot of them). */
   <N> Stream<K> getKeys(String stateName, N namespace);
+
+  /** The synchronous part of a checkpoint: a consistent view, written later by the caller. */
+  KeyedStateSnapshot snapshot();
+
+  /**
+   * Adds the state of one key group, as written by a snapshot of a backend of the same kind
+   * (possibly one that owned another key-group range: rescaling). Call before processing.
+   */
+  void restoreKeyGroup(int keyGroup, DataInputStream in) throws IOException;
 
   @Override
   void close();

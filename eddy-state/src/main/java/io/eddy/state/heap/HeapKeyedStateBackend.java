@@ -16,28 +16,38 @@ import io.eddy.state.InternalStates.InternalValueState;
 import io.eddy.state.KeyGroupRange;
 import io.eddy.state.KeyGroupRangeAssignment;
 import io.eddy.state.KeyedStateBackend;
+import io.eddy.state.KeyedStateSnapshot;
 import io.eddy.state.VoidNamespace;
 import io.eddy.state.timers.HeapTimerQueue;
 import io.eddy.state.timers.TimerQueue;
-import java.util.HashMap;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * The {@code hashmap} backend: keyed state as Java objects in hash maps, grouped by key group.
- * Fastest while state fits in memory; nothing is serialized on the record path.
+ * The {@code hashmap} backend: keyed state as Java objects in hash tables, grouped by key group.
+ * Fastest while state fits in memory; nothing is serialized on the record path. Snapshots are
+ * a frozen view taken synchronously (array copies) and written asynchronously; see
+ * {@link HeapSnapshot} and {@link StateMap}.
  */
 public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   private final KeyGroupRange keyGroupRange;
   private final int maxParallelism;
-  private final Map<String, Registered> states = new HashMap<>();
-  private final Map<String, TimerQueue<K, ?>> timerQueues = new HashMap<>();
+  private final SnapshotVersions versions = new SnapshotVersions();
+  private final Map<String, Registered> states = new LinkedHashMap<>();
+  private final Map<String, RestoredTable> restoredTables = new LinkedHashMap<>();
+  private final Map<String, HeapTimerQueue<K, ?>> timerQueues = new LinkedHashMap<>();
   private K currentKey;
   private int currentKeyGroup;
   private int currentKeyHash;
 
-  private record Registered(StateDescriptor.Kind kind, StateTable<?, ?, ?> table, InternalKvState<?> state) {}
+  record Registered(StateDescriptor.Kind kind, StateTable<?, ?, ?> table, InternalKvState<?> state) {}
+
+  /** A table read from a snapshot before any operator asked for its state. */
+  record RestoredTable(StateDescriptor.Kind kind, StateTable<?, ?, ?> table) {}
 
   public HeapKeyedStateBackend(KeyGroupRange keyGroupRange, int maxParallelism) {
     this.keyGroupRange = keyGroupRange;
@@ -83,49 +93,58 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   }
 
   @Override
-  public <N, V> InternalValueState<N, V> createValueState(
-      TypeSerializer<N> ns, ValueStateDescriptor<V> d) {
-    return register(d, () -> new HeapValueState<>(this, new StateTable<K, N, V>(keyGroupRange), defaultNamespace(ns)));
+  public <N, V> InternalValueState<N, V> createValueState(TypeSerializer<N> ns, ValueStateDescriptor<V> d) {
+    return register(d, (StateTable<K, N, V> t) -> new HeapValueState<>(this, t, defaultNamespace(ns)));
   }
 
   @Override
   public <N, V> InternalListState<N, V> createListState(TypeSerializer<N> ns, ListStateDescriptor<V> d) {
-    return register(d, () -> new HeapListState<>(this, new StateTable<>(keyGroupRange), defaultNamespace(ns)));
+    return register(d, (StateTable<K, N, java.util.ArrayList<V>> t) -> new HeapListState<>(this, t, defaultNamespace(ns)));
   }
 
   @Override
-  public <N, UK, UV> InternalMapState<N, UK, UV> createMapState(
-      TypeSerializer<N> ns, MapStateDescriptor<UK, UV> d) {
-    return register(d, () -> new HeapMapState<>(this, new StateTable<>(keyGroupRange), defaultNamespace(ns)));
+  public <N, UK, UV> InternalMapState<N, UK, UV> createMapState(TypeSerializer<N> ns, MapStateDescriptor<UK, UV> d) {
+    return register(d,
+        (StateTable<K, N, java.util.HashMap<UK, UV>> t) -> new HeapMapState<>(this, t, defaultNamespace(ns)));
   }
 
   @Override
-  public <N, V> InternalReducingState<N, V> createReducingState(
-      TypeSerializer<N> ns, ReducingStateDescriptor<V> d) {
-    return register(d, () -> new HeapReducingState<>(this, new StateTable<K, N, V>(keyGroupRange),
-        defaultNamespace(ns), d.getReduceFunction()));
+  public <N, V> InternalReducingState<N, V> createReducingState(TypeSerializer<N> ns, ReducingStateDescriptor<V> d) {
+    return register(d,
+        (StateTable<K, N, V> t) -> new HeapReducingState<>(this, t, defaultNamespace(ns), d.getReduceFunction()));
   }
 
   @Override
   public <N, IN, ACC, OUT> InternalAggregatingState<N, IN, OUT> createAggregatingState(
       TypeSerializer<N> ns, AggregatingStateDescriptor<IN, ACC, OUT> d) {
-    return register(d, () -> new HeapAggregatingState<>(this, new StateTable<K, N, ACC>(keyGroupRange),
-        defaultNamespace(ns), d.getAggregateFunction()));
+    return register(d, (StateTable<K, N, ACC> t) ->
+        new HeapAggregatingState<>(this, t, defaultNamespace(ns), d.getAggregateFunction()));
   }
 
   @SuppressWarnings("unchecked")
-  private <S extends AbstractHeapState<K, ?, ?>> S register(StateDescriptor<?> descriptor, Supplier<S> factory) {
-    Registered existing = states.get(descriptor.getName());
+  private <T extends StateTable<?, ?, ?>, S extends InternalKvState<?>> S register(
+      StateDescriptor<?> descriptor, Function<T, S> factory) {
+    String name = descriptor.getName();
+    Registered existing = states.get(name);
     if (existing != null) {
-      if (existing.kind() != descriptor.kind()) {
-        throw new IllegalStateException("State '" + descriptor.getName() + "' exists as " + existing.kind()
-            + " state; it cannot be used as " + descriptor.kind() + " state");
-      }
+      requireKind(name, existing.kind(), descriptor.kind());
       return (S) existing.state();
     }
-    S state = factory.get();
-    states.put(descriptor.getName(), new Registered(descriptor.kind(), state.table, state));
+    RestoredTable restored = restoredTables.remove(name);
+    if (restored != null) {
+      requireKind(name, restored.kind(), descriptor.kind());
+    }
+    T table = restored != null ? (T) restored.table() : (T) new StateTable<>(keyGroupRange, versions);
+    S state = factory.apply(table);
+    states.put(name, new Registered(descriptor.kind(), table, state));
     return state;
+  }
+
+  private static void requireKind(String name, StateDescriptor.Kind existing, StateDescriptor.Kind requested) {
+    if (existing != requested) {
+      throw new IllegalStateException("State '" + name + "' exists as " + existing
+          + " state; it cannot be used as " + requested + " state");
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -150,8 +169,44 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   }
 
   @Override
+  public KeyedStateSnapshot snapshot() {
+    versions.started();
+    Map<String, RestoredTable> tables = new LinkedHashMap<>();
+    restoredTables.forEach(tables::put);
+    states.forEach((name, r) -> tables.put(name, new RestoredTable(r.kind(), r.table())));
+    return new HeapSnapshot(keyGroupRange, tables, timerQueues, versions);
+  }
+
+  @Override
+  public void restoreKeyGroup(int keyGroup, DataInputStream in) throws IOException {
+    if (!keyGroupRange.contains(keyGroup)) {
+      throw new IllegalArgumentException("Key group " + keyGroup + " is not in " + keyGroupRange);
+    }
+    HeapSnapshot.readKeyGroup(keyGroup, in, this);
+  }
+
+  /** The table a restored entry goes to: the live state's, or one waiting for its state. */
+  StateTable<?, ?, ?> tableForRestore(String name, StateDescriptor.Kind kind) {
+    Registered live = states.get(name);
+    if (live != null) {
+      requireKind(name, live.kind(), kind);
+      return live.table();
+    }
+    RestoredTable restored = restoredTables.computeIfAbsent(name,
+        n -> new RestoredTable(kind, new StateTable<>(keyGroupRange, versions)));
+    requireKind(name, restored.kind(), kind);
+    return restored.table();
+  }
+
+  @SuppressWarnings("unchecked")
+  HeapTimerQueue<K, Object> timerQueueForRestore(String name) {
+    return (HeapTimerQueue<K, Object>) timerQueues.computeIfAbsent(name, n -> new HeapTimerQueue<K, Object>());
+  }
+
+  @Override
   public void close() {
     states.clear();
+    restoredTables.clear();
     timerQueues.clear();
   }
 }

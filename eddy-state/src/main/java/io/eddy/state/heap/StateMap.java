@@ -1,13 +1,17 @@
 package io.eddy.state.heap;
 
-import java.util.function.BiConsumer;
-
 /**
  * The (key, namespace) -> state entries of one key group: an open-addressing hash table with
  * linear probing and cached hashes. One probe sequence answers a lookup, and the cached hash
  * keeps most mismatches from touching the key objects: on large states, lookups are bound by
  * cache misses, and this layout takes fewer of them than nested {@code HashMap}s.
- * Removal shifts later entries back, so there are no tombstones. Not thread-safe.
+ * Removal shifts later entries back, so there are no tombstones.
+ *
+ * <p>Snapshots: {@link #freeze()} hands out shallow copies of the arrays for an asynchronous
+ * writer. State objects may be mutated in place by their states (lists, maps, accumulators), so
+ * while a snapshot is being written an entry older than it is deep-copied the first time it
+ * is read (copy-on-read), and the snapshot keeps the original. Not thread-safe, except that
+ * frozen views may be read by another thread.
  */
 final class StateMap<K, N, S> {
   private static final int INITIAL_CAPACITY = 16;
@@ -16,11 +20,14 @@ final class StateMap<K, N, S> {
   private Object[] namespaces;
   private Object[] values;
   private int[] hashes;
+  private int[] versions;
+  private final SnapshotVersions snapshotVersions;
   private int mask;
   private int size;
   private int growAt;
 
-  StateMap() {
+  StateMap(SnapshotVersions snapshotVersions) {
+    this.snapshotVersions = snapshotVersions;
     allocate(INITIAL_CAPACITY);
   }
 
@@ -29,6 +36,7 @@ final class StateMap<K, N, S> {
     namespaces = new Object[capacity];
     values = new Object[capacity];
     hashes = new int[capacity];
+    versions = new int[capacity];
     mask = capacity - 1;
     growAt = capacity / 2 + capacity / 4;
   }
@@ -63,7 +71,14 @@ final class StateMap<K, N, S> {
   @SuppressWarnings("unchecked")
   S get(K key, N namespace, int hash) {
     int i = find(key, namespace, hash);
-    return i < 0 ? null : (S) values[i];
+    if (i < 0) {
+      return null;
+    }
+    if (versions[i] < snapshotVersions.current() && snapshotVersions.writing()) {
+      values[i] = snapshotVersions.copy(values[i]);
+      versions[i] = snapshotVersions.current();
+    }
+    return (S) values[i];
   }
 
   void put(K key, N namespace, int hash, S value) {
@@ -75,6 +90,7 @@ final class StateMap<K, N, S> {
         namespaces[i] = namespace;
         values[i] = value;
         hashes[i] = hash;
+        versions[i] = snapshotVersions.current();
         if (++size > growAt) {
           grow();
         }
@@ -84,6 +100,7 @@ final class StateMap<K, N, S> {
         Object ns = namespaces[i];
         if (ns == namespace || ns.equals(namespace)) {
           values[i] = value;
+          versions[i] = snapshotVersions.current();
           return;
         }
       }
@@ -111,6 +128,7 @@ final class StateMap<K, N, S> {
         namespaces[hole] = namespaces[j];
         values[hole] = values[j];
         hashes[hole] = hashes[j];
+        versions[hole] = versions[j];
         hole = j;
       }
     }
@@ -126,6 +144,7 @@ final class StateMap<K, N, S> {
     Object[] oldNamespaces = namespaces;
     Object[] oldValues = values;
     int[] oldHashes = hashes;
+    int[] oldVersions = versions;
     allocate(oldKeys.length * 2);
     for (int i = 0; i < oldKeys.length; i++) {
       if (oldKeys[i] != null) {
@@ -137,9 +156,18 @@ final class StateMap<K, N, S> {
         namespaces[j] = oldNamespaces[i];
         values[j] = oldValues[i];
         hashes[j] = oldHashes[i];
+        versions[j] = oldVersions[i];
       }
     }
   }
+
+  /** A consistent view of the entries as of now, safe to read from another thread. */
+  Frozen freeze() {
+    return new Frozen(keys.clone(), namespaces.clone(), values.clone(), size);
+  }
+
+  /** The entries of a {@link #freeze()}; null keys are empty slots. */
+  record Frozen(Object[] keys, Object[] namespaces, Object[] values, int size) {}
 
   /** Calls back with the key of every entry under the namespace. */
   @SuppressWarnings("unchecked")
@@ -151,13 +179,5 @@ final class StateMap<K, N, S> {
     }
   }
 
-  /** Calls back with every (key, namespace) entry's state. */
-  @SuppressWarnings("unchecked")
-  void forEach(BiConsumer<K, S> action) {
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != null) {
-        action.accept((K) keys[i], (S) values[i]);
-      }
-    }
-  }
+
 }

@@ -15,11 +15,11 @@ final class StateTable<K, N, S> {
   private final StateMap<K, N, S>[] groups;
 
   @SuppressWarnings("unchecked")
-  StateTable(KeyGroupRange range) {
+  StateTable(KeyGroupRange range, SnapshotVersions versions) {
     this.firstKeyGroup = range.startKeyGroup();
     this.groups = new StateMap[range.size()];
     for (int i = 0; i < groups.length; i++) {
-      groups[i] = new StateMap<>();
+      groups[i] = new StateMap<>(versions);
     }
   }
 
@@ -42,6 +42,11 @@ final class StateTable<K, N, S> {
       group.forEachKey(namespace, keys::add);
     }
     return keys.stream();
+  }
+
+  /** The entries of one key group as of now (see {@link StateMap#freeze()}). */
+  StateMap.Frozen freeze(int keyGroup) {
+    return groups[keyGroup - firstKeyGroup].freeze();
   }
 
   int size() {

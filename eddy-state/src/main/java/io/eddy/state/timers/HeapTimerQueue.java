@@ -67,6 +67,15 @@ public final class HeapTimerQueue<K, N> implements TimerQueue<K, N> {
     return result;
   }
 
+  /** Every queued timer, in firing order (a copy). */
+  public List<Timer<K, N>> snapshot() {
+    List<Timer<K, N>> result = new ArrayList<>(index.size());
+    for (Entry<K, N> e : ordered) {
+      result.add(e.timer);
+    }
+    return result;
+  }
+
   private record Entry<K, N>(Timer<K, N> timer, long sequence) implements Comparable<Entry<K, N>> {
     @Override
     public int compareTo(Entry<K, N> o) {

@@ -168,6 +168,14 @@ class HeapKeyedStateBackendTest {
     assertThat(timers.poll()).isNull();
   }
 
+  /** Sum of longs in a mutable accumulator (mutated in place, as user code often does). */
+  static final class Avg2 implements AggregateFunction<Long, long[], Long> {
+    @Override public long[] createAccumulator() { return new long[1]; }
+    @Override public long[] add(Long v, long[] a) { a[0] += v; return a; }
+    @Override public Long getResult(long[] a) { return a[0]; }
+    @Override public long[] merge(long[] a, long[] b) { a[0] += b[0]; return a; }
+  }
+
   static final class Avg implements AggregateFunction<Integer, long[], Double> {
     @Override public long[] createAccumulator() { return new long[2]; }
     @Override public long[] add(Integer v, long[] a) { a[0] += v; a[1]++; return a; }

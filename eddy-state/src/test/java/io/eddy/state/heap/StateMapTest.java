@@ -17,7 +17,7 @@ class StateMapTest {
   void agreesWithAHashMapUnderRandomPutsAndRemoves() {
     for (int seed = 0; seed < 20; seed++) {
       Random random = new Random(seed);
-      StateMap<Integer, String, Long> map = new StateMap<>();
+      StateMap<Integer, String, Long> map = new StateMap<>(new SnapshotVersions());
       Map<Entry, Long> model = new HashMap<>();
       int keySpace = 1 + random.nextInt(300);
       for (int op = 0; op < 20_000; op++) {
