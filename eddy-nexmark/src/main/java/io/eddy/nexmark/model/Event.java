@@ -1,5 +1,7 @@
 package io.eddy.nexmark.model;
 
+import java.io.Serializable;
+
 /**
  * One Nexmark event: a {@link Person}, an {@link Auction} or a {@link Bid}.
  *
@@ -9,8 +11,9 @@ package io.eddy.nexmark.model;
  * compiler checks for exhaustiveness.
  *
  * <p>Events are immutable values (records): safe to hand downstream and share across threads.
+ * Serializable, so that byte-oriented state backends can keep them (joins store events).
  */
-public sealed interface Event permits Person, Auction, Bid {
+public sealed interface Event extends Serializable permits Person, Auction, Bid {
 
     /** The event time, epoch milliseconds UTC. */
     long dateTime();

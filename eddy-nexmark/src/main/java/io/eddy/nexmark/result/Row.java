@@ -1,5 +1,6 @@
 package io.eddy.nexmark.result;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -11,8 +12,11 @@ import java.util.Arrays;
  * per value's equals, so producers must agree on types to retract rows: the oracle uses Long
  * for BIGINT, BigDecimal of scale 3 for {@code 0.908 * price}, LocalDateTime for timestamps,
  * String for DATE_FORMAT results. Immutable: the array is copied in and never exposed.
+ * Serializable (all value types are), so rows can travel and sit in state.
  */
-public final class Row {
+public final class Row implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final Object[] values;
 

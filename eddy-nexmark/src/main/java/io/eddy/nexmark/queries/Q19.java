@@ -1,0 +1,77 @@
+package io.eddy.nexmark.queries;
+
+import io.eddy.api.datastream.DataStream;
+import io.eddy.api.functions.Collector;
+import io.eddy.api.functions.KeyedProcessFunction;
+import io.eddy.api.functions.OpenContext;
+import io.eddy.api.state.ListState;
+import io.eddy.api.state.ListStateDescriptor;
+import io.eddy.nexmark.model.Bid;
+import io.eddy.nexmark.model.Event;
+import io.eddy.nexmark.result.Row;
+import io.eddy.nexmark.result.RowKind;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.eddy.nexmark.oracle.SqlFunctions.timestamp;
+
+/**
+ * q19 Auction top-10 price: per auction the 10 highest bids with rank_number 1..10, kept in
+ * rank order in keyed list state. A new bid goes after the held bids of equal or higher price
+ * (ties rank by arrival, as Flink's append-only top-N) and is dropped beyond rank 10. Every rank
+ * from the new bid's down changes hands: its old row is retracted (-U) and the new one emitted
+ * (+U, or +I for a rank that did not exist yet).
+ */
+public final class Q19 extends NumberedQuery {
+
+    private static final int TOP = 10;
+
+    public Q19() {
+        super(19);
+    }
+
+    @Override
+    public DataStream<Change> build(DataStream<Event> events, QueryContext context) {
+        return EventStreams.bids(events).keyBy(Bid::auction).process(new TopBids()).name(name());
+    }
+
+    private static final class TopBids extends KeyedProcessFunction<Long, Bid, Change> {
+        private transient ListState<Bid> top;
+
+        @Override
+        public void open(OpenContext openContext) {
+            top = getRuntimeContext().getListState(new ListStateDescriptor<>("top", Bid.class));
+        }
+
+        @Override
+        public void processElement(Bid b, Context ctx, Collector<Change> out) throws Exception {
+            List<Bid> old = new ArrayList<>();
+            top.get().forEach(old::add);
+            int at = 0;
+            while (at < old.size() && old.get(at).price() >= b.price()) {
+                at++;
+            }
+            if (at >= TOP) {
+                return;
+            }
+            List<Bid> now = new ArrayList<>(old);
+            now.add(at, b);
+            if (now.size() > TOP) {
+                now.remove(TOP);
+            }
+            for (int i = at; i < old.size(); i++) {
+                out.collect(new Change(RowKind.UPDATE_BEFORE, row(old.get(i), i + 1)));
+            }
+            for (int i = at; i < now.size(); i++) {
+                out.collect(new Change(i < old.size() ? RowKind.UPDATE_AFTER : RowKind.INSERT, row(now.get(i), i + 1)));
+            }
+            top.update(now);
+        }
+
+        private static Row row(Bid b, int rank) {
+            return Row.of(b.auction(), b.bidder(), b.price(), b.channel(), b.url(), timestamp(b.dateTime()), b.extra(),
+                    (long) rank);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.eddy.nexmark.source;
+
+import io.eddy.api.connector.InputStatus;
+import io.eddy.api.connector.ReaderOutput;
+import io.eddy.api.connector.SourceReader;
+import io.eddy.api.connector.SourceReaderContext;
+import io.eddy.nexmark.json.BadRecordException;
+import io.eddy.nexmark.json.EventJsonParser;
+import io.eddy.nexmark.model.Event;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+
+/**
+ * Reads the lines of a {@link JsonLinesSource}, a few hundred per poll, keeping the line
+ * number so that every bad record is named {@code file:line}. Not thread-safe: runs on its
+ * task thread.
+ */
+final class JsonLinesReader implements SourceReader<Event> {
+
+    private static final int MAX_LINES_PER_POLL = 256;
+
+    private final String file;
+    private final BufferedReader in;
+    private final boolean skipBadRecords;
+    private final Pacer pacer;
+    private final String jobId;
+    private final SourceReaderContext context;
+    private long lineNumber;
+    private long unreported;
+
+    JsonLinesReader(String file, BufferedReader in, boolean skipBadRecords, Pacer pacer, String jobId,
+                    SourceReaderContext context) {
+        this.file = file;
+        this.in = in;
+        this.skipBadRecords = skipBadRecords;
+        this.pacer = pacer;
+        this.jobId = jobId;
+        this.context = context;
+    }
+
+    @Override
+    public InputStatus pollNext(ReaderOutput<Event> output) throws IOException {
+        int allowed = pacer.acquire(MAX_LINES_PER_POLL, context.currentProcessingTime());
+        if (allowed == 0) {
+            return InputStatus.NOTHING_AVAILABLE;
+        }
+        for (int i = 0; i < allowed; i++) {
+            String line = in.readLine();
+            if (line == null) {
+                flushProgress();
+                return InputStatus.END_OF_INPUT;
+            }
+            lineNumber++;
+            if (!line.isBlank()) {
+                emit(line, output);
+            }
+        }
+        if (unreported >= ReadProgress.BATCH) {
+            flushProgress();
+        }
+        return InputStatus.MORE_AVAILABLE;
+    }
+
+    private void emit(String line, ReaderOutput<Event> output) {
+        Event event;
+        try {
+            event = EventJsonParser.parse(file, lineNumber, line);
+        } catch (BadRecordException e) {
+            if (!skipBadRecords) {
+                throw e;
+            }
+            context.reportSkippedRecord(e.getMessage());
+            return;
+        }
+        unreported++;
+        output.collect(event, event.dateTime());
+    }
+
+    private void flushProgress() {
+        ReadProgress.add(jobId, unreported);
+        unreported = 0;
+    }
+
+    @Override
+    public void close() throws IOException {
+        flushProgress();
+        in.close();
+    }
+}
