@@ -16,7 +16,9 @@ import io.eddy.lsm.manifest.VersionSet;
 import io.eddy.lsm.memtable.MemTable;
 import io.eddy.lsm.util.Bytes;
 import io.eddy.lsm.util.Futures;
+import io.eddy.lsm.util.ByteSink;
 import io.eddy.lsm.util.InternalKey;
+import io.eddy.lsm.wal.LogRecord;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,9 +39,11 @@ import java.util.concurrent.Future;
  * atomic (readers see all of it or none). Iterators and snapshots are single objects owned
  * by their creator; close them.
  *
- * <p><b>Durability.</b> Writes live in memory until flushed. There is no write-ahead log:
- * {@link #checkpoint()} (and {@link #close()}) make data durable; a crash loses writes made
- * after the last flush. Files are written once, never renamed or appended (works on S3).
+ * <p><b>Durability.</b> Writes live in memory until flushed. By default there is no
+ * write-ahead log: {@link #checkpoint()} (and {@link #close()}) make data durable and a
+ * crash loses writes made after the last flush. With {@code Options.walDir} every write is
+ * first appended to a log on local disk and replayed at the next open. SST files and
+ * manifests are written once, never renamed or appended (works on S3).
  *
  * <p><b>Sharing files.</b> A store deletes only unreferenced files inside its own
  * directory. A store opened from a checkpoint reads the checkpoint's files where they are;
@@ -51,6 +55,7 @@ public final class Db implements AutoCloseable {
   private final DbCore core;
   private final Compactor compactor;
   private final Map<String, List<FileMeta>> checkpoints = new ConcurrentHashMap<>();
+  private final ByteSink logBuffer = new ByteSink(256); // guarded by the write lock
 
   private Db(DbCore core) {
     this.core = core;
@@ -77,6 +82,10 @@ public final class Db implements AutoCloseable {
     Db db = new Db(core);
     for (String n : names) {
       String path = FsPaths.join(d, n);
+      String digits = n.replaceAll("^(" + VersionSet.MANIFEST_PREFIX + "|" + VersionSet.CHECKPOINT_PREFIX + ")|\\.sst$", "");
+      if (!digits.isEmpty() && digits.chars().allMatch(Character::isDigit)) {
+        core.versions.markUsed(Long.parseLong(digits)); // numbers taken after the last manifest was written
+      }
       if (n.startsWith(VersionSet.CHECKPOINT_PREFIX)) {
         List<FileMeta> files = Manifest.read(fs, path).files().stream().map(VersionEdit.LevelFile::file).toList();
         core.refs.ref(files);
@@ -94,8 +103,40 @@ public final class Db implements AutoCloseable {
     if (m == null) {
       core.versions.writeInitialManifest();
     }
+    db.recoverLogs();
     db.compactor.schedule();
     return db;
+  }
+
+  /**
+   * Replays write-ahead logs left by the previous run (skipping writes already in files),
+   * flushes them and deletes the logs.
+   */
+  private void recoverLogs() throws IOException {
+    if (core.wal == null) {
+      return;
+    }
+    long current = core.wal.currentNumber();
+    List<Long> old = core.wal.existingLogs().stream().filter(n -> n != current).toList();
+    if (old.isEmpty()) {
+      return;
+    }
+    long flushed = core.versions.lastSequence();
+    core.writeLock().lock();
+    try {
+      for (long number : old) {
+        core.wal.replay(number, (seq, type, key, value) -> {
+          if (seq > flushed && seq > core.lastSequence()) {
+            core.makeRoomForWrite().add(seq, type, key, type == InternalKey.TYPE_DELETE ? null : value);
+            core.publish(seq);
+          }
+        });
+      }
+    } finally {
+      core.writeLock().unlock();
+    }
+    core.flushAndWait();
+    old.forEach(core.wal::delete);
   }
 
   /**
@@ -172,6 +213,12 @@ public final class Db implements AutoCloseable {
     try {
       MemTable mem = core.makeRoomForWrite();
       long seq = core.lastSequence() + 1;
+      if (core.wal != null) {
+        logBuffer.reset();
+        LogRecord.begin(logBuffer, seq, 1);
+        LogRecord.add(logBuffer, type, key, value);
+        core.wal.append(logBuffer);
+      }
       mem.add(seq, type, key, value);
       core.publish(seq);
     } finally {
@@ -200,12 +247,22 @@ public final class Db implements AutoCloseable {
     }
     core.writeLock().lock();
     try {
-      MemTable mem = core.makeRoomForWrite();
-      long seq = core.lastSequence();
       for (int i = 0; i < batch.count(); i++) {
         if (batch.type(i) == InternalKey.TYPE_MERGE && core.merge == null) {
           throw new IllegalStateException("merge needs Options.mergeOperator");
         }
+      }
+      MemTable mem = core.makeRoomForWrite();
+      long seq = core.lastSequence();
+      if (core.wal != null) {
+        logBuffer.reset();
+        LogRecord.begin(logBuffer, seq + 1, batch.count());
+        for (int i = 0; i < batch.count(); i++) {
+          LogRecord.add(logBuffer, batch.type(i), batch.key(i), batch.value(i));
+        }
+        core.wal.append(logBuffer);
+      }
+      for (int i = 0; i < batch.count(); i++) {
         mem.add(++seq, batch.type(i), batch.key(i), batch.value(i));
       }
       core.publish(seq);

@@ -27,6 +27,10 @@ import io.eddy.lsm.sst.TableOptions;
  * @param compactionService where compactions run (null = in-process)
  * @param disableAutoCompaction if true, only {@code compactRange} compacts
  * @param multiGetParallelism concurrent lookups one multiGet may issue (16)
+ * @param walDir local directory of an optional write-ahead log (null: none, the default;
+ *     checkpoints give durability). With a log, writes survive a crash and close does not
+ *     flush the memtable.
+ * @param walSync with a log: force every write to stable storage before it returns
  */
 public record Options(
     MergeOperator mergeOperator,
@@ -43,7 +47,9 @@ public record Options(
     LocalFileCache fileCache,
     CompactionService compactionService,
     boolean disableAutoCompaction,
-    int multiGetParallelism) {
+    int multiGetParallelism,
+    java.nio.file.Path walDir,
+    boolean walSync) {
 
   public Options {
     if (writeBufferSize < 1024 || maxImmutableMemtables < 1 || targetFileSize < 1024 || level0CompactionTrigger < 1
@@ -82,6 +88,8 @@ public record Options(
     b.compactionService = compactionService;
     b.disableAutoCompaction = disableAutoCompaction;
     b.multiGetParallelism = multiGetParallelism;
+    b.walDir = walDir;
+    b.walSync = walSync;
     return b;
   }
 
@@ -102,6 +110,8 @@ public record Options(
     private CompactionService compactionService;
     private boolean disableAutoCompaction;
     private int multiGetParallelism = 16;
+    private java.nio.file.Path walDir;
+    private boolean walSync;
 
     public Builder mergeOperator(MergeOperator v) { mergeOperator = v; return this; }
     public Builder compactionFilter(CompactionFilter v) { compactionFilter = v; return this; }
@@ -121,11 +131,13 @@ public record Options(
     public Builder compactionService(CompactionService v) { compactionService = v; return this; }
     public Builder disableAutoCompaction(boolean v) { disableAutoCompaction = v; return this; }
     public Builder multiGetParallelism(int v) { multiGetParallelism = v; return this; }
+    public Builder walDir(java.nio.file.Path v) { walDir = v; return this; }
+    public Builder walSync(boolean v) { walSync = v; return this; }
 
     public Options build() {
       return new Options(mergeOperator, compactionFilter, writeBufferSize, maxImmutableMemtables, table, targetFileSize,
           level0CompactionTrigger, level0SlowdownTrigger, level0StopTrigger, maxBytesForLevelBase, blockCache, fileCache,
-          compactionService, disableAutoCompaction, multiGetParallelism);
+          compactionService, disableAutoCompaction, multiGetParallelism, walDir, walSync);
     }
   }
 }

@@ -7,10 +7,14 @@ import io.eddy.fs.MemoryFileSystem;
 import io.eddy.lsm.plugin.Int64AddOperator;
 import io.eddy.lsm.sst.Compression;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -76,16 +80,18 @@ class DbModelTest {
 
   @Provide
   Arbitrary<Integer> optionSets() {
-    return Arbitraries.integers().between(0, 3);
+    return Arbitraries.integers().between(0, 4);
   }
 
-  static Options options(int set) {
+  /** Option set 4 adds a write-ahead log, so every Reopen replays the log instead of a flush. */
+  static Options options(int set, Path walDir) {
     Options.Builder b = Options.builder().mergeOperator(new Int64AddOperator());
     return switch (set) {
       case 0 -> b.writeBufferSize(2048).blockSize(64).targetFileSize(2048).maxBytesForLevelBase(4096).level0CompactionTrigger(2).build();
       case 1 -> b.writeBufferSize(4096).blockSize(128).blockCacheSize(1).compression(Compression.LZ4).build();
       case 2 -> b.writeBufferSize(1024).level0CompactionTrigger(1).level0SlowdownTrigger(2).level0StopTrigger(4)
           .maxBytesForLevelBase(2048).targetFileSize(1024).blockSize(96).multiGetParallelism(4).build();
+      case 4 -> b.writeBufferSize(3000).blockSize(200).walDir(walDir).build();
       default -> b.build();
     };
   }
@@ -106,8 +112,21 @@ class DbModelTest {
   }
 
   static void run(List<Op> ops, int set, boolean checkEveryStep) throws IOException {
+    Path walRoot = Files.createTempDirectory("eddy-model-wal");
+    try {
+      run(ops, set, checkEveryStep, walRoot);
+    } finally {
+      try (Stream<Path> files = Files.walk(walRoot)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  private static void run(List<Op> ops, int set, boolean checkEveryStep, Path walRoot) throws IOException {
     MemoryFileSystem fs = new MemoryFileSystem();
-    Options options = options(set);
+    Options options = options(set, walRoot.resolve("db0"));
     int dirs = 0;
     String dir = "db0";
     Db db = Db.open(options, fs, dir);
@@ -169,6 +188,7 @@ class DbModelTest {
               db.close();
               snapshots.clear();
               dir = "db" + (++dirs);
+              options = options(set, walRoot.resolve(dir));
               db = Db.openFromCheckpoint(options, fs, cp.handle().manifestPath(), dir, new KeyRange(key(r.from()), key(r.to())));
               lo = Math.max(r.from(), cp.lo());
               hi = Math.min(r.to(), cp.hi());
@@ -190,7 +210,9 @@ class DbModelTest {
       }
       check(db, model, snapshots);
       for (Saved<CheckpointHandle> cp : checkpoints) {
-        try (Db restored = Db.openFromCheckpoint(options, fs, cp.handle().manifestPath(), "verify" + (++dirs), KeyRange.ALL)) {
+        String verifyDir = "verify" + (++dirs);
+        try (Db restored = Db.openFromCheckpoint(options(set, walRoot.resolve(verifyDir)), fs, cp.handle().manifestPath(), verifyDir,
+            KeyRange.ALL)) {
           assertThat(scan(restored, ReadOptions.DEFAULT)).isEqualTo(cp.model());
         }
       }

@@ -16,6 +16,7 @@ import io.eddy.lsm.manifest.VersionEdit;
 import io.eddy.lsm.manifest.VersionSet;
 import io.eddy.lsm.memtable.MemTable;
 import io.eddy.lsm.plugin.MergeOperator;
+import io.eddy.lsm.wal.WriteAheadLog;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
@@ -51,6 +52,8 @@ public final class DbCore {
   public final VersionSet versions;
   public final TableCache tables;
   public final SnapshotList snapshots = new SnapshotList();
+  /** The write-ahead log, or null when the options have none. */
+  public final WriteAheadLog wal;
   public final AtomicLong stalls = new AtomicLong();
   public final AtomicLong slowdowns = new AtomicLong();
   public final AtomicLong flushes = new AtomicLong();
@@ -67,7 +70,7 @@ public final class DbCore {
   private boolean released; // guarded by svLock: the read state was dropped at close
   private Compactor compactor;
 
-  public DbCore(Options options, FileSystem fs, String dir, Manifest manifest, String manifestPath, KeyRange range) {
+  public DbCore(Options options, FileSystem fs, String dir, Manifest manifest, String manifestPath, KeyRange range) throws IOException {
     this.options = options;
     this.fs = fs;
     this.dir = dir;
@@ -76,7 +79,11 @@ public final class DbCore {
     this.versions = new VersionSet(fs, dir, refs, merge == null ? "" : merge.name(), range, manifest, manifestPath);
     this.tables = new TableCache(fs, options.blockCache());
     this.lastSequence = versions.lastSequence();
-    this.sv = new SuperVersion(new MemTable(), List.of(), versions.acquire());
+    this.wal = options.walDir() == null ? null : new WriteAheadLog(options.walDir(), options.walSync());
+    if (wal != null) {
+      wal.existingLogs().forEach(versions::markUsed);
+    }
+    this.sv = new SuperVersion(newMemTable(), List.of(), versions.acquire());
     this.flushThread = Executors.newSingleThreadExecutor(r -> daemon(r, "eddy-lsm-flush"));
   }
 
@@ -186,18 +193,29 @@ public final class DbCore {
     }
   }
 
+  /** A new memtable, with a new write-ahead log file if logging is on. REQUIRES writeLock (or construction). */
+  private MemTable newMemTable() throws IOException {
+    if (wal == null) {
+      return new MemTable(-1);
+    }
+    long number = versions.newFileNumber();
+    wal.startLog(number);
+    return new MemTable(number);
+  }
+
   /** REQUIRES writeLock. Moves the active memtable to the flush queue (if not empty). */
-  public void switchMemTable() {
+  public void switchMemTable() throws IOException {
+    if (sv.active().isEmpty()) {
+      return;
+    }
+    MemTable fresh = newMemTable();
     synchronized (svLock) {
       SuperVersion s = sv;
-      if (s.active().isEmpty()) {
-        return;
-      }
       List<MemTable> imms = new ArrayList<>();
       imms.add(s.active());
       imms.addAll(s.immutables());
       s.version().tryRef();
-      replace(new SuperVersion(new MemTable(), imms, s.version()));
+      replace(new SuperVersion(fresh, imms, s.version()));
     }
     scheduleFlush();
   }
@@ -216,6 +234,9 @@ public final class DbCore {
         throw new IOException("store " + dir + " was closed while background work was running; result discarded");
       }
       versions.install(edit, sequence);
+      if (flushed != null && wal != null && flushed.logNumber() >= 0) {
+        wal.delete(flushed.logNumber()); // its writes are in files now
+      }
       SuperVersion s = sv;
       List<MemTable> imms = new ArrayList<>(s.immutables());
       if (flushed != null) {
@@ -315,10 +336,13 @@ public final class DbCore {
 
   // ---------------------------------------------------------------- close
 
-  /** Flushes (unless a background error happened), stops background work, keeps every file. */
+  /**
+   * Stops background work and keeps every file. Without a write-ahead log the memtable is
+   * flushed first (unless a background error happened); with one, the log keeps it.
+   */
   public void close() throws IOException {
     IOException failure = null;
-    if (backgroundError == null && !closing) {
+    if (wal == null && backgroundError == null && !closing) {
       try {
         flushAndWait();
       } catch (IOException e) {
@@ -341,6 +365,9 @@ public final class DbCore {
       versions.close();
     }
     tables.close();
+    if (wal != null) {
+      wal.close();
+    }
     if (failure != null) {
       throw failure;
     }

@@ -72,6 +72,11 @@ public final class VersionSet {
     return nextFileNumber.getAndIncrement();
   }
 
+  /** Makes sure future file numbers are above {@code number} (found in use outside the manifest). */
+  public void markUsed(long number) {
+    nextFileNumber.accumulateAndGet(number + 1, Math::max);
+  }
+
   /** Reserves {@code n} consecutive file numbers; returns the first. */
   public long reserveFileNumbers(int n) {
     return nextFileNumber.getAndAdd(n);

@@ -17,9 +17,20 @@ public final class MemTable {
   private static final int ENTRY_OVERHEAD = 64;
 
   private final SkipList list = new SkipList();
+  private final long logNumber;
   private final AtomicLong bytes = new AtomicLong();
   private volatile long entries;
   private volatile long maxSequence;
+
+  /** A memtable whose writes are logged in write-ahead log {@code logNumber} (-1: no log). */
+  public MemTable(long logNumber) {
+    this.logNumber = logNumber;
+  }
+
+  /** The write-ahead log holding this memtable's writes, or -1. */
+  public long logNumber() {
+    return logNumber;
+  }
 
   /** REQUIRES: writers serialised; sequence numbers increasing. */
   public void add(long sequence, int type, byte[] key, byte[] value) {
