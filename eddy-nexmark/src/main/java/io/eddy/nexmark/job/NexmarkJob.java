@@ -88,6 +88,7 @@ public final class NexmarkJob {
             JobExecutionResult result = job.await();
             double seconds = (System.nanoTime() - start) / 1e9;
             reporter.shutdownNow();
+            reporter.awaitTermination(1, TimeUnit.SECONDS); // the final report comes last
             progress.accept(read.get());
             return new NexmarkJobResult(applier.table(), read.get(), seconds, changes, result.skippedRecords());
         } finally {

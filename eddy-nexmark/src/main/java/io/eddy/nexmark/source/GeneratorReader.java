@@ -18,10 +18,9 @@ final class GeneratorReader implements SourceReader<Event> {
     private final NexmarkGenerator generator;
     private final long end;
     private final Pacer pacer;
-    private final String jobId;
+    private final ReadProgress.Batch progress;
     private final SourceReaderContext context;
     private long next;
-    private long unreported;
 
     GeneratorReader(NexmarkGenerator generator, long from, long to, Pacer pacer, String jobId,
                     SourceReaderContext context) {
@@ -29,14 +28,14 @@ final class GeneratorReader implements SourceReader<Event> {
         this.next = from;
         this.end = to;
         this.pacer = pacer;
-        this.jobId = jobId;
+        this.progress = new ReadProgress.Batch(jobId);
         this.context = context;
     }
 
     @Override
     public InputStatus pollNext(ReaderOutput<Event> output) {
         if (next >= end) {
-            flushProgress();
+            progress.flush();
             return InputStatus.END_OF_INPUT;
         }
         int n = pacer.acquire((int) Math.min(MAX_PER_POLL, end - next), context.currentProcessingTime());
@@ -44,20 +43,12 @@ final class GeneratorReader implements SourceReader<Event> {
             Event event = generator.event(next++);
             output.collect(event, event.dateTime());
         }
-        unreported += n;
-        if (unreported >= ReadProgress.BATCH) {
-            flushProgress();
-        }
+        progress.count(n);
         return n == 0 ? InputStatus.NOTHING_AVAILABLE : InputStatus.MORE_AVAILABLE;
-    }
-
-    private void flushProgress() {
-        ReadProgress.add(jobId, unreported);
-        unreported = 0;
     }
 
     @Override
     public void close() {
-        flushProgress();
+        progress.flush();
     }
 }

@@ -24,10 +24,9 @@ final class JsonLinesReader implements SourceReader<Event> {
     private final BufferedReader in;
     private final boolean skipBadRecords;
     private final Pacer pacer;
-    private final String jobId;
+    private final ReadProgress.Batch progress;
     private final SourceReaderContext context;
     private long lineNumber;
-    private long unreported;
 
     JsonLinesReader(String file, BufferedReader in, boolean skipBadRecords, Pacer pacer, String jobId,
                     SourceReaderContext context) {
@@ -35,7 +34,7 @@ final class JsonLinesReader implements SourceReader<Event> {
         this.in = in;
         this.skipBadRecords = skipBadRecords;
         this.pacer = pacer;
-        this.jobId = jobId;
+        this.progress = new ReadProgress.Batch(jobId);
         this.context = context;
     }
 
@@ -48,16 +47,13 @@ final class JsonLinesReader implements SourceReader<Event> {
         for (int i = 0; i < allowed; i++) {
             String line = in.readLine();
             if (line == null) {
-                flushProgress();
+                progress.flush();
                 return InputStatus.END_OF_INPUT;
             }
             lineNumber++;
             if (!line.isBlank()) {
                 emit(line, output);
             }
-        }
-        if (unreported >= ReadProgress.BATCH) {
-            flushProgress();
         }
         return InputStatus.MORE_AVAILABLE;
     }
@@ -73,18 +69,13 @@ final class JsonLinesReader implements SourceReader<Event> {
             context.reportSkippedRecord(e.getMessage());
             return;
         }
-        unreported++;
+        progress.count(1);
         output.collect(event, event.dateTime());
-    }
-
-    private void flushProgress() {
-        ReadProgress.add(jobId, unreported);
-        unreported = 0;
     }
 
     @Override
     public void close() throws IOException {
-        flushProgress();
+        progress.flush();
         in.close();
     }
 }

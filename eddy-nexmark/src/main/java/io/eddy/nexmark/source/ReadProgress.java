@@ -41,4 +41,27 @@ public final class ReadProgress {
     public static void release(String jobId) {
         COUNTERS.remove(jobId);
     }
+
+    /** One reader's events not yet published; publishes every {@link #BATCH}. Not thread-safe. */
+    static final class Batch {
+        private final String jobId;
+        private long unreported;
+
+        Batch(String jobId) {
+            this.jobId = jobId;
+        }
+
+        void count(long events) {
+            unreported += events;
+            if (unreported >= BATCH) {
+                flush();
+            }
+        }
+
+        /** Publishes what is left; call at the end of input and on close. */
+        void flush() {
+            add(jobId, unreported);
+            unreported = 0;
+        }
+    }
 }
