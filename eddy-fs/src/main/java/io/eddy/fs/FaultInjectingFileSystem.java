@@ -50,11 +50,6 @@ public final class FaultInjectingFileSystem implements FileSystem {
     return injected.get();
   }
 
-  /** The wrapped file system. */
-  public FileSystem delegate() {
-    return delegate;
-  }
-
   private boolean chance(double probability) {
     if (probability >= 1.0) {
       return true;

@@ -36,11 +36,6 @@ public record KeyRange(byte[] start, byte[] end) {
     return (start == null || Bytes.compare(largest, start) >= 0) && (end == null || Bytes.compare(smallest, end) < 0);
   }
 
-  /** Whether every key in [smallest, largest] lies in this range. */
-  public boolean covers(byte[] smallest, byte[] largest) {
-    return (start == null || Bytes.compare(smallest, start) >= 0) && (end == null || Bytes.compare(largest, end) < 0);
-  }
-
   /** The intersection of two ranges. */
   public KeyRange intersect(KeyRange o) {
     byte[] s = start == null ? o.start : o.start == null ? start : Bytes.compare(start, o.start) >= 0 ? start : o.start;

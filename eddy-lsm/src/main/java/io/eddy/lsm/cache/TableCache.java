@@ -56,10 +56,6 @@ public final class TableCache implements AutoCloseable {
     }
   }
 
-  public int openCount() {
-    return open.size();
-  }
-
   @Override
   public void close() {
     for (String path : new ArrayList<>(open.keySet())) {

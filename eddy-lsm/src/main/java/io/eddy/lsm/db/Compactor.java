@@ -17,7 +17,6 @@ import io.eddy.lsm.sst.TableReader;
 import io.eddy.lsm.util.Bytes;
 import io.eddy.lsm.util.Futures;
 import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,7 +50,6 @@ public final class Compactor {
   public final AtomicLong trivialMoves = new AtomicLong();
   public final AtomicLong serviceFailures = new AtomicLong();
   public final AtomicLong bytesWritten = new AtomicLong();
-  private volatile Throwable lastError;
 
   public Compactor(DbCore core) {
     this.core = core;
@@ -82,7 +80,6 @@ public final class Compactor {
         run(p);
       }
     } catch (IOException | RuntimeException e) {
-      lastError = e;
       LOG.log(Level.WARNING, "compaction failed in " + core.dir + "; will retry", e);
     }
   }
@@ -196,10 +193,6 @@ public final class Compactor {
     } catch (IOException | NumberFormatException e) {
       LOG.log(Level.WARNING, "could not clean failed compaction outputs in " + job.outputDir() + "; swept at next open", e);
     }
-  }
-
-  public Throwable lastError() {
-    return lastError;
   }
 
   void shutdown() {

@@ -330,10 +330,6 @@ public final class DbCore {
     return target;
   }
 
-  public Throwable backgroundError() {
-    return backgroundError;
-  }
-
   // ---------------------------------------------------------------- close
 
   /**

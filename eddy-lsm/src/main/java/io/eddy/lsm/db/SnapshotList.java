@@ -1,6 +1,5 @@
 package io.eddy.lsm.db;
 
-import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -27,11 +26,5 @@ public final class SnapshotList {
 
   public int size() {
     return open.values().stream().mapToInt(Integer::intValue).sum();
-  }
-
-  /** The oldest open snapshot, or -1. */
-  public long oldest() {
-    Map.Entry<Long, Integer> e = open.firstEntry();
-    return e == null ? -1 : e.getKey();
   }
 }

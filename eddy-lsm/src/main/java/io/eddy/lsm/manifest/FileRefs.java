@@ -36,11 +36,6 @@ public final class FileRefs {
     }
   }
 
-  /** The current count (0 if unreferenced). */
-  public int count(String path) {
-    return counts.getOrDefault(path, 0);
-  }
-
   /** Whether any holder references this path. */
   public boolean isReferenced(String path) {
     return counts.containsKey(path);

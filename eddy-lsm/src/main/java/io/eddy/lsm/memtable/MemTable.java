@@ -45,10 +45,6 @@ public final class MemTable {
     return bytes.get();
   }
 
-  public long entryCount() {
-    return entries;
-  }
-
   public boolean isEmpty() {
     return entries == 0;
   }

@@ -232,15 +232,6 @@ public final class TableReader implements AutoCloseable {
     return new TableIterator(this, handle, readahead);
   }
 
-  /** Heap bytes held by the open table (index and filter), for accounting. */
-  public long memoryUsage() {
-    long keys = 0;
-    for (byte[] k : lastKeys) {
-      keys += k.length + 16;
-    }
-    return keys + filter.length + offsets.length * 20L;
-  }
-
   @Override
   public String toString() {
     return "TableReader[" + path + ", " + offsets.length + " blocks, first=" + (lastKeys.length > 0 ? Bytes.hex(lastKeys[0]) : "-") + "]";
