@@ -44,16 +44,9 @@ public record NexmarkJobOptions(String query, long events, double rate, long see
         return new Builder(query);
     }
 
-    /** A builder starting from this run's options. */
-    public Builder toBuilder() {
-        return new Builder(query).events(events).rate(rate).seed(seed).parallelism(parallelism)
-                .stateBackend(stateBackend).input(input).skipBadRecords(skipBadRecords).sideInput(sideInput)
-                .q10OutputDir(q10OutputDir).configuration(configuration);
-    }
-
     /** Defaults: 1,000,000 events, unpaced, seed 0, parallelism 1, hashmap, generated input. */
     public static final class Builder {
-        private String query;
+        private final String query;
         private long events = 1_000_000;
         private double rate;
         private long seed;
@@ -67,11 +60,6 @@ public record NexmarkJobOptions(String query, long events, double rate, long see
 
         private Builder(String query) {
             this.query = query;
-        }
-
-        public Builder query(String query) {
-            this.query = query;
-            return this;
         }
 
         public Builder events(long events) {

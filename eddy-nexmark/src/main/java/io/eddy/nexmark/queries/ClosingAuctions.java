@@ -9,6 +9,7 @@ import io.eddy.nexmark.model.Bid;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -68,7 +69,7 @@ final class ClosingAuctions extends AuctionBidJoin<ClosedAuction> {
             }
         }
         due.sort(Map.Entry.comparingByKey(
-                java.util.Comparator.comparingLong(GroupKey::expires).thenComparingLong(GroupKey::seller)));
+                Comparator.comparingLong(GroupKey::expires).thenComparingLong(GroupKey::seller)));
         for (Map.Entry<GroupKey, Group> e : due) {
             close(ctx.getCurrentKey(), e.getKey(), e.getValue(), closeTime(e.getKey().expires()), out);
         }

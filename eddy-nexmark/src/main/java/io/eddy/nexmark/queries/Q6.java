@@ -1,7 +1,6 @@
 package io.eddy.nexmark.queries;
 
 import io.eddy.api.datastream.DataStream;
-
 import io.eddy.nexmark.model.Event;
 
 /**

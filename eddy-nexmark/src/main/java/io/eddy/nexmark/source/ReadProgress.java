@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ReadProgress {
 
     /** Readers publish their count at least every this many events. */
-    public static final int BATCH = 1024;
+    static final int BATCH = 1024;
 
     private static final Map<String, AtomicLong> COUNTERS = new ConcurrentHashMap<>();
 
