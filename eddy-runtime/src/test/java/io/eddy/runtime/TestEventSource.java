@@ -6,15 +6,21 @@ import io.eddy.api.connector.ReaderOutput;
 import io.eddy.api.connector.Source;
 import io.eddy.api.connector.SourceReader;
 import io.eddy.api.connector.SourceReaderContext;
+import java.io.Serializable;
+import java.util.ArrayDeque;
+import java.util.List;
 
 /**
  * A deterministic parallel test source: event i (of n) has key i % keys, value i and timestamp
  * i * 10 + (i * 7919 % 50), so timestamps are out of order by less than 50 ms. Subtask s reads
- * the events i with i % parallelism == s.
+ * the events i with i % parallelism == s. Checkpoints its cursors, so it resumes exactly.
  */
 record TestEventSource(long count, int keys) implements Source<TestEventSource.Event> {
 
   record Event(int key, long value, long timestamp) {}
+
+  /** The next index to read and the step between indexes. */
+  record Cursor(long next, long stride) implements Serializable {}
 
   static Event event(long i, int keys) {
     return new Event((int) (i % keys), i, i * 10 + (i * 7919 % 50));
@@ -27,16 +33,32 @@ record TestEventSource(long count, int keys) implements Source<TestEventSource.E
 
   @Override
   public SourceReader<Event> createReader(SourceReaderContext context) {
+    ArrayDeque<Cursor> cursors = new ArrayDeque<>();
+    if (context.isRestored()) {
+      context.restoredState().forEach(c -> cursors.add((Cursor) c));
+    } else {
+      cursors.add(new Cursor(context.subtaskIndex(), context.parallelism()));
+    }
     return new SourceReader<>() {
-      private long next = context.subtaskIndex();
-
       @Override
       public InputStatus pollNext(ReaderOutput<Event> output) {
-        for (int i = 0; i < 16 && next < count; i++, next += context.parallelism()) {
-          Event e = event(next, keys);
+        for (int i = 0; i < 16 && !cursors.isEmpty(); i++) {
+          Cursor c = cursors.peek();
+          if (c.next() >= count) {
+            cursors.poll();
+            continue;
+          }
+          Event e = event(c.next(), keys);
           output.collect(e, e.timestamp());
+          cursors.poll();
+          cursors.addFirst(new Cursor(c.next() + c.stride(), c.stride()));
         }
-        return next < count ? InputStatus.MORE_AVAILABLE : InputStatus.END_OF_INPUT;
+        return cursors.isEmpty() ? InputStatus.END_OF_INPUT : InputStatus.MORE_AVAILABLE;
+      }
+
+      @Override
+      public List<Cursor> snapshotState(long checkpointId) {
+        return List.copyOf(cursors);
       }
     };
   }

@@ -1,11 +1,14 @@
 package io.eddy.runtime.execution;
 
-import io.eddy.api.config.Configuration;
 import io.eddy.api.config.CoreOptions;
-import io.eddy.api.execution.JobClient;
-import io.eddy.api.execution.JobExecutionException;
-import io.eddy.api.execution.JobExecutionResult;
+import io.eddy.api.config.Configuration;
+import io.eddy.api.connector.TwoPhaseCommittingSink;
 import io.eddy.api.graph.Partitioning;
+import io.eddy.runtime.checkpoint.CheckpointCoordinator;
+import io.eddy.runtime.checkpoint.CheckpointParticipants;
+import io.eddy.runtime.checkpoint.CheckpointStorage;
+import io.eddy.runtime.checkpoint.RestoredState;
+import io.eddy.runtime.checkpoint.TaskAcknowledgement;
 import io.eddy.runtime.graph.JobPlan;
 import io.eddy.runtime.graph.JobVertex;
 import io.eddy.runtime.graph.StreamEdge;
@@ -17,38 +20,71 @@ import io.eddy.runtime.tasks.OperatorException;
 import io.eddy.runtime.tasks.Task;
 import io.eddy.runtime.tasks.TaskEnvironment;
 import io.eddy.runtime.time.Clock;
-import java.time.Duration;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One execution of a job in this process: wires a channel for every producer/consumer pair of
- * every non-chained edge, starts one thread per task, and reports the first failure (after
- * cancelling every other task) or success when all tasks end.
+ * One attempt at running a job in this process: wires a channel for every producer/consumer
+ * pair of every non-chained edge, starts one thread per task (restoring a checkpoint if given),
+ * runs the checkpoint coordinator, and ends with the first failure (after cancelling every
+ * other task) or when all tasks have finished. Restarts are {@link LocalJob}'s business.
  */
-public final class JobRun implements JobClient, TaskEnvironment {
+final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInputCommits {
   private final JobPlan plan;
   private final Clock clock;
-  private final JobMetrics metrics = new JobMetrics();
+  private final int attempt;
+  private final JobMetrics metrics;
+  private final CheckpointStorage storage;
+  private final RestoredState restored;
+  private final CheckpointCoordinator coordinator;
+  private final ExecutorService checkpointIo;
   private final Map<StreamEdge, Channel[][]> channels = new HashMap<>();
+  private final List<Task> tasks = new ArrayList<>();
+  private final List<Task> sourceTasks = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
   private final AtomicReference<Failure> failure = new AtomicReference<>();
+  private final AtomicInteger running = new AtomicInteger();
+  private final List<PendingCommit<?>> endOfInputCommits = new ArrayList<>();
   private volatile boolean cancelled;
-  private volatile boolean cancelledByUser;
-  private long startNanos;
+  private volatile boolean anyTaskFinished;
 
-  private record Failure(String task, Throwable cause) {}
+  record Failure(String task, Throwable cause) {}
 
-  public JobRun(JobPlan plan, Clock clock) {
-    this.plan = plan;
-    this.clock = clock;
+  record PendingCommit<C extends Serializable>(TwoPhaseCommittingSink<?, C> sink, List<C> committables) {
+    void commit() throws Exception {
+      try (var committer = sink.createCommitter()) {
+        committer.commit(committables);
+      }
+    }
   }
 
-  /** Builds every task (copying user functions; errors surface here) and starts them. */
-  public JobRun start() {
+  JobRun(JobPlan plan, Clock clock, int attempt, JobMetrics metrics, CheckpointStorage storage, RestoredState restored,
+      long firstCheckpointId) {
+    this.plan = plan;
+    this.clock = clock;
+    this.attempt = attempt;
+    this.metrics = metrics;
+    this.storage = storage;
+    this.restored = restored;
+    int taskCount = plan.vertices().stream().mapToInt(JobVertex::parallelism).sum();
+    this.coordinator = storage == null ? null : new CheckpointCoordinator(storage, this, plan.configuration(),
+        plan.jobName(), plan.maxParallelism(), taskCount, firstCheckpointId);
+    this.checkpointIo = Executors.newFixedThreadPool(2, r -> {
+      Thread t = new Thread(r, "Eddy checkpoint I/O (" + plan.jobName() + ")");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Builds every task (copying user functions, restoring state; errors surface here) and starts them. */
+  JobRun start() {
     int capacity = plan.configuration().get(CoreOptions.CHANNEL_CAPACITY);
     Map<JobVertex, InputGate[]> gates = new HashMap<>();
     for (JobVertex v : plan.vertices()) {
@@ -67,19 +103,30 @@ public final class JobRun implements JobClient, TaskEnvironment {
         }
       }
     }
-    List<Task> tasks = new ArrayList<>();
-    for (JobVertex v : plan.vertices()) {
-      for (int i = 0; i < v.parallelism(); i++) {
-        tasks.add(new Task(this, v, i, gates.get(v)[i]));
+    try {
+      for (JobVertex v : plan.vertices()) {
+        for (int i = 0; i < v.parallelism(); i++) {
+          Task task = new Task(this, v, i, gates.get(v)[i]);
+          tasks.add(task);
+          if (v.head().kind() == StreamNode.Kind.SOURCE) {
+            sourceTasks.add(task);
+          }
+        }
       }
+    } catch (RuntimeException e) {
+      checkpointIo.shutdownNow();
+      throw e;
     }
-    startNanos = System.nanoTime();
     for (Task task : tasks) {
       Thread thread = new Thread(task);
       thread.setDaemon(true);
       threads.add(thread);
     }
+    running.set(threads.size());
     threads.forEach(Thread::start);
+    if (coordinator != null) {
+      coordinator.start();
+    }
     return this;
   }
 
@@ -117,7 +164,7 @@ public final class JobRun implements JobClient, TaskEnvironment {
 
   @Override
   public int attempt() {
-    return 0;
+    return attempt;
   }
 
   @Override
@@ -136,30 +183,101 @@ public final class JobRun implements JobClient, TaskEnvironment {
   }
 
   @Override
+  public RestoredState restoredState() {
+    return restored;
+  }
+
+  @Override
+  public CheckpointStorage checkpointStorage() {
+    return storage;
+  }
+
+  @Override
+  public java.util.concurrent.Executor checkpointIo() {
+    return checkpointIo;
+  }
+
+  @Override
+  public void acknowledgeCheckpoint(long checkpointId, List<TaskAcknowledgement> parts) {
+    coordinator.acknowledge(checkpointId, parts);
+  }
+
+  @Override
+  public void declineCheckpoint(long checkpointId, Throwable cause) {
+    coordinator.decline(checkpointId, cause);
+  }
+
+  @Override
+  public EndOfInputCommits endOfInputCommits() {
+    return this;
+  }
+
+  @Override
+  public synchronized <C extends Serializable> void add(TwoPhaseCommittingSink<?, C> sink, List<C> committables) {
+    endOfInputCommits.add(new PendingCommit<>(sink, List.copyOf(committables)));
+  }
+
+  synchronized List<PendingCommit<?>> pendingEndOfInputCommits() {
+    return List.copyOf(endOfInputCommits);
+  }
+
+  // --- checkpoint participants (called by the coordinator's thread) ---
+
+  @Override
+  public boolean canCheckpoint() {
+    return !cancelled && !anyTaskFinished && failure.get() == null;
+  }
+
+  @Override
+  public void triggerSources(long checkpointId) {
+    sourceTasks.forEach(t -> t.triggerCheckpoint(checkpointId));
+  }
+
+  @Override
+  public void notifyComplete(long checkpointId) {
+    tasks.forEach(t -> t.notifyCheckpointComplete(checkpointId));
+  }
+
+  @Override
+  public void log(String message) {
+    System.err.println("eddy: [" + plan.jobName() + "] " + message);
+  }
+
+  @Override
+  public void completed(io.eddy.runtime.checkpoint.CompletedCheckpointStats stats) {
+    metrics.increment("numCompletedCheckpoints");
+    metrics.add("lastCheckpointDurationMillis", stats.durationMillis() - metrics.snapshot().getOrDefault(
+        "lastCheckpointDurationMillis", 0L));
+    metrics.add("lastCheckpointBytes", stats.bytes() - metrics.snapshot().getOrDefault("lastCheckpointBytes", 0L));
+  }
+
+  // --- task lifecycle ---
+
+  @Override
+  public void finished(Task task) {
+    anyTaskFinished = true;
+    running.decrementAndGet();
+  }
+
+  @Override
   public void fail(Task task, Throwable cause) {
+    running.decrementAndGet();
     if (cause instanceof TaskCancelledException && cancelled) {
       return;
     }
     if (failure.compareAndSet(null, new Failure(task.describe(), cause))) {
-      cancelAll();
+      cancel();
     }
   }
 
-  private void cancelAll() {
+  void cancel() {
     cancelled = true;
     for (Thread t : threads) {
       t.interrupt();
     }
   }
 
-  @Override
-  public void cancel() {
-    cancelledByUser = true;
-    cancelAll();
-  }
-
-  @Override
-  public boolean isDone() {
+  boolean isDone() {
     for (Thread t : threads) {
       if (t.isAlive()) {
         return false;
@@ -168,37 +286,43 @@ public final class JobRun implements JobClient, TaskEnvironment {
     return true;
   }
 
-  @Override
-  public JobExecutionResult await() throws JobExecutionException, InterruptedException {
-    for (Thread t : threads) {
-      t.join();
+  /** Waits for every task; returns the failure, or null if all finished. */
+  Failure await() throws InterruptedException {
+    try {
+      for (Thread t : threads) {
+        t.join();
+      }
+    } finally {
+      if (coordinator != null) {
+        coordinator.close();
+      }
+      checkpointIo.shutdown();
     }
-    Failure f = failure.get();
-    if (f != null) {
-      throw new JobExecutionException(describe(f), rootCause(f.cause));
-    }
-    if (cancelledByUser) {
-      throw new JobExecutionException("Job '" + plan.jobName() + "' was cancelled", null);
-    }
-    return new JobExecutionResult(plan.jobName(), Duration.ofNanos(System.nanoTime() - startNanos),
-        metrics.snapshot(), metrics.skippedRecords());
+    return failure.get();
   }
 
-  private String describe(Failure f) {
+  List<io.eddy.runtime.checkpoint.CompletedCheckpointStats> completedCheckpoints() {
+    return coordinator == null ? List.of() : coordinator.completedCheckpoints();
+  }
+
+  long nextCheckpointId(long fallback) {
+    return coordinator == null ? fallback : coordinator.nextCheckpointId();
+  }
+
+  String describe(Failure f) {
     String operator = null;
-    for (Throwable t = f.cause; t != null; t = t.getCause()) {
+    for (Throwable t = f.cause(); t != null; t = t.getCause()) {
       if (t instanceof OperatorException oe) {
         operator = oe.operatorName();
         break;
       }
     }
-    Throwable root = rootCause(f.cause);
     return "Job '" + plan.jobName() + "' failed: " + (operator != null ? "operator '" + operator + "' in " : "")
-        + "task " + f.task + " threw " + root;
+        + "task " + f.task() + " threw " + rootCause(f.cause());
   }
 
   /** The user's exception, without the runtime's wrappers. */
-  private static Throwable rootCause(Throwable t) {
+  static Throwable rootCause(Throwable t) {
     while (t instanceof OperatorException && t.getCause() != null) {
       t = t.getCause();
     }

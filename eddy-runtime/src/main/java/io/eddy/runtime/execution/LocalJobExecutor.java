@@ -22,6 +22,7 @@ public final class LocalJobExecutor implements JobExecutor {
 
   @Override
   public JobClient submit(StreamGraph graph) {
-    return new JobRun(JobPlanBuilder.build(graph), clock).start();
+    boolean resume = graph.configuration().get(io.eddy.api.config.CheckpointingOptions.RESUME);
+    return new LocalJob(JobPlanBuilder.build(graph), clock, resume).start();
   }
 }

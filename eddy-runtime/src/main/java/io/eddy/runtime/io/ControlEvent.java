@@ -8,6 +8,9 @@ public sealed interface ControlEvent {
   /** The sender became idle or active. */
   record IdleEvent(boolean idle) implements ControlEvent {}
 
+  /** Checkpoint {@code checkpointId}: everything before belongs to it, everything after does not. */
+  record Barrier(long checkpointId) implements ControlEvent {}
+
   /** The sender is done; nothing follows. */
   record EndOfPartition() implements ControlEvent {
     public static final EndOfPartition INSTANCE = new EndOfPartition();

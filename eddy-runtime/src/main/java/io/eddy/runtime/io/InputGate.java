@@ -8,11 +8,13 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The input side of one subtask: all channels that feed it, read round-robin so that no
  * producer starves. When every channel is empty the task parks here until a producer (or a
- * mail, or a timer deadline) wakes it. Channels that delivered their end are skipped.
+ * mail, or a timer deadline) wakes it. Channels that delivered their end are skipped, and so
+ * are channels blocked while the task aligns checkpoint barriers (their data waits in them).
  */
 public final class InputGate {
   private final List<Channel> channels = new ArrayList<>();
   private boolean[] finished = new boolean[0];
+  private boolean[] blocked = new boolean[0];
   private int remaining;
   private int next;
   private int lastChannel;
@@ -25,6 +27,7 @@ public final class InputGate {
     Channel channel = new Channel(capacity, this, inputIndex, description);
     channels.add(channel);
     finished = new boolean[channels.size()];
+    blocked = new boolean[channels.size()];
     remaining = channels.size();
     return channel;
   }
@@ -55,6 +58,20 @@ public final class InputGate {
     }
   }
 
+  /** Channels not yet finished. */
+  public int liveChannelCount() {
+    return remaining;
+  }
+
+  /** Stops reading a channel until {@link #unblockAll()} (barrier alignment). */
+  public void block(int channelIndex) {
+    blocked[channelIndex] = true;
+  }
+
+  public void unblockAll() {
+    java.util.Arrays.fill(blocked, false);
+  }
+
   /**
    * The next element of some channel, or null if all are empty. {@link #lastChannel()} tells
    * which channel it came from.
@@ -64,7 +81,7 @@ public final class InputGate {
     for (int i = 0; i < n; i++) {
       int c = next;
       next = next + 1 == n ? 0 : next + 1;
-      if (!finished[c]) {
+      if (!finished[c] && !blocked[c]) {
         Object element = channels.get(c).poll();
         if (element != null) {
           lastChannel = c;
@@ -88,7 +105,7 @@ public final class InputGate {
         return;
       }
       for (int c = 0; c < channels.size(); c++) {
-        if (!finished[c] && !channels.get(c).isEmpty()) {
+        if (!finished[c] && !blocked[c] && !channels.get(c).isEmpty()) {
           return;
         }
       }

@@ -68,6 +68,10 @@ public final class RecordWriter implements Output<Object> {
     broadcast(new ControlEvent.IdleEvent(idle));
   }
 
+  public void broadcastBarrier(long checkpointId) {
+    broadcast(new ControlEvent.Barrier(checkpointId));
+  }
+
   public void endOfPartition() {
     broadcast(ControlEvent.EndOfPartition.INSTANCE);
   }

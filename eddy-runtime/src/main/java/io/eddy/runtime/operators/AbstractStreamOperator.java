@@ -7,6 +7,9 @@ import io.eddy.api.functions.RuntimeContext;
 import io.eddy.api.functions.TaskInfo;
 import io.eddy.api.state.AggregatingState;
 import io.eddy.api.state.AggregatingStateDescriptor;
+import io.eddy.api.state.CheckpointListener;
+import io.eddy.api.state.CheckpointedFunction;
+import io.eddy.api.state.OperatorStateStore;
 import io.eddy.api.state.KeyedStateStore;
 import io.eddy.api.state.ListState;
 import io.eddy.api.state.ListStateDescriptor;
@@ -20,13 +23,18 @@ import io.eddy.api.types.TypeSerializer;
 import io.eddy.runtime.state.DefaultKeyedStateStore;
 import io.eddy.state.KeyedStateBackend;
 import io.eddy.state.VoidNamespace;
+import io.eddy.state.heap.HeapOperatorStateStore;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Base of the operators: keeps the output and context, tracks the watermark, drives the timer
  * services it created, sets the key context for keyed inputs, and opens/closes the user
- * function with a runtime context.
+ * function with a runtime context. Functions implementing {@link CheckpointedFunction} get
+ * their operator state restored before open and snapshotted at checkpoints (lists named
+ * {@code fn/<name>}); {@link CheckpointListener}s hear of completed checkpoints.
  */
 public abstract class AbstractStreamOperator<OUT> implements StreamOperator {
   protected final Output<OUT> output;
@@ -35,6 +43,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator {
   private final List<InternalTimerService<Object, ?>> timerServices = new ArrayList<>();
   protected long currentWatermark = Long.MIN_VALUE;
   private KeyedStateStore keyedStateStore;
+  private HeapOperatorStateStore functionState;
+  private static final String FUNCTION_STATE_PREFIX = "fn/";
 
   protected AbstractStreamOperator(OperatorContext context, Output<OUT> output) {
     this.context = context;
@@ -52,6 +62,24 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator {
 
   @Override
   public void open() throws Exception {
+    if (userFunction() instanceof CheckpointedFunction checkpointed) {
+      functionState = new HeapOperatorStateStore();
+      Map<String, List<Object>> restored = new HashMap<>();
+      if (context.restoredLists() != null) {
+        context.restoredLists().forEach((name, values) -> {
+          if (name.startsWith(FUNCTION_STATE_PREFIX)) {
+            restored.put(name.substring(FUNCTION_STATE_PREFIX.length()), values);
+          }
+        });
+      }
+      functionState.restore(restored);
+      boolean isRestored = context.isRestored();
+      HeapOperatorStateStore store = functionState;
+      checkpointed.initializeState(new CheckpointedFunction.FunctionInitializationContext() {
+        @Override public boolean isRestored() { return isRestored; }
+        @Override public OperatorStateStore getOperatorStateStore() { return store; }
+      });
+    }
     if (userFunction() instanceof RichFunction rich) {
       rich.setRuntimeContext(runtimeContext());
       rich.open(new OpenContext() {});
@@ -62,6 +90,24 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator {
   public void close() throws Exception {
     if (userFunction() instanceof RichFunction rich) {
       rich.close();
+    }
+  }
+
+  @Override
+  public Map<String, List<Object>> snapshotOperatorState(long checkpointId) throws Exception {
+    if (!(userFunction() instanceof CheckpointedFunction checkpointed)) {
+      return Map.of();
+    }
+    checkpointed.snapshotState(checkpointId);
+    Map<String, List<Object>> lists = new HashMap<>();
+    functionState.entries().forEach((name, values) -> lists.put(FUNCTION_STATE_PREFIX + name, values));
+    return lists;
+  }
+
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) throws Exception {
+    if (userFunction() instanceof CheckpointListener listener) {
+      listener.notifyCheckpointComplete(checkpointId);
     }
   }
 

@@ -1,21 +1,37 @@
 package io.eddy.runtime.operators;
 
 import io.eddy.api.functions.TaskInfo;
+import io.eddy.runtime.execution.EndOfInputCommits;
 import io.eddy.runtime.execution.JobMetrics;
 import io.eddy.runtime.time.ProcessingTimeService;
 import io.eddy.state.KeyedStateBackend;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What the runtime gives an operator: where it runs, its task's processing-time service, its
- * keyed state backend (null on non-keyed streams) and the job's counters.
+ * keyed state backend (null on non-keyed streams; already restored when the job was), the
+ * job's counters, its share of restored operator state (null on a fresh start), and where
+ * two-phase-commit sinks leave their last committables at the end of input.
  */
 public record OperatorContext(
     TaskInfo taskInfo,
     ProcessingTimeService processingTimeService,
     KeyedStateBackend<Object> keyedStateBackend,
-    JobMetrics metrics) {
+    JobMetrics metrics,
+    Map<String, List<Object>> restoredLists,
+    EndOfInputCommits endOfInputCommits) {
 
   public String name() {
     return taskInfo.taskName();
+  }
+
+  public boolean isRestored() {
+    return restoredLists != null;
+  }
+
+  /** The restored entries of one list state (empty on a fresh start). */
+  public List<Object> restoredList(String name) {
+    return restoredLists == null ? List.of() : restoredLists.getOrDefault(name, List.of());
   }
 }

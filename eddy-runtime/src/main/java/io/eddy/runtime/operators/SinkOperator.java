@@ -1,12 +1,28 @@
 package io.eddy.runtime.operators;
 
+import io.eddy.api.connector.Committer;
 import io.eddy.api.connector.Sink;
 import io.eddy.api.connector.SinkWriter;
+import io.eddy.api.connector.TwoPhaseCommittingSink;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
-/** The tail of a sink task: hands records to the subtask's sink writer. */
+/**
+ * The tail of a sink task: hands records to the subtask's sink writer. For a
+ * {@link TwoPhaseCommittingSink}, the committables prepared at each checkpoint are stored in it
+ * (list {@value #COMMITTABLES}) and committed when it completes; restored ones are committed
+ * again (idempotently) on start; the last ones are left for the job to commit at the end.
+ */
 final class SinkOperator<T> extends AbstractOneInputOperator<T, Void> {
+  static final String COMMITTABLES = "sink-committables";
+
   private final Sink<T> sink;
   private SinkWriter<T> writer;
+  private Committer<Serializable> committer;
+  private final TreeMap<Long, List<Serializable>> uncommitted = new TreeMap<>();
   private long currentTimestamp;
   private final SinkWriter.Context writerContext = new SinkWriter.Context() {
     @Override
@@ -30,6 +46,11 @@ final class SinkOperator<T> extends AbstractOneInputOperator<T, Void> {
     return null;
   }
 
+  @SuppressWarnings("unchecked")
+  private TwoPhaseCommittingSink<T, Serializable> twoPhase() {
+    return sink instanceof TwoPhaseCommittingSink<?, ?> s ? (TwoPhaseCommittingSink<T, Serializable>) s : null;
+  }
+
   @Override
   public void open() throws Exception {
     var info = context.taskInfo();
@@ -37,6 +58,16 @@ final class SinkOperator<T> extends AbstractOneInputOperator<T, Void> {
       @Override public int subtaskIndex() { return info.indexOfThisSubtask(); }
       @Override public int parallelism() { return info.numberOfParallelSubtasks(); }
     });
+    if (twoPhase() != null) {
+      committer = twoPhase().createCommitter();
+      List<Serializable> restored = new ArrayList<>();
+      for (Object c : context.restoredList(COMMITTABLES)) {
+        restored.add((Serializable) c);
+      }
+      if (!restored.isEmpty()) {
+        committer.commit(restored);
+      }
+    }
   }
 
   @Override
@@ -51,14 +82,55 @@ final class SinkOperator<T> extends AbstractOneInputOperator<T, Void> {
   }
 
   @Override
+  public Map<String, List<Object>> snapshotOperatorState(long checkpointId) throws Exception {
+    writer.flush(false);
+    if (twoPhase() == null) {
+      return Map.of();
+    }
+    List<Serializable> prepared = new ArrayList<>(
+        ((TwoPhaseCommittingSink.PrecommittingWriter<T, Serializable>) writer).prepareCommit(checkpointId));
+    uncommitted.put(checkpointId, prepared);
+    List<Object> all = new ArrayList<>();
+    uncommitted.values().forEach(all::addAll);
+    return Map.of(COMMITTABLES, all);
+  }
+
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) throws Exception {
+    if (committer == null) {
+      return;
+    }
+    var covered = uncommitted.headMap(checkpointId, true);
+    List<Serializable> toCommit = new ArrayList<>();
+    covered.values().forEach(toCommit::addAll);
+    if (!toCommit.isEmpty()) {
+      committer.commit(toCommit);
+    }
+    covered.clear();
+  }
+
+  @Override
   public void finish() throws Exception {
     writer.flush(true);
+    if (twoPhase() != null) {
+      List<Serializable> last = new ArrayList<>();
+      uncommitted.values().forEach(last::addAll);
+      uncommitted.clear();
+      last.addAll(((TwoPhaseCommittingSink.PrecommittingWriter<T, Serializable>) writer).prepareCommit(Long.MAX_VALUE));
+      context.endOfInputCommits().add(twoPhase(), last);
+    }
   }
 
   @Override
   public void close() throws Exception {
-    if (writer != null) {
-      writer.close();
+    try {
+      if (writer != null) {
+        writer.close();
+      }
+    } finally {
+      if (committer != null) {
+        committer.close();
+      }
     }
   }
 }

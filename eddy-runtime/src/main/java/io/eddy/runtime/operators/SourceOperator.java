@@ -8,12 +8,18 @@ import io.eddy.api.connector.SourceReaderContext;
 import io.eddy.api.time.TimestampAssigner;
 import io.eddy.api.time.WatermarkGenerator;
 import io.eddy.api.time.WatermarkStrategy;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The head of a source task: pulls records from the subtask's reader, gives them event time,
- * and generates watermarks; at the end of a bounded input it emits the final watermark.
+ * and generates watermarks; at the end of a bounded input it emits the final watermark. The
+ * reader's position is checkpointed as the list {@value #READER_STATE}.
  */
 public final class SourceOperator<T> implements StreamOperator {
+  static final String READER_STATE = "source-reader";
   private final OperatorContext context;
   private final Output<T> output;
   private final Source<T> source;
@@ -59,7 +65,14 @@ public final class SourceOperator<T> implements StreamOperator {
   public void open() throws Exception {
     var time = context.processingTimeService();
     var info = context.taskInfo();
+    boolean restored = context.isRestored();
+    List<Serializable> restoredEntries = new ArrayList<>();
+    for (Object entry : context.restoredList(READER_STATE)) {
+      restoredEntries.add((Serializable) entry);
+    }
     reader = source.createReader(new SourceReaderContext() {
+      @Override public boolean isRestored() { return restored; }
+      @Override public List<Serializable> restoredState() { return restoredEntries; }
       @Override public int subtaskIndex() { return info.indexOfThisSubtask(); }
       @Override public int parallelism() { return info.numberOfParallelSubtasks(); }
       @Override public long currentProcessingTime() { return time.now(); }
@@ -78,6 +91,11 @@ public final class SourceOperator<T> implements StreamOperator {
       generator.onPeriodicEmit(watermarks);
     }
     return status;
+  }
+
+  @Override
+  public Map<String, List<Object>> snapshotOperatorState(long checkpointId) throws Exception {
+    return Map.of(READER_STATE, new ArrayList<>(reader.snapshotState(checkpointId)));
   }
 
   @Override

@@ -1,5 +1,8 @@
 package io.eddy.runtime.operators;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * An operator of a task's chain. Lifecycle: {@code open} before the first element, then
  * elements and watermarks, {@code finish} at the end of input (emit what is left), {@code close}
@@ -15,4 +18,15 @@ public interface StreamOperator {
 
   /** The operator's name, as shown in errors and metrics. */
   String name();
+
+  /**
+   * Non-keyed state for checkpoint {@code checkpointId}, as named lists whose entries may be
+   * redistributed over subtasks on restore (keyed state is taken from the backend by the task).
+   */
+  default Map<String, List<Object>> snapshotOperatorState(long checkpointId) throws Exception {
+    return Map.of();
+  }
+
+  /** Checkpoint {@code checkpointId} is complete: publish what it covers. */
+  default void notifyCheckpointComplete(long checkpointId) throws Exception {}
 }

@@ -8,6 +8,11 @@ import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.functions.KeySelector;
 import io.eddy.api.functions.TaskInfo;
 import io.eddy.api.graph.Partitioning;
+import io.eddy.runtime.checkpoint.OperatorSnapshot;
+import io.eddy.runtime.checkpoint.RestoredState;
+import io.eddy.runtime.checkpoint.StateFile;
+import io.eddy.runtime.checkpoint.StateHandle;
+import io.eddy.runtime.checkpoint.TaskAcknowledgement;
 import io.eddy.runtime.graph.JobVertex;
 import io.eddy.runtime.graph.StreamEdge;
 import io.eddy.runtime.graph.StreamNode;
@@ -35,13 +40,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One subtask of one chain, on its own thread: reads its input gate (or its source), pushes
  * records through the chained operators, and writes to the channels of the next tasks.
- * Everything of the subtask (records, watermarks, timers) happens on this thread, so operator
- * code needs no locks.
+ * Everything of the subtask (records, watermarks, timers, checkpoints) happens on this thread,
+ * so operator code needs no locks; other threads talk to it through its mailbox.
+ *
+ * <p>Checkpoints: a source task snapshots when the coordinator's trigger mail arrives; other
+ * tasks when the barrier has arrived on every input channel (a channel that delivered it is
+ * blocked meanwhile, so no record after the barrier slips into the snapshot). The snapshot is
+ * taken synchronously, the barrier forwarded, and the state files written on the checkpoint
+ * I/O pool, after which the task acknowledges.
  */
 public final class Task implements Runnable {
   private final TaskEnvironment env;
@@ -51,7 +63,10 @@ public final class Task implements Runnable {
   private final ProcessingTimeService timeService;
   private final List<StreamOperator> operators = new ArrayList<>();
   private final List<RecordWriter> writers = new ArrayList<>();
-  private final List<KeyedStateBackend<Object>> backends = new ArrayList<>();
+  private final Map<StreamNode, KeyedStateBackend<Object>> backends = new HashMap<>();
+  private final ConcurrentLinkedQueue<ThrowingRunnable> mailbox = new ConcurrentLinkedQueue<>();
+  private long aligningCheckpoint = -1;
+  private int barriersReceived;
   private final StreamOperator head;
   private final long bufferTimeoutNanos;
   private int[] channelInput;
@@ -87,7 +102,7 @@ public final class Task implements Runnable {
     String what = "The function of operator '" + node.name() + "'";
     OperatorContext context = new OperatorContext(
         new TaskInfo(node.name(), subtask, node.parallelism(), env.maxParallelism(), env.attempt()),
-        timeService, keyedBackend(node), env.metrics());
+        timeService, keyedBackend(node), env.metrics(), restoredLists(node), env.endOfInputCommits());
     long wmInterval = env.configuration().get(CoreOptions.AUTO_WATERMARK_INTERVAL).toMillis();
     return switch (node.kind()) {
       case SOURCE -> new SourceOperator<Object>(context, output, (Source) Serialization.copy(node.source(), what),
@@ -108,8 +123,124 @@ public final class Task implements Runnable {
     KeyedStateBackend<Object> backend = StateBackendFactory.load(type).createKeyedBackend(node.stateId(),
         KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(env.maxParallelism(), node.parallelism(), subtask),
         env.maxParallelism(), env.configuration());
-    backends.add(backend);
+    backends.put(node, backend);
+    RestoredState restored = env.restoredState();
+    if (restored != null) {
+      try {
+        restored.restoreKeyed(node.stateId(), backend);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("Cannot restore keyed state of '" + node.name() + "' from checkpoint "
+            + restored.checkpointId() + ": " + e.getMessage(), e);
+      }
+    }
     return backend;
+  }
+
+  private Map<String, List<Object>> restoredLists(StreamNode node) {
+    RestoredState restored = env.restoredState();
+    if (restored == null) {
+      return null;
+    }
+    try {
+      return restored.lists(node.stateId(), subtask, node.parallelism());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot restore state of '" + node.name() + "' from checkpoint "
+          + restored.checkpointId() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Asks this (source) task to take checkpoint {@code id}; called from the coordinator's thread. */
+  public void triggerCheckpoint(long checkpointId) {
+    mail(() -> performCheckpoint(checkpointId));
+  }
+
+  /** Tells the operators that checkpoint {@code id} is complete; called from the coordinator's thread. */
+  public void notifyCheckpointComplete(long checkpointId) {
+    mail(() -> {
+      for (StreamOperator op : operators) {
+        call(op, () -> op.notifyCheckpointComplete(checkpointId));
+      }
+    });
+  }
+
+  private void mail(ThrowingRunnable action) {
+    mailbox.add(action);
+    gate.notifyAvailable();
+  }
+
+  private void processMail() throws Exception {
+    ThrowingRunnable action;
+    while ((action = mailbox.poll()) != null) {
+      action.run();
+    }
+  }
+
+  private void performCheckpoint(long checkpointId) throws Exception {
+    List<StreamNode> nodes = vertex.nodes();
+    List<OperatorSnapshot> snapshots = new ArrayList<>(nodes.size());
+    for (int i = 0; i < nodes.size(); i++) {
+      StreamOperator op = operators.get(i);
+      Map<String, List<Object>> lists = new HashMap<>();
+      call(op, () -> lists.putAll(op.snapshotOperatorState(checkpointId)));
+      KeyedStateBackend<Object> backend = backends.get(nodes.get(i));
+      snapshots.add(new OperatorSnapshot(backend == null ? null : backend.snapshot(), lists));
+    }
+    for (RecordWriter writer : writers) {
+      writer.broadcastBarrier(checkpointId);
+    }
+    env.checkpointIo().execute(() -> writeCheckpoint(checkpointId, snapshots));
+  }
+
+  /** The asynchronous part: writes the state files, then acknowledges (or declines). */
+  private void writeCheckpoint(long checkpointId, List<OperatorSnapshot> snapshots) {
+    List<TaskAcknowledgement> parts = new ArrayList<>();
+    List<StreamNode> nodes = vertex.nodes();
+    int written = 0;
+    try {
+      for (; written < nodes.size(); written++) {
+        StreamNode node = nodes.get(written);
+        OperatorSnapshot snapshot = snapshots.get(written);
+        if (snapshot.isEmpty()) {
+          if (snapshot.keyed() != null) {
+            snapshot.keyed().release();
+          }
+          continue;
+        }
+        String path = env.checkpointStorage().newStatePath(checkpointId, node.stateId(), subtask);
+        long size = StateFile.write(env.checkpointStorage().fileSystem(), path, snapshot);
+        parts.add(new TaskAcknowledgement(node.stateId(), node.name(), node.parallelism(),
+            new StateHandle(subtask, path, size, snapshot.keyed() == null ? null : snapshot.keyed().keyGroupRange())));
+      }
+      env.acknowledgeCheckpoint(checkpointId, parts);
+    } catch (Throwable t) {
+      for (int i = written + 1; i < snapshots.size(); i++) {
+        if (snapshots.get(i).keyed() != null) {
+          snapshots.get(i).keyed().release();
+        }
+      }
+      env.declineCheckpoint(checkpointId, t);
+    }
+  }
+
+  /** A barrier arrived on a channel: block it, and checkpoint once every live channel delivered one. */
+  private void onBarrier(int channel, long checkpointId) throws Exception {
+    if (checkpointId != aligningCheckpoint) {
+      gate.unblockAll();
+      aligningCheckpoint = checkpointId;
+      barriersReceived = 0;
+    }
+    gate.block(channel);
+    barriersReceived++;
+    completeAlignmentIfDone();
+  }
+
+  private void completeAlignmentIfDone() throws Exception {
+    if (aligningCheckpoint >= 0 && barriersReceived >= gate.liveChannelCount()) {
+      long id = aligningCheckpoint;
+      aligningCheckpoint = -1;
+      gate.unblockAll();
+      performCheckpoint(id);
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -182,10 +313,12 @@ public final class Task implements Runnable {
           }
         }
       }
-      backends.forEach(KeyedStateBackend::close);
+      backends.values().forEach(KeyedStateBackend::close);
     }
     if (failure != null) {
       env.fail(this, failure);
+    } else {
+      env.finished(this);
     }
   }
 
@@ -209,6 +342,9 @@ public final class Task implements Runnable {
     int iteration = 0;
     while (true) {
       checkCancelled();
+      if (!mailbox.isEmpty()) {
+        processMail();
+      }
       if ((++iteration & 127) == 0) {
         timeService.fireDue();
         flushOnTimeout();
@@ -236,6 +372,9 @@ public final class Task implements Runnable {
     setUpValves();
     while (!gate.isFinished()) {
       checkCancelled();
+      if (!mailbox.isEmpty()) {
+        processMail();
+      }
       timeService.fireDue();
       Object element = gate.poll();
       if (element == null) {
@@ -316,8 +455,11 @@ public final class Task implements Runnable {
       valves[input].onWatermark(channelSlot[channel], w.watermark());
     } else if (element instanceof ControlEvent.IdleEvent idle) {
       valves[input].onIdle(channelSlot[channel], idle.idle());
+    } else if (element instanceof ControlEvent.Barrier barrier) {
+      onBarrier(channel, barrier.checkpointId());
     } else if (element instanceof ControlEvent.EndOfPartition) {
       gate.markFinished(channel);
+      completeAlignmentIfDone();
     }
   }
 

@@ -1,12 +1,18 @@
 package io.eddy.runtime.tasks;
 
 import io.eddy.api.config.Configuration;
+import io.eddy.runtime.checkpoint.CheckpointStorage;
+import io.eddy.runtime.checkpoint.RestoredState;
+import io.eddy.runtime.checkpoint.TaskAcknowledgement;
+import io.eddy.runtime.execution.EndOfInputCommits;
 import io.eddy.runtime.execution.JobMetrics;
 import io.eddy.runtime.graph.StreamEdge;
 import io.eddy.runtime.io.Channel;
 import io.eddy.runtime.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executor;
 
-/** What a task needs from the job run it belongs to. */
+/** What a task needs from the job attempt it belongs to. */
 public interface TaskEnvironment {
   Configuration configuration();
 
@@ -25,4 +31,22 @@ public interface TaskEnvironment {
 
   /** Reports that the task failed; the job is then cancelled. */
   void fail(Task task, Throwable failure);
+
+  /** Reports that the task ended normally. */
+  void finished(Task task);
+
+  /** The checkpoint this attempt starts from, or null. */
+  RestoredState restoredState();
+
+  /** Where checkpoint state goes; null when checkpointing is off. */
+  CheckpointStorage checkpointStorage();
+
+  /** Runs the asynchronous part of checkpoints (writing state files). */
+  Executor checkpointIo();
+
+  void acknowledgeCheckpoint(long checkpointId, List<TaskAcknowledgement> parts);
+
+  void declineCheckpoint(long checkpointId, Throwable cause);
+
+  EndOfInputCommits endOfInputCommits();
 }

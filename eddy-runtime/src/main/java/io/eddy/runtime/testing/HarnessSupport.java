@@ -23,7 +23,12 @@ abstract class HarnessSupport<OUT> implements AutoCloseable {
 
   protected OperatorContext context(String name, boolean keyed) {
     backend = keyed ? new HeapKeyedStateBackend<>(KeyGroupRange.of(0, MAX_PARALLELISM - 1), MAX_PARALLELISM) : null;
-    return new OperatorContext(new TaskInfo(name, 0, 1, MAX_PARALLELISM, 0), timeService, backend, metrics);
+    return new OperatorContext(new TaskInfo(name, 0, 1, MAX_PARALLELISM, 0), timeService, backend, metrics, null,
+        new io.eddy.runtime.execution.EndOfInputCommits() {
+          @Override
+          public <C extends java.io.Serializable> void add(io.eddy.api.connector.TwoPhaseCommittingSink<?, C> sink,
+              java.util.List<C> committables) {}
+        });
   }
 
   /** Every subtask gets a serialized copy of the function; so does the operator under test. */

@@ -1,0 +1,52 @@
+package io.eddy.api.config;
+
+import java.time.Duration;
+
+/** Configuration of checkpoints and of restarts after failures (Flink's key names). */
+public final class CheckpointingOptions {
+  private CheckpointingOptions() {}
+
+  public static final ConfigOption<Duration> INTERVAL = ConfigOption.durationOption(
+      "execution.checkpointing.interval", Duration.ZERO, "Time between checkpoints; 0 disables them.");
+
+  public static final ConfigOption<Duration> TIMEOUT = ConfigOption.durationOption(
+      "execution.checkpointing.timeout", Duration.ofMinutes(10), "A checkpoint not complete by then is aborted.");
+
+  public static final ConfigOption<Duration> MIN_PAUSE = ConfigOption.durationOption(
+      "execution.checkpointing.min-pause", Duration.ZERO, "Least time between the end of one checkpoint and the next.");
+
+  public static final ConfigOption<String> DIRECTORY = ConfigOption.stringOption(
+      "state.checkpoints.dir", "",
+      "Where checkpoints are written (any FileSystem path); empty keeps them in memory for in-process recovery.");
+
+  public static final ConfigOption<Integer> NUM_RETAINED = ConfigOption.intOption(
+      "state.checkpoints.num-retained", 1, "Completed checkpoints kept; older ones are deleted.");
+
+  public static final ConfigOption<Boolean> RESUME = ConfigOption.booleanOption(
+      "execution.checkpointing.resume", false,
+      "Start from the latest complete checkpoint in state.checkpoints.dir (e.g. after the process died), "
+          + "at any parallelism up to the max parallelism.");
+
+  public static final ConfigOption<String> RESTART_STRATEGY = ConfigOption.stringOption(
+      "restart-strategy.type", "",
+      "none, fixed-delay or exponential-delay; default fixed-delay when checkpointing is on, else none.");
+
+  public static final ConfigOption<Integer> FIXED_DELAY_ATTEMPTS = ConfigOption.intOption(
+      "restart-strategy.fixed-delay.attempts", Integer.MAX_VALUE, "Restarts before the job fails for good.");
+
+  public static final ConfigOption<Duration> FIXED_DELAY = ConfigOption.durationOption(
+      "restart-strategy.fixed-delay.delay", Duration.ofSeconds(1), "Wait before each restart.");
+
+  public static final ConfigOption<Integer> EXPONENTIAL_ATTEMPTS = ConfigOption.intOption(
+      "restart-strategy.exponential-delay.attempts", Integer.MAX_VALUE, "Restarts before the job fails for good.");
+
+  public static final ConfigOption<Duration> EXPONENTIAL_INITIAL_BACKOFF = ConfigOption.durationOption(
+      "restart-strategy.exponential-delay.initial-backoff", Duration.ofSeconds(1), "Wait before the first restart.");
+
+  public static final ConfigOption<Duration> EXPONENTIAL_MAX_BACKOFF = ConfigOption.durationOption(
+      "restart-strategy.exponential-delay.max-backoff", Duration.ofMinutes(1), "Longest wait between restarts.");
+
+  public static final ConfigOption<Double> EXPONENTIAL_MULTIPLIER = new ConfigOption<>(
+      "restart-strategy.exponential-delay.backoff-multiplier", 2.0, Double::parseDouble,
+      "Factor by which the wait grows after each restart.");
+}

@@ -1,0 +1,105 @@
+package io.eddy.runtime.checkpoint;
+
+import io.eddy.state.KeyGroupRange;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The table of contents of a completed checkpoint: for every stateful operator (by state id),
+ * the state handle of each of its subtasks. Written last; its presence (whole and verified)
+ * is what makes a checkpoint complete. Binary body (see docs/format/checkpoint.md) with the
+ * checksummed trailer of {@link StateFileFormat}.
+ */
+public record CheckpointMetadata(long checkpointId, long timestampMillis, String jobName, int maxParallelism,
+    Map<String, OperatorState> operators) {
+
+  private static final byte[] MAGIC = StateFileFormat.magic("EDDYMETA");
+
+  /** One operator's state: its name (for display), its parallelism then, and its subtasks' handles. */
+  public record OperatorState(String stateId, String name, int parallelism, List<StateHandle> subtasks) {
+    public long totalBytes() {
+      return subtasks.stream().mapToLong(StateHandle::size).sum();
+    }
+  }
+
+  public long totalBytes() {
+    return operators.values().stream().mapToLong(OperatorState::totalBytes).sum();
+  }
+
+  public byte[] toBytes() throws IOException {
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    ChecksummedOutput checked = new ChecksummedOutput(file);
+    DataOutputStream out = new DataOutputStream(checked);
+    out.writeInt(StateFileFormat.VERSION);
+    out.writeLong(checkpointId);
+    out.writeLong(timestampMillis);
+    out.writeUTF(jobName);
+    out.writeInt(maxParallelism);
+    out.writeInt(operators.size());
+    for (OperatorState op : operators.values()) {
+      out.writeUTF(op.stateId());
+      out.writeUTF(op.name());
+      out.writeInt(op.parallelism());
+      out.writeInt(op.subtasks().size());
+      for (StateHandle h : op.subtasks()) {
+        out.writeInt(h.subtask());
+        out.writeUTF(h.path() == null ? "" : h.path());
+        out.writeLong(h.size());
+        out.writeBoolean(h.keyGroups() != null);
+        if (h.keyGroups() != null) {
+          out.writeInt(h.keyGroups().startKeyGroup());
+          out.writeInt(h.keyGroups().endKeyGroup());
+        }
+      }
+    }
+    out.flush();
+    DataOutputStream trailer = new DataOutputStream(file);
+    trailer.writeInt(checked.checksum());
+    trailer.write(MAGIC);
+    return file.toByteArray();
+  }
+
+  public static CheckpointMetadata fromBytes(byte[] bytes, String path) throws IOException {
+    int body = StateFileFormat.verify(bytes, MAGIC, path);
+    try {
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, body));
+      int version = in.readInt();
+      if (version != StateFileFormat.VERSION) {
+        throw new CorruptCheckpointException(path, "unsupported format version " + version);
+      }
+      long id = in.readLong();
+      long timestamp = in.readLong();
+      String jobName = in.readUTF();
+      int maxParallelism = in.readInt();
+      int operators = in.readInt();
+      Map<String, OperatorState> byId = new LinkedHashMap<>();
+      for (int o = 0; o < operators; o++) {
+        String stateId = in.readUTF();
+        String name = in.readUTF();
+        int parallelism = in.readInt();
+        int n = in.readInt();
+        List<StateHandle> handles = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          int subtask = in.readInt();
+          String file = in.readUTF();
+          long size = in.readLong();
+          KeyGroupRange range = in.readBoolean() ? new KeyGroupRange(in.readInt(), in.readInt()) : null;
+          handles.add(new StateHandle(subtask, file.isEmpty() ? null : file, size, range));
+        }
+        byId.put(stateId, new OperatorState(stateId, name, parallelism, handles));
+      }
+      return new CheckpointMetadata(id, timestamp, jobName, maxParallelism, byId);
+    } catch (CorruptCheckpointException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw new CorruptCheckpointException(path, "unreadable content: " + e);
+    }
+  }
+}

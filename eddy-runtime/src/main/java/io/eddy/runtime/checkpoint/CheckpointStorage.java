@@ -1,0 +1,153 @@
+package io.eddy.runtime.checkpoint;
+
+import io.eddy.api.config.CheckpointingOptions;
+import io.eddy.api.config.Configuration;
+import io.eddy.fs.FileOutput;
+import io.eddy.fs.FileSystem;
+import io.eddy.fs.FileSystems;
+import io.eddy.fs.MemoryFileSystem;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Checkpoints of one job on a {@link FileSystem}. Layout under the directory:
+ * {@code chk-N/<operator>-<subtask>-<uuid>.state} (state files, uniquely named so a retried
+ * checkpoint never collides), {@code chk-N/_metadata} (written once all state files are), and
+ * then the empty marker {@code completed-chk-<N, 19 digits>} that makes the checkpoint findable
+ * by listing (the file-system SPI lists files, not directories). A checkpoint without its
+ * marker is incomplete and ignored. Thread-safe.
+ */
+public final class CheckpointStorage {
+  private static final String MARKER_PREFIX = "completed-chk-";
+
+  private final FileSystem fs;
+  private final String directory;
+
+  public CheckpointStorage(FileSystem fs, String directory) {
+    this.fs = fs;
+    this.directory = directory.endsWith("/") ? directory : directory + "/";
+  }
+
+  /** The storage named by {@code state.checkpoints.dir}; empty means in memory (in-process recovery only). */
+  public static CheckpointStorage fromConfiguration(Configuration configuration) throws IOException {
+    String dir = configuration.get(CheckpointingOptions.DIRECTORY);
+    if (dir.isEmpty()) {
+      return new CheckpointStorage(new MemoryFileSystem(), "checkpoints/");
+    }
+    return new CheckpointStorage(FileSystems.forPath(dir), dir);
+  }
+
+  public FileSystem fileSystem() {
+    return fs;
+  }
+
+  public String directory() {
+    return directory;
+  }
+
+  private String checkpointDirectory(long id) {
+    return directory + "chk-" + id + "/";
+  }
+
+  /** A fresh path for the state file of one operator subtask. */
+  public String newStatePath(long checkpointId, String stateId, int subtask) {
+    String safe = stateId.replaceAll("[^A-Za-z0-9._-]", "_");
+    return checkpointDirectory(checkpointId) + safe + "-" + subtask + "-" + UUID.randomUUID() + ".state";
+  }
+
+  public String metadataPath(long checkpointId) {
+    return checkpointDirectory(checkpointId) + "_metadata";
+  }
+
+  /** Writes the metadata, then the marker: from then on the checkpoint counts as complete. */
+  public void commit(CheckpointMetadata metadata) throws IOException {
+    writeFile(metadataPath(metadata.checkpointId()), metadata.toBytes());
+    writeFile(directory + marker(metadata.checkpointId()), new byte[0]);
+  }
+
+  private void writeFile(String path, byte[] bytes) throws IOException {
+    FileOutput out = fs.create(path);
+    try {
+      out.write(bytes);
+      out.close();
+    } catch (IOException | RuntimeException e) {
+      out.abort();
+      throw e;
+    }
+  }
+
+  private static String marker(long id) {
+    return MARKER_PREFIX + String.format("%019d", id);
+  }
+
+  /** Ids of completed checkpoints, oldest first. */
+  public List<Long> completedIds() throws IOException {
+    List<Long> ids = new ArrayList<>();
+    for (String name : fs.list(directory)) {
+      if (name.startsWith(MARKER_PREFIX)) {
+        ids.add(Long.parseLong(name.substring(MARKER_PREFIX.length())));
+      }
+    }
+    ids.sort(null);
+    return ids;
+  }
+
+  public CheckpointMetadata loadMetadata(long id) throws IOException {
+    String path = metadataPath(id);
+    try {
+      return CheckpointMetadata.fromBytes(fs.readAll(path), path);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new CorruptCheckpointException(path, "missing");
+    }
+  }
+
+  /**
+   * The newest completed checkpoint whose metadata and state files all verify. A corrupt or
+   * incomplete one is reported through {@code log} and the one before it is tried.
+   */
+  public Optional<CheckpointMetadata> latestValid(Consumer<String> log) throws IOException {
+    List<Long> ids = completedIds();
+    for (int i = ids.size() - 1; i >= 0; i--) {
+      try {
+        CheckpointMetadata metadata = loadMetadata(ids.get(i));
+        verifyStateFiles(metadata);
+        return Optional.of(metadata);
+      } catch (CorruptCheckpointException e) {
+        log.accept("Checkpoint " + ids.get(i) + " cannot be used (" + e.getMessage() + "); trying an older one");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void verifyStateFiles(CheckpointMetadata metadata) throws IOException {
+    for (CheckpointMetadata.OperatorState op : metadata.operators().values()) {
+      for (StateHandle handle : op.subtasks()) {
+        if (handle.path() != null) {
+          StateFile.read(fs, handle.path());
+        }
+      }
+    }
+  }
+
+  /** Deletes all but the newest {@code retained} completed checkpoints (marker first, then files). */
+  public void retainNewest(int retained) throws IOException {
+    List<Long> ids = completedIds();
+    for (int i = 0; i < ids.size() - retained; i++) {
+      long id = ids.get(i);
+      fs.delete(directory + marker(id));
+      deleteFiles(id);
+    }
+  }
+
+  /** Deletes whatever files a checkpoint (complete or aborted) wrote. */
+  public void deleteFiles(long id) throws IOException {
+    String dir = checkpointDirectory(id);
+    for (String name : fs.list(dir)) {
+      fs.delete(dir + name);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package io.eddy.runtime.checkpoint;
+
+import io.eddy.fs.FileSystem;
+import io.eddy.state.KeyGroupRange;
+import io.eddy.state.KeyedStateBackend;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A checkpoint being restored, possibly at another parallelism: keyed state goes to the
+ * subtask owning each key group (read from every old state file whose key groups overlap), and
+ * the entries of each operator list state are dealt round-robin over the new subtasks.
+ * State files are read and verified once and shared by the tasks. Thread-safe.
+ */
+public final class RestoredState {
+  private final CheckpointMetadata metadata;
+  private final FileSystem fs;
+  private final Map<String, StateFile> files = new ConcurrentHashMap<>();
+
+  public RestoredState(CheckpointMetadata metadata, FileSystem fs) {
+    this.metadata = metadata;
+    this.fs = fs;
+  }
+
+  public long checkpointId() {
+    return metadata.checkpointId();
+  }
+
+  public CheckpointMetadata metadata() {
+    return metadata;
+  }
+
+  private StateFile file(String path) throws IOException {
+    StateFile file = files.get(path);
+    if (file == null) {
+      file = StateFile.read(fs, path);
+      files.put(path, file);
+    }
+    return file;
+  }
+
+  /** Loads the key groups of {@code backend}'s range that the operator had in the checkpoint. */
+  public void restoreKeyed(String stateId, KeyedStateBackend<?> backend) throws IOException {
+    CheckpointMetadata.OperatorState op = metadata.operators().get(stateId);
+    if (op == null) {
+      return;
+    }
+    KeyGroupRange target = backend.keyGroupRange();
+    for (StateHandle handle : op.subtasks()) {
+      if (handle.path() == null || handle.keyGroups() == null) {
+        continue;
+      }
+      KeyGroupRange overlap = handle.keyGroups().intersection(target);
+      if (overlap.size() == 0) {
+        continue;
+      }
+      StateFile file = file(handle.path());
+      for (int kg = overlap.startKeyGroup(); kg <= overlap.endKeyGroup(); kg++) {
+        backend.restoreKeyGroup(kg, file.keyGroup(kg));
+      }
+    }
+  }
+
+  /** This subtask's share of the operator's list states: entry i of each list goes to subtask i mod parallelism. */
+  public Map<String, List<Object>> lists(String stateId, int subtask, int parallelism) throws IOException {
+    Map<String, List<Object>> result = new LinkedHashMap<>();
+    CheckpointMetadata.OperatorState op = metadata.operators().get(stateId);
+    if (op == null) {
+      return result;
+    }
+    Map<String, List<Object>> all = new LinkedHashMap<>();
+    for (StateHandle handle : op.subtasks()) {
+      if (handle.path() != null) {
+        file(handle.path()).lists().forEach((name, values) -> all.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values));
+      }
+    }
+    all.forEach((name, values) -> {
+      List<Object> mine = new ArrayList<>();
+      for (int i = subtask; i < values.size(); i += parallelism) {
+        mine.add(values.get(i));
+      }
+      result.put(name, mine);
+    });
+    return result;
+  }
+}

@@ -1,0 +1,183 @@
+package io.eddy.runtime.execution;
+
+import io.eddy.api.config.CheckpointingOptions;
+import io.eddy.api.execution.JobClient;
+import io.eddy.api.execution.JobExecutionException;
+import io.eddy.api.execution.JobExecutionResult;
+import io.eddy.runtime.checkpoint.CheckpointStorage;
+import io.eddy.runtime.checkpoint.CompletedCheckpointStats;
+import io.eddy.runtime.checkpoint.RestoredState;
+import io.eddy.runtime.graph.JobPlan;
+import io.eddy.runtime.time.Clock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * A job as its client sees it: runs attempts ({@link JobRun}) until one finishes, restarting
+ * after failures as the restart strategy allows, each time from the latest complete and
+ * verified checkpoint (falling back to older ones when the latest is corrupt). When the job
+ * has finished, it commits what two-phase-commit sinks staged after their last checkpoint.
+ */
+public final class LocalJob implements JobClient {
+  private final JobPlan plan;
+  private final Clock clock;
+  private final RestartStrategy restartStrategy;
+  private final CheckpointStorage storage;
+  private final boolean resume;
+  private final JobMetrics metrics = new JobMetrics();
+  private final CountDownLatch done = new CountDownLatch(1);
+  private final List<CompletedCheckpointStats> checkpoints = new ArrayList<>();
+  private volatile JobRun current;
+  private volatile boolean cancelled;
+  private volatile JobExecutionException failure;
+  private volatile int restarts;
+  private long startNanos;
+  private long endNanos;
+
+  /**
+   * @param resume start from the latest checkpoint already in the storage (e.g. after the
+   *     process was killed), not only after failures of this job
+   */
+  public LocalJob(JobPlan plan, Clock clock, boolean resume) {
+    this.plan = plan;
+    this.clock = clock;
+    this.resume = resume;
+    this.restartStrategy = RestartStrategy.fromConfiguration(plan.configuration());
+    boolean checkpointing = !plan.configuration().get(CheckpointingOptions.INTERVAL).isZero();
+    try {
+      this.storage = checkpointing || resume ? CheckpointStorage.fromConfiguration(plan.configuration()) : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open the checkpoint storage: " + e.getMessage(), e);
+    }
+  }
+
+  /** Starts the first attempt synchronously (so plan errors surface to the caller), then runs in the background. */
+  public LocalJob start() {
+    startNanos = System.nanoTime();
+    RestoredState restored = resume ? latestCheckpoint() : null;
+    JobRun first = newAttempt(0, restored);
+    Thread supervisor = new Thread(() -> supervise(first), "Eddy job supervisor (" + plan.jobName() + ")");
+    supervisor.setDaemon(true);
+    supervisor.start();
+    return this;
+  }
+
+  private JobRun newAttempt(int attempt, RestoredState restored) {
+    long firstId = restored == null ? 1 : restored.checkpointId() + 1;
+    JobRun run = new JobRun(plan, clock, attempt, metrics, storage, restored, firstId);
+    current = run;
+    return run.start();
+  }
+
+  private RestoredState latestCheckpoint() {
+    if (storage == null) {
+      return null;
+    }
+    try {
+      Optional<io.eddy.runtime.checkpoint.CheckpointMetadata> latest = storage.latestValid(this::log);
+      if (latest.isPresent()) {
+        log("Restoring from checkpoint " + latest.get().checkpointId());
+        metrics.increment("numRestoresFromCheckpoint");
+      }
+      return latest.map(m -> new RestoredState(m, storage.fileSystem())).orElse(null);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read checkpoints: " + e.getMessage(), e);
+    }
+  }
+
+  private void supervise(JobRun run) {
+    try {
+      while (true) {
+        JobRun.Failure f = run.await();
+        synchronized (checkpoints) {
+          checkpoints.addAll(run.completedCheckpoints());
+        }
+        if (f == null && !cancelled) {
+          commitEndOfInput(run);
+          return;
+        }
+        if (cancelled) {
+          failure = new JobExecutionException("Job '" + plan.jobName() + "' was cancelled", null);
+          return;
+        }
+        long delay = restartStrategy.delayBeforeRestart(restarts + 1);
+        if (delay < 0) {
+          failure = new JobExecutionException(run.describe(f), JobRun.rootCause(f.cause()));
+          return;
+        }
+        restarts++;
+        metrics.increment("numRestarts");
+        log("Restart " + restarts + " after failure: " + JobRun.rootCause(f.cause()));
+        Thread.sleep(delay);
+        if (cancelled) {
+          failure = new JobExecutionException("Job '" + plan.jobName() + "' was cancelled", null);
+          return;
+        }
+        try {
+          run = newAttempt(restarts, latestCheckpoint());
+        } catch (RuntimeException e) {
+          failure = new JobExecutionException("Job '" + plan.jobName() + "' could not restart: " + e.getMessage(), e);
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      failure = new JobExecutionException("Job '" + plan.jobName() + "' was interrupted", e);
+    } catch (Throwable t) {
+      failure = new JobExecutionException("Job '" + plan.jobName() + "' failed: " + t, t);
+    } finally {
+      endNanos = System.nanoTime();
+      done.countDown();
+    }
+  }
+
+  private void commitEndOfInput(JobRun run) throws Exception {
+    for (JobRun.PendingCommit<?> commit : run.pendingEndOfInputCommits()) {
+      commit.commit();
+    }
+  }
+
+  private void log(String message) {
+    System.err.println("eddy: [" + plan.jobName() + "] " + message);
+  }
+
+  @Override
+  public JobExecutionResult await() throws JobExecutionException, InterruptedException {
+    done.await();
+    if (failure != null) {
+      throw failure;
+    }
+    return new JobExecutionResult(plan.jobName(), Duration.ofNanos(endNanos - startNanos), metrics.snapshot(),
+        metrics.skippedRecords());
+  }
+
+  @Override
+  public boolean isDone() {
+    return done.getCount() == 0;
+  }
+
+  @Override
+  public void cancel() {
+    cancelled = true;
+    JobRun run = current;
+    if (run != null) {
+      run.cancel();
+    }
+  }
+
+  /** How many times the job restarted after failures so far. */
+  public int restarts() {
+    return restarts;
+  }
+
+  /** Statistics of the checkpoints completed so far (attempts that ended). */
+  public List<CompletedCheckpointStats> completedCheckpoints() {
+    synchronized (checkpoints) {
+      return List.copyOf(checkpoints);
+    }
+  }
+}
