@@ -90,7 +90,8 @@ public final class NexmarkJob {
             reporter.shutdownNow();
             reporter.awaitTermination(1, TimeUnit.SECONDS); // the final report comes last
             progress.accept(read.get());
-            return new NexmarkJobResult(applier.table(), read.get(), seconds, changes, result.skippedRecords());
+            return new NexmarkJobResult(applier.table(), read.get(), seconds, changes,
+                    result.counter("numSkippedRecords"), result.skippedRecords());
         } finally {
             reporter.shutdownNow();
             sink.release();

@@ -11,18 +11,15 @@ import java.util.List;
  * @param eventsRead     events the sources read (bad lines skipped not included)
  * @param wallSeconds    wall time from job start to the last result applied
  * @param changes        changelog records the query emitted
- * @param skippedRecords {@code file:line: reason} of every skipped bad line
+ * @param skippedCount   bad lines skipped (the engine's {@code numSkippedRecords} counter)
+ * @param skippedRecords {@code file:line: reason} of the skipped lines; the engine keeps only the
+ *                       first ones, so this may be shorter than {@code skippedCount}
  */
 public record NexmarkJobResult(ResultTable table, long eventsRead, double wallSeconds, long changes,
-                               List<String> skippedRecords) {
+                               long skippedCount, List<String> skippedRecords) {
 
     public NexmarkJobResult {
         skippedRecords = List.copyOf(skippedRecords);
-    }
-
-    /** Number of skipped bad lines. */
-    public long skippedCount() {
-        return skippedRecords.size();
     }
 
     /** Events read per wall second. */

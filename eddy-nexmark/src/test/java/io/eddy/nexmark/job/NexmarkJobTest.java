@@ -68,6 +68,26 @@ class NexmarkJobTest {
     }
 
     @Test
+    void skippedCountIsTheEnginesCounterBeyondTheKeptDescriptions() throws Exception {
+        List<Event> events = events(300);
+        Path file = dir.resolve("many-bad.jsonl");
+        EventJsonWriter.writeAll(file, events.iterator());
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            lines.add(line);
+            lines.add("{");
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        NexmarkJobResult result = NexmarkJob.run(NexmarkJobOptions.builder("q2").input(file).skipBadRecords(true)
+                .build(), n -> { });
+        assertThat(result.skippedCount()).isEqualTo(300);
+        assertThat(result.skippedRecords()).isNotEmpty().hasSizeLessThanOrEqualTo(300)
+                .allSatisfy(d -> assertThat(d).matches(".*:[0-9]*[02468]: .*"));
+        assertThat(result.eventsRead()).isEqualTo(300);
+        assertThat(result.table()).isEqualTo(NexmarkOracle.run(2, events));
+    }
+
+    @Test
     void progressReportsEventsReadWhileRunningAndAtTheEnd() throws Exception {
         List<Long> reports = new CopyOnWriteArrayList<>();
         NexmarkJobResult result = NexmarkJob.run(NexmarkJobOptions.builder("q1").events(20_000).rate(40_000)
