@@ -71,7 +71,7 @@ public final class Db implements AutoCloseable {
     List<String> names = fs.list(d);
     String latest = null;
     for (String n : names) {
-      if (n.startsWith(VersionSet.MANIFEST_PREFIX) && (latest == null || n.compareTo(latest) > 0)) {
+      if (n.startsWith(VersionSet.MANIFEST_PREFIX) && (latest == null || fileNumber(n) > fileNumber(latest))) {
         latest = n;
       }
     }
@@ -82,9 +82,9 @@ public final class Db implements AutoCloseable {
     Db db = new Db(core);
     for (String n : names) {
       String path = FsPaths.join(d, n);
-      String digits = n.replaceAll("^(" + VersionSet.MANIFEST_PREFIX + "|" + VersionSet.CHECKPOINT_PREFIX + ")|\\.sst$", "");
-      if (!digits.isEmpty() && digits.chars().allMatch(Character::isDigit)) {
-        core.versions.markUsed(Long.parseLong(digits)); // numbers taken after the last manifest was written
+      long number = fileNumber(n);
+      if (number >= 0) {
+        core.versions.markUsed(number); // numbers taken after the last manifest was written
       }
       if (n.startsWith(VersionSet.CHECKPOINT_PREFIX)) {
         List<FileMeta> files = Manifest.read(fs, path).files().stream().map(VersionEdit.LevelFile::file).toList();
@@ -169,6 +169,15 @@ public final class Db implements AutoCloseable {
     Db db = new Db(core);
     db.compactor.schedule();
     return db;
+  }
+
+  /** The number in a store file's name (MANIFEST-n, CHECKPOINT-n, n.sst), or -1 for other files. */
+  private static long fileNumber(String name) {
+    String digits = name.replaceAll("^(" + VersionSet.MANIFEST_PREFIX + "|" + VersionSet.CHECKPOINT_PREFIX + ")|\\.sst$", "");
+    if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(Character::isDigit)) {
+      return -1;
+    }
+    return Long.parseLong(digits);
   }
 
   private static FileSystem effective(Options o, FileSystem fs) {
