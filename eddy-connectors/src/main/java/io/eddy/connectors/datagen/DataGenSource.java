@@ -4,14 +4,17 @@ import io.eddy.api.connector.Boundedness;
 import io.eddy.api.connector.Source;
 import io.eddy.api.connector.SourceReader;
 import io.eddy.api.connector.SourceReaderContext;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A parallel source of generated records, for tests, demos and benchmarks. Record {@code i} is
  * {@code generator.generate(i)}; the indexes are split among the subtasks (see
  * {@link IndexSlice}), so every record is produced exactly once and the same records come out at
  * every parallelism. Bounded ({@link #of}, {@link #sequence}) or unbounded ({@link #unbounded}),
- * optionally paced to a total rate ({@link #withRate}). Immutable; the {@code with...} methods
- * return a new source.
+ * optionally paced to a total rate ({@link #withRate}). Checkpoints each subtask's position, so
+ * a restored job continues where it stopped, also at another parallelism. Immutable; the
+ * {@code with...} methods return a new source.
  *
  * <pre>{@code
  * env.fromSource(DataGenSource.sequence(1, 100), WatermarkStrategy.noWatermarks(), "numbers");
@@ -72,10 +75,13 @@ public final class DataGenSource<T> implements Source<T> {
   public SourceReader<T> createReader(SourceReaderContext context) {
     int subtask = context.subtaskIndex();
     int parallelism = context.parallelism();
-    IndexSlice slice = count < 0
-        ? IndexSlice.strided(subtask, parallelism)
-        : IndexSlice.range(count, subtask, parallelism);
+    List<IndexSlice> slices = new ArrayList<>();
+    if (context.isRestored()) {
+      context.restoredState().forEach(p -> slices.add(IndexSlice.resume((IndexSlice.Position) p)));
+    } else {
+      slices.add(count < 0 ? IndexSlice.strided(subtask, parallelism) : IndexSlice.range(count, subtask, parallelism));
+    }
     RateLimiter limiter = recordsPerSecond > 0 ? new RateLimiter(recordsPerSecond / parallelism) : null;
-    return new DataGenReader<>(generator, slice, limiter, context);
+    return new DataGenReader<>(generator, slices, limiter, context);
   }
 }

@@ -1,30 +1,25 @@
 package io.eddy.connectors.file;
 
-import io.eddy.api.connector.Sink;
-import io.eddy.api.connector.SinkWriter;
+import io.eddy.api.connector.Committer;
+import io.eddy.api.connector.TwoPhaseCommittingSink;
 import java.nio.file.Path;
 
 /**
  * Writes records as lines of text files in a directory: JSON lines (Jackson) or CSV (RFC 4180
- * quoting, no header line). Subtask {@code i} writes {@code part-<i>-0.jsonl} (or {@code .csv}),
- * replacing a file of that name from an earlier run.
- *
- * <p>Visibility and guarantees, for now: a part file is written under a hidden temporary name
- * ({@code .part-<i>-0.jsonl.inprogress}) and renamed into place atomically when its subtask
- * reaches the end of its input, so a part file always appears whole. A subtask that fails or is
- * cancelled deletes its in-progress file; but the part files of subtasks that ended before the
- * failure stay. There is no commit at checkpoints yet, so an unbounded job shows no output.
- * After a successful run every record is in the files exactly once; a job run again from the
- * beginning rewrites them. Records delivered again after a recovery would be written again
- * (at-least-once), and a recovery that resumes from a checkpoint needs the two-phase commit that
- * comes with checkpointing: this writer keeps no state across restarts.
+ * quoting, no header line). Exactly-once with checkpoints (two-phase commit): each subtask
+ * writes hidden in-progress files ({@code .part-<subtask>-<run>-<n>.<ext>.inprogress}); at a
+ * checkpoint the current file is closed, and it becomes visible as
+ * {@code part-<subtask>-<run>-<n>.<ext>}, by an atomic rename, only once that checkpoint is
+ * complete (again, idempotently, after a recovery from it). The files written after the last
+ * checkpoint become visible when the whole job has finished. So a visible part file is always
+ * whole and never duplicated; a failed job leaves only hidden files behind.
  *
  * <pre>{@code
  * stream.sinkTo(FileSink.jsonLines(Path.of("out")));
  * stream.sinkTo(FileSink.csv(Path.of("out-csv"), order -> new Object[] {order.id(), order.item()}));
  * }</pre>
  */
-public final class FileSink<T> implements Sink<T> {
+public final class FileSink<T> implements TwoPhaseCommittingSink<T, PendingFile> {
   private final String directory;
   private final String extension;
   private final LineEncoder<T> encoder;
@@ -54,8 +49,16 @@ public final class FileSink<T> implements Sink<T> {
   }
 
   @Override
-  public SinkWriter<T> createWriter(WriterInitContext context) throws Exception {
-    String name = "part-" + context.subtaskIndex() + "-0." + extension;
-    return FileSinkWriter.open(Path.of(directory), name, encoder);
+  public PrecommittingWriter<T, PendingFile> createWriter(WriterInitContext context) throws Exception {
+    return new FileSinkWriter<>(Path.of(directory), context.subtaskIndex(), extension, encoder);
+  }
+
+  @Override
+  public Committer<PendingFile> createCommitter() {
+    return files -> {
+      for (PendingFile file : files) {
+        file.publish();
+      }
+    };
   }
 }

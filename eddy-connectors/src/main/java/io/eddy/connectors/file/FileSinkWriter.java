@@ -1,64 +1,75 @@
 package io.eddy.connectors.file;
 
-import io.eddy.api.connector.SinkWriter;
+import io.eddy.api.connector.TwoPhaseCommittingSink;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.UUID;
 
 /**
- * Writes one subtask's part file of a {@link FileSink}: lines go to a hidden in-progress file,
- * which becomes the part file by an atomic rename at the end of input. If the writer is closed
- * before that (the job failed or was cancelled), the in-progress file is deleted.
+ * Writes one subtask's part files of a {@link FileSink}: lines go to a hidden in-progress file;
+ * at each checkpoint (and at the end of input) the file is closed and handed over as a
+ * {@link PendingFile}, to be published when the checkpoint completes; the next record starts a
+ * new file. Part names carry a random run id, so files of a restarted writer never collide with
+ * published ones. A file still open when the writer closes (failure, cancel) is deleted.
  * Not thread-safe: runs on its task thread.
  */
-final class FileSinkWriter<T> implements SinkWriter<T> {
-  private final Path target;
-  private final Path inProgress;
-  private final BufferedWriter out;
+final class FileSinkWriter<T> implements TwoPhaseCommittingSink.PrecommittingWriter<T, PendingFile> {
+  private final Path directory;
+  private final String prefix;
+  private final String extension;
   private final LineEncoder<T> encoder;
-  private boolean committed;
+  private int nextFile;
+  private BufferedWriter out;
+  private Path hidden;
+  private Path target;
 
-  private FileSinkWriter(Path target, Path inProgress, BufferedWriter out, LineEncoder<T> encoder) {
-    this.target = target;
-    this.inProgress = inProgress;
-    this.out = out;
-    this.encoder = encoder;
-  }
-
-  static <T> FileSinkWriter<T> open(Path directory, String name, LineEncoder<T> encoder) throws IOException {
+  FileSinkWriter(Path directory, int subtask, String extension, LineEncoder<T> encoder) throws IOException {
     Files.createDirectories(directory);
-    Path inProgress = directory.resolve("." + name + ".inprogress");
-    BufferedWriter out = Files.newBufferedWriter(inProgress, StandardCharsets.UTF_8);
-    return new FileSinkWriter<>(directory.resolve(name), inProgress, out, encoder);
+    this.directory = directory;
+    this.prefix = "part-" + subtask + "-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    this.extension = extension;
+    this.encoder = encoder;
   }
 
   @Override
   public void write(T element, Context context) throws Exception {
+    if (out == null) {
+      String name = prefix + nextFile++ + "." + extension;
+      target = directory.resolve(name);
+      hidden = directory.resolve("." + name + ".inprogress");
+      out = Files.newBufferedWriter(hidden, StandardCharsets.UTF_8);
+    }
     out.write(encoder.encode(element));
     out.write('\n');
   }
 
   @Override
   public void flush(boolean endOfInput) throws IOException {
-    if (committed) {
-      return;
-    }
-    out.flush();
-    if (endOfInput) {
-      out.close();
-      Files.move(inProgress, target, StandardCopyOption.ATOMIC_MOVE);
-      committed = true;
+    if (out != null) {
+      out.flush();
     }
   }
 
   @Override
+  public List<PendingFile> prepareCommit(long checkpointId) throws IOException {
+    if (out == null) {
+      return List.of();
+    }
+    out.close();
+    out = null;
+    return List.of(new PendingFile(hidden.toString(), target.toString()));
+  }
+
+  @Override
   public void close() throws IOException {
-    if (!committed) {
+    if (out != null) {
       out.close();
-      Files.deleteIfExists(inProgress);
+      out = null;
+      Files.deleteIfExists(hidden);
     }
   }
 }
