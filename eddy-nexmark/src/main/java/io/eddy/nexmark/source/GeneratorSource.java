@@ -17,7 +17,11 @@ import io.eddy.nexmark.model.Event;
  * splits), and slice boundaries are moved forward to the first index of a new millisecond of
  * event time. So all events with equal dateTime come from one subtask, in index order: the
  * queries whose ties are broken by arrival order (q18: the later of two bids with equal
- * dateTime wins) see them in generation order at any parallelism, as the oracle does.
+ * dateTime wins) see them in generation order at any parallelism, as the oracle does. Ties
+ * between different milliseconds of different slices (q19's equal prices) can still arrive out
+ * of generation order at a slice boundary. The price of contiguous slices: subtask s starts
+ * s * count / p events ahead in event time, and the job's watermark follows the slowest
+ * subtask, so windowed state is held longer when p &gt; 1.
  * Each event is a pure function of (seed, index), so a restart can regenerate any slice.
  */
 public final class GeneratorSource implements Source<Event> {
@@ -39,10 +43,9 @@ public final class GeneratorSource implements Source<Event> {
         if (count < 0) {
             throw new IllegalArgumentException("event count must be >= 0: " + count);
         }
-        new Pacer(rate); // validates the rate now rather than in the running job
         this.seed = seed;
         this.count = count;
-        this.rate = rate;
+        this.rate = Pacer.checkRate(rate);
         this.jobId = jobId;
     }
 

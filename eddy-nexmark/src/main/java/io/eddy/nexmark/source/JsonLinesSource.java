@@ -35,10 +35,9 @@ public final class JsonLinesSource implements Source<Event> {
      * @param jobId          {@link ReadProgress} counter to add to, or null
      */
     public JsonLinesSource(Path file, boolean skipBadRecords, double rate, String jobId) {
-        new Pacer(rate); // validates the rate now rather than in the running job
         this.file = file.toString();
         this.skipBadRecords = skipBadRecords;
-        this.rate = rate;
+        this.rate = Pacer.checkRate(rate);
         this.jobId = jobId;
     }
 

@@ -14,10 +14,15 @@ final class Pacer {
     private long emitted;
 
     Pacer(double eventsPerSecond) {
-        if (eventsPerSecond < 0 || Double.isNaN(eventsPerSecond)) {
-            throw new IllegalArgumentException("rate must be >= 0 events/s: " + eventsPerSecond);
+        this.eventsPerMilli = checkRate(eventsPerSecond) / 1000.0;
+    }
+
+    /** Returns the rate if it is a valid one (finite, &gt;= 0; 0 = unpaced). */
+    static double checkRate(double eventsPerSecond) {
+        if (!(eventsPerSecond >= 0) || Double.isInfinite(eventsPerSecond)) {
+            throw new IllegalArgumentException("rate must be a finite number >= 0 events/s: " + eventsPerSecond);
         }
-        this.eventsPerMilli = eventsPerSecond / 1000.0;
+        return eventsPerSecond;
     }
 
     /** How many of {@code wanted} events may be emitted at {@code nowMillis}; counts them as emitted. */
