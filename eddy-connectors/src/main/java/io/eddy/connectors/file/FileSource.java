@@ -5,6 +5,7 @@ import io.eddy.api.connector.Source;
 import io.eddy.api.connector.SourceReader;
 import io.eddy.api.connector.SourceReaderContext;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -75,7 +76,13 @@ public final class FileSource<T> implements Source<T> {
 
   @Override
   public SourceReader<T> createReader(SourceReaderContext context) {
-    List<String> share = SourceFiles.shareOf(files, context.subtaskIndex(), context.parallelism());
-    return new FileSourceReader<>(share, format, skipBadRecords, context);
+    List<FileSourceReader.FilePosition> positions = new ArrayList<>();
+    if (context.isRestored()) {
+      context.restoredState().forEach(p -> positions.add((FileSourceReader.FilePosition) p));
+    } else {
+      SourceFiles.shareOf(files, context.subtaskIndex(), context.parallelism())
+          .forEach(f -> positions.add(new FileSourceReader.FilePosition(f, 0)));
+    }
+    return new FileSourceReader<>(positions, format, skipBadRecords, context);
   }
 }

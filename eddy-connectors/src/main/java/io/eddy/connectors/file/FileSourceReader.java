@@ -10,21 +10,27 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
+import java.io.Serializable;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads one subtask's files of a {@link FileSource} in order, line by line with a UTF-8
  * BufferedReader, at most {@value #MAX_LINES_PER_POLL} lines per {@link #pollNext} call. Keeps
  * the current file and line number so that every bad record is named by {@code file:line}.
- * Not thread-safe: runs on its task thread.
+ * Checkpoints (file, lines consumed) for the current and every pending file; a restored reader
+ * skips the consumed lines. Not thread-safe: runs on its task thread.
  */
 final class FileSourceReader<T> implements SourceReader<T> {
   private static final int MAX_LINES_PER_POLL = 256;
   /** Some tools (spreadsheets) start UTF-8 files with it; it is no part of the first record. */
   private static final String BYTE_ORDER_MARK = "\uFEFF";
 
-  private final Iterator<String> files;
+  /** A file and how many of its lines were consumed: a checkpointed position. */
+  record FilePosition(String file, long linesConsumed) implements Serializable {}
+
+  private final ArrayDeque<FilePosition> pending;
   private final LineFormat<T> format;
   private final boolean skipBadRecords;
   private final SourceReaderContext context;
@@ -34,8 +40,9 @@ final class FileSourceReader<T> implements SourceReader<T> {
   /** The number of the last line read from {@code file}, 1-based. */
   private long lineNumber;
 
-  FileSourceReader(List<String> files, LineFormat<T> format, boolean skipBadRecords, SourceReaderContext context) {
-    this.files = files.iterator();
+  FileSourceReader(List<FilePosition> positions, LineFormat<T> format, boolean skipBadRecords,
+      SourceReaderContext context) {
+    this.pending = new ArrayDeque<>(positions);
     this.format = format;
     this.skipBadRecords = skipBadRecords;
     this.context = context;
@@ -106,13 +113,27 @@ final class FileSourceReader<T> implements SourceReader<T> {
   }
 
   private boolean openNextFile() throws IOException {
-    if (!files.hasNext()) {
+    FilePosition next = pending.poll();
+    if (next == null) {
       return false;
     }
-    file = files.next();
+    file = next.file();
     reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
     lineNumber = 0;
+    while (lineNumber < next.linesConsumed() && readLine() != null) {
+      // skip what the checkpoint says was consumed
+    }
     return true;
+  }
+
+  @Override
+  public List<FilePosition> snapshotState(long checkpointId) {
+    List<FilePosition> positions = new ArrayList<>(pending.size() + 1);
+    if (reader != null) {
+      positions.add(new FilePosition(file, lineNumber));
+    }
+    positions.addAll(pending);
+    return positions;
   }
 
   /** The next line of the current file, or null at its end; without a byte order mark at the start. */
