@@ -1,5 +1,6 @@
 package io.eddy.nexmark.job;
 
+import io.eddy.api.config.CheckpointingOptions;
 import io.eddy.api.config.Configuration;
 import io.eddy.api.config.CoreOptions;
 import io.eddy.api.connector.CollectSink;
@@ -15,6 +16,7 @@ import io.eddy.nexmark.queries.NexmarkQuery;
 import io.eddy.nexmark.queries.Queries;
 import io.eddy.nexmark.queries.QueryContext;
 import io.eddy.nexmark.result.ChangelogApplier;
+import io.eddy.nexmark.result.ResultTable;
 import io.eddy.nexmark.source.GeneratorSource;
 import io.eddy.nexmark.source.JsonLinesSource;
 import io.eddy.nexmark.source.NexmarkWatermarks;
@@ -34,7 +36,9 @@ import java.util.function.LongConsumer;
  * Runs one Nexmark query end to end in this process, as {@code eddy nexmark} does: source
  * (generator or JSON-lines file, with the Nexmark watermarks) -&gt; the query's DataStream
  * job -&gt; its changelog collected here and applied with {@link ChangelogApplier} -&gt; the
- * final {@link io.eddy.nexmark.result.ResultTable}.
+ * final {@link ResultTable}. With checkpointing configured
+ * ({@code execution.checkpointing.interval}), only changes of completed checkpoints are
+ * applied, so the table is exact across restarts.
  *
  * <p>Usage:
  * <pre>{@code
@@ -71,31 +75,66 @@ public final class NexmarkJob {
             t.setDaemon(true);
             return t;
         });
-        CollectSink<Change> sink = new CollectSink<>();
         try {
-            StreamEnvironment env = StreamEnvironment.create(configuration(options));
+            Configuration conf = configuration(options);
+            StreamEnvironment env = StreamEnvironment.create(conf);
             env.setParallelism(options.parallelism());
             DataStream<Event> events = env.fromSource(source(options, jobId), NexmarkWatermarks.strategy(),
                     "nexmark source");
-            query.build(events, QueryContext.of(options.sideInput(), options.q10OutputDir()))
-                    .sinkTo(sink).name("collect " + query.name());
+            DataStream<Change> changes = query.build(events,
+                    QueryContext.of(options.sideInput(), options.q10OutputDir()));
             long start = System.nanoTime();
             reporter.scheduleAtFixedRate(() -> progress.accept(read.get()), PROGRESS_INTERVAL_MILLIS,
                     PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
-            JobClient job = env.executeAsync("nexmark " + query.name());
-            ChangelogApplier applier = new ChangelogApplier(query.columns());
-            long changes = drain(sink.queue(), job, applier);
-            JobExecutionResult result = job.await();
+            Outcome outcome = conf.get(CheckpointingOptions.INTERVAL).isZero()
+                    ? streamed(env, query, changes) : committed(env, query, changes);
             double seconds = (System.nanoTime() - start) / 1e9;
             reporter.shutdownNow();
             reporter.awaitTermination(1, TimeUnit.SECONDS); // the final report comes last
             progress.accept(read.get());
-            return new NexmarkJobResult(applier.table(), read.get(), seconds, changes,
-                    result.counter("numSkippedRecords"), result.skippedRecords());
+            return new NexmarkJobResult(outcome.table(), read.get(), seconds, outcome.changes(),
+                    outcome.job().counter("numSkippedRecords"), outcome.job().skippedRecords());
         } finally {
             reporter.shutdownNow();
-            sink.release();
             ReadProgress.release(jobId);
+        }
+    }
+
+    /** The final table, the number of changes applied, and the engine's report. */
+    private record Outcome(ResultTable table, long changes, JobExecutionResult job) {
+    }
+
+    /**
+     * Without checkpoints (so without restarts): the changelog streams to this thread through a
+     * {@link CollectSink} and is applied as it arrives, holding only the table.
+     */
+    private static Outcome streamed(StreamEnvironment env, NexmarkQuery query, DataStream<Change> changes)
+            throws JobExecutionException, InterruptedException {
+        CollectSink<Change> sink = new CollectSink<>();
+        try {
+            changes.sinkTo(sink).name("collect " + query.name());
+            JobClient job = env.executeAsync("nexmark " + query.name());
+            ChangelogApplier applier = new ChangelogApplier(query.columns());
+            long applied = drain(sink.queue(), job, applier);
+            return new Outcome(applier.table(), applied, job.await());
+        } finally {
+            sink.release();
+        }
+    }
+
+    /**
+     * With checkpoints: a restart replays input, so only changes of completed checkpoints are
+     * applied ({@link CommittedChangelogSink}), exactly once.
+     */
+    private static Outcome committed(StreamEnvironment env, NexmarkQuery query, DataStream<Change> changes)
+            throws JobExecutionException, InterruptedException {
+        CommittedChangelogSink sink = CommittedChangelogSink.open(query.columns());
+        try {
+            changes.sinkTo(sink).name("commit " + query.name());
+            JobExecutionResult result = env.executeAsync("nexmark " + query.name()).await();
+            return new Outcome(sink.table(), sink.changes(), result);
+        } finally {
+            sink.close();
         }
     }
 

@@ -8,6 +8,10 @@ import io.eddy.nexmark.generator.NexmarkConfig;
 import io.eddy.nexmark.generator.NexmarkGenerator;
 import io.eddy.nexmark.model.Event;
 
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The Nexmark event stream as a parallel bounded source: the events at indexes [0, count) of
  * {@link NexmarkGenerator} with seed {@code seed}, optionally paced to {@code rate} events per
@@ -22,7 +26,8 @@ import io.eddy.nexmark.model.Event;
  * of generation order at a slice boundary. The price of contiguous slices: subtask s starts
  * s * count / p events ahead in event time, and the job's watermark follows the slowest
  * subtask, so windowed state is held longer when p &gt; 1.
- * Each event is a pure function of (seed, index), so a restart can regenerate any slice.
+ * Each event is a pure function of (seed, index), so a restart can regenerate any slice:
+ * readers checkpoint their remaining {@link IndexRange}s and resume from them, at any parallelism.
  */
 public final class GeneratorSource implements Source<Event> {
 
@@ -59,9 +64,15 @@ public final class GeneratorSource implements Source<Event> {
         NexmarkGenerator generator = new NexmarkGenerator(NexmarkConfig.builder().seed(seed).build());
         int p = context.parallelism();
         int s = context.subtaskIndex();
-        long from = sliceStart(generator, count, s, p);
-        long to = sliceStart(generator, count, s + 1, p);
-        return new GeneratorReader(generator, from, to, new Pacer(rate / p), jobId, context);
+        List<IndexRange> ranges = new ArrayList<>();
+        if (context.isRestored()) {
+            for (Serializable entry : context.restoredState()) {
+                ranges.add((IndexRange) entry);
+            }
+        } else {
+            ranges.add(new IndexRange(sliceStart(generator, count, s, p), sliceStart(generator, count, s + 1, p)));
+        }
+        return new GeneratorReader(generator, ranges, new Pacer(rate / p), jobId, context);
     }
 
     /**

@@ -10,11 +10,13 @@ import io.eddy.nexmark.model.Event;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Reads the lines of a {@link JsonLinesSource}, a few hundred per poll, keeping the line
- * number so that every bad record is named {@code file:line}. Not thread-safe: runs on its
- * task thread.
+ * number so that every bad record is named {@code file:line} and checkpointed as the position.
+ * A reader without a share of the file (a subtask restored without the position) has no
+ * input ({@code in} null) and checkpoints nothing. Not thread-safe: runs on its task thread.
  */
 final class JsonLinesReader implements SourceReader<Event> {
 
@@ -28,8 +30,10 @@ final class JsonLinesReader implements SourceReader<Event> {
     private final SourceReaderContext context;
     private long lineNumber;
 
-    JsonLinesReader(String file, BufferedReader in, boolean skipBadRecords, Pacer pacer, String jobId,
+    /** {@code in} positioned after {@code linesRead} lines already read, or null for no share. */
+    JsonLinesReader(String file, BufferedReader in, long linesRead, boolean skipBadRecords, Pacer pacer, String jobId,
                     SourceReaderContext context) {
+        this.lineNumber = linesRead;
         this.file = file;
         this.in = in;
         this.skipBadRecords = skipBadRecords;
@@ -40,6 +44,9 @@ final class JsonLinesReader implements SourceReader<Event> {
 
     @Override
     public InputStatus pollNext(ReaderOutput<Event> output) throws IOException {
+        if (in == null) {
+            return InputStatus.END_OF_INPUT;
+        }
         int allowed = pacer.acquire(MAX_LINES_PER_POLL, context.currentProcessingTime());
         if (allowed == 0) {
             return InputStatus.NOTHING_AVAILABLE;
@@ -74,8 +81,15 @@ final class JsonLinesReader implements SourceReader<Event> {
     }
 
     @Override
+    public List<LinePosition> snapshotState(long checkpointId) {
+        return in == null ? List.of() : List.of(new LinePosition(lineNumber));
+    }
+
+    @Override
     public void close() throws IOException {
         progress.flush();
-        in.close();
+        if (in != null) {
+            in.close();
+        }
     }
 }

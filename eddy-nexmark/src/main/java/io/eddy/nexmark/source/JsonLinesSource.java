@@ -6,6 +6,7 @@ import io.eddy.api.connector.SourceReader;
 import io.eddy.api.connector.SourceReaderContext;
 import io.eddy.nexmark.model.Event;
 
+import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import java.nio.file.Path;
  * fails the job with its {@code file:line: reason} message, or, with {@code skipBadRecords},
  * is reported through {@link SourceReaderContext#reportSkippedRecord} with that message and
  * counted by the runtime. Blank lines are skipped, as {@link io.eddy.nexmark.json.EventJsonReader}
- * does. Optionally paced to {@code rate} events per second of wall time.
+ * does. Optionally paced to {@code rate} events per second of wall time. Checkpoints the
+ * number of lines read ({@link LinePosition}); a restored reader skips them.
  */
 public final class JsonLinesSource implements Source<Event> {
 
@@ -53,7 +55,15 @@ public final class JsonLinesSource implements Source<Event> {
 
     @Override
     public SourceReader<Event> createReader(SourceReaderContext context) throws Exception {
-        return new JsonLinesReader(file, Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8),
-                skipBadRecords, new Pacer(rate), jobId, context);
+        long linesRead = 0;
+        BufferedReader in = null;
+        if (!context.isRestored() || !context.restoredState().isEmpty()) {
+            linesRead = context.isRestored() ? ((LinePosition) context.restoredState().get(0)).linesRead() : 0;
+            in = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+            for (long i = 0; i < linesRead; i++) {
+                in.readLine();
+            }
+        }
+        return new JsonLinesReader(file, in, linesRead, skipBadRecords, new Pacer(rate), jobId, context);
     }
 }
