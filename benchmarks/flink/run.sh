@@ -4,7 +4,8 @@
 #   benchmarks/flink/run.sh --queries q0,q1,q5 --events 1000000 --parallelism 1
 #   benchmarks/flink/run.sh --queries all --events 10000000 --parallelism 2
 #
-# Builds the harness (and, if missing, installs eddy-nexmark into ~/.m2), then runs each query
+# Builds the harness (and, if missing, installs eddy-nexmark into ~/.m2; the build copies all
+# jars, the generator's included, into target/lib so a later re-install cannot disturb a run), then runs each query
 # in its own JVM, one after the other (never two Flink jobs at once), printing
 #   flink query=qN parallelism=P events=N seconds=S events_per_second=R job_seconds=J cpu_seconds=C
 # per query and a Markdown table at the end.
@@ -40,15 +41,16 @@ fi
 # shellcheck source=/dev/null
 . "$ROOT/bin/find-jdk.sh"   # JAVA_HOME = newest JDK >= 21
 
-if [ "${FLINK_BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -f "$HERE/target/classpath.txt" ]; then
+if [ "${FLINK_BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -d "$HERE/target/lib" ]; then
   if ! ls "$HOME"/.m2/repository/io/eddy/eddy-nexmark/0.1.0-SNAPSHOT/*.jar >/dev/null 2>&1; then
     echo "run.sh: installing eddy-nexmark into ~/.m2" >&2
     (cd "$ROOT" && mvn -B -q -pl eddy-nexmark -am install -Dmaven.test.skip=true >&2)
   fi
+  rm -rf "$HERE/target/lib"
   (cd "$HERE" && mvn -B -q package >&2)
 fi
 
-CP="$HERE/target/classes:$(cat "$HERE/target/classpath.txt")"
+CP="$HERE/target/classes:$HERE/target/lib/*"   # private copies of the jars, see pom.xml
 JVM_OPTS=(
   -Xms"${FLINK_BENCH_HEAP:-6g}" -Xmx"${FLINK_BENCH_HEAP:-6g}"
   --add-exports=java.base/sun.net.util=ALL-UNNAMED
@@ -113,7 +115,7 @@ for l in "${lines[@]}"; do
   if [ -n "$s" ]; then
     printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$q" "$parallelism" "$events" "$s" "$r" "$j" "$c"
   else
-    printf '| %s | %s | %s | %s | | | |\n' "$q" "$parallelism" "$events" "$(sed 's/.*events=[0-9]* //' <<<"$l" | cut -c1-160)"
+    printf '| %s | %s | %s | %s | | | |\n' "$q" "$parallelism" "$events" "$(sed 's/.*events=[0-9]* //; s/ load1=.*//' <<<"$l" | cut -c1-160)"
   fi
 done
 exit $status
