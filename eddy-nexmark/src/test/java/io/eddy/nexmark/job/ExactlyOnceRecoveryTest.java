@@ -1,5 +1,6 @@
 package io.eddy.nexmark.job;
 
+import io.eddy.api.connector.Source;
 import io.eddy.api.datastream.DataStream;
 import io.eddy.api.datastream.StreamEnvironment;
 import io.eddy.api.execution.JobExecutionResult;
@@ -12,12 +13,16 @@ import io.eddy.nexmark.oracle.NexmarkOracle;
 import io.eddy.nexmark.queries.NexmarkQuery;
 import io.eddy.nexmark.queries.Queries;
 import io.eddy.nexmark.queries.QueryContext;
+import io.eddy.nexmark.json.EventJsonWriter;
 import io.eddy.nexmark.source.GeneratorSource;
+import io.eddy.nexmark.source.JsonLinesSource;
 import io.eddy.nexmark.source.NexmarkWatermarks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With checkpoints, a failure in the middle of the input and a restart from the latest
- * checkpoint (sources resume from their index ranges, keyed state and timers from the
- * snapshot), the committed changelog still gives the oracle's table: nothing lost, nothing
+ * checkpoint (the generator resumes from its index ranges, the file source at its line, keyed
+ * state and timers from the snapshot), the committed changelog still gives the oracle's table: nothing lost, nothing
  * applied twice.
  */
 class ExactlyOnceRecoveryTest {
@@ -37,6 +42,9 @@ class ExactlyOnceRecoveryTest {
     private static final List<Event> GENERATED = generate();
     /** Failures still to inject; shared by every copy of the map across restarts. */
     private static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
+
+    @TempDir
+    Path dir;
 
     private static List<Event> generate() {
         List<Event> events = new ArrayList<>();
@@ -69,6 +77,17 @@ class ExactlyOnceRecoveryTest {
     @ParameterizedTest(name = "q{0}")
     @ValueSource(ints = {4, 5, 6, 9, 11, 15, 19, 20})
     void failureAndRestartGiveTheOraclesTable(int q) throws Exception {
+        runWithOneFailure(q, new GeneratorSource(SEED, EVENTS, 20_000, null));
+    }
+
+    @Test
+    void fileSourceResumesAtItsLine() throws Exception {
+        Path file = dir.resolve("events.jsonl");
+        EventJsonWriter.writeAll(file, GENERATED.iterator());
+        runWithOneFailure(18, new JsonLinesSource(file, false, 20_000, null));
+    }
+
+    private static void runWithOneFailure(int q, Source<Event> source) throws Exception {
         FAILURES_LEFT.set(1);
         NexmarkQuery query = Queries.byName("q" + q);
         StreamEnvironment env = StreamEnvironment.create().setParallelism(2);
@@ -76,8 +95,8 @@ class ExactlyOnceRecoveryTest {
                 .set("execution.checkpointing.interval", "20ms")
                 .set("restart-strategy.type", "fixed-delay")
                 .set("restart-strategy.fixed-delay.delay", "10ms");
-        DataStream<Event> events = env.fromSource(new GeneratorSource(SEED, EVENTS, 20_000, null),
-                NexmarkWatermarks.strategy(), "nexmark source").map(new FailOnce()).name("failure");
+        DataStream<Event> read = env.fromSource(source, NexmarkWatermarks.strategy(), "nexmark source");
+        DataStream<Event> events = read.map(new FailOnce()).setParallelism(read.getParallelism()).name("failure");
         CommittedChangelogSink sink = CommittedChangelogSink.open(query.columns());
         try {
             query.build(events, QueryContext.defaults()).sinkTo(sink);
