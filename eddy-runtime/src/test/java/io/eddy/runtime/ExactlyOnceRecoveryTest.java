@@ -83,6 +83,42 @@ class ExactlyOnceRecoveryTest {
     return out;
   }
 
+  /** Slows the job down so that randomly timed failures land while it runs. */
+  static final class Slow extends io.eddy.api.functions.RichMapFunction<Event, Event> {
+    @Override
+    public Event map(Event e) throws InterruptedException {
+      if (e.value() % 100 == 0) {
+        Thread.sleep(1);
+      }
+      return e;
+    }
+  }
+
+  @Test
+  @Timeout(120)
+  void failuresInjectedAtRandomMomentsInRandomTasksKeepExactlyOnce() throws Exception {
+    List<String> expected = run(2, 0, s -> s.keyBy(Event::key).process(new CountPerKey()));
+    StreamEnvironment env = StreamEnvironment.create().setParallelism(2);
+    env.getConfiguration()
+        .set("execution.checkpointing.interval", "10ms")
+        .set("restart-strategy.fixed-delay.delay", "1ms")
+        .set("execution.fault-injection.failures", "5")
+        .set("execution.fault-injection.seed", "7")
+        .set("execution.fault-injection.mean-delay", "30ms");
+    ExactlyOnceSink<String> sink = new ExactlyOnceSink<>();
+    env.fromSource(new TestEventSource(EVENTS, KEYS), WatermarkStrategy.noWatermarks(), "events")
+        .map(new Slow())
+        .keyBy(Event::key).process(new CountPerKey())
+        .sinkTo(sink);
+    JobExecutionResult result = env.execute("random failures");
+    // The moments are random: a short job may end before the last ones; each one that hit is one restart.
+    assertThat(result.counter("numInjectedFailures")).isBetween(3L, 5L);
+    assertThat(result.counter("numRestarts")).isEqualTo(result.counter("numInjectedFailures"));
+    List<String> actual = new ArrayList<>(sink.committed());
+    actual.sort(null);
+    assertThat(actual).isEqualTo(expected);
+  }
+
   static final class CountWindow extends ProcessWindowFunction<Event, String, Integer, TimeWindow> {
     @Override
     public void process(Integer key, Context ctx, Iterable<Event> elements, Collector<String> out) {

@@ -27,6 +27,17 @@ public final class CheckpointingOptions {
       "Start from the latest complete checkpoint in state.checkpoints.dir (e.g. after the process died), "
           + "at any parallelism up to the max parallelism.");
 
+  public static final ConfigOption<Integer> INJECT_FAILURES = ConfigOption.intOption(
+      "execution.fault-injection.failures", 0,
+      "Fail the job this many times at random moments in random tasks, to exercise recovery.");
+
+  public static final ConfigOption<Long> INJECT_FAILURES_SEED = ConfigOption.longOption(
+      "execution.fault-injection.seed", 42, "Seed of the random moments and tasks of injected failures.");
+
+  public static final ConfigOption<java.time.Duration> INJECT_FAILURES_MEAN_DELAY = ConfigOption.durationOption(
+      "execution.fault-injection.mean-delay", java.time.Duration.ofMillis(500),
+      "Mean time from an attempt's start to its injected failure (uniform in [0, 2 x mean]).");
+
   public static final ConfigOption<String> RESTART_STRATEGY = ConfigOption.stringOption(
       "restart-strategy.type", "",
       "none, fixed-delay or exponential-delay; default fixed-delay when checkpointing is on, else none.");

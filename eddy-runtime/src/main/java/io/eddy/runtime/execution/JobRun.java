@@ -84,6 +84,10 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
   }
 
   /** Builds every task (copying user functions, restoring state; errors surface here) and starts them. */
+  List<Task> tasks() {
+    return tasks;
+  }
+
   JobRun start() {
     int capacity = plan.configuration().get(CoreOptions.CHANNEL_CAPACITY);
     Map<JobVertex, InputGate[]> gates = new HashMap<>();

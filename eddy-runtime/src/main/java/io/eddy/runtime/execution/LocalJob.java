@@ -30,9 +30,11 @@ public final class LocalJob implements JobClient {
   private final CheckpointStorage storage;
   private final boolean resume;
   private final JobMetrics metrics = new JobMetrics();
+  private final FailureInjector failureInjector;
   private final CountDownLatch done = new CountDownLatch(1);
   private final List<CompletedCheckpointStats> checkpoints = new ArrayList<>();
   private volatile JobRun current;
+  private volatile Thread currentInjection;
   private volatile boolean cancelled;
   private volatile JobExecutionException failure;
   private volatile int restarts;
@@ -48,6 +50,7 @@ public final class LocalJob implements JobClient {
     this.clock = clock;
     this.resume = resume;
     this.restartStrategy = RestartStrategy.fromConfiguration(plan.configuration());
+    this.failureInjector = new FailureInjector(plan.configuration());
     boolean checkpointing = !plan.configuration().get(CheckpointingOptions.INTERVAL).isZero();
     try {
       this.storage = checkpointing || resume ? CheckpointStorage.fromConfiguration(plan.configuration()) : null;
@@ -71,7 +74,9 @@ public final class LocalJob implements JobClient {
     long firstId = restored == null ? 1 : restored.checkpointId() + 1;
     JobRun run = new JobRun(plan, clock, attempt, metrics, storage, restored, firstId);
     current = run;
-    return run.start();
+    run.start();
+    currentInjection = failureInjector.arm(run.tasks());
+    return run;
   }
 
   private RestoredState latestCheckpoint() {
@@ -94,11 +99,17 @@ public final class LocalJob implements JobClient {
     try {
       while (true) {
         JobRun.Failure f = run.await();
+        Thread injection = currentInjection;
+        if (injection != null) {
+          injection.interrupt();
+          injection.join();
+        }
         synchronized (checkpoints) {
           checkpoints.addAll(run.completedCheckpoints());
         }
         if (f == null && !cancelled) {
           commitEndOfInput(run);
+          metrics.add("numInjectedFailures", failureInjector.injected());
           return;
         }
         if (cancelled) {

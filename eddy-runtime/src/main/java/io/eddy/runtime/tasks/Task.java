@@ -65,6 +65,7 @@ public final class Task implements Runnable {
   private final List<RecordWriter> writers = new ArrayList<>();
   private final Map<StreamNode, KeyedStateBackend<Object>> backends = new HashMap<>();
   private final ConcurrentLinkedQueue<ThrowingRunnable> mailbox = new ConcurrentLinkedQueue<>();
+  private volatile boolean finished;
   private long aligningCheckpoint = -1;
   private int barriersReceived;
   private final StreamOperator head;
@@ -161,6 +162,15 @@ public final class Task implements Runnable {
         call(op, () -> op.notifyCheckpointComplete(checkpointId));
       }
     });
+  }
+
+  /** Makes the task fail, from its own thread, with the failure {@code failure} supplies then (fault injection). */
+  public void injectFailure(java.util.function.Supplier<RuntimeException> failure) {
+    if (!finished) {
+      mail(() -> {
+        throw failure.get();
+      });
+    }
   }
 
   private void mail(ThrowingRunnable action) {
@@ -315,6 +325,7 @@ public final class Task implements Runnable {
       }
       backends.values().forEach(KeyedStateBackend::close);
     }
+    finished = true;
     if (failure != null) {
       env.fail(this, failure);
     } else {
