@@ -13,6 +13,8 @@ import io.eddy.nexmark.oracle.NexmarkOracle;
 import io.eddy.nexmark.queries.NexmarkQuery;
 import io.eddy.nexmark.queries.Queries;
 import io.eddy.nexmark.queries.QueryContext;
+import io.eddy.nexmark.result.CsvFormat;
+import io.eddy.nexmark.result.Row;
 import io.eddy.nexmark.json.EventJsonWriter;
 import io.eddy.nexmark.source.GeneratorSource;
 import io.eddy.nexmark.source.JsonLinesSource;
@@ -22,10 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,17 +81,34 @@ class ExactlyOnceRecoveryTest {
     @ParameterizedTest(name = "q{0}")
     @ValueSource(ints = {4, 5, 6, 9, 11, 15, 19, 20})
     void failureAndRestartGiveTheOraclesTable(int q) throws Exception {
-        runWithOneFailure(q, new GeneratorSource(SEED, EVENTS, 20_000, null));
+        runWithOneFailure(q, new GeneratorSource(SEED, EVENTS, 20_000, null), QueryContext.defaults());
+    }
+
+    @Test
+    void q10FilesHoldEveryBidOnce() throws Exception {
+        Path out = dir.resolve("q10");
+        runWithOneFailure(10, new GeneratorSource(SEED, EVENTS, 20_000, null), QueryContext.of(null, out));
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("part-")).toList()) {
+                lines.addAll(Files.readAllLines(f, StandardCharsets.UTF_8));
+            }
+        }
+        List<String> expected = new ArrayList<>();
+        for (Row row : NexmarkOracle.run(10, GENERATED).rows()) {
+            expected.add(CsvFormat.line(Row.of(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4))));
+        }
+        assertThat(lines).hasSameSizeAs(expected).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     @Test
     void fileSourceResumesAtItsLine() throws Exception {
         Path file = dir.resolve("events.jsonl");
         EventJsonWriter.writeAll(file, GENERATED.iterator());
-        runWithOneFailure(18, new JsonLinesSource(file, false, 20_000, null));
+        runWithOneFailure(18, new JsonLinesSource(file, false, 20_000, null), QueryContext.defaults());
     }
 
-    private static void runWithOneFailure(int q, Source<Event> source) throws Exception {
+    private static void runWithOneFailure(int q, Source<Event> source, QueryContext context) throws Exception {
         FAILURES_LEFT.set(1);
         NexmarkQuery query = Queries.byName("q" + q);
         StreamEnvironment env = StreamEnvironment.create().setParallelism(2);
@@ -98,7 +120,7 @@ class ExactlyOnceRecoveryTest {
         DataStream<Event> events = read.map(new FailOnce()).setParallelism(read.getParallelism()).name("failure");
         CommittedChangelogSink sink = CommittedChangelogSink.open(query.columns());
         try {
-            query.build(events, QueryContext.defaults()).sinkTo(sink);
+            query.build(events, context).sinkTo(sink);
             JobExecutionResult result = env.execute("recovery q" + q);
             assertThat(result.counter("numRestarts")).isEqualTo(1);
             assertThat(result.counter("numRestoresFromCheckpoint")).isPositive();

@@ -113,7 +113,7 @@ class NexmarkJobTest {
         List<String> written = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(out)) {
             for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                assertThat(f.getFileName().toString()).matches("part-[01]\\.csv");
+                assertThat(f.getFileName().toString()).matches("part-[01]-[0-9a-f]{8}\\.csv");
                 for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
                     written.add(out.relativize(f.getParent()) + ": " + line);
                 }
