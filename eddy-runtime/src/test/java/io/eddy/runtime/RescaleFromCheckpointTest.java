@@ -10,7 +10,6 @@ import io.eddy.runtime.ParallelismEquivalenceTest.CountPerKey;
 import io.eddy.runtime.TestEventSource.Event;
 import io.eddy.runtime.checkpoint.CheckpointStorage;
 import io.eddy.fs.LocalFileSystem;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +94,8 @@ class RescaleFromCheckpointTest {
 
     List<String> all = run(newParallelism, checkpoints, true, false, sink);
     assertThat(all).isEqualTo(expected);
-    assertThat(Files.list(checkpoints).count()).isPositive();
+    assertThat(storage.isFinished()).isTrue();
+    assertThatThrownBy(() -> run(newParallelism, checkpoints, true, false, sink))
+        .hasMessageContaining("already finished");
   }
 }

@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * checkpoint never collides), {@code chk-N/_metadata} (written once all state files are), and
  * then the empty marker {@code completed-chk-<N, 19 digits>} that makes the checkpoint findable
  * by listing (the file-system SPI lists files, not directories). A checkpoint without its
- * marker is incomplete and ignored. Thread-safe.
+ * marker is incomplete and ignored. When the job finishes, the marker {@code job-finished} says
+ * there is nothing left to resume. Thread-safe.
  */
 public final class CheckpointStorage {
   private static final String MARKER_PREFIX = "completed-chk-";
@@ -82,6 +83,19 @@ public final class CheckpointStorage {
 
   private static String marker(long id) {
     return MARKER_PREFIX + String.format("%019d", id);
+  }
+
+  private static final String FINISHED_MARKER = "job-finished";
+
+  /** Records that the job ran to its end: its checkpoints must not be resumed (that would replay its tail). */
+  public void markFinished() throws IOException {
+    if (!fs.exists(directory + FINISHED_MARKER)) {
+      writeFile(directory + FINISHED_MARKER, new byte[0]);
+    }
+  }
+
+  public boolean isFinished() throws IOException {
+    return fs.exists(directory + FINISHED_MARKER);
   }
 
   /** Ids of completed checkpoints, oldest first. */

@@ -62,6 +62,16 @@ public final class LocalJob implements JobClient {
   /** Starts the first attempt synchronously (so plan errors surface to the caller), then runs in the background. */
   public LocalJob start() {
     startNanos = System.nanoTime();
+    if (resume && storage != null) {
+      try {
+        if (storage.isFinished()) {
+          throw new IllegalStateException("The job whose checkpoints are in " + storage.directory()
+              + " already finished: there is nothing to resume (use another directory to run it again)");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read checkpoints: " + e.getMessage(), e);
+      }
+    }
     RestoredState restored = resume ? latestCheckpoint() : null;
     JobRun first = newAttempt(0, restored);
     Thread supervisor = new Thread(() -> supervise(first), "Eddy job supervisor (" + plan.jobName() + ")");
@@ -149,6 +159,9 @@ public final class LocalJob implements JobClient {
   private void commitEndOfInput(JobRun run) throws Exception {
     for (JobRun.PendingCommit<?> commit : run.pendingEndOfInputCommits()) {
       commit.commit();
+    }
+    if (storage != null) {
+      storage.markFinished();
     }
   }
 

@@ -1,0 +1,103 @@
+package io.eddy.cli;
+
+import io.eddy.fs.FileSystems;
+import io.eddy.runtime.checkpoint.CheckpointMetadata;
+import io.eddy.runtime.checkpoint.CheckpointStorage;
+import io.eddy.runtime.checkpoint.StateFile;
+import io.eddy.runtime.checkpoint.StateHandle;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Lists and inspects the checkpoints in a checkpoint directory (any Eddy FileSystem path). */
+@Command(name = "checkpoints", mixinStandardHelpOptions = true, description = "List or inspect checkpoints.",
+    subcommands = {CheckpointsCommand.ListCheckpoints.class, CheckpointsCommand.Inspect.class})
+final class CheckpointsCommand implements Runnable {
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  private static CheckpointStorage storage(String dir) throws java.io.IOException {
+    return new CheckpointStorage(FileSystems.forPath(dir), dir);
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "The completed checkpoints in DIR, oldest first.")
+  static final class ListCheckpoints implements Callable<Integer> {
+    @Parameters(paramLabel = "DIR", description = "The checkpoint directory (state.checkpoints.dir).")
+    String dir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      CheckpointStorage storage = storage(dir);
+      List<Long> ids = storage.completedIds();
+      if (ids.isEmpty()) {
+        out.println("no completed checkpoints in " + dir);
+        return 0;
+      }
+      out.printf("%-8s %-24s %14s %10s  %s%n", "id", "completed", "bytes", "operators", "path");
+      for (long id : ids) {
+        CheckpointMetadata m = storage.loadMetadata(id);
+        out.printf("%-8d %-24s %14d %10d  %s%n", id, Instant.ofEpochMilli(m.timestampMillis()), m.totalBytes(),
+            m.operators().size(), storage.directory() + "chk-" + id);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "inspect", mixinStandardHelpOptions = true,
+      description = "Id, time, size and per-operator state of one checkpoint (DIR/chk-N); verifies its files.")
+  static final class Inspect implements Callable<Integer> {
+    private static final Pattern CHECKPOINT = Pattern.compile("^(.*?)/?chk-(\\d+)/?$");
+
+    @Parameters(paramLabel = "DIR/chk-N", description = "A checkpoint, e.g. eddy-data/checkpoints/chk-12.")
+    String path;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      Matcher m = CHECKPOINT.matcher(path);
+      if (!m.matches()) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "not a checkpoint path (expected DIR/chk-N): " + path);
+      }
+      String dir = m.group(1).isEmpty() ? "." : m.group(1);
+      CheckpointStorage storage = storage(dir);
+      CheckpointMetadata metadata = storage.loadMetadata(Long.parseLong(m.group(2)));
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("checkpoint %d of job '%s'%n", metadata.checkpointId(), metadata.jobName());
+      out.printf("  completed       %s%n", Instant.ofEpochMilli(metadata.timestampMillis()));
+      out.printf("  size            %d bytes%n", metadata.totalBytes());
+      out.printf("  key groups      %d (max parallelism)%n", metadata.maxParallelism());
+      for (CheckpointMetadata.OperatorState op : metadata.operators().values()) {
+        out.printf("  operator '%s' (state id %s), parallelism %d, %d bytes%n", op.name(), op.stateId(),
+            op.parallelism(), op.totalBytes());
+        for (StateHandle h : op.subtasks()) {
+          StateFile file = StateFile.read(storage.fileSystem(), h.path());
+          StringBuilder lists = new StringBuilder();
+          file.lists().forEach((name, values) -> lists.append(' ').append(name).append('=').append(values.size()));
+          out.printf("    subtask %d: %d bytes, key groups %s,%s verified  %s%n", h.subtask(), h.size(),
+              h.keyGroups() == null ? "-" : h.keyGroups().toString(),
+              lists.length() == 0 ? "" : " lists" + lists + ",", h.path());
+        }
+      }
+      return 0;
+    }
+  }
+}
