@@ -8,7 +8,8 @@ import java.util.List;
  * What a finished Nexmark run gives back.
  *
  * @param table          the final result table (the changelog applied), ready for {@code writeCsv}
- * @param eventsRead     events the sources read (bad lines skipped not included)
+ * @param eventsRead     events the sources read (bad lines not included; events replayed after a
+ *                       restart counted again)
  * @param wallSeconds    wall time from job start to the last result applied
  * @param changes        changelog records the query emitted
  * @param skippedCount   bad lines skipped (the engine's {@code numSkippedRecords} counter)
