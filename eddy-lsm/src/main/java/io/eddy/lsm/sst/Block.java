@@ -15,17 +15,20 @@ public final class Block {
   final int restartsOffset;
   final int restartCount;
 
-  /** A block held in {@code data[0, length)}; bytes past {@code length} are ignored. */
-  Block(byte[] data, int length, String where) throws CorruptionException {
+  /**
+   * A block held in {@code data[0, length)}; bytes past {@code length} are ignored.
+   * {@code path} and {@code offset} only name the block in errors.
+   */
+  Block(byte[] data, int length, String path, long offset) throws CorruptionException {
     if (length < 4) {
-      throw new CorruptionException("block too short (" + length + " bytes) in " + where);
+      throw new CorruptionException("block too short (" + length + " bytes) in " + path + " at offset " + offset);
     }
     this.data = data;
     this.length = length;
     this.restartCount = Coding.getIntLE(data, length - 4);
     this.restartsOffset = length - 4 - 4 * restartCount;
     if (restartCount < 1 || restartsOffset < 0) {
-      throw new CorruptionException("bad restart count " + restartCount + " in " + where);
+      throw new CorruptionException("bad restart count " + restartCount + " in " + path + " at offset " + offset);
     }
   }
 

@@ -51,7 +51,7 @@ public final class TableReader implements AutoCloseable {
       throw new CorruptionException(path + " uses unknown filter policy '" + policy + "'");
     }
     byte[] indexBytes = decodeBlock(meta, (int) (footer.index().offset() - metaStart), footer.index(), "index");
-    Block index = new Block(indexBytes, indexBytes.length, path + " index");
+    Block index = new Block(indexBytes, indexBytes.length, path, footer.index().offset());
     int n = 0;
     BlockIterator it = index.iterator();
     for (it.seekToFirst(); it.valid(); it.next()) {
@@ -122,12 +122,11 @@ public final class TableReader implements AutoCloseable {
   /** A verified data block; an uncompressed block read on its own is used in place. */
   private Block dataBlock(byte[] buf, int off, BlockHandle h) throws CorruptionException {
     int type = verify(buf, off, h, "data");
-    String where = path + " at offset " + h.offset();
     if (type == Compression.NONE.code && off == 0) {
-      return new Block(buf, h.size(), where);
+      return new Block(buf, h.size(), path, h.offset());
     }
-    byte[] raw = Compression.decode(type, buf, off, h.size(), where);
-    return new Block(raw, raw.length, where);
+    byte[] raw = Compression.decode(type, buf, off, h.size(), path + " at offset " + h.offset());
+    return new Block(raw, raw.length, path, h.offset());
   }
 
   public String path() {
