@@ -1,6 +1,7 @@
 package io.eddy.cli;
 
 import io.eddy.bench.lsm.LsmBenchmark;
+import io.eddy.cli.bench.CheckpointBenchmark;
 import io.eddy.cli.bench.PipelineBenchmark;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Unmatched;
 
 /** Whole-job and storage benchmarks; they print a table and are never part of the test suite. */
 @Command(name = "bench", description = "Benchmarks: pipeline (runtime throughput), lsm (store vs RocksDB).",
-    subcommands = {BenchCommand.Pipeline.class, BenchCommand.Lsm.class})
+    subcommands = {BenchCommand.Pipeline.class, BenchCommand.Checkpoint.class, BenchCommand.Lsm.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -39,6 +40,34 @@ final class BenchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       return new PipelineBenchmark(records, keys, parallelisms, repeat, System.out).run();
+    }
+  }
+
+  @Command(name = "checkpoint", mixinStandardHelpOptions = true,
+      description = "Checkpoint duration and size against heap state size, and the throughput cost of checkpointing.")
+  static final class Checkpoint implements Callable<Integer> {
+    @Option(names = "--state-mb", split = ",", description = "State sizes in MiB (default ${DEFAULT-VALUE}).")
+    List<Long> stateMegabytes = List.of(100L, 1024L);
+
+    @Option(names = "--value-size", description = "Bytes per key (default ${DEFAULT-VALUE}).")
+    int valueBytes = 100;
+
+    @Option(names = "--passes", description = "Times every key is rewritten (default ${DEFAULT-VALUE}).")
+    int passes = 3;
+
+    @Option(names = "--interval", description = "Checkpoint interval (default ${DEFAULT-VALUE}).")
+    String interval = "1s";
+
+    @Option(names = "--parallelism", description = "Parallelism (default ${DEFAULT-VALUE}).")
+    int parallelism = 2;
+
+    @Option(names = "--dir", description = "Where checkpoints are written (default ${DEFAULT-VALUE}).")
+    java.nio.file.Path directory = java.nio.file.Path.of("eddy-data");
+
+    @Override
+    public Integer call() throws Exception {
+      return new CheckpointBenchmark(stateMegabytes, valueBytes, passes, interval, parallelism, directory, System.out)
+          .run();
     }
   }
 

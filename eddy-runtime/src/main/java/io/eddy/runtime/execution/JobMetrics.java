@@ -26,6 +26,15 @@ public final class JobMetrics {
     counters.computeIfAbsent(counter, c -> new LongAdder()).add(delta);
   }
 
+  /** Raises a counter to {@code value} if it is below (a high-water mark). */
+  public synchronized void max(String counter, long value) {
+    LongAdder adder = counters.computeIfAbsent(counter, c -> new LongAdder());
+    long current = adder.sum();
+    if (value > current) {
+      adder.add(value - current);
+    }
+  }
+
   public void reportSkipped(String description) {
     increment("numSkippedRecords");
     if (skipped.size() < MAX_SKIPPED_DESCRIPTIONS) {

@@ -250,9 +250,9 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
   @Override
   public void completed(io.eddy.runtime.checkpoint.CompletedCheckpointStats stats) {
     metrics.increment("numCompletedCheckpoints");
-    metrics.add("lastCheckpointDurationMillis", stats.durationMillis() - metrics.snapshot().getOrDefault(
-        "lastCheckpointDurationMillis", 0L));
-    metrics.add("lastCheckpointBytes", stats.bytes() - metrics.snapshot().getOrDefault("lastCheckpointBytes", 0L));
+    metrics.add("checkpointDurationSumMillis", stats.durationMillis());
+    metrics.max("checkpointDurationMaxMillis", stats.durationMillis());
+    metrics.max("checkpointBytesMax", stats.bytes());
   }
 
   // --- task lifecycle ---

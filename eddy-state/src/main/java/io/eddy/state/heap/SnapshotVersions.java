@@ -1,13 +1,5 @@
 package io.eddy.state.heap;
 
-import io.eddy.api.types.TypeSerializer;
-import io.eddy.api.types.TypeSerializers;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class SnapshotVersions {
   private final AtomicInteger writers = new AtomicInteger();
   private int current;
-  private final TypeSerializer<Object> serializer = TypeSerializers.generic();
 
   int current() {
     return current;
@@ -39,29 +30,8 @@ final class SnapshotVersions {
     writers.decrementAndGet();
   }
 
-  /** A deep copy of a state object, made through its serialized form. */
+  /** A deep copy of a state object (see {@link StateCopier}). */
   Object copy(Object value) {
-    if (value instanceof Long || value instanceof Integer || value instanceof String || value instanceof Double
-        || value instanceof Record && isShallowImmutable(value)) {
-      return value;
-    }
-    try {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      serializer.serialize(value, new DataOutputStream(bytes));
-      return serializer.deserialize(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot copy state for a snapshot: " + e.getMessage(), e);
-    }
-  }
-
-  /** Records whose components are all immutable values need no copy. */
-  private static boolean isShallowImmutable(Object record) {
-    for (var c : record.getClass().getRecordComponents()) {
-      Class<?> t = c.getType();
-      if (!(t.isPrimitive() || t == String.class || t == Long.class || t == Integer.class || t == Double.class)) {
-        return false;
-      }
-    }
-    return true;
+    return StateCopier.copy(value);
   }
 }
