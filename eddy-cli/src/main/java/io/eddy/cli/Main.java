@@ -25,8 +25,11 @@ public final class Main {
     return cli.execute(args);
   }
 
+  /** Our own errors speak for themselves; others (an I/O error naming only a path) get their type. */
   private static String describe(Throwable e) {
     String message = e.getMessage();
-    return message != null ? message : e.toString();
+    boolean selfExplaining = e instanceof io.eddy.api.execution.JobExecutionException
+        || e instanceof IllegalArgumentException || e instanceof IllegalStateException;
+    return message != null && selfExplaining ? message : e.toString();
   }
 }

@@ -20,10 +20,12 @@ import java.util.Objects;
  * @param q10OutputDir   where q10 writes its partitioned files, or null for none
  * @param configuration  further job configuration keys, passed to the environment as they are
  *                       (checkpointing, ...); the keys above win over them
+ * @param collectResults false to discard the query's output (a blackhole sink, as benchmarks
+ *                       measure); the result table is then empty
  */
 public record NexmarkJobOptions(String query, long events, double rate, long seed, int parallelism,
                                 String stateBackend, Path input, boolean skipBadRecords, Path sideInput,
-                                Path q10OutputDir, Map<String, String> configuration) {
+                                Path q10OutputDir, Map<String, String> configuration, boolean collectResults) {
 
     public NexmarkJobOptions {
         Objects.requireNonNull(query, "query");
@@ -57,6 +59,7 @@ public record NexmarkJobOptions(String query, long events, double rate, long see
         private Path sideInput;
         private Path q10OutputDir;
         private final Map<String, String> configuration = new LinkedHashMap<>();
+        private boolean collectResults = true;
 
         private Builder(String query) {
             this.query = query;
@@ -118,9 +121,15 @@ public record NexmarkJobOptions(String query, long events, double rate, long see
             return this;
         }
 
+        /** Discard the output instead of building the result table (throughput runs). */
+        public Builder discardResults() {
+            this.collectResults = false;
+            return this;
+        }
+
         public NexmarkJobOptions build() {
             return new NexmarkJobOptions(query, events, rate, seed, parallelism, stateBackend, input, skipBadRecords,
-                    sideInput, q10OutputDir, configuration);
+                    sideInput, q10OutputDir, configuration, collectResults);
         }
     }
 }

@@ -1,0 +1,203 @@
+package io.eddy.cli;
+
+import io.eddy.nexmark.job.NexmarkJob;
+import io.eddy.nexmark.job.NexmarkJobOptions;
+import io.eddy.nexmark.job.NexmarkJobResult;
+import io.eddy.nexmark.queries.NexmarkQuery;
+import io.eddy.nexmark.queries.Queries;
+import io.eddy.state.StateBackendFactory;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * Runs Nexmark queries on generated events or a JSON-lines file, optionally with checkpoints,
+ * injected failures and resumption, and writes the final result table as CSV. Every run ends
+ * with one summary line per query; several queries end with a table.
+ */
+@Command(name = "nexmark", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Run Nexmark queries (q0..q22) and print events/s; see ../shared/nexmark/.")
+final class NexmarkCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--query", description = "qN, a list (q1,q5) or all (default ${DEFAULT-VALUE}).")
+  String query = "q5";
+
+  @Option(names = "--events", description = "Generated events (default ${DEFAULT-VALUE}).")
+  long events = 1_000_000;
+
+  @Option(names = "--rate", description = "Events per second of wall time, generated or read; 0 = as fast as possible.")
+  double rate;
+
+  @Option(names = "--seed", description = "Generator seed, also of injected failures (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--parallelism", description = "Parallelism (default ${DEFAULT-VALUE}).")
+  int parallelism = 1;
+
+  @Option(names = "--backend", description = "state.backend.type (default ${DEFAULT-VALUE}).")
+  String backend = "hashmap";
+
+  @Option(names = "--state-dir", description = "Local working folder (default ${DEFAULT-VALUE}).")
+  Path stateDir = Path.of("eddy-data");
+
+  @Option(names = "--checkpoint-interval", description = "Checkpoint every D (e.g. 1s); off by default.")
+  String checkpointInterval;
+
+  @Option(names = "--checkpoint-dir", description = "Checkpoint folder or URI (default <state-dir>/checkpoints); "
+      + "each query uses <dir>/<query>.")
+  String checkpointDir;
+
+  @Option(names = "--resume", description = "Continue from the latest complete checkpoint in the checkpoint folder.")
+  boolean resume;
+
+  @Option(names = "--inject-failures", description = "Fail the job N times at random moments in random tasks.")
+  int injectFailures;
+
+  @Option(names = "--input", description = "JSON-lines input (FORMAT.md) instead of the generator.")
+  Path input;
+
+  @Option(names = "--output", description = "Write the final result as CSV (several queries: FILE-<query>.csv).")
+  Path output;
+
+  @Option(names = "--skip-bad-records", description = "Skip malformed input lines (counted and reported) instead of failing.")
+  boolean skipBadRecords;
+
+  @Option(names = "--side-input", description = "q13's side input CSV (key,value) instead of the standard rows.")
+  Path sideInput;
+
+  @Option(names = "--q10-output", description = "Folder for q10's partitioned files.")
+  Path q10Output;
+
+  @Override
+  public Integer call() throws Exception {
+    List<NexmarkQuery> queries = parseQueries();
+    validate();
+    PrintWriter out = spec.commandLine().getOut();
+    List<String> summaries = new ArrayList<>();
+    for (NexmarkQuery q : queries) {
+      NexmarkJobResult result = NexmarkJob.run(options(q.name()), new Progress());
+      Progress.clear();
+      if (output != null) {
+        Path file = outputFor(q.name(), queries.size() > 1).toAbsolutePath();
+        java.nio.file.Files.createDirectories(file.getParent());
+        result.table().writeCsv(file);
+      }
+      if (result.skippedCount() > 0) {
+        out.printf("skipped %d bad records%s%n", result.skippedCount(),
+            result.skippedRecords().isEmpty() ? "" : ", first: " + result.skippedRecords().get(0));
+      }
+      String summary = String.format(Locale.ROOT,
+          "query=%s backend=%s parallelism=%d events=%d seconds=%.3f events_per_second=%.0f",
+          q.name(), backend, parallelism, result.eventsRead(), result.wallSeconds(), result.eventsPerSecond());
+      out.println(summary);
+      out.flush();
+      summaries.add(summary);
+    }
+    if (queries.size() > 1) {
+      printTable(out, summaries);
+    }
+    return 0;
+  }
+
+  private List<NexmarkQuery> parseQueries() {
+    if (query.equalsIgnoreCase("all")) {
+      return Queries.all();
+    }
+    List<NexmarkQuery> list = new ArrayList<>();
+    for (String name : query.split(",")) {
+      try {
+        list.add(Queries.byName(name.trim()));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
+      }
+    }
+    return list;
+  }
+
+  private void validate() {
+    try {
+      StateBackendFactory.load(backend);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (parallelism < 1 || events < 0 || rate < 0 || injectFailures < 0) {
+      throw new ParameterException(spec.commandLine(), "--parallelism, --events, --rate and --inject-failures must not be negative");
+    }
+    if (input != null && !java.nio.file.Files.isRegularFile(input)) {
+      throw new ParameterException(spec.commandLine(), "no such input file: " + input);
+    }
+  }
+
+  private NexmarkJobOptions options(String name) {
+    NexmarkJobOptions.Builder b = NexmarkJobOptions.builder(name).events(events).rate(rate).seed(seed)
+        .parallelism(parallelism).stateBackend(backend).input(input).skipBadRecords(skipBadRecords)
+        .sideInput(sideInput).q10OutputDir(q10Output);
+    if (output == null) {
+      b.discardResults();
+    }
+    String interval = checkpointInterval != null ? checkpointInterval : injectFailures > 0 ? "1s" : null;
+    if (interval != null || resume) {
+      String dir = (checkpointDir != null ? checkpointDir : stateDir.resolve("checkpoints").toString()) + "/" + name;
+      b.configuration("state.checkpoints.dir", dir);
+      b.configuration("execution.checkpointing.resume", String.valueOf(resume));
+      if (interval != null) {
+        b.configuration("execution.checkpointing.interval", interval);
+      }
+    }
+    if (injectFailures > 0) {
+      b.configuration("execution.fault-injection.failures", String.valueOf(injectFailures));
+      b.configuration("execution.fault-injection.seed", String.valueOf(seed));
+    }
+    return b.build();
+  }
+
+  private Path outputFor(String name, boolean several) {
+    if (!several) {
+      return output;
+    }
+    String file = output.getFileName().toString();
+    int dot = file.lastIndexOf('.');
+    String stem = dot > 0 ? file.substring(0, dot) : file;
+    String ext = dot > 0 ? file.substring(dot) : ".csv";
+    return output.resolveSibling(stem + "-" + name + ext);
+  }
+
+  private static void printTable(PrintWriter out, List<String> summaries) {
+    out.println();
+    out.printf("%-6s %14s %10s %18s%n", "query", "events", "seconds", "events/s");
+    for (String s : summaries) {
+      String[] f = s.split(" ");
+      out.printf("%-6s %14s %10s %18s%n", f[0].substring(6), f[3].substring(7), f[4].substring(8), f[5].substring(18));
+    }
+  }
+
+  /** Shows events read and events/s on a terminal, on one updating line of standard error. */
+  private static final class Progress implements java.util.function.LongConsumer {
+    private static final boolean TERMINAL = System.console() != null;
+    private final long start = System.nanoTime();
+
+    @Override
+    public void accept(long read) {
+      if (TERMINAL) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.err.printf(Locale.ROOT, "\r  events %,d  (%,.0f events/s)   ", read, seconds > 0 ? read / seconds : 0.0);
+      }
+    }
+
+    static void clear() {
+      if (TERMINAL) {
+        System.err.print("\r" + " ".repeat(60) + "\r");
+      }
+    }
+  }
+}
