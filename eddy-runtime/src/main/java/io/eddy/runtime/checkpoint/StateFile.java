@@ -46,7 +46,7 @@ public final class StateFile {
     FileOutput file = fs.create(path);
     try {
       ChecksummedOutput checked = new ChecksummedOutput(file);
-      DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(checked, 1 << 16));
+      DataOutputStream out = new DataOutputStream(new UnsynchronizedBufferedOutput(checked, 1 << 16));
       out.writeInt(StateFileFormat.VERSION);
       KeyedStateSnapshot keyed = snapshot.keyed();
       out.writeBoolean(keyed != null);
