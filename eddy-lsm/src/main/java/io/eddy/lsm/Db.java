@@ -2,20 +2,21 @@ package io.eddy.lsm;
 
 import io.eddy.fs.FileSystem;
 import io.eddy.fs.FsPaths;
+import io.eddy.lsm.db.Checkpoints;
 import io.eddy.lsm.db.Compactor;
 import io.eddy.lsm.db.DbCore;
+import io.eddy.lsm.db.LogRecovery;
+import io.eddy.lsm.db.MultiGet;
 import io.eddy.lsm.db.ReadPath;
 import io.eddy.lsm.db.SuperVersion;
 import io.eddy.lsm.iter.Lookup;
 import io.eddy.lsm.iter.UserIterator;
-import io.eddy.lsm.manifest.FileMeta;
 import io.eddy.lsm.manifest.Manifest;
 import io.eddy.lsm.manifest.Version;
 import io.eddy.lsm.manifest.VersionEdit;
 import io.eddy.lsm.manifest.VersionSet;
 import io.eddy.lsm.memtable.MemTable;
 import io.eddy.lsm.util.Bytes;
-import io.eddy.lsm.util.Futures;
 import io.eddy.lsm.util.ByteSink;
 import io.eddy.lsm.util.InternalKey;
 import io.eddy.lsm.wal.LogRecord;
@@ -23,11 +24,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * An LSM key-value store whose primary copy lives on a {@link FileSystem}: the public API.
@@ -50,16 +46,15 @@ import java.util.concurrent.Future;
  * the checkpoint's owner must keep that checkpoint until the new store no longer needs them.
  */
 public final class Db implements AutoCloseable {
-  private static final ExecutorService IO = Executors.newVirtualThreadPerTaskExecutor();
-
   private final DbCore core;
   private final Compactor compactor;
-  private final Map<String, List<FileMeta>> checkpoints = new ConcurrentHashMap<>();
+  private final Checkpoints checkpoints;
   private final ByteSink logBuffer = new ByteSink(256); // guarded by the write lock
 
   private Db(DbCore core) {
     this.core = core;
     this.compactor = new Compactor(core);
+    this.checkpoints = new Checkpoints(core);
   }
 
   /**
@@ -87,9 +82,7 @@ public final class Db implements AutoCloseable {
         core.versions.markUsed(number); // numbers taken after the last manifest was written
       }
       if (n.startsWith(VersionSet.CHECKPOINT_PREFIX)) {
-        List<FileMeta> files = Manifest.read(fs, path).files().stream().map(VersionEdit.LevelFile::file).toList();
-        core.refs.ref(files);
-        db.checkpoints.put(path, files);
+        db.checkpoints.adopt(path, Manifest.read(fs, path));
       }
     }
     for (String n : names) {
@@ -103,40 +96,9 @@ public final class Db implements AutoCloseable {
     if (m == null) {
       core.versions.writeInitialManifest();
     }
-    db.recoverLogs();
+    LogRecovery.recover(core);
     db.compactor.schedule();
     return db;
-  }
-
-  /**
-   * Replays write-ahead logs left by the previous run (skipping writes already in files),
-   * flushes them and deletes the logs.
-   */
-  private void recoverLogs() throws IOException {
-    if (core.wal == null) {
-      return;
-    }
-    long current = core.wal.currentNumber();
-    List<Long> old = core.wal.existingLogs().stream().filter(n -> n != current).toList();
-    if (old.isEmpty()) {
-      return;
-    }
-    long flushed = core.versions.lastSequence();
-    core.writeLock().lock();
-    try {
-      for (long number : old) {
-        core.wal.replay(number, (seq, type, key, value) -> {
-          if (seq > flushed && seq > core.lastSequence()) {
-            core.makeRoomForWrite().add(seq, type, key, type == InternalKey.TYPE_DELETE ? null : value);
-            core.publish(seq);
-          }
-        });
-      }
-    } finally {
-      core.writeLock().unlock();
-    }
-    core.flushAndWait();
-    old.forEach(core.wal::delete);
   }
 
   /**
@@ -356,46 +318,13 @@ public final class Db implements AutoCloseable {
    */
   public List<byte[]> multiGet(ReadOptions options, List<byte[]> keys) throws IOException {
     long seq = sequenceFor(options);
-    int n = keys.size();
-    byte[][] out = new byte[n][];
     SuperVersion sv = core.acquire();
     try {
-      int groups = Math.min(core.options.multiGetParallelism(), (n + 7) / 8);
-      if (groups <= 1) {
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-          order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Bytes.compare(keys.get(a), keys.get(b)));
-        for (int i : order) {
-          out[i] = lookup(sv, keys.get(i), seq);
-        }
-      } else {
-        List<Future<?>> futures = new ArrayList<>(groups - 1);
-        for (int g = 1; g < groups; g++) {
-          int group = g;
-          futures.add(IO.submit(() -> {
-            lookupGroup(sv, keys, seq, out, group, groups);
-            return null;
-          }));
-        }
-        lookupGroup(sv, keys, seq, out, 0, groups);
-        for (Future<?> f : futures) {
-          Futures.await(f, "multiGet");
-        }
-      }
+      return Arrays.asList(MultiGet.run(keys, core.options.multiGetParallelism(), key -> lookup(sv, key, seq)));
     } finally {
       sv.version().unref();
     }
-    return Arrays.asList(out);
   }
-
-  private void lookupGroup(SuperVersion sv, List<byte[]> keys, long seq, byte[][] out, int group, int groups) throws IOException {
-    for (int i = group; i < keys.size(); i += groups) {
-      out[i] = lookup(sv, keys.get(i), seq);
-    }
-  }
-
 
   public DbIterator iterator() throws IOException {
     return iterator(ReadOptions.DEFAULT);
@@ -460,33 +389,17 @@ public final class Db implements AutoCloseable {
    * Costs a flush plus one small file, whatever the size of the store.
    */
   public CheckpointHandle checkpoint() throws IOException {
-    long seq = core.flushAndWait();
-    Manifest m = core.versions.pinCheckpoint(seq);
-    List<FileMeta> files = m.files().stream().map(VersionEdit.LevelFile::file).toList();
-    String path = FsPaths.join(core.dir, String.format("%s%06d", VersionSet.CHECKPOINT_PREFIX, core.versions.newFileNumber()));
-    try {
-      m.write(core.fs, path);
-    } catch (IOException | RuntimeException e) {
-      core.refs.unref(files);
-      throw e;
-    }
-    checkpoints.put(path, files);
-    return new CheckpointHandle(path, m.lastSequence(), files.size(), files.stream().mapToLong(FileMeta::size).sum());
+    return checkpoints.create();
   }
 
   /** Releases a checkpoint: deletes its manifest and drops its file references. */
   public void release(CheckpointHandle checkpoint) throws IOException {
-    List<FileMeta> files = checkpoints.remove(checkpoint.manifestPath());
-    if (files == null) {
-      throw new IllegalArgumentException("not a retained checkpoint of " + core.dir + ": " + checkpoint.manifestPath());
-    }
-    core.fs.delete(checkpoint.manifestPath());
-    core.refs.unref(files);
+    checkpoints.release(checkpoint.manifestPath());
   }
 
   /** Manifest paths of the checkpoints this store retains (including ones found at open). */
   public List<String> retainedCheckpoints() {
-    return List.copyOf(checkpoints.keySet());
+    return checkpoints.paths();
   }
 
   /** The key range this store is restricted to ({@link KeyRange#ALL} normally). */
