@@ -5,11 +5,7 @@ import io.eddy.nexmark.model.Timestamps;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The SQL built-ins the Nexmark queries use, with Apache Flink's semantics, as plain Java:
@@ -19,7 +15,6 @@ import java.util.regex.Pattern;
 public final class SqlFunctions {
 
     private static final BigDecimal EURO_RATE = new BigDecimal("0.908");
-    private static final Pattern CHANNEL_ID = Pattern.compile("(&|^)channel_id=([^&]*)");
 
     private SqlFunctions() {
     }
@@ -74,15 +69,24 @@ public final class SqlFunctions {
 
     /**
      * {@code REGEXP_EXTRACT(url, '(&|^)channel_id=([^&]*)', 2)} as Flink computes it: the
-     * group of the first match found ({@link Matcher#find()}), null if the url is null or
+     * group of the first match found, null if the url is null or
      * nothing matches. The group may be the empty string ({@code ...&channel_id=}).
      */
     public static String channelIdOfUrl(String url) {
         if (url == null) {
             return null;
         }
-        Matcher m = CHANNEL_ID.matcher(url);
-        return m.find() ? m.group(2) : null;
+        // The first "channel_id=" at the start or after '&', up to the next '&': what
+        // REGEXP_EXTRACT(url, '(&|^)channel_id=([^&]*)', 2) finds, without a regex engine.
+        String key = "channel_id=";
+        for (int at = url.indexOf(key); at >= 0; at = url.indexOf(key, at + 1)) {
+            if (at == 0 || url.charAt(at - 1) == '&') {
+                int from = at + key.length();
+                int end = url.indexOf('&', from);
+                return end < 0 ? url.substring(from) : url.substring(from, end);
+            }
+        }
+        return null;
     }
 
     /**
@@ -94,18 +98,16 @@ public final class SqlFunctions {
         if (s == null || s.isEmpty() || index < 0) {
             return null;
         }
-        List<String> tokens = new ArrayList<>();
         int from = 0;
-        while (true) {
+        for (int token = 0; token < index; token++) {
             int at = s.indexOf(separator, from);
             if (at < 0) {
-                tokens.add(s.substring(from));
-                break;
+                return null;
             }
-            tokens.add(s.substring(from, at));
             from = at + separator.length();
         }
-        return index < tokens.size() ? tokens.get(index) : null;
+        int end = s.indexOf(separator, from);
+        return end < 0 ? s.substring(from) : s.substring(from, end);
     }
 
     /** AVG over BIGINT as Flink computes it: sum / count as BIGINT, truncated toward zero. */
