@@ -35,8 +35,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With checkpoints, a failure in the middle of the input and a restart from the latest
- * checkpoint (the generator resumes from its index ranges, the file source at its line, keyed
+ * With checkpoints, ten failures spread over the input and a restart from the latest
+ * checkpoint after each (the generator resumes from its index ranges, the file source at its line, keyed
  * state and timers from the snapshot), the committed changelog still gives the oracle's table: nothing lost, nothing
  * applied twice.
  */
@@ -47,6 +47,10 @@ class ExactlyOnceRecoveryTest {
     private static final List<Event> GENERATED = generate();
     /** Failures still to inject; shared by every copy of the map across restarts. */
     private static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
+    private static final int FAILURES = 10;
+    /** At most one failure per attempt (the map runs in several subtasks), so each is one restart. */
+    private static final java.util.concurrent.atomic.AtomicBoolean FAILED_IN_ATTEMPT =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     @TempDir
     Path dir;
@@ -58,15 +62,22 @@ class ExactlyOnceRecoveryTest {
     }
 
     /**
-     * Fails once, at the first event after a completed checkpoint (so that the restart restores
-     * one however slow checkpoints are, and keyed state and timers hold data by then).
+     * Fails at the first event after this attempt's first completed checkpoint while failures are
+     * left (so every restart restores one however slow checkpoints are, keyed state and timers
+     * hold data by then, and the job makes progress between failures).
      */
-    static final class FailOnce extends RichMapFunction<Event, Event> implements CheckpointListener {
+    static final class FailAfterCheckpoint extends RichMapFunction<Event, Event> implements CheckpointListener {
         private boolean checkpointed;
 
         @Override
+        public void open(io.eddy.api.functions.OpenContext context) {
+            FAILED_IN_ATTEMPT.set(false);
+        }
+
+        @Override
         public Event map(Event e) {
-            if (checkpointed && FAILURES_LEFT.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            if (checkpointed && FAILURES_LEFT.get() > 0 && FAILED_IN_ATTEMPT.compareAndSet(false, true)) {
+                FAILURES_LEFT.decrementAndGet();
                 throw new IllegalStateException("injected failure");
             }
             return e;
@@ -81,13 +92,13 @@ class ExactlyOnceRecoveryTest {
     @ParameterizedTest(name = "q{0}")
     @ValueSource(ints = {4, 5, 6, 9, 11, 15, 19, 20})
     void failureAndRestartGiveTheOraclesTable(int q) throws Exception {
-        runWithOneFailure(q, new GeneratorSource(SEED, EVENTS, 20_000, null), QueryContext.defaults());
+        runWithFailures(q, new GeneratorSource(SEED, EVENTS, 20_000, null), QueryContext.defaults());
     }
 
     @Test
     void q10FilesHoldEveryBidOnce() throws Exception {
         Path out = dir.resolve("q10");
-        runWithOneFailure(10, new GeneratorSource(SEED, EVENTS, 20_000, null), QueryContext.of(null, out));
+        runWithFailures(10, new GeneratorSource(SEED, EVENTS, 20_000, null), QueryContext.of(null, out));
         List<String> lines = new ArrayList<>();
         try (Stream<Path> files = Files.walk(out)) {
             for (Path f : files.filter(f -> f.getFileName().toString().startsWith("part-")).toList()) {
@@ -105,11 +116,11 @@ class ExactlyOnceRecoveryTest {
     void fileSourceResumesAtItsLine() throws Exception {
         Path file = dir.resolve("events.jsonl");
         EventJsonWriter.writeAll(file, GENERATED.iterator());
-        runWithOneFailure(18, new JsonLinesSource(file, false, 20_000, null), QueryContext.defaults());
+        runWithFailures(18, new JsonLinesSource(file, false, 20_000, null), QueryContext.defaults());
     }
 
-    private static void runWithOneFailure(int q, Source<Event> source, QueryContext context) throws Exception {
-        FAILURES_LEFT.set(1);
+    private static void runWithFailures(int q, Source<Event> source, QueryContext context) throws Exception {
+        FAILURES_LEFT.set(FAILURES);
         NexmarkQuery query = Queries.byName("q" + q);
         StreamEnvironment env = StreamEnvironment.create().setParallelism(2);
         env.getConfiguration()
@@ -117,12 +128,12 @@ class ExactlyOnceRecoveryTest {
                 .set("restart-strategy.type", "fixed-delay")
                 .set("restart-strategy.fixed-delay.delay", "10ms");
         DataStream<Event> read = env.fromSource(source, NexmarkWatermarks.strategy(), "nexmark source");
-        DataStream<Event> events = read.map(new FailOnce()).setParallelism(read.getParallelism()).name("failure");
+        DataStream<Event> events = read.map(new FailAfterCheckpoint()).setParallelism(read.getParallelism()).name("failure");
         CommittedChangelogSink sink = CommittedChangelogSink.open(query.columns());
         try {
             query.build(events, context).sinkTo(sink);
             JobExecutionResult result = env.execute("recovery q" + q);
-            assertThat(result.counter("numRestarts")).isEqualTo(1);
+            assertThat(result.counter("numRestarts")).isEqualTo(FAILURES);
             assertThat(result.counter("numRestoresFromCheckpoint")).isPositive();
             assertThat(sink.table().csvText()).isEqualTo(NexmarkOracle.run(q, GENERATED).csvText());
         } finally {
