@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-/** A bounded, non-parallel source of the given elements, in order (fromElements, fromCollection). */
+/**
+ * A bounded, non-parallel source of the given elements, in order (fromElements,
+ * fromCollection). Checkpoints the index of the next element.
+ */
 public final class CollectionSource<T> implements Source<T> {
   private final ArrayList<T> elements;
 
@@ -25,8 +28,11 @@ public final class CollectionSource<T> implements Source<T> {
   @Override
   public SourceReader<T> createReader(SourceReaderContext context) {
     List<T> items = elements;
+    int start = context.isRestored()
+        ? context.restoredState().stream().mapToInt(p -> (Integer) p).findFirst().orElse(items.size())
+        : 0;
     return new SourceReader<>() {
-      private int next;
+      private int next = start;
 
       @Override
       public InputStatus pollNext(ReaderOutput<T> output) {
@@ -35,6 +41,11 @@ public final class CollectionSource<T> implements Source<T> {
         }
         output.collect(items.get(next++));
         return next < items.size() ? InputStatus.MORE_AVAILABLE : InputStatus.END_OF_INPUT;
+      }
+
+      @Override
+      public List<Integer> snapshotState(long checkpointId) {
+        return List.of(next);
       }
     };
   }
