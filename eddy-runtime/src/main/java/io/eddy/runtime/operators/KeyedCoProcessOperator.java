@@ -6,23 +6,24 @@ import io.eddy.api.functions.KeyedCoProcessFunction;
 import io.eddy.api.time.TimeDomain;
 import io.eddy.api.time.TimerService;
 import io.eddy.state.VoidNamespace;
-import io.eddy.state.timers.Timer;
 
 /** Runs a {@link KeyedCoProcessFunction}: both inputs share keyed state and timers per key. */
-final class KeyedCoProcessOperator<K, IN1, IN2, OUT> extends AbstractTwoInputOperator<IN1, IN2, OUT>
-    implements Triggerable<Object, VoidNamespace> {
+final class KeyedCoProcessOperator<K, IN1, IN2, OUT> extends AbstractTwoInputOperator<IN1, IN2, OUT> {
   private final KeyedCoProcessFunction<K, IN1, IN2, OUT> function;
-  private final TimestampedCollector<OUT> collector;
-  private TimerService timerService;
+  private final KeyedFunctionScope<OUT> scope;
   private KeyedCoProcessFunction<K, IN1, IN2, OUT>.Context elementContext;
-  private OnTimer onTimerContext;
-  private long currentTimestamp;
+  private KeyedCoProcessFunction<K, IN1, IN2, OUT>.OnTimerContext onTimerContext;
 
   KeyedCoProcessOperator(OperatorContext context, Output<OUT> output, KeySelector<IN1, ?> keySelector1,
       KeySelector<IN2, ?> keySelector2, KeyedCoProcessFunction<K, IN1, IN2, OUT> function) {
     super(context, output, keySelector1, keySelector2);
     this.function = function;
-    this.collector = new TimestampedCollector<>(output);
+    this.scope = new KeyedFunctionScope<>(output, keyedBackend,
+        time -> function.onTimer(time, onTimerContext, scope().collector));
+  }
+
+  private KeyedFunctionScope<OUT> scope() {
+    return scope;
   }
 
   @Override
@@ -32,62 +33,34 @@ final class KeyedCoProcessOperator<K, IN1, IN2, OUT> extends AbstractTwoInputOpe
 
   @Override
   public void open() throws Exception {
-    timerService = new KeyedTimerService(timerService("user-timers", VoidNamespace.SERIALIZER, this));
+    scope.setTimerService(timerService("user-timers", VoidNamespace.SERIALIZER, scope));
     elementContext = function.new Context() {
-      @Override public Long timestamp() { return currentTimestamp == Output.NO_TIMESTAMP ? null : currentTimestamp; }
-      @Override public TimerService timerService() { return timerService; }
-      @Override public <X> void output(OutputTag<X> tag, X value) { output.collect(tag, value, currentTimestamp); }
-      @Override @SuppressWarnings("unchecked") public K getCurrentKey() { return (K) keyedBackend.getCurrentKey(); }
+      @Override public Long timestamp() { return scope.timestamp(); }
+      @Override public TimerService timerService() { return scope.timerService(); }
+      @Override public <X> void output(OutputTag<X> tag, X value) { scope.output(tag, value); }
+      @Override public K getCurrentKey() { return scope.currentKey(); }
     };
-    onTimerContext = new OnTimer();
+    onTimerContext = function.new OnTimerContext() {
+      @Override public TimeDomain timeDomain() { return scope.firingDomain(); }
+      @Override public Long timestamp() { return scope.timestamp(); }
+      @Override public TimerService timerService() { return scope.timerService(); }
+      @Override public <X> void output(OutputTag<X> tag, X value) { scope.output(tag, value); }
+      @Override public K getCurrentKey() { return scope.currentKey(); }
+    };
     super.open();
   }
 
   @Override
   public void processElement1(IN1 value, long timestamp) throws Exception {
     setKeyContext(keySelector1, value);
-    currentTimestamp = timestamp;
-    collector.setTimestamp(timestamp);
-    function.processElement1(value, elementContext, collector);
+    scope.startRecord(timestamp);
+    function.processElement1(value, elementContext, scope.collector);
   }
 
   @Override
   public void processElement2(IN2 value, long timestamp) throws Exception {
     setKeyContext(keySelector2, value);
-    currentTimestamp = timestamp;
-    collector.setTimestamp(timestamp);
-    function.processElement2(value, elementContext, collector);
-  }
-
-  @Override
-  public void onEventTime(Timer<Object, VoidNamespace> timer) throws Exception {
-    fire(timer.timestamp(), timer.timestamp(), TimeDomain.EVENT_TIME);
-  }
-
-  @Override
-  public void onProcessingTime(Timer<Object, VoidNamespace> timer) throws Exception {
-    fire(timer.timestamp(), Output.NO_TIMESTAMP, TimeDomain.PROCESSING_TIME);
-  }
-
-  private void fire(long time, long outputTimestamp, TimeDomain domain) throws Exception {
-    currentTimestamp = outputTimestamp;
-    collector.setTimestamp(outputTimestamp);
-    onTimerContext.domain = domain;
-    function.onTimer(time, onTimerContext, collector);
-  }
-
-  /** The context of a firing timer. */
-  private final class OnTimer extends KeyedCoProcessFunction<K, IN1, IN2, OUT>.OnTimerContext {
-    private TimeDomain domain;
-
-    OnTimer() {
-      function.super();
-    }
-
-    @Override public TimeDomain timeDomain() { return domain; }
-    @Override public Long timestamp() { return currentTimestamp == Output.NO_TIMESTAMP ? null : currentTimestamp; }
-    @Override public TimerService timerService() { return timerService; }
-    @Override public <X> void output(OutputTag<X> tag, X value) { output.collect(tag, value, currentTimestamp); }
-    @Override @SuppressWarnings("unchecked") public K getCurrentKey() { return (K) keyedBackend.getCurrentKey(); }
+    scope.startRecord(timestamp);
+    function.processElement2(value, elementContext, scope.collector);
   }
 }

@@ -1,0 +1,85 @@
+package io.eddy.runtime.operators;
+
+import io.eddy.api.datastream.OutputTag;
+import io.eddy.api.time.TimeDomain;
+import io.eddy.api.time.TimerService;
+import io.eddy.state.KeyedStateBackend;
+import io.eddy.state.VoidNamespace;
+import io.eddy.state.timers.Timer;
+
+/**
+ * What the contexts of a keyed process function see, shared by the one- and two-input keyed
+ * process operators: the timestamp of the record or timer being processed, the collector that
+ * stamps outputs with it, the current key, the key's timers, and the domain of a firing timer.
+ * Owned by one operator, on its task thread.
+ */
+final class KeyedFunctionScope<OUT> implements Triggerable<Object, VoidNamespace> {
+  /** Calls the user function's onTimer. */
+  @FunctionalInterface
+  interface TimerTarget {
+    void onTimer(long time) throws Exception;
+  }
+
+  final TimestampedCollector<OUT> collector;
+  private final Output<OUT> output;
+  private final KeyedStateBackend<Object> backend;
+  private final TimerTarget target;
+  private TimerService timerService;
+  private long currentTimestamp;
+  private TimeDomain firingDomain;
+
+  KeyedFunctionScope(Output<OUT> output, KeyedStateBackend<Object> backend, TimerTarget target) {
+    this.output = output;
+    this.collector = new TimestampedCollector<>(output);
+    this.backend = backend;
+    this.target = target;
+  }
+
+  void setTimerService(InternalTimerService<Object, VoidNamespace> timers) {
+    this.timerService = new KeyedTimerService(timers);
+  }
+
+  /** Before a record is handed to the function. */
+  void startRecord(long timestamp) {
+    currentTimestamp = timestamp;
+    collector.setTimestamp(timestamp);
+  }
+
+  Long timestamp() {
+    return currentTimestamp == Output.NO_TIMESTAMP ? null : currentTimestamp;
+  }
+
+  TimerService timerService() {
+    return timerService;
+  }
+
+  <X> void output(OutputTag<X> tag, X value) {
+    output.collect(tag, value, currentTimestamp);
+  }
+
+  @SuppressWarnings("unchecked")
+  <K> K currentKey() {
+    return (K) backend.getCurrentKey();
+  }
+
+  TimeDomain firingDomain() {
+    return firingDomain;
+  }
+
+  @Override
+  public void onEventTime(Timer<Object, VoidNamespace> timer) throws Exception {
+    fire(timer.timestamp(), timer.timestamp(), TimeDomain.EVENT_TIME);
+  }
+
+  /** Processing-time timers' outputs carry no timestamp, as in Flink. */
+  @Override
+  public void onProcessingTime(Timer<Object, VoidNamespace> timer) throws Exception {
+    fire(timer.timestamp(), Output.NO_TIMESTAMP, TimeDomain.PROCESSING_TIME);
+  }
+
+  private void fire(long time, long outputTimestamp, TimeDomain domain) throws Exception {
+    startRecord(outputTimestamp);
+    firingDomain = domain;
+    target.onTimer(time);
+  }
+}
