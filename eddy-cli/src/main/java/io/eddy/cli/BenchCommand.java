@@ -37,9 +37,12 @@ final class BenchCommand implements Runnable {
     @Option(names = "--repeat", description = "Runs per configuration; the best is reported (default ${DEFAULT-VALUE}).")
     int repeat = 3;
 
+    @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Job configuration, e.g. -D execution.batch-size=1024.")
+    java.util.Map<String, String> configuration = new java.util.LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
-      return new PipelineBenchmark(records, keys, parallelisms, repeat, System.out).run();
+      return new PipelineBenchmark(records, keys, parallelisms, repeat, configuration, System.out).run();
     }
   }
 
