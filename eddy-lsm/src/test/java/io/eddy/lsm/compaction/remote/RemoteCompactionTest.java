@@ -87,6 +87,11 @@ class RemoteCompactionTest {
         assertThat(stats.levelFiles()[0]).isZero();
         verify(db, 20_000);
       }
+      // The worker logs "job done" after it answered, so the store may have installed first.
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (!log.toString(StandardCharsets.UTF_8).contains("job done") && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
       assertThat(log.toString(StandardCharsets.UTF_8)).contains("job done");
     }
   }
