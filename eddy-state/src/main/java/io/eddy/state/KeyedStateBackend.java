@@ -14,6 +14,7 @@ import io.eddy.state.InternalStates.InternalValueState;
 import io.eddy.state.timers.TimerQueue;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -59,14 +60,37 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
   /** The keys that have a value in the named state under the namespace (a snapshot of them). */
   <N> Stream<K> getKeys(String stateName, N namespace);
 
-  /** The synchronous part of a checkpoint: a consistent view, written later by the caller. */
-  KeyedStateSnapshot snapshot();
+  /** The kind this backend is ({@code state.backend.type}); checkpoints record it. */
+  String backendType();
 
   /**
-   * Adds the state of one key group, as written by a snapshot of a backend of the same kind
-   * (possibly one that owned another key-group range: rescaling). Call before processing.
+   * The synchronous part of checkpoint {@code checkpointId}: a consistent view, completed
+   * later by the caller (written or persisted, then released).
    */
-  void restoreKeyGroup(int keyGroup, DataInputStream in) throws IOException;
+  KeyedStateSnapshot snapshot(long checkpointId) throws IOException;
+
+  /**
+   * Adds the state of one key group, as written by a {@link KeyGroupStreamSnapshot} of a
+   * backend of the same kind (possibly one that owned another key-group range: rescaling).
+   * Call before processing.
+   */
+  default void restoreKeyGroup(int keyGroup, DataInputStream in) throws IOException {
+    throw new UnsupportedOperationException(
+        "The '" + backendType() + "' state backend cannot restore key-group streams of a full snapshot");
+  }
+
+  /**
+   * Restores from the handles of {@link FileHandleSnapshot}s of a backend of the same kind: all
+   * handles whose key groups overlap this backend's range, in one call, before processing. The
+   * backend keeps only its own key groups (rescaling).
+   */
+  default void restoreFromHandles(List<KeyedStateHandle> handles) throws IOException {
+    throw new UnsupportedOperationException(
+        "The '" + backendType() + "' state backend cannot restore from file handles");
+  }
+
+  /** Checkpoint {@code checkpointId} is complete: older ones may be subsumed (kept per {@code state.checkpoints.num-retained}). */
+  default void notifyCheckpointComplete(long checkpointId) throws IOException {}
 
   @Override
   void close();

@@ -1,19 +1,16 @@
 package io.eddy.state;
 
-import java.io.DataOutputStream;
-import java.io.IOException;
-
 /**
  * The state of one keyed backend at a checkpoint, taken on the task thread (cheap: a frozen
- * view) and written afterwards, possibly on another thread, one key group at a time so that a
- * restore can pick the key groups it owns. {@link #release()} must be called once written (or
- * abandoned) so the backend stops protecting the frozen entries.
+ * view, a flushed memtable) and completed afterwards, possibly on another thread. It comes in
+ * two shapes: {@link KeyGroupStreamSnapshot} (the backend's data is streamed into the
+ * checkpoint's state file, one key group at a time) and {@link FileHandleSnapshot} (the data
+ * stays in files the backend manages; the state file stores only a small handle naming them).
+ * {@link #release()} must be called once the snapshot is written or abandoned.
  */
-public interface KeyedStateSnapshot {
+public sealed interface KeyedStateSnapshot permits KeyGroupStreamSnapshot, FileHandleSnapshot {
   KeyGroupRange keyGroupRange();
 
-  /** Writes the state of one key group of the range. Thread-safe against the live backend. */
-  void writeKeyGroup(int keyGroup, DataOutputStream out) throws IOException;
-
+  /** Lets the backend stop protecting what the snapshot needed (frozen entries, pinned files). */
   void release();
 }

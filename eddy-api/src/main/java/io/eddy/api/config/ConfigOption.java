@@ -26,6 +26,11 @@ public record ConfigOption<T>(String key, T defaultValue, Function<String, T> pa
     return new ConfigOption<>(key, defaultValue, Durations::parse, description);
   }
 
+  /** A size in bytes, written like "64mb" or "1 gb" (see {@link MemorySizes}). */
+  public static ConfigOption<Long> memoryOption(String key, long defaultBytes, String description) {
+    return new ConfigOption<>(key, defaultBytes, MemorySizes::parse, description);
+  }
+
   private static boolean parseBoolean(String text) {
     return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
       case "true" -> true;

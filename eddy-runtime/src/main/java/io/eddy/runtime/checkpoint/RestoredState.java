@@ -3,6 +3,7 @@ package io.eddy.runtime.checkpoint;
 import io.eddy.fs.FileSystem;
 import io.eddy.state.KeyGroupRange;
 import io.eddy.state.KeyedStateBackend;
+import io.eddy.state.KeyedStateHandle;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,6 +51,7 @@ public final class RestoredState {
       return;
     }
     KeyGroupRange target = backend.keyGroupRange();
+    List<KeyedStateHandle> fileHandles = new ArrayList<>();
     for (StateHandle handle : op.subtasks()) {
       if (handle.path() == null || handle.keyGroups() == null) {
         continue;
@@ -59,9 +61,21 @@ public final class RestoredState {
         continue;
       }
       StateFile file = file(handle.path());
-      for (int kg = overlap.startKeyGroup(); kg <= overlap.endKeyGroup(); kg++) {
-        backend.restoreKeyGroup(kg, file.keyGroup(kg));
+      if (!file.backendType().equals(backend.backendType())) {
+        throw new IOException("The keyed state of '" + op.name() + "' in " + file.path() + " was written by the '"
+            + file.backendType() + "' state backend; this job uses '" + backend.backendType()
+            + "' (state.backend.type). Resume with the same backend.");
       }
+      if (file.hasHandle()) {
+        fileHandles.add(new KeyedStateHandle(handle.keyGroups(), file.handle()));
+      } else {
+        for (int kg = overlap.startKeyGroup(); kg <= overlap.endKeyGroup(); kg++) {
+          backend.restoreKeyGroup(kg, file.keyGroup(kg));
+        }
+      }
+    }
+    if (!fileHandles.isEmpty()) {
+      backend.restoreFromHandles(fileHandles);
     }
   }
 

@@ -12,7 +12,7 @@ import java.util.zip.CRC32C;
  * See docs/format/checkpoint.md.
  */
 final class StateFileFormat {
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   static final int TRAILER = 4 + 8;
 
   private StateFileFormat() {}

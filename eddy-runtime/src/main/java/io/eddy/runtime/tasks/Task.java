@@ -161,6 +161,9 @@ public final class Task implements Runnable {
       for (StreamOperator op : operators) {
         call(op, () -> op.notifyCheckpointComplete(checkpointId));
       }
+      for (KeyedStateBackend<Object> backend : backends.values()) {
+        backend.notifyCheckpointComplete(checkpointId);
+      }
     });
   }
 
@@ -193,7 +196,7 @@ public final class Task implements Runnable {
       Map<String, List<Object>> lists = new HashMap<>();
       call(op, () -> lists.putAll(op.snapshotOperatorState(checkpointId)));
       KeyedStateBackend<Object> backend = backends.get(nodes.get(i));
-      snapshots.add(new OperatorSnapshot(backend == null ? null : backend.snapshot(), lists));
+      snapshots.add(new OperatorSnapshot(backend == null ? null : backend.snapshot(checkpointId), lists));
     }
     for (RecordWriter writer : writers) {
       writer.broadcastBarrier(checkpointId);
@@ -217,7 +220,9 @@ public final class Task implements Runnable {
           continue;
         }
         String path = env.checkpointStorage().newStatePath(checkpointId, node.stateId(), subtask);
-        long size = StateFile.write(env.checkpointStorage().fileSystem(), path, snapshot);
+        KeyedStateBackend<Object> backend = backends.get(node);
+        long size = StateFile.write(env.checkpointStorage().fileSystem(), path,
+            backend == null ? "" : backend.backendType(), snapshot);
         parts.add(new TaskAcknowledgement(node.stateId(), node.name(), node.parallelism(),
             new StateHandle(subtask, path, size, snapshot.keyed() == null ? null : snapshot.keyed().keyGroupRange())));
       }

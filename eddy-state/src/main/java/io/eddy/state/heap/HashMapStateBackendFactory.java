@@ -7,9 +7,11 @@ import io.eddy.state.StateBackendFactory;
 
 /** {@code state.backend.type: hashmap}: keyed state as objects on the heap. */
 public final class HashMapStateBackendFactory implements StateBackendFactory {
+  static final String NAME = "hashmap";
+
   @Override
   public String name() {
-    return "hashmap";
+    return NAME;
   }
 
   @Override

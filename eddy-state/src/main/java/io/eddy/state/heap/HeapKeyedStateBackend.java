@@ -169,7 +169,12 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   }
 
   @Override
-  public KeyedStateSnapshot snapshot() {
+  public String backendType() {
+    return HashMapStateBackendFactory.NAME;
+  }
+
+  @Override
+  public KeyedStateSnapshot snapshot(long checkpointId) {
     versions.started();
     Map<String, RestoredTable> tables = new LinkedHashMap<>();
     restoredTables.forEach(tables::put);

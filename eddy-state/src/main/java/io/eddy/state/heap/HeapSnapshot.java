@@ -5,7 +5,7 @@ import io.eddy.api.types.TypeSerializer;
 import io.eddy.api.types.TypeSerializers;
 import io.eddy.state.KeyGroupRange;
 import io.eddy.state.KeyGroupRangeAssignment;
-import io.eddy.state.KeyedStateSnapshot;
+import io.eddy.state.KeyGroupStreamSnapshot;
 import io.eddy.state.VoidNamespace;
 import io.eddy.state.timers.HeapTimerQueue;
 import io.eddy.state.timers.Timer;
@@ -26,7 +26,7 @@ import java.util.Map;
  * namespace)}; keys, namespaces and values in the generic serializer's form, the void
  * namespace as a single flag byte.
  */
-final class HeapSnapshot implements KeyedStateSnapshot {
+final class HeapSnapshot implements KeyGroupStreamSnapshot {
   private static final TypeSerializer<Object> GENERIC = TypeSerializers.generic();
 
   private record FrozenState(String name, StateDescriptor.Kind kind, StateMap.Frozen[] groups) {}

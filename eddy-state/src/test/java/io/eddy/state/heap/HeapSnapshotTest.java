@@ -13,7 +13,7 @@ import io.eddy.state.InternalStates.InternalMapState;
 import io.eddy.state.InternalStates.InternalValueState;
 import io.eddy.state.KeyGroupRange;
 import io.eddy.state.KeyGroupRangeAssignment;
-import io.eddy.state.KeyedStateSnapshot;
+import io.eddy.state.KeyGroupStreamSnapshot;
 import io.eddy.state.VoidNamespace;
 import io.eddy.state.timers.Timer;
 import io.eddy.state.timers.TimerQueue;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class HeapSnapshotTest {
   private static final int MAX = 16;
 
-  private static Map<Integer, byte[]> write(KeyedStateSnapshot snapshot) throws IOException {
+  private static Map<Integer, byte[]> write(KeyGroupStreamSnapshot snapshot) throws IOException {
     Map<Integer, byte[]> groups = new HashMap<>();
     for (int kg = snapshot.keyGroupRange().startKeyGroup(); kg <= snapshot.keyGroupRange().endKeyGroup(); kg++) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -64,7 +64,7 @@ class HeapSnapshotTest {
       agg.add((long) i);
       timers.add(new Timer<>(1000 + i, key, VoidNamespace.INSTANCE, backend.getCurrentKeyGroup()));
     }
-    KeyedStateSnapshot snapshot = backend.snapshot();
+    KeyGroupStreamSnapshot snapshot = (KeyGroupStreamSnapshot) backend.snapshot(1);
     for (int i = 0; i < 200; i++) { // mutate in place after the snapshot: must not leak into it
       backend.setCurrentKey("k" + i);
       list.setCurrentNamespace("w" + (i % 3));

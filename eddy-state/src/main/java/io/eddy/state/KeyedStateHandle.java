@@ -1,0 +1,8 @@
+package io.eddy.state;
+
+/**
+ * A checkpointed {@link FileHandleSnapshot#persist() handle} of one old subtask together with
+ * the key groups that subtask owned: what a backend restores from. A new subtask receives every
+ * handle whose key groups overlap its own range and must keep only its key groups.
+ */
+public record KeyedStateHandle(KeyGroupRange keyGroups, byte[] handle) {}
