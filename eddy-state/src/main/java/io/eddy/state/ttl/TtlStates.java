@@ -39,16 +39,27 @@ public final class TtlStates {
     TypeSerializer wrapped = new TtlValueSerializer<>(descriptor.getSerializer());
     return switch (descriptor) {
       case ValueStateDescriptor d ->
-          new TtlValueState<>(backend.createValueState(ns, new ValueStateDescriptor<>(name, wrapped)), policy);
+          new TtlValueState<>(backend.createValueState(ns, timed(new ValueStateDescriptor<>(name, wrapped), d)), policy);
       case ListStateDescriptor d ->
-          new TtlListState<>(backend.createListState(ns, new ListStateDescriptor<>(name, wrapped)), policy);
+          new TtlListState<>(backend.createListState(ns, timed(new ListStateDescriptor<>(name, wrapped), d)), policy);
       case MapStateDescriptor d -> new TtlMapState<>(backend.createMapState(ns,
-          new MapStateDescriptor<>(name, d.getUserKeySerializer(), wrapped)), policy);
+          timed(new MapStateDescriptor<>(name, d.getUserKeySerializer(), wrapped), d)), policy);
       case ReducingStateDescriptor d -> new TtlReducingState<>(new TtlAggregatingState<>(
-          backend.createValueState(ns, new ValueStateDescriptor<>(name, wrapped)),
+          backend.createValueState(ns, timed(new ValueStateDescriptor<>(name, wrapped), d)),
           new ReduceAsAggregate<>(d.getReduceFunction()), policy));
       case AggregatingStateDescriptor d -> new TtlAggregatingState<>(
-          backend.createValueState(ns, new ValueStateDescriptor<>(name, wrapped)), d.getAggregateFunction(), policy);
+          backend.createValueState(ns, timed(new ValueStateDescriptor<>(name, wrapped), d)),
+          d.getAggregateFunction(), policy);
     };
+  }
+
+  /**
+   * Keeps the TTL on the descriptor of the wrapped state, telling a byte-oriented backend that
+   * its values begin with the 8-byte access timestamp, so its compaction may drop expired ones
+   * (see io.eddy.state.bytes.ColumnOptions). Backends never apply the TTL themselves.
+   */
+  private static <D extends StateDescriptor<?>> D timed(D wrapped, StateDescriptor<?> original) {
+    wrapped.enableTimeToLive(original.getTtlConfig());
+    return wrapped;
   }
 }

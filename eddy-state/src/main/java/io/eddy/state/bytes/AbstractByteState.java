@@ -1,0 +1,109 @@
+package io.eddy.state.bytes;
+
+import io.eddy.api.types.TypeSerializer;
+import io.eddy.state.InternalKvState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+
+/**
+ * Shared part of the states of {@link ByteKeyedStateBackend}: the column, the current namespace
+ * and the composite key {@code [keyGroup:2][key][namespace]} of the current key. The namespace's
+ * bytes are cached while it does not change, the key's by the backend.
+ */
+abstract class AbstractByteState<K, N> implements InternalKvState<N> {
+  protected final ByteKeyedStateBackend<K> backend;
+  protected final KvColumn column;
+  protected final ByteBuilder values = new ByteBuilder();
+  private final TypeSerializer<N> namespaceSerializer;
+  private final ByteBuilder keys = new ByteBuilder();
+  private final ByteBuilder namespaces = new ByteBuilder();
+  protected N namespace;
+  private N cachedNamespace;
+  private byte[] cachedNamespaceBytes;
+
+  AbstractByteState(ByteKeyedStateBackend<K> backend, KvColumn column, TypeSerializer<N> namespaceSerializer,
+      N defaultNamespace) {
+    this.backend = backend;
+    this.column = column;
+    this.namespaceSerializer = namespaceSerializer;
+    this.namespace = defaultNamespace;
+  }
+
+  @Override
+  public void setCurrentNamespace(N namespace) {
+    this.namespace = namespace;
+  }
+
+  /** {@code [keyGroup][key][namespace]} of the current key in the current namespace. */
+  protected byte[] currentKey() {
+    return keyIn(namespace);
+  }
+
+  protected byte[] keyIn(N ns) {
+    prefix(ns);
+    return keys.toArray();
+  }
+
+  /** {@code [keyGroup][key][namespace][userKey]}. */
+  protected <UK> byte[] keyWithUserKey(N ns, TypeSerializer<UK> userKeySerializer, UK userKey) {
+    prefix(ns);
+    try {
+      userKeySerializer.serialize(userKey, keys.out());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot serialize map key " + userKey + ": " + e.getMessage(), e);
+    }
+    return keys.toArray();
+  }
+
+  private void prefix(N ns) {
+    keys.reset(0);
+    keys.writeShort(backend.getCurrentKeyGroup());
+    byte[] key = backend.currentKeyBytes();
+    keys.write(key, 0, key.length);
+    byte[] nsBytes = namespaceBytes(ns);
+    keys.write(nsBytes, 0, nsBytes.length);
+  }
+
+  private byte[] namespaceBytes(N ns) {
+    if (cachedNamespaceBytes == null || (ns != cachedNamespace && !Objects.equals(ns, cachedNamespace))) {
+      cachedNamespaceBytes = ByteCodec.toBytes(namespaceSerializer, ns, namespaces);
+      cachedNamespace = ns;
+    }
+    return cachedNamespaceBytes;
+  }
+
+  protected byte[] getIn(N ns) {
+    try {
+      return column.get(keyIn(ns));
+    } catch (IOException e) {
+      throw failure("read", e);
+    }
+  }
+
+  protected void put(byte[] key, byte[] value) {
+    try {
+      column.put(key, value);
+    } catch (IOException e) {
+      throw failure("write", e);
+    }
+  }
+
+  protected void delete(byte[] key) {
+    try {
+      column.delete(key);
+    } catch (IOException e) {
+      throw failure("delete", e);
+    }
+  }
+
+  protected UncheckedIOException failure(String what, IOException e) {
+    return new UncheckedIOException("Cannot " + what + " state of key " + backend.getCurrentKey() + " in the '"
+        + backend.backendType() + "' state backend: " + e.getMessage(), e);
+  }
+
+  @Override
+  public void clear() {
+    delete(currentKey());
+  }
+}

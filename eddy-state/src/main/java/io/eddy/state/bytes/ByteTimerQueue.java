@@ -1,0 +1,122 @@
+package io.eddy.state.bytes;
+
+import io.eddy.api.types.TypeSerializer;
+import io.eddy.state.KeyGroupRange;
+import io.eddy.state.timers.HeapTimerQueue;
+import io.eddy.state.timers.Timer;
+import io.eddy.state.timers.TimerQueue;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Timers kept in a column of the store, {@code [keyGroup:2][timestamp:8, sign flipped][key]
+ * [namespace] -> empty}, so they are part of every checkpoint without extra work, with an
+ * in-memory mirror for ordering (firing needs the minimum at every watermark). The mirror is
+ * loaded from the column when the queue is created, i.e. after a restore.
+ */
+final class ByteTimerQueue<K, N> implements TimerQueue<K, N> {
+  private static final byte[] EMPTY = new byte[0];
+
+  private final KvColumn column;
+  private final TypeSerializer<Object> keySerializer;
+  private final TypeSerializer<N> namespaceSerializer;
+  private final HeapTimerQueue<K, N> mirror = new HeapTimerQueue<>();
+  private final ByteBuilder keys = new ByteBuilder();
+
+  ByteTimerQueue(KvColumn column, TypeSerializer<Object> keySerializer, TypeSerializer<N> namespaceSerializer,
+      KeyGroupRange range) throws IOException {
+    this.column = column;
+    this.keySerializer = keySerializer;
+    this.namespaceSerializer = namespaceSerializer;
+    load(range);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void load(KeyGroupRange range) throws IOException {
+    try (KvCursor cursor = column.scan(EMPTY)) {
+      while (cursor.next()) {
+        byte[] key = cursor.key();
+        int keyGroup = ((key[0] & 0xff) << 8) | (key[1] & 0xff);
+        if (!range.contains(keyGroup)) {
+          continue;
+        }
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(key, 2, key.length - 2));
+        long timestamp = in.readLong() ^ Long.MIN_VALUE;
+        K timerKey = (K) keySerializer.deserialize(in);
+        N namespace = namespaceSerializer.deserialize(in);
+        mirror.add(new Timer<>(timestamp, timerKey, namespace, keyGroup));
+      }
+    }
+  }
+
+  @Override
+  public boolean add(Timer<K, N> timer) {
+    if (!mirror.add(timer)) {
+      return false;
+    }
+    try {
+      column.put(keyOf(timer), EMPTY);
+    } catch (IOException e) {
+      mirror.remove(timer);
+      throw new UncheckedIOException("Cannot store timer " + timer + ": " + e.getMessage(), e);
+    }
+    return true;
+  }
+
+  @Override
+  public boolean remove(Timer<K, N> timer) {
+    if (!mirror.remove(timer)) {
+      return false;
+    }
+    deleteStored(timer);
+    return true;
+  }
+
+  @Override
+  public Timer<K, N> peek() {
+    return mirror.peek();
+  }
+
+  @Override
+  public Timer<K, N> poll() {
+    Timer<K, N> timer = mirror.poll();
+    if (timer != null) {
+      deleteStored(timer);
+    }
+    return timer;
+  }
+
+  @Override
+  public int size() {
+    return mirror.size();
+  }
+
+  @Override
+  public List<Timer<K, N>> timersOfKeyGroup(int keyGroup) {
+    return mirror.timersOfKeyGroup(keyGroup);
+  }
+
+  private void deleteStored(Timer<K, N> timer) {
+    try {
+      column.delete(keyOf(timer));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete timer " + timer + ": " + e.getMessage(), e);
+    }
+  }
+
+  private byte[] keyOf(Timer<K, N> timer) {
+    keys.reset(0);
+    keys.writeShort(timer.keyGroup());
+    keys.writeLong(timer.timestamp() ^ Long.MIN_VALUE);
+    try {
+      keySerializer.serialize(timer.key(), keys.out());
+      namespaceSerializer.serialize(timer.namespace(), keys.out());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot serialize timer " + timer + ": " + e.getMessage(), e);
+    }
+    return keys.toArray();
+  }
+}

@@ -1,0 +1,30 @@
+package io.eddy.state.bytes;
+
+import io.eddy.api.types.TypeSerializer;
+import io.eddy.state.InternalStates.InternalValueState;
+
+/** Value state as one serialized value per (key, namespace). */
+final class ByteValueState<K, N, V> extends AbstractByteState<K, N> implements InternalValueState<N, V> {
+  private final TypeSerializer<V> serializer;
+
+  ByteValueState(ByteKeyedStateBackend<K> backend, KvColumn column, TypeSerializer<N> namespaceSerializer,
+      N defaultNamespace, TypeSerializer<V> serializer) {
+    super(backend, column, namespaceSerializer, defaultNamespace);
+    this.serializer = serializer;
+  }
+
+  @Override
+  public V value() {
+    byte[] bytes = getIn(namespace);
+    return bytes == null ? null : ByteCodec.fromBytes(serializer, bytes);
+  }
+
+  @Override
+  public void update(V value) {
+    if (value == null) {
+      clear();
+    } else {
+      put(currentKey(), ByteCodec.toBytes(serializer, value, values));
+    }
+  }
+}
