@@ -1,0 +1,53 @@
+package io.eddy.state.rocksdb;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The local working directory of one store, {@code <localdir>/<store id>/}: the live database in
+ * {@code db/}, RocksDB checkpoints (hard links) waiting for upload in {@code chk-<N>/}, and the
+ * databases of other subtasks being merged in during a rescaling restore in {@code restore-<i>/}.
+ * Nothing in it outlives the store: {@link #delete} removes it all.
+ */
+record StoreDirectory(Path root) {
+
+  static StoreDirectory create(Path localDirectory, String storeId) throws IOException {
+    Path root = localDirectory.resolve(storeId).toAbsolutePath();
+    Files.createDirectories(root);
+    return new StoreDirectory(root);
+  }
+
+  Path database() {
+    return root.resolve("db");
+  }
+
+  Path checkpoint(long checkpointId) {
+    return root.resolve("chk-" + checkpointId);
+  }
+
+  Path restore(int index) {
+    return root.resolve("restore-" + index);
+  }
+
+  void delete() {
+    deleteRecursively(root);
+  }
+
+  /** Deletes a file or a directory tree; a missing one is fine. */
+  static void deleteRecursively(Path path) {
+    try (Stream<Path> walk = Files.walk(path)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (NoSuchFileException e) {
+      // already gone
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + path, e);
+    }
+  }
+}
