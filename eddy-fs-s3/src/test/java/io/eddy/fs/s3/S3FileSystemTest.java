@@ -12,37 +12,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The {@link FileSystem} contract (as eddy-fs checks it on its own implementations) on a real
  * S3 server, plus what is particular to S3: paging, conditional publish, replaced objects.
  */
-@Timeout(30)
-final class S3FileSystemTest {
-  private static S3ProxyServer server;
-  private String bucket;
+final class S3FileSystemTest extends S3ServerTest {
   private S3FileSystem fs;
 
-  @BeforeAll
-  static void startServer() throws Exception {
-    server = S3ProxyServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
-  }
-
   @BeforeEach
-  void newBucket() {
-    bucket = server.newBucket();
+  void newFileSystem() {
     fs = new S3FileSystem(server.settings().listPageSize(7).build(), bucket);
   }
 
@@ -150,8 +138,8 @@ final class S3FileSystemTest {
       assertThat(last[0]).isEqualTo(data[data.length - 1]);
       byte[] middle = new byte[10];
       h.readFully(50_000, middle, 3, 4);
-      assertThat(java.util.Arrays.copyOfRange(middle, 3, 7))
-          .isEqualTo(java.util.Arrays.copyOfRange(data, 50_000, 50_004));
+      assertThat(Arrays.copyOfRange(middle, 3, 7))
+          .isEqualTo(Arrays.copyOfRange(data, 50_000, 50_004));
       h.readFully(data.length, new byte[0], 0, 0);
       assertThatThrownBy(() -> h.readFully(data.length - 10, new byte[20], 0, 20))
           .isInstanceOf(EOFException.class)
@@ -162,32 +150,30 @@ final class S3FileSystemTest {
     assertThat(fs.readAll("big")).isEqualTo(data);
   }
 
+  /** Four threads share the handle; each checks 20 ranges against the data. */
   private static void readConcurrently(ReadHandle h, byte[] data) throws Exception {
-    Thread[] threads = new Thread[4];
-    boolean[] ok = new boolean[threads.length];
-    for (int t = 0; t < threads.length; t++) {
-      int id = t;
-      threads[t] = new Thread(() -> {
-        try {
-          byte[] buf = new byte[1000];
-          for (int i = 0; i < 20; i++) {
-            int pos = (id * 7919 + i * 1237) % (data.length - 1000);
-            h.readFully(pos, buf, 0, 1000);
-            if (!java.util.Arrays.equals(buf, 0, 1000, data, pos, pos + 1000)) {
-              return;
-            }
-          }
-          ok[id] = true;
-        } catch (IOException e) {
-          throw new RuntimeException(e);
+    List<Callable<Boolean>> readers = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      int seed = t;
+      readers.add(() -> {
+        byte[] buf = new byte[1000];
+        boolean same = true;
+        for (int i = 0; i < 20; i++) {
+          int pos = (seed * 7919 + i * 1237) % (data.length - buf.length);
+          h.readFully(pos, buf, 0, buf.length);
+          same &= Arrays.equals(buf, 0, buf.length, data, pos, pos + buf.length);
         }
+        return same;
       });
-      threads[t].start();
     }
-    for (Thread t : threads) {
-      t.join();
+    ExecutorService pool = Executors.newFixedThreadPool(readers.size());
+    try {
+      for (Future<Boolean> result : pool.invokeAll(readers)) {
+        assertThat(result.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
     }
-    assertThat(ok).containsOnly(true);
   }
 
   @Test

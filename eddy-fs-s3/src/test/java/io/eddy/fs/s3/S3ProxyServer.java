@@ -11,31 +11,35 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A real S3 server for tests: s3proxy in this JVM on 127.0.0.1 (a free port), storing in
- * memory, checking SigV4 signatures with a fixed test identity. Not thread-safe to start/stop.
+ * memory, checking SigV4 signatures with a fixed test identity; faults can be injected into its
+ * storage ({@link #faults()}). Not thread-safe to start/stop.
  */
 final class S3ProxyServer implements AutoCloseable {
   static final String ACCESS_KEY = "eddy-test-access-key";
   static final String SECRET_KEY = "eddy-test-secret-key";
 
   private final S3Proxy proxy;
+  private final FlakyBlobStore store;
   private final S3Client client;
   private final AtomicInteger buckets = new AtomicInteger();
 
-  private S3ProxyServer(S3Proxy proxy) {
+  private S3ProxyServer(S3Proxy proxy, FlakyBlobStore store) {
     this.proxy = proxy;
+    this.store = store;
     this.client = S3Clients.create(settings().build());
   }
 
   /** Starts a server; the caller bounds the time with a test timeout. */
   static S3ProxyServer start() throws Exception {
+    FlakyBlobStore store = new FlakyBlobStore(new TransientNio2BlobStore());
     S3Proxy proxy = S3Proxy.builder()
-        .blobStore(new TransientNio2BlobStore())
+        .blobStore(store)
         .endpoint(URI.create("http://127.0.0.1:0"))
         .awsAuthentication(AuthenticationType.AWS_V4, ACCESS_KEY, SECRET_KEY)
         .ignoreUnknownHeaders(true)
         .build();
     proxy.start();
-    return new S3ProxyServer(proxy);
+    return new S3ProxyServer(proxy, store);
   }
 
   int port() {
@@ -52,6 +56,10 @@ final class S3ProxyServer implements AutoCloseable {
         .endpoint(endpoint())
         .pathStyleAccess(true)
         .credentials(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
+  }
+
+  FlakyBlobStore faults() {
+    return store;
   }
 
   /** A plain SDK client of this server, to look behind the file system. */
