@@ -1,0 +1,73 @@
+package io.eddy.state.disagg;
+
+import io.eddy.state.bytes.ColumnOptions;
+import io.eddy.state.bytes.KvColumn;
+import io.eddy.state.bytes.KvCursor;
+import java.io.IOException;
+
+/**
+ * One column of a {@link DisaggregatedKvStore}: each access finds the part of the key's key
+ * group, inserts the column's id in that part after the key group ({@link ColumnKeys}) and goes
+ * to the part's LSM tree. That is one small array per access; eddy-lsm copies what it keeps, so
+ * the caller may reuse its arrays at once. {@link #append} is an eddy-lsm merge (a blind write,
+ * folded by {@code eddy.listappend} on reads and in compaction).
+ *
+ * <p>Thread safety: reads ({@link #get}, {@link #scan}) are thread-safe; writes must come from
+ * one thread at a time (the store's task thread).
+ */
+final class DisaggregatedColumn implements KvColumn {
+  private final String name;
+  private final PartRouter parts;
+  private final int[] ids; // the column's id in each part
+  private final boolean appendMerge;
+  private final boolean ttl;
+
+  DisaggregatedColumn(String name, PartRouter parts, int[] ids, ColumnOptions options) {
+    this.name = name;
+    this.parts = parts;
+    this.ids = ids;
+    this.appendMerge = options.appendMerge();
+    this.ttl = options.ttlMillis() > 0;
+  }
+
+  @Override
+  public byte[] get(byte[] key) throws IOException {
+    int p = parts.indexOf(ColumnKeys.keyGroup(key));
+    return parts.part(p).db().get(ColumnKeys.stored(key, ids[p]));
+  }
+
+  @Override
+  public void put(byte[] key, byte[] value) throws IOException {
+    int p = parts.indexOf(ColumnKeys.keyGroup(key));
+    StorePart part = parts.part(p);
+    part.db().put(ColumnKeys.stored(key, ids[p]), value);
+    if (ttl) {
+      part.ttl().observe(value); // the newest last-access time is the TTL clock of compaction
+    }
+  }
+
+  @Override
+  public void delete(byte[] key) throws IOException {
+    int p = parts.indexOf(ColumnKeys.keyGroup(key));
+    parts.part(p).db().delete(ColumnKeys.stored(key, ids[p]));
+  }
+
+  @Override
+  public void append(byte[] key, byte[] operand) throws IOException {
+    if (!appendMerge) {
+      throw new IllegalStateException("column '" + name + "' was not opened with appendMerge");
+    }
+    int p = parts.indexOf(ColumnKeys.keyGroup(key));
+    parts.part(p).db().merge(ColumnKeys.stored(key, ids[p]), operand);
+  }
+
+  @Override
+  public KvCursor scan(byte[] prefix) throws IOException {
+    return ColumnCursor.open(parts, ids, prefix);
+  }
+
+  @Override
+  public String toString() {
+    return "DisaggregatedColumn[" + name + "]";
+  }
+}

@@ -1,0 +1,220 @@
+package io.eddy.state.disagg;
+
+import io.eddy.fs.FsPaths;
+import io.eddy.lsm.Db;
+import io.eddy.state.FileHandleSnapshot;
+import io.eddy.state.KeyGroupRange;
+import io.eddy.state.KeyedStateHandle;
+import io.eddy.state.bytes.ColumnOptions;
+import io.eddy.state.bytes.KvColumn;
+import io.eddy.state.bytes.KvStore;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The keyed state of one operator subtask in eddy-lsm, with its primary copy on a FileSystem
+ * (local folder, S3, HDFS): the store behind {@code state.backend.type: disaggregated}.
+ *
+ * <p><b>Layout.</b> All columns share one LSM tree per {@link StorePart}, keys laid out {@code
+ * [keyGroup:2][columnId:2][rest]} ({@link ColumnKeys}). One tree rather than one per column, so
+ * a checkpoint is one memtable flush and one manifest whatever the number of states, memory is
+ * one write buffer per store, and two background threads serve all columns; a key-group range
+ * is still one key range, so a rescale opens one range per part.
+ *
+ * <p><b>Checkpoints</b> are eddy-lsm's zero-copy checkpoints: {@link #snapshot} flushes the
+ * memtable and writes a {@code CHECKPOINT} manifest per part on the task thread; the handle
+ * ({@link StoreHandle}) names the manifests and column tables; nothing is copied or uploaded.
+ * {@link #notifyCheckpointComplete} keeps the newest {@code numRetained} completed checkpoints
+ * and releases older and aborted ones ({@link RetainedCheckpoints}).
+ *
+ * <p><b>Restore</b> opens each overlapping handle part directly from its manifest, restricted to
+ * the key groups this store owns: only manifests are read, blocks come on demand through the
+ * caches ({@link #bytesReadByRestore()} shows it). Handles from several old subtasks become
+ * several parts, and every key is routed to its key group's part ({@link PartRouter}). Restored
+ * parts read the old directories' files but never delete them (eddy-lsm deletes only inside a
+ * tree's own directory).
+ *
+ * <p><b>Close</b> deletes every file of the store's directory that no kept checkpoint needs, so
+ * a job without checkpoints leaves nothing behind.
+ *
+ * <p>Lifecycle per {@link KvStore}: {@link #restore} at most once, before the first {@link
+ * #column} or {@link #snapshot}; not thread-safe except that columns' reads are.
+ */
+public final class DisaggregatedKvStore implements KvStore {
+  /** The {@code state.backend.type} of this store. */
+  public static final String KIND = "disaggregated";
+  private static final Logger LOG = Logger.getLogger(DisaggregatedKvStore.class.getName());
+  private static final KeyGroupRange ALL_KEY_GROUPS = KeyGroupRange.of(0, ColumnKeys.MAX_KEY_GROUP);
+
+  private final StoreConfig config;
+  private final CountingFileSystem fs;
+  private final RetainedCheckpoints checkpoints;
+  private PartRouter parts;
+  private int partsCreated;
+  private long bytesReadByRestore;
+  private boolean closed;
+
+  public DisaggregatedKvStore(StoreConfig config) {
+    this.config = config;
+    this.fs = new CountingFileSystem(config.fs());
+    this.checkpoints = new RetainedCheckpoints(config.numRetained());
+  }
+
+  @Override
+  public String kind() {
+    return KIND;
+  }
+
+  @Override
+  public void restore(List<KeyedStateHandle> handles, KeyGroupRange range) throws IOException {
+    if (parts != null) {
+      throw new IllegalStateException("restore must come before the first column or snapshot");
+    }
+    List<StorePart> opened = new ArrayList<>();
+    try {
+      for (KeyedStateHandle handle : handles) {
+        for (StoreHandle.Part part : StoreHandle.decode(handle.handle()).parts()) {
+          KeyGroupRange mine = part.keyGroups().intersection(handle.keyGroups()).intersection(range);
+          if (mine.size() > 0) {
+            opened.add(StorePart.restore(config, fs, newPartDirectory(), part, mine));
+          }
+        }
+      }
+      for (KeyGroupRange gap : PartRouter.gaps(opened.stream().map(StorePart::keyGroups).toList(), range)) {
+        opened.add(StorePart.create(config, fs, newPartDirectory(), gap));
+      }
+      parts = new PartRouter(opened);
+    } catch (IOException | RuntimeException e) {
+      closeAfterFailure(opened, e);
+      throw e;
+    }
+    bytesReadByRestore = fs.bytesRead();
+  }
+
+  private static void closeAfterFailure(List<StorePart> opened, Exception failure) {
+    for (StorePart p : opened) {
+      try {
+        p.closeAndClean(Set.of());
+      } catch (IOException | RuntimeException e) {
+        failure.addSuppressed(e);
+      }
+    }
+  }
+
+  private String newPartDirectory() {
+    return FsPaths.join(config.directory(), "part-" + partsCreated++);
+  }
+
+  /** The parts, opening a fresh one for every key group on first use. */
+  private PartRouter parts() throws IOException {
+    if (closed) {
+      throw new IllegalStateException("the state store is closed: " + config.directory());
+    }
+    if (parts == null) {
+      parts = new PartRouter(List.of(StorePart.create(config, fs, newPartDirectory(), ALL_KEY_GROUPS)));
+    }
+    return parts;
+  }
+
+  @Override
+  public KvColumn column(String name, ColumnOptions options) throws IOException {
+    PartRouter router = parts();
+    int[] ids = new int[router.size()];
+    for (int p = 0; p < ids.length; p++) {
+      ids[p] = router.part(p).columnId(name, options);
+    }
+    return new DisaggregatedColumn(name, router, ids, options);
+  }
+
+  @Override
+  public FileHandleSnapshot snapshot(long checkpointId, KeyGroupRange range) throws IOException {
+    PartRouter router = parts();
+    List<StorePart.Checkpoint> taken = new ArrayList<>();
+    try {
+      for (int p = 0; p < router.size(); p++) {
+        taken.add(router.part(p).checkpoint(range));
+      }
+    } catch (IOException | RuntimeException e) {
+      for (StorePart.Checkpoint c : taken) {
+        c.part().release(c.lsm());
+      }
+      throw e;
+    }
+    checkpoints.add(checkpointId, taken);
+    byte[] handle = new StoreHandle(taken.stream().map(StorePart.Checkpoint::handle).toList()).encode();
+    return new FileHandleSnapshot() {
+      @Override
+      public byte[] persist() {
+        return handle.clone(); // the manifests are already on the FileSystem: nothing to upload
+      }
+
+      @Override
+      public KeyGroupRange keyGroupRange() {
+        return range;
+      }
+
+      @Override
+      public void release() {
+        // the files stay until the checkpoint is subsumed: see notifyCheckpointComplete
+      }
+    };
+  }
+
+  @Override
+  public void notifyCheckpointComplete(long checkpointId) throws IOException {
+    checkpoints.complete(checkpointId);
+  }
+
+  /** Bytes this store has read from its primary FileSystem so far (local cache hits excluded). */
+  public long bytesRead() {
+    return fs.bytesRead();
+  }
+
+  /** Bytes read from the primary FileSystem by {@link #restore}: the checkpoint manifests only. */
+  public long bytesReadByRestore() {
+    return bytesReadByRestore;
+  }
+
+  /** The parts' trees, for tests and tools that inspect or compact them. */
+  List<Db> trees() throws IOException {
+    PartRouter router = parts();
+    List<Db> trees = new ArrayList<>();
+    for (int p = 0; p < router.size(); p++) {
+      trees.add(router.part(p).db());
+    }
+    return trees;
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (parts != null) {
+      for (int p = 0; p < parts.size(); p++) {
+        StorePart part = parts.part(p);
+        try {
+          part.closeAndClean(checkpoints.manifestsToKeep(part));
+        } catch (IOException | RuntimeException e) {
+          LOG.log(Level.WARNING, "could not close and clean a part of " + config.directory(), e);
+        }
+      }
+    }
+    try {
+      EmptyDirectories.delete(fs, config.directory());
+      config.resources().close();
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "could not release the resources of " + config.directory(), e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "DisaggregatedKvStore[" + config.directory() + "]";
+  }
+}
