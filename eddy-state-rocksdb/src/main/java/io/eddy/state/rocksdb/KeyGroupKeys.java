@@ -1,6 +1,7 @@
 package io.eddy.state.rocksdb;
 
 import io.eddy.state.KeyGroupRange;
+import java.util.Arrays;
 
 /**
  * Key bounds in the byte layout {@code [keyGroup:2 BE][...]} that every column uses: a key-group
@@ -23,11 +24,6 @@ final class KeyGroupKeys {
     return prefix(range.endKeyGroup() + 1);
   }
 
-  /** The key group a key belongs to. */
-  static int keyGroup(byte[] key) {
-    return ((key[0] & 0xFF) << 8) | (key[1] & 0xFF);
-  }
-
   private static byte[] prefix(int keyGroup) {
     if (keyGroup < 0 || keyGroup > MAX_KEY_GROUP + 1) {
       throw new IllegalArgumentException("key group " + keyGroup + " does not fit the two-byte key prefix");
@@ -42,7 +38,7 @@ final class KeyGroupKeys {
   static byte[] prefixEnd(byte[] prefix) {
     for (int i = prefix.length - 1; i >= 0; i--) {
       if (prefix[i] != (byte) 0xFF) {
-        byte[] end = java.util.Arrays.copyOf(prefix, i + 1);
+        byte[] end = Arrays.copyOf(prefix, i + 1);
         end[i]++;
         return end;
       }

@@ -11,6 +11,7 @@ import io.eddy.state.bytes.KvColumn;
 import io.eddy.state.bytes.KvStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.rocksdb.RocksDBException;
 
 /**
  * The keyed state of one operator subtask in an embedded RocksDB database on local disk
@@ -109,7 +111,7 @@ public final class RocksDbKvStore implements KvStore {
     }
     try {
       return instance.db().getProperty(open.handle(), property);
-    } catch (org.rocksdb.RocksDBException e) {
+    } catch (RocksDBException e) {
       throw new IOException("cannot read " + property + " of column '" + column + "': " + e.getMessage(), e);
     }
   }
@@ -146,7 +148,7 @@ public final class RocksDbKvStore implements KvStore {
     Path local = directory.checkpoint(checkpointId);
     instance().checkpointTo(local);
     List<String> names;
-    try (Stream<Path> files = java.nio.file.Files.list(local)) {
+    try (Stream<Path> files = Files.list(local)) {
       names = files.map(p -> p.getFileName().toString()).sorted().toList();
     }
     Set<String> shared = new HashSet<>();
@@ -188,7 +190,8 @@ public final class RocksDbKvStore implements KvStore {
     }
   }
 
-  private RocksDbInstance instance() throws IOException {
+  /** The open database (opened empty on first use); package-private for tests that compact it. */
+  RocksDbInstance instance() throws IOException {
     if (closed) {
       throw new IllegalStateException("the RocksDB store " + storeId + " is closed");
     }

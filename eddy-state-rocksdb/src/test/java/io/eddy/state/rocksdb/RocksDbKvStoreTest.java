@@ -192,7 +192,7 @@ class RocksDbKvStoreTest {
       while (cursor.next()) {
         byte[] k = cursor.key();
         String rest = new String(k, 2, k.length - 2, java.nio.charset.StandardCharsets.ISO_8859_1);
-        entries.put(KeyGroupKeys.keyGroup(k) + ":" + rest, text(cursor.value()));
+        entries.put((((k[0] & 0xFF) << 8) | (k[1] & 0xFF)) + ":" + rest, text(cursor.value()));
       }
     }
     return entries;
