@@ -1,6 +1,5 @@
 package io.eddy.fs.s3;
 
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -28,9 +27,10 @@ final class S3Clients {
   static S3Client create(S3Settings settings) {
     S3ClientBuilder b = S3Client.builder()
         .forcePathStyle(settings.pathStyleAccess())
-        .credentialsProvider(
-            settings.credentials() != null ? settings.credentials() : DefaultCredentialsProvider.builder().build())
         .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(retryStrategy(settings)).build());
+    if (settings.credentials() != null) {
+      b.credentialsProvider(settings.credentials());
+    } // else the SDK's default chain, which the client owns and closes
     if (settings.endpoint() != null) {
       b.endpointOverride(settings.endpoint());
     }

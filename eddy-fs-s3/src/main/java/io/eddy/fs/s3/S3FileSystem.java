@@ -35,8 +35,14 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *       delete may make both callers see {@code true}.
  * </ul>
  *
- * <p>Configuration, credentials and retries: see {@link S3Settings}. Errors name the
- * {@code s3://} path; no message or {@link #toString()} carries credentials.
+ * <p>Configuration: an {@link S3Settings} record, built in code or by
+ * {@link S3Settings#fromEnvironment()} from the keys {@code eddy.s3.endpoint}, {@code .region},
+ * {@code .path-style-access}, {@code .part-size}, {@code .list-page-size},
+ * {@code .retry.mode}, {@code .retry.max-attempts}, {@code .retry.base-delay-ms},
+ * {@code .retry.max-delay-ms} (or {@code EDDY_S3_ENDPOINT} and so on); S3Settings documents
+ * them. Credentials come from the SDK's default chain. Retries are the SDK's (standard or
+ * adaptive strategy, exponential backoff). Errors name the {@code s3://} path; no message or
+ * {@link #toString()} carries credentials.
  *
  * <p>Thread safety: thread-safe; the SDK client is shared, outputs are confined to one thread.
  */

@@ -21,6 +21,9 @@ record S3Location(String bucket, String key) {
   static S3Location parse(String path, String defaultBucket) throws IOException {
     String bucket = defaultBucket;
     String rest = path;
+    if (path.contains("://") && !path.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+      throw new IOException("not an s3:// path: " + path);
+    }
     if (path.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
       rest = path.substring(SCHEME.length());
       int slash = rest.indexOf('/');

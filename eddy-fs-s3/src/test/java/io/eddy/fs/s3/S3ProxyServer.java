@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * memory, checking SigV4 signatures with a fixed test identity; faults can be injected into its
  * storage ({@link #faults()}). Not thread-safe to start/stop.
  */
-final class S3ProxyServer implements AutoCloseable {
+final class S3ProxyServer {
   static final String ACCESS_KEY = "eddy-test-access-key";
   static final String SECRET_KEY = "eddy-test-secret-key";
 
@@ -74,8 +74,7 @@ final class S3ProxyServer implements AutoCloseable {
     return name;
   }
 
-  @Override
-  public void close() throws Exception {
+  void stop() throws Exception {
     client.close();
     proxy.stop();
   }

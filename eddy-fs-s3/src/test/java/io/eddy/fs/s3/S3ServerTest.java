@@ -21,7 +21,7 @@ abstract class S3ServerTest {
 
   @AfterAll
   static void stopServer() throws Exception {
-    server.close();
+    server.stop();
   }
 
   @BeforeEach

@@ -100,5 +100,6 @@ final class S3SettingsTest {
     assertThat(S3Location.parse("", "d").prefix()).isEmpty();
     assertThatThrownBy(() -> S3Location.parse("a/b", null)).isInstanceOf(IOException.class).hasMessageContaining("a/b");
     assertThatThrownBy(() -> S3Location.parseFile("s3://b/", null)).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> S3Location.parse("file:///tmp/x", "d")).isInstanceOf(IOException.class);
   }
 }
