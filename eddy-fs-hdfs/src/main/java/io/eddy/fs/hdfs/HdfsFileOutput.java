@@ -30,7 +30,8 @@ final class HdfsFileOutput extends FileOutput {
   private boolean writeFailed;
   private boolean done;
 
-  private HdfsFileOutput(String path, DistributedFileSystem client, HdfsPath target, HdfsPath temporary, FSDataOutputStream out) {
+  private HdfsFileOutput(
+      String path, DistributedFileSystem client, HdfsPath target, HdfsPath temporary, FSDataOutputStream out) {
     this.path = path;
     this.client = client;
     this.target = target;
@@ -42,7 +43,8 @@ final class HdfsFileOutput extends FileOutput {
   static HdfsFileOutput start(String path, DistributedFileSystem client, HdfsPath target) throws IOException {
     HdfsPath temporary = target.inProgressSibling();
     try {
-      FSDataOutputStream out = client.createFile(temporary.hadoopPath()).create().overwrite(false).recursive().syncBlock().build();
+      FSDataOutputStream out =
+          client.createFile(temporary.hadoopPath()).create().overwrite(false).recursive().syncBlock().build();
       return new HdfsFileOutput(path, client, target, temporary, out);
     } catch (IOException e) {
       throw HdfsErrors.translate(e, "create", target);

@@ -46,7 +46,7 @@ public final class HdfsFileSystem implements FileSystem {
     return "hdfs";
   }
 
-  private HdfsPath resolve(String path) {
+  private HdfsPath resolve(String path) throws IOException {
     return HdfsPath.parse(path, defaultAuthority);
   }
 

@@ -1,5 +1,6 @@
 package io.eddy.fs.hdfs;
 
+import java.io.IOException;
 import java.util.UUID;
 import org.apache.hadoop.fs.Path;
 
@@ -14,17 +15,25 @@ record HdfsPath(String authority, String path) {
   private static final String PREFIX = "hdfs://";
   private static final String IN_PROGRESS_SUFFIX = ".inprogress";
 
-  /** Resolves {@code path} (an hdfs:// URI or a plain path) against {@code defaultAuthority}. */
-  static HdfsPath parse(String path, String defaultAuthority) {
-    if (path.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-      int slash = path.indexOf('/', PREFIX.length());
-      String authority = slash < 0 ? path.substring(PREFIX.length()) : path.substring(PREFIX.length(), slash);
-      return new HdfsPath(authority, normalize(slash < 0 ? "/" : path.substring(slash)));
+  /**
+   * Resolves {@code path} (an hdfs:// URI or a plain path) against {@code defaultAuthority}.
+   *
+   * @throws IOException naming the path if it has another scheme or Hadoop rejects it
+   */
+  static HdfsPath parse(String path, String defaultAuthority) throws IOException {
+    try {
+      if (path.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+        int slash = path.indexOf('/', PREFIX.length());
+        String authority = slash < 0 ? path.substring(PREFIX.length()) : path.substring(PREFIX.length(), slash);
+        return new HdfsPath(authority, normalize(slash < 0 ? "/" : path.substring(slash)));
+      }
+      if (path.contains("://")) {
+        throw new IOException("not an hdfs:// path: " + path);
+      }
+      return new HdfsPath(defaultAuthority, normalize(path.startsWith("/") ? path : "/" + path));
+    } catch (IllegalArgumentException e) {
+      throw new IOException("not a valid HDFS path: " + path + " (" + e.getMessage() + ")", e);
     }
-    if (path.contains("://")) {
-      throw new IllegalArgumentException("not an hdfs:// path: " + path);
-    }
-    return new HdfsPath(defaultAuthority, normalize(path.startsWith("/") ? path : "/" + path));
   }
 
   /** Collapses repeated and trailing slashes and "." / ".." segments as Hadoop does. */

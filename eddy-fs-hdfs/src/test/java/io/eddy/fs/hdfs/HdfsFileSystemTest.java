@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -161,7 +162,8 @@ class HdfsFileSystemTest {
     try (ReadHandle h = fs.open(dir + "r")) {
       assertThat(h.size()).isEqualTo(data.length);
       assertThat(h.path()).isEqualTo(dir + "r");
-      for (int[] range : new int[][] {{0, 1}, {0, 10_000}, {1, 512}, {511, 2}, {4_321, 1_234}, {9_999, 1}, {9_000, 1_000}, {10_000, 0}}) {
+      int[][] ranges = {{0, 1}, {0, 10_000}, {1, 512}, {511, 2}, {4_321, 1_234}, {9_999, 1}, {9_000, 1_000}, {10_000, 0}};
+      for (int[] range : ranges) {
         byte[] buf = new byte[range[1] + 4];
         h.readFully(range[0], buf, 2, range[1]);
         for (int i = 0; i < range[1]; i++) {
@@ -235,7 +237,7 @@ class HdfsFileSystemTest {
     assertThat(fs.size(dir + "large")).isEqualTo(data.length);
     assertThat(fs.readAll(dir + "large")).isEqualTo(data);
     int across = 2 * MiniHdfs.BLOCK_SIZE - 100;
-    byte[] expected = java.util.Arrays.copyOfRange(data, across, across + 200);
+    byte[] expected = Arrays.copyOfRange(data, across, across + 200);
     assertThat(fs.read(dir + "large", across, 200)).isEqualTo(expected);
   }
 
@@ -274,7 +276,7 @@ class HdfsFileSystemTest {
             for (int i = 0; i < 40; i++) {
               int pos = (id * 7_919 + i * 4_999) % (data.length - buf.length);
               h.readFully(pos, buf, 0, buf.length);
-              assertThat(buf).isEqualTo(java.util.Arrays.copyOfRange(data, pos, pos + buf.length));
+              assertThat(buf).isEqualTo(Arrays.copyOfRange(data, pos, pos + buf.length));
             }
             return null;
           }));
@@ -311,5 +313,19 @@ class HdfsFileSystemTest {
     other.close();
     assertThat(fs.exists(dir + "f")).as("the shared client stays open for fs").isTrue();
     assertThatThrownBy(() -> other.exists(dir + "f")).isInstanceOf(IOException.class).hasMessageContaining("closed");
+  }
+
+  @Test
+  void closingTheLastHolderClosesTheClientAndItsOpenOutputsPublishNothing() throws IOException {
+    HdfsFileSystem alone = new HdfsFileSystemFactory(MiniHdfs.clientConf()).create(URI.create(dir));
+    FileOutput out = alone.create(dir + "orphan");
+    out.write(bytes("never published"));
+    alone.close();
+    assertThatThrownBy(() -> out.write(pattern(200_000, 0)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(dir + "orphan");
+    assertThatThrownBy(out::close).isInstanceOf(IOException.class).hasMessageContaining(dir + "orphan");
+    assertThat(fs.exists(dir + "orphan")).isFalse();
+    assertThat(fs.list(dir)).isEmpty();
   }
 }

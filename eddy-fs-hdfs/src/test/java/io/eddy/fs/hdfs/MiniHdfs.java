@@ -2,6 +2,8 @@ package io.eddy.fs.hdfs;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,12 +14,17 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
 
 /**
  * A real in-process HDFS for tests: one namenode and one datanode on 127.0.0.1 with random
- * ports, storage under {@code target/}, and a 1 MiB block size so files of a few MiB span
- * several blocks. Start and stop are bounded in time.
+ * ports, storage under {@code target/minidfs/}, and a 1 MiB block size so files of a few MiB
+ * span several blocks. Start and stop are bounded in time (start generously: it takes about
+ * 10 s on an idle machine, several times that on a busy one).
+ *
+ * <p>Start-up cost: the web servers of both nodes look for {@code webapps/<name>} on the
+ * class path. The copies in src/test/resources (the same empty web.xml Hadoop ships) are
+ * plain directories, which spares Jetty unpacking them from the 56 MB minicluster jar.
  */
 final class MiniHdfs implements AutoCloseable {
   static final int BLOCK_SIZE = 1 << 20;
-  private static final long START_SECONDS = 60;
+  private static final long START_SECONDS = 120;
   private static final long STOP_SECONDS = 30;
 
   private final MiniDFSCluster cluster;
@@ -28,18 +35,23 @@ final class MiniHdfs implements AutoCloseable {
 
   static MiniHdfs start(String name) throws Exception {
     Path base = Path.of("target", "minidfs", name + "-" + ProcessHandle.current().pid()).toAbsolutePath();
-    Configuration conf = clientConf();
-    conf.setBoolean("dfs.permissions.enabled", false);
-    MiniDFSCluster cluster = bounded(
-        () -> new MiniDFSCluster.Builder(conf, base.toFile()).numDataNodes(1).build(), START_SECONDS, "start");
-    cluster.waitActive();
+    MiniDFSCluster cluster = bounded(() -> {
+      MiniDFSCluster started = new MiniDFSCluster.Builder(clientConf(), base.toFile()).numDataNodes(1).build();
+      started.waitActive();
+      return started;
+    }, START_SECONDS, "start");
     return new MiniHdfs(cluster);
   }
 
-  /** The configuration a client of this cluster uses. */
+  /**
+   * The configuration a client of this cluster uses. Closing a file waits until the datanode
+   * has reported the last block; the client polls for that, first after 400 ms by default,
+   * which would dominate the test time. 20 ms keeps the same protocol.
+   */
   static Configuration clientConf() {
     Configuration conf = new Configuration();
     conf.setLong("dfs.blocksize", BLOCK_SIZE);
+    conf.setInt("dfs.client.block.write.locateFollowingBlock.initial.delay.ms", 20);
     return conf;
   }
 
@@ -49,13 +61,13 @@ final class MiniHdfs implements AutoCloseable {
   }
 
   /** The names in {@code directory} as raw HDFS sees them, temporaries included. */
-  java.util.List<String> rawNames(String directory) throws IOException {
+  List<String> rawNames(String directory) throws IOException {
     org.apache.hadoop.fs.FileSystem fs = cluster.getFileSystem();
     org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(directory);
     if (!fs.exists(dir)) {
-      return java.util.List.of();
+      return List.of();
     }
-    return java.util.Arrays.stream(fs.listStatus(dir)).map(s -> s.getPath().getName()).sorted().toList();
+    return Arrays.stream(fs.listStatus(dir)).map(s -> s.getPath().getName()).sorted().toList();
   }
 
   @Override
