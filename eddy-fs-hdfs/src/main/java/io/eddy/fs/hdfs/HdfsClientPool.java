@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.DistributedFileSystem;
 
@@ -16,11 +17,15 @@ import org.apache.hadoop.hdfs.DistributedFileSystem;
  * for every other user in the JVM, while each Eddy {@code FileSystem} must be closable on its
  * own. Clients are made with {@code FileSystem.newInstance}, outside that cache.
  *
+ * <p>The configuration is read on the first {@link #acquire}: a program that never uses an
+ * hdfs:// path pays nothing for having this module on its class path.
+ *
  * <p>Thread safety: thread-safe; the reference counts are guarded by this pool's lock.
  */
 final class HdfsClientPool {
-  private final Configuration conf;
+  private final Supplier<Configuration> confSource;
   private final Map<String, Shared> clients = new HashMap<>();
+  private Configuration conf;
 
   private static final class Shared {
     final DistributedFileSystem client;
@@ -31,14 +36,17 @@ final class HdfsClientPool {
     }
   }
 
-  HdfsClientPool(Configuration conf) {
-    this.conf = conf;
+  HdfsClientPool(Supplier<Configuration> confSource) {
+    this.confSource = confSource;
   }
 
   /** The client for {@code authority} ("" means {@code fs.defaultFS}); pair with {@link #release}. */
   synchronized DistributedFileSystem acquire(String authority) throws IOException {
     Shared shared = clients.get(authority);
     if (shared == null) {
+      if (conf == null) {
+        conf = confSource.get();
+      }
       shared = new Shared(open(authority));
       clients.put(authority, shared);
     }

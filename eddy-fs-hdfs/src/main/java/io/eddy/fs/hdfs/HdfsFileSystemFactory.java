@@ -14,7 +14,8 @@ import org.apache.hadoop.conf.Configuration;
  * means the configured {@code fs.defaultFS}.
  *
  * <p>All file systems made by one factory share one Hadoop client per namenode authority
- * (see {@link HdfsClientPool}).
+ * (see {@link HdfsClientPool}). The Hadoop configuration is read and clients are made only
+ * when an hdfs:// path is first used, so the registry stays cheap for programs without HDFS.
  *
  * <p>Thread safety: thread-safe.
  */
@@ -23,12 +24,12 @@ public final class HdfsFileSystemFactory implements FileSystemFactory {
 
   /** The factory {@link java.util.ServiceLoader} makes: configuration from {@code HADOOP_CONF_DIR}. */
   public HdfsFileSystemFactory() {
-    this(HadoopConf.fromEnvironment());
+    this.pool = new HdfsClientPool(HadoopConf::fromEnvironment);
   }
 
   /** A factory whose clients use {@code conf} (for embedding and tests). */
   public HdfsFileSystemFactory(Configuration conf) {
-    this.pool = new HdfsClientPool(conf);
+    this.pool = new HdfsClientPool(() -> conf);
   }
 
   @Override
