@@ -2,11 +2,10 @@ package io.eddy.nexmark.queries;
 
 import io.eddy.api.datastream.DataStream;
 import io.eddy.nexmark.model.Event;
-import io.eddy.nexmark.oracle.SqlFunctions;
 
 import java.util.List;
 
-/** q15 Bidding statistics per day: {@link BandStats} keyed by DATE_FORMAT(dateTime, 'yyyy-MM-dd'). Updating. */
+/** q15 Bidding statistics per day: {@link BandStats} keyed by the day of dateTime. Updating. */
 public final class Q15 extends NumberedQuery {
 
     public Q15() {
@@ -16,8 +15,8 @@ public final class Q15 extends NumberedQuery {
     @Override
     public DataStream<Change> build(DataStream<Event> events, QueryContext context) {
         return EventStreams.bids(events)
-                .keyBy(b -> SqlFunctions.day(b.dateTime()))
-                .process(new BandStats<String>(List::of, false))
+                .keyBy(b -> BandStats.epochDay(b.dateTime()))
+                .process(new BandStats<Long>(day -> List.of(BandStats.dayText(day)), false))
                 .name(name());
     }
 }

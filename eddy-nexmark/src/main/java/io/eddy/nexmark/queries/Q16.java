@@ -2,7 +2,6 @@ package io.eddy.nexmark.queries;
 
 import io.eddy.api.datastream.DataStream;
 import io.eddy.nexmark.model.Event;
-import io.eddy.nexmark.oracle.SqlFunctions;
 
 import java.io.Serializable;
 import java.util.Arrays;
@@ -17,15 +16,15 @@ public final class Q16 extends NumberedQuery {
         super(16);
     }
 
-    /** The group key; a record so that a NULL channel is a valid key. */
-    record ChannelDay(String channel, String day) implements Serializable {
+    /** The group key (the day as an epoch day); a record so that a NULL channel is a valid key. */
+    record ChannelDay(String channel, long day) implements Serializable {
     }
 
     @Override
     public DataStream<Change> build(DataStream<Event> events, QueryContext context) {
         return EventStreams.bids(events)
-                .keyBy(b -> new ChannelDay(b.channel(), SqlFunctions.day(b.dateTime())))
-                .process(new BandStats<ChannelDay>(k -> Arrays.asList(k.channel(), k.day()), true))
+                .keyBy(b -> new ChannelDay(b.channel(), BandStats.epochDay(b.dateTime())))
+                .process(new BandStats<ChannelDay>(k -> Arrays.asList(k.channel(), BandStats.dayText(k.day())), true))
                 .name(name());
     }
 }
