@@ -20,7 +20,7 @@ import java.util.List;
  * UTF    storeId            the store that wrote it (names its shared folder)
  * long   checkpointId
  * int    column count, then per column:  UTF name, boolean appendMerge, long ttlMillis
- * int    file count, then per file:      UTF name, UTF path, long size, int crc32c
+ * int    file count, then per file:      UTF name, UTF path, long size, int crc32c, boolean shared
  * </pre>
  */
 record CheckpointHandle(String storeId, long checkpointId, List<ColumnSpec> columns, List<CheckpointFile> files) {
@@ -45,6 +45,7 @@ record CheckpointHandle(String storeId, long checkpointId, List<ColumnSpec> colu
         out.writeUTF(file.path());
         out.writeLong(file.size());
         out.writeInt(file.crc32c());
+        out.writeBoolean(file.shared());
       }
       out.flush();
       return bytes.toByteArray();
@@ -69,7 +70,7 @@ record CheckpointHandle(String storeId, long checkpointId, List<ColumnSpec> colu
     int fileCount = in.readInt();
     List<CheckpointFile> files = new ArrayList<>(fileCount);
     for (int i = 0; i < fileCount; i++) {
-      files.add(new CheckpointFile(in.readUTF(), in.readUTF(), in.readLong(), in.readInt()));
+      files.add(new CheckpointFile(in.readUTF(), in.readUTF(), in.readLong(), in.readInt(), in.readBoolean()));
     }
     return new CheckpointHandle(storeId, checkpointId, List.copyOf(columns), List.copyOf(files));
   }

@@ -41,8 +41,8 @@ final class FileTransfer {
     return fs;
   }
 
-  /** Uploads a local file to the new file {@code path}. */
-  CheckpointFile upload(Path local, String path) throws IOException {
+  /** Uploads a local file to the new file {@code path}, in a shared folder or not. */
+  CheckpointFile upload(Path local, String path, boolean shared) throws IOException {
     CRC32C crc = new CRC32C();
     byte[] buffer = new byte[CHUNK];
     long size = 0;
@@ -58,7 +58,7 @@ final class FileTransfer {
       throw e;
     }
     stats.uploaded(size);
-    return new CheckpointFile(local.getFileName().toString(), path, size, (int) crc.getValue());
+    return new CheckpointFile(local.getFileName().toString(), path, size, (int) crc.getValue(), shared);
   }
 
   /** Downloads a checkpoint file into {@code directory} under its database name, verifying it. */

@@ -21,8 +21,9 @@ import org.rocksdb.WriteBatch;
  *   <li>The base is the handle that holds the whole range, or else the one overlapping it most.
  *       Its files are downloaded into the store's database directory and opened as they are; the
  *       key groups outside the range are deleted with range deletions (cheap, reclaimed by later
- *       compactions). Its SSTs are registered as already uploaded, so the next checkpoint
- *       references them instead of uploading them again.
+ *       compactions). Its shared SSTs are registered as already uploaded, so the next checkpoint
+ *       references them instead of uploading them again (files in the exclusive folder of the
+ *       restored checkpoint are uploaded again: they go when that checkpoint does).
  *   <li>Every other handle (rescaling that merges subtasks) is downloaded into a temporary
  *       directory, opened read-only, and the entries of the range's key groups are copied over,
  *       column by column, in write batches.
@@ -81,7 +82,7 @@ final class HandleRestore {
       instance.close();
       throw e;
     }
-    base.handle().files().stream().filter(CheckpointFile::isSst).forEach(registry::restored);
+    base.handle().files().stream().filter(CheckpointFile::shared).forEach(registry::restored);
     return instance;
   }
 

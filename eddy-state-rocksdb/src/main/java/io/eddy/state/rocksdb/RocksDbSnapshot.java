@@ -56,7 +56,7 @@ final class RocksDbSnapshot implements FileHandleSnapshot {
             reused.add(known);
           } else {
             sharedUploads.add(() -> {
-              CheckpointFile file = uploader.transfer().upload(local, uploader.layout().shared(name));
+              CheckpointFile file = uploader.transfer().upload(local, uploader.layout().shared(name), true);
               uploader.registry().uploadedByThisStore(file);
               return file;
             });
@@ -73,7 +73,7 @@ final class RocksDbSnapshot implements FileHandleSnapshot {
   }
 
   private CheckpointFile uploadExclusive(Path local, String name) throws IOException {
-    CheckpointFile file = uploader.transfer().upload(local, uploader.layout().exclusive(checkpointId, name));
+    CheckpointFile file = uploader.transfer().upload(local, uploader.layout().exclusive(checkpointId, name), false);
     if (!uploader.registry().exclusiveUploaded(checkpointId, file)) {
       uploader.transfer().fileSystem().delete(file.path());
       throw new IOException("checkpoint " + checkpointId + " was subsumed by a newer one while it was uploaded");

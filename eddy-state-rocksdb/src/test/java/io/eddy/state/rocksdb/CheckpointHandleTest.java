@@ -13,8 +13,8 @@ class CheckpointHandleTest {
   void encodeDecodeRoundTrips() throws IOException {
     CheckpointHandle handle = new CheckpointHandle("store-1", 42,
         List.of(new ColumnSpec("values", ColumnOptions.PLAIN), new ColumnSpec("_timers/t", new ColumnOptions(true, 5000))),
-        List.of(new CheckpointFile("000007.sst", "s3://b/shared/store-1/000007.sst", 1234, -5),
-            new CheckpointFile("CURRENT", "s3://b/chk-42/rocksdb-store-1/CURRENT", 16, 99)));
+        List.of(new CheckpointFile("000007.sst", "s3://b/shared/store-1/000007.sst", 1234, -5, true),
+            new CheckpointFile("CURRENT", "s3://b/chk-42/rocksdb-store-1/CURRENT", 16, 99, false)));
     assertThat(CheckpointHandle.decode(handle.encode())).isEqualTo(handle);
     assertThat(handle.totalSize()).isEqualTo(1250);
   }

@@ -36,7 +36,7 @@ class CorruptCheckpointTest {
       column.put(key(i % 128, "k" + i), new byte[100]);
     }
     handle = Checkpoints.take(source, 1, ALL);
-    sst = Path.of(CheckpointHandle.decode(handle).files().stream().filter(CheckpointFile::isSst)
+    sst = Path.of(CheckpointHandle.decode(handle).files().stream().filter(f -> CheckpointFile.isSst(f.name()))
         .findFirst().orElseThrow().path());
     target = new RocksDbKvStore(TestStores.settings(temp));
   }

@@ -58,7 +58,7 @@ class IncrementalCheckpointTest {
   }
 
   static Set<String> sstPaths(byte[] handle) throws IOException {
-    return CheckpointHandle.decode(handle).files().stream().filter(CheckpointFile::isSst)
+    return CheckpointHandle.decode(handle).files().stream().filter(f -> CheckpointFile.isSst(f.name()))
         .map(CheckpointFile::path).collect(Collectors.toSet());
   }
 
@@ -94,7 +94,7 @@ class IncrementalCheckpointTest {
     TwoCheckpoints two = twoCheckpoints(newStore(1, true));
     assertThat(two.firstFiles()).isEqualTo(CheckpointHandle.decode(two.first()).files().size());
     assertThat(sstPaths(two.second())).containsAll(sstPaths(two.first())).hasSize(sstPaths(two.first()).size() + 1);
-    long metadataFiles = CheckpointHandle.decode(two.second()).files().stream().filter(f -> !f.isSst()).count();
+    long metadataFiles = CheckpointHandle.decode(two.second()).files().stream().filter(f -> !f.shared()).count();
     assertThat(two.secondFiles()).isEqualTo(metadataFiles + 1);
     assertThat(two.secondBytes()).isLessThan(two.firstBytes() / 10);
   }
@@ -144,19 +144,28 @@ class IncrementalCheckpointTest {
     assertThat(filesOnCheckpointFs()).isEqualTo(paths(second));
   }
 
-  @Test
-  void restoredFilesAreReferencedWithoutUploadAndNeverDeleted() throws Exception {
-    RocksDbKvStore original = newStore(1, true);
+  /** The checkpoint of a store of 10 000 entries, incremental or not. */
+  byte[] baseCheckpoint(boolean incremental) throws IOException {
+    RocksDbKvStore original = newStore(1, incremental);
     write(original, 0, 10_000);
-    byte[] base = Checkpoints.take(original, 1, ALL);
+    return Checkpoints.take(original, 1, ALL);
+  }
 
+  RocksDbKvStore restoredFrom(byte[] base) throws IOException {
     RocksDbKvStore restored = newStore(1, true);
     restored.restore(List.of(new KeyedStateHandle(ALL, base)), ALL);
+    return restored;
+  }
+
+  @Test
+  void restoredFilesAreReferencedWithoutUploadAndNeverDeleted() throws Exception {
+    byte[] base = baseCheckpoint(true);
+    RocksDbKvStore restored = restoredFrom(base);
     write(restored, 0, 10);
     byte[] next = Checkpoints.take(restored, 2, ALL);
     assertThat(sstPaths(next)).containsAll(sstPaths(base));
     assertThat(restored.transferStats().filesUploaded())
-        .isEqualTo(CheckpointHandle.decode(next).files().stream().filter(f -> !f.isSst()).count() + 1);
+        .isEqualTo(CheckpointHandle.decode(next).files().stream().filter(f -> !f.shared()).count() + 1);
 
     rewriteAndCompact(restored);
     byte[] last = Checkpoints.take(restored, 3, ALL);
@@ -165,5 +174,14 @@ class IncrementalCheckpointTest {
     List<String> uploadedByRestored = paths(next).stream().filter(p -> !basePaths.contains(p)).toList();
     assertThat(filesOnCheckpointFs()).containsAll(basePaths).containsAll(paths(last))
         .doesNotContainAnyElementsOf(uploadedByRestored);
+  }
+
+  @Test
+  void filesFromAnExclusiveFolderAreUploadedAgainAfterARestore() throws Exception {
+    byte[] base = baseCheckpoint(false);
+    RocksDbKvStore restored = restoredFrom(base);
+    byte[] next = Checkpoints.take(restored, 2, ALL);
+    assertThat(paths(next)).doesNotContainAnyElementsOf(paths(base));
+    assertThat(restored.transferStats().bytesUploaded()).isEqualTo(CheckpointHandle.decode(next).totalSize());
   }
 }

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 /** The reference counting of uploaded files, without any file system. */
 class SharedFileRegistryTest {
   static CheckpointFile sst(String name) {
-    return new CheckpointFile(name, "/shared/" + name, 1, 0);
+    return new CheckpointFile(name, "/shared/" + name, 1, 0, true);
   }
 
   static CheckpointFile exclusive(long id) {
-    return new CheckpointFile("MANIFEST", "/chk-" + id + "/MANIFEST", 1, 0);
+    return new CheckpointFile("MANIFEST", "/chk-" + id + "/MANIFEST", 1, 0, false);
   }
 
   /** A checkpoint referencing these SSTs, persisted: unknown ones uploaded by this store. */
