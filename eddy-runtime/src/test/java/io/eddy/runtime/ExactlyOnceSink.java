@@ -15,21 +15,21 @@ import java.util.concurrent.ConcurrentHashMap;
  * named batches, and committing a batch twice has no effect. What tests read is only what was
  * committed, so duplicates or losses across failures show.
  */
-final class ExactlyOnceSink<T> implements TwoPhaseCommittingSink<T, ExactlyOnceSink.Batch> {
-  record Batch(String id, ArrayList<Object> records) implements Serializable {}
+public final class ExactlyOnceSink<T> implements TwoPhaseCommittingSink<T, ExactlyOnceSink.Batch> {
+  public record Batch(String id, ArrayList<Object> records) implements Serializable {}
 
   private static final Map<String, List<Object>> COMMITTED = new ConcurrentHashMap<>();
   private static final Map<String, Set<String>> COMMITTED_BATCHES = new ConcurrentHashMap<>();
 
   private final String id = UUID.randomUUID().toString();
 
-  ExactlyOnceSink() {
+  public ExactlyOnceSink() {
     COMMITTED.put(id, java.util.Collections.synchronizedList(new ArrayList<>()));
     COMMITTED_BATCHES.put(id, ConcurrentHashMap.newKeySet());
   }
 
   @SuppressWarnings("unchecked")
-  List<T> committed() {
+  public List<T> committed() {
     synchronized (COMMITTED.get(id)) {
       return new ArrayList<>((List<T>) (List<?>) COMMITTED.get(id));
     }

@@ -7,20 +7,22 @@ import io.eddy.api.connector.Source;
 import io.eddy.api.connector.SourceReader;
 import io.eddy.api.connector.SourceReaderContext;
 import java.io.Serializable;
-import java.util.ArrayDeque;
+import java.util.PriorityQueue;
 import java.util.List;
 
 /**
  * A deterministic parallel test source: event i (of n) has key i % keys, value i and timestamp
  * i * 10 + (i * 7919 % 50), so timestamps are out of order by less than 50 ms. Subtask s reads
- * the events i with i % parallelism == s. Checkpoints its cursors, so it resumes exactly.
+ * the events i with i % parallelism == s. Checkpoints its cursors, so it resumes exactly; a
+ * subtask given several cursors by a rescale reads the one furthest behind first, so that its
+ * events stay in event-time order (within the 50 ms disorder) and none becomes late.
  */
-record TestEventSource(long count, int keys) implements Source<TestEventSource.Event> {
+public record TestEventSource(long count, int keys) implements Source<TestEventSource.Event> {
 
-  record Event(int key, long value, long timestamp) {}
+  public record Event(int key, long value, long timestamp) {}
 
   /** The next index to read and the step between indexes. */
-  record Cursor(long next, long stride) implements Serializable {}
+  public record Cursor(long next, long stride) implements Serializable {}
 
   static Event event(long i, int keys) {
     return new Event((int) (i % keys), i, i * 10 + (i * 7919 % 50));
@@ -33,7 +35,7 @@ record TestEventSource(long count, int keys) implements Source<TestEventSource.E
 
   @Override
   public SourceReader<Event> createReader(SourceReaderContext context) {
-    ArrayDeque<Cursor> cursors = new ArrayDeque<>();
+    PriorityQueue<Cursor> cursors = new PriorityQueue<>(java.util.Comparator.comparingLong(Cursor::next));
     if (context.isRestored()) {
       context.restoredState().forEach(c -> cursors.add((Cursor) c));
     } else {
@@ -51,7 +53,7 @@ record TestEventSource(long count, int keys) implements Source<TestEventSource.E
           Event e = event(c.next(), keys);
           output.collect(e, e.timestamp());
           cursors.poll();
-          cursors.addFirst(new Cursor(c.next() + c.stride(), c.stride()));
+          cursors.add(new Cursor(c.next() + c.stride(), c.stride()));
         }
         return cursors.isEmpty() ? InputStatus.END_OF_INPUT : InputStatus.MORE_AVAILABLE;
       }
