@@ -64,7 +64,7 @@ public final class RocksDbKvStore implements KvStore {
   private final String storeId = UUID.randomUUID().toString();
   private final StoreDirectory directory;
   private final SharedMemory memory;
-  private final TransferStats transferStats = new TransferStats();
+  private final TransferStats transferStats = TransferStats.forStore();
   private final SharedFileRegistry registry;
   private final Object uploadLock = new Object();
   private final Map<String, RocksDbColumn> columns = new HashMap<>();
@@ -86,11 +86,6 @@ public final class RocksDbKvStore implements KvStore {
   @Override
   public String kind() {
     return KIND;
-  }
-
-  /** The unique id of this store: the name of its local and its shared checkpoint folders. */
-  public String storeId() {
-    return storeId;
   }
 
   /** The store's local working directory (removed by {@link #close}). */
@@ -118,8 +113,8 @@ public final class RocksDbKvStore implements KvStore {
 
   @Override
   public void restore(List<KeyedStateHandle> handles, KeyGroupRange range) throws IOException {
-    if (instance != null) {
-      throw new IllegalStateException("restore must come before the store is used");
+    if (instance != null || closed) {
+      throw new IllegalStateException("restore must come before the store is used, and before it is closed");
     }
     instance = new HandleRestore(directory, memory, transfer(), registry).restore(handles, range);
   }

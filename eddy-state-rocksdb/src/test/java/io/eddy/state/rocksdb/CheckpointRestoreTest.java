@@ -74,9 +74,13 @@ class CheckpointRestoreTest {
     snapshot.release();
 
     RocksDbKvStore restored = newStore();
+    long processBefore = TransferStats.process().bytesDownloaded();
     restored.restore(List.of(new KeyedStateHandle(ALL, handle)), ALL);
     verify(restored, ALL, "");
-    assertThat(restored.transferStats().bytesDownloaded()).isEqualTo(CheckpointHandle.decode(handle).totalSize());
+    long size = CheckpointHandle.decode(handle).totalSize();
+    assertThat(restored.transferStats().bytesDownloaded()).isEqualTo(size);
+    assertThat(TransferStats.process().bytesDownloaded() - processBefore).as("process total (tests run one at a time)")
+        .isEqualTo(size);
     restored.column("lists", LIST).append(key(1, "k"), bytes("+"));
     assertThat(text(restored.column("lists", LIST).get(key(1, "k")))).isEqualTo("l1+");
   }
