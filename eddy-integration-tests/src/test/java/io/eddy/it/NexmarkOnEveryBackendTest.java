@@ -1,0 +1,86 @@
+package io.eddy.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eddy.nexmark.generator.NexmarkConfig;
+import io.eddy.nexmark.generator.NexmarkGenerator;
+import io.eddy.nexmark.job.NexmarkJob;
+import io.eddy.nexmark.job.NexmarkJobOptions;
+import io.eddy.nexmark.job.NexmarkJobResult;
+import io.eddy.nexmark.model.Event;
+import io.eddy.nexmark.oracle.NexmarkOracle;
+import io.eddy.nexmark.result.ResultTable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The stateful Nexmark queries give the reference oracle's table on the rocksdb and
+ * disaggregated backends at parallelism 2, and with checkpoints and failures injected at random
+ * moments of a one-second run (paced at 20,000 events/s).
+ */
+@Timeout(120)
+class NexmarkOnEveryBackendTest {
+  private static final long SEED = 3;
+  private static final int EVENTS = 20_000;
+  private static final List<Event> GENERATED = generate();
+  private static final Map<Integer, ResultTable> ORACLE = new ConcurrentHashMap<>();
+
+  @TempDir
+  Path dir;
+
+  private static List<Event> generate() {
+    List<Event> events = new ArrayList<>(EVENTS);
+    new NexmarkGenerator(NexmarkConfig.builder().seed(SEED).build()).events(0, EVENTS).forEachRemaining(events::add);
+    return events;
+  }
+
+  static Stream<Arguments> queries() {
+    return Stream.of("rocksdb", "disaggregated")
+        .flatMap(backend -> Stream.of(3, 4, 5, 6, 7, 8, 9, 11, 15, 16, 17, 18, 19, 20)
+            .map(q -> Arguments.of(backend, q)));
+  }
+
+  static Stream<Arguments> recoveries() {
+    return Stream.of("rocksdb", "disaggregated")
+        .flatMap(backend -> Stream.of(5, 11, 19, 20).map(q -> Arguments.of(backend, q)));
+  }
+
+  private NexmarkJobResult run(String backend, int q, double rate, Map<String, String> settings) throws Exception {
+    NexmarkJobOptions.Builder options = NexmarkJobOptions.builder("q" + q).seed(SEED).events(EVENTS).parallelism(2)
+        .rate(rate).stateBackend(backend)
+        .configuration("state.checkpoints.dir", dir.resolve("checkpoints").toString())
+        .configuration("state.backend.rocksdb.localdir", dir.resolve("rocksdb").toString());
+    settings.forEach(options::configuration);
+    return NexmarkJob.run(options.build(), read -> { });
+  }
+
+  @ParameterizedTest(name = "{0} q{1}")
+  @MethodSource("queries")
+  void matchesTheOracle(String backend, int q) throws Exception {
+    ResultTable expected = ORACLE.computeIfAbsent(q, n -> NexmarkOracle.run(n, GENERATED));
+    assertThat(run(backend, q, 0, Map.of()).table().csvText()).isEqualTo(expected.csvText());
+  }
+
+  @ParameterizedTest(name = "{0} q{1}")
+  @MethodSource("recoveries")
+  void matchesTheOracleWithFailuresAndRestarts(String backend, int q) throws Exception {
+    ResultTable expected = ORACLE.computeIfAbsent(q, n -> NexmarkOracle.run(n, GENERATED));
+    NexmarkJobResult result = run(backend, q, 20_000, Map.of(
+        "execution.checkpointing.interval", "100ms",
+        "restart-strategy.type", "fixed-delay",
+        "restart-strategy.fixed-delay.delay", "10ms",
+        "execution.fault-injection.failures", "2",
+        "execution.fault-injection.seed", String.valueOf(q),
+        "execution.fault-injection.mean-delay", "300ms"));
+    assertThat(result.table().csvText()).isEqualTo(expected.csvText());
+  }
+}
