@@ -44,6 +44,7 @@ final class HandleRestore {
     this.registry = registry;
   }
 
+  /** A handle to restore from: the key groups its subtask owned, its contents, what of it this store keeps. */
   private record Source(KeyGroupRange keyGroups, CheckpointHandle handle, KeyGroupRange overlap) {}
 
   /** The restored database; handles that do not overlap {@code range} are ignored. */

@@ -34,6 +34,7 @@ final class SharedFileRegistry {
   /** An SST available on the checkpoint FileSystem, and whether this store may delete it. */
   private record Upload(CheckpointFile file, boolean owned) {}
 
+  /** A checkpoint taken and not yet dropped: what it references, and whether it completed. */
   private static final class Tracked {
     final Set<String> sharedNames;
     final List<CheckpointFile> exclusive = new ArrayList<>();
