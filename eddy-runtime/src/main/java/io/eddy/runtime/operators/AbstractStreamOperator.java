@@ -1,5 +1,6 @@
 package io.eddy.runtime.operators;
 
+import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.functions.KeySelector;
 import io.eddy.api.functions.OpenContext;
 import io.eddy.api.functions.RichFunction;
@@ -176,5 +177,14 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator {
 
   protected void countLateRecordDropped() {
     context.metrics().increment(name() + ".numLateRecordsDropped");
+  }
+
+  /** A record too late for every window: to the late side output if there is one, else counted and dropped. */
+  protected <T> void sideOutputOrDropLate(OutputTag<T> lateDataTag, T record, long timestamp) {
+    if (lateDataTag != null) {
+      output.collect(lateDataTag, record, timestamp);
+    } else {
+      countLateRecordDropped();
+    }
   }
 }

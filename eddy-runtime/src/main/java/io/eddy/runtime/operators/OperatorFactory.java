@@ -12,6 +12,7 @@ import io.eddy.api.functions.ProcessJoinFunction;
 import io.eddy.api.graph.OperatorSpec;
 import io.eddy.api.time.WatermarkStrategy;
 import io.eddy.runtime.operators.join.IntervalJoinOperator;
+import io.eddy.runtime.operators.windowing.SlicingWindowOperator;
 import io.eddy.runtime.operators.windowing.WindowOperator;
 
 /**
@@ -33,6 +34,8 @@ public final class OperatorFactory {
           new KeyedProcessOperator<>(context, output, requireKey(key, context), (KeyedProcessFunction) s.function());
       case OperatorSpec.TimestampsAndWatermarksSpec s ->
           new TimestampsAndWatermarksOperator<>(context, output, (WatermarkStrategy) s.strategy(), watermarkIntervalMillis);
+      case OperatorSpec.WindowSpec s when SlicingWindowOperator.supports(s) ->
+          new SlicingWindowOperator<>(context, output, requireKey(key, context), s);
       case OperatorSpec.WindowSpec s -> new WindowOperator<>(context, output, requireKey(key, context), s);
       default -> throw new IllegalArgumentException(spec.getClass().getSimpleName() + " is not a one-input operator");
     };

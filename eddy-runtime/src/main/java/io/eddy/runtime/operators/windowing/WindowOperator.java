@@ -4,7 +4,6 @@ import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.functions.KeySelector;
 import io.eddy.api.functions.ProcessWindowFunction;
 import io.eddy.api.graph.OperatorSpec;
-import io.eddy.api.state.KeyedStateStore;
 import io.eddy.api.state.ListState;
 import io.eddy.api.state.ListStateDescriptor;
 import io.eddy.api.state.State;
@@ -22,7 +21,6 @@ import io.eddy.runtime.operators.InternalTimerService;
 import io.eddy.runtime.operators.OperatorContext;
 import io.eddy.runtime.operators.Output;
 import io.eddy.runtime.operators.Triggerable;
-import io.eddy.runtime.state.DefaultKeyedStateStore;
 import io.eddy.state.InternalKvState;
 import io.eddy.state.ttl.TtlStates;
 import io.eddy.state.timers.Timer;
@@ -48,7 +46,7 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
   private ListState<Tuple2<W, W>> mergingSetState;
   private InternalTimerService<Object, W> timers;
   private WindowTriggerContext triggerContext;
-  private WindowProcessContext processContext;
+  private WindowFunctionContext<K, OUT, W> functionContext;
   private final WindowAssigner.Context assignerContext;
 
   @SuppressWarnings("unchecked")
@@ -81,7 +79,8 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
     }
     timers = timerService("window-timers", windowSerializer, this);
     triggerContext = new WindowTriggerContext();
-    processContext = new WindowProcessContext();
+    functionContext = new WindowFunctionContext<>(windowFunction, keyedBackend, windowSerializer, timers,
+        context.processingTimeService()::now, keyedStateStore(), output);
     super.open();
   }
 
@@ -133,11 +132,7 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
       mergingWindows.persist();
     }
     if (skipped && isEventTime() && timestamp + allowedLateness <= currentWatermark) {
-      if (lateDataTag != null) {
-        output.collect(lateDataTag, value, timestamp);
-      } else {
-        countLateRecordDropped();
-      }
+      sideOutputOrDropLate(lateDataTag, value, timestamp);
     }
   }
 
@@ -163,20 +158,12 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
     if (result.isFire()) {
       Iterable<Object> elements = contents.contents();
       if (elements != null) {
-        emitWindow(window, elements);
+        functionContext.process(window, elements);
       }
     }
     if (result.isPurge()) {
       contents.clear();
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private void emitWindow(W window, Iterable<Object> elements) throws Exception {
-    processContext.window = window;
-    long timestamp = window.maxTimestamp();
-    windowFunction.process((K) keyedBackend.getCurrentKey(), processContext, elements,
-        record -> output.collect(record, timestamp));
   }
 
   @Override
@@ -209,8 +196,7 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
     if (eventTime == isEventTime() && timer.timestamp() == cleanupTime(window)) {
       contents.clear();
       trigger.clear(window, triggerContext);
-      processContext.window = window;
-      windowFunction.clear(processContext);
+      functionContext.clear(window);
       if (mergingWindows != null) {
         mergingWindows.retireWindow(window);
       }
@@ -263,24 +249,5 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
       state.setCurrentNamespace(window);
       return (S) state;
     }
-  }
-
-  /** What the window function sees while it evaluates a window. */
-  private final class WindowProcessContext extends ProcessWindowFunction<Object, OUT, K, W>.Context {
-    private W window;
-    private final KeyedStateStore windowState;
-
-    WindowProcessContext() {
-      windowFunction.super();
-      windowState = new DefaultKeyedStateStore<>(keyedBackend, windowSerializer, () -> window,
-          context.processingTimeService()::now);
-    }
-
-    @Override public W window() { return window; }
-    @Override public long currentProcessingTime() { return timers.currentProcessingTime(); }
-    @Override public long currentWatermark() { return currentWatermark; }
-    @Override public KeyedStateStore windowState() { return windowState; }
-    @Override public KeyedStateStore globalState() { return keyedStateStore(); }
-    @Override public <X> void output(OutputTag<X> tag, X value) { output.collect(tag, value, window.maxTimestamp()); }
   }
 }
