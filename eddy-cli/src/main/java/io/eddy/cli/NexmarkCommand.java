@@ -44,10 +44,12 @@ final class NexmarkCommand implements Callable<Integer> {
   @Option(names = "--parallelism", description = "Parallelism (default ${DEFAULT-VALUE}).")
   int parallelism = 1;
 
-  @Option(names = "--backend", description = "state.backend.type (default ${DEFAULT-VALUE}).")
-  String backend = "hashmap";
+  @Option(names = "--backend", description = "state.backend.type: hashmap, rocksdb or disaggregated "
+      + "(default ${DEFAULT-VALUE}).")
+  String backend = "disaggregated";
 
-  @Option(names = "--state-dir", description = "Local working folder (default ${DEFAULT-VALUE}).")
+  @Option(names = "--state-dir", description = "Working folder: checkpoints, the disaggregated store's primary copy "
+      + "when not checkpointing, RocksDB's local files (default ${DEFAULT-VALUE}).")
   Path stateDir = Path.of("eddy-data");
 
   @Option(names = "--checkpoint-interval", description = "Checkpoint every D (e.g. 1s); off by default.")
@@ -146,7 +148,10 @@ final class NexmarkCommand implements Callable<Integer> {
       b.discardResults();
     }
     String interval = checkpointInterval != null ? checkpointInterval : injectFailures > 0 ? "1s" : null;
-    if (interval != null || resume) {
+    b.configuration("state.backend.rocksdb.localdir", stateDir.resolve("rocksdb").toAbsolutePath().toString());
+    if (interval == null && !resume) {
+      b.configuration("state.disaggregated.dir", stateDir.resolve("db").resolve(name).toAbsolutePath().toString());
+    } else {
       String dir = (checkpointDir != null ? checkpointDir : stateDir.resolve("checkpoints").toString()) + "/" + name;
       b.configuration("state.checkpoints.dir", dir);
       b.configuration("execution.checkpointing.resume", String.valueOf(resume));

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
 import java.io.DataOutput;
+import io.eddy.api.windowing.TimeWindow;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -22,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Serializes values whose type is only known at run time (keys, generic state, accumulators):
- * a one-byte tag, then the value. Basic types, arrays of primitives, tuples, Java records
+ * a one-byte tag, then the value. Basic types, arrays of primitives, tuples, time windows, Java records
  * (component by component, recursively), enums, lists and maps have compact forms; anything
  * else falls back to Java serialization and must then be {@link Serializable}. Records need not
  * be Serializable. Thread-safe.
@@ -32,7 +33,7 @@ final class GenericSerializer implements TypeSerializer<Object> {
 
   private static final byte NULL = 0, LONG = 1, INT = 2, STRING = 3, DOUBLE = 4, FLOAT = 5, SHORT = 6, BYTE = 7,
       BOOLEAN = 8, CHAR = 9, BYTES = 10, LONGS = 11, INTS = 12, DOUBLES = 13, BIG_DECIMAL = 14, TUPLE2 = 15,
-      TUPLE3 = 16, RECORD = 17, ENUM = 18, LIST = 19, MAP = 20, JAVA = 21;
+      TUPLE3 = 16, RECORD = 17, ENUM = 18, LIST = 19, MAP = 20, JAVA = 21, TIME_WINDOW = 22;
 
   private static final Map<Class<?>, RecordShape> SHAPES = new ConcurrentHashMap<>();
 
@@ -108,6 +109,11 @@ final class GenericSerializer implements TypeSerializer<Object> {
         serialize(t.f2, out);
       }
       case Record r -> writeRecord(r, out);
+      case TimeWindow w -> {
+        out.writeByte(TIME_WINDOW);
+        out.writeLong(w.getStart());
+        out.writeLong(w.getEnd());
+      }
       case Enum<?> e -> {
         out.writeByte(ENUM);
         out.writeUTF(e.getDeclaringClass().getName());
@@ -214,6 +220,7 @@ final class GenericSerializer implements TypeSerializer<Object> {
         yield map;
       }
       case JAVA -> readJava(in);
+      case TIME_WINDOW -> new TimeWindow(in.readLong(), in.readLong());
       default -> throw new IOException("Corrupt data: unknown type tag " + tag);
     };
   }
