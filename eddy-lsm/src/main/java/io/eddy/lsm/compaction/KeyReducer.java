@@ -17,7 +17,7 @@ import java.util.List;
  *   <li>a value or tombstone hides older versions of its stripe;
  *   <li>merge operands above a value/tombstone of the same stripe are fully merged into a
  *       value; at the bottom level operands with nothing below merge onto "absent";
- *       otherwise operands are combined with {@code partialMerge} when possible;
+ *       otherwise operands are combined with {@code partialMergeMulti} when possible;
  *   <li>at the bottom level a tombstone with nothing older is dropped;
  *   <li>the compaction filter sees only values no open snapshot can see (newer than the
  *       newest snapshot); a removed value becomes a tombstone (or vanishes at the bottom
@@ -116,18 +116,14 @@ public final class KeyReducer {
       }
       return;
     }
-    byte[] acc = versions.get(to - 1).value();
-    for (int k = to - 2; k >= from; k--) {
-      byte[] combined = merge.partialMerge(key, acc, versions.get(k).value());
-      if (combined == null) {
-        for (int m = from; m < to; m++) {
-          out.add(versions.get(m));
-        }
-        return;
+    byte[] combined = merge.partialMergeMulti(key, operandsOldestFirst(versions, from, to));
+    if (combined == null) {
+      for (int m = from; m < to; m++) {
+        out.add(versions.get(m));
       }
-      acc = combined;
+      return;
     }
-    out.add(new Entry(versions.get(from).trailer(), acc));
+    out.add(new Entry(versions.get(from).trailer(), combined));
   }
 
   private MergeOperator requireMerge(byte[] key) {

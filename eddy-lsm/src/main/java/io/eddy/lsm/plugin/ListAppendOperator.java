@@ -28,6 +28,12 @@ public final class ListAppendOperator implements MergeOperator {
     return out.toByteArray();
   }
 
+  /** The whole run in one copy (pairwise concatenation would copy O(n^2) bytes). */
+  @Override
+  public byte[] partialMergeMulti(byte[] key, List<byte[]> operands) {
+    return fullMerge(key, null, operands);
+  }
+
   @Override
   public byte[] partialMerge(byte[] key, byte[] older, byte[] newer) {
     byte[] out = new byte[older.length + newer.length];

@@ -32,4 +32,19 @@ public interface MergeOperator {
   default byte[] partialMerge(byte[] key, byte[] older, byte[] newer) {
     return null;
   }
+
+  /**
+   * Combines a run of two or more adjacent operands ({@code operands} oldest first) into one,
+   * or returns null if that is not possible without the base (RocksDB's PartialMergeMulti).
+   * The default folds {@link #partialMerge} pairwise; an operator whose pairwise result grows
+   * (concatenation) overrides it, since folding a run of n operands pairwise copies O(n^2)
+   * bytes.
+   */
+  default byte[] partialMergeMulti(byte[] key, List<byte[]> operands) {
+    byte[] acc = operands.get(0);
+    for (int i = 1; i < operands.size() && acc != null; i++) {
+      acc = partialMerge(key, acc, operands.get(i));
+    }
+    return acc;
+  }
 }
