@@ -11,6 +11,7 @@ import io.eddy.api.state.StateDescriptor;
 import io.eddy.api.tuple.Tuple2;
 import io.eddy.api.types.TypeSerializer;
 import io.eddy.api.types.TypeSerializers;
+import io.eddy.api.windowing.EventTimeTrigger;
 import io.eddy.api.windowing.MergingWindowAssigner;
 import io.eddy.api.windowing.Trigger;
 import io.eddy.api.windowing.TriggerResult;
@@ -41,6 +42,8 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
   private final OutputTag<IN> lateDataTag;
   private final OperatorSpec.WindowSpec spec;
   private final ProcessWindowFunction<Object, OUT, K, W> windowFunction;
+  /** The event-time trigger's timer is at the cleanup time when there is no lateness: no second timer then. */
+  private final boolean cleanupByTriggerTimer;
   private final TypeSerializer<W> windowSerializer = TypeSerializers.generic();
   private WindowContentsState<W> contents;
   private ListState<Tuple2<W, W>> mergingSetState;
@@ -60,6 +63,7 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
     this.lateDataTag = (OutputTag<IN>) spec.lateDataTag();
     this.windowFunction = (ProcessWindowFunction<Object, OUT, K, W>) spec.windowFunction();
     this.assignerContext = context.processingTimeService()::now;
+    this.cleanupByTriggerTimer = trigger == EventTimeTrigger.create() && allowedLateness == 0 && assigner.isEventTime();
   }
 
   @Override
@@ -208,7 +212,7 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
 
   private void registerCleanupTimer(W window) {
     long time = cleanupTime(window);
-    if (time == Long.MAX_VALUE) {
+    if (time == Long.MAX_VALUE || cleanupByTriggerTimer) {
       return;
     }
     if (isEventTime()) {
@@ -220,7 +224,7 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
 
   private void deleteCleanupTimer(W window) {
     long time = cleanupTime(window);
-    if (time == Long.MAX_VALUE) {
+    if (time == Long.MAX_VALUE || cleanupByTriggerTimer) {
       return;
     }
     if (isEventTime()) {
