@@ -1,18 +1,24 @@
 package io.eddy.cli;
 
 import io.eddy.bench.lsm.LsmBenchmark;
+import io.eddy.cli.bench.BenchBackend;
 import io.eddy.cli.bench.CheckpointBenchmark;
 import io.eddy.cli.bench.PipelineBenchmark;
+import io.eddy.cli.bench.RecoveryBenchmark;
+import io.eddy.cli.bench.StateBenchOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
 
 /** Whole-job and storage benchmarks; they print a table and are never part of the test suite. */
-@Command(name = "bench", description = "Benchmarks: pipeline (runtime throughput), lsm (store vs RocksDB).",
-    subcommands = {BenchCommand.Pipeline.class, BenchCommand.Checkpoint.class, BenchCommand.Lsm.class})
+@Command(name = "bench", description = "Benchmarks: pipeline (runtime throughput), checkpoint and recovery (state "
+    + "backends against state size), lsm (store vs RocksDB).",
+    subcommands = {BenchCommand.Pipeline.class, BenchCommand.Checkpoint.class, BenchCommand.Recovery.class,
+        BenchCommand.Lsm.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -46,17 +52,17 @@ final class BenchCommand implements Runnable {
     }
   }
 
-  @Command(name = "checkpoint", mixinStandardHelpOptions = true,
-      description = "Checkpoint duration and size against heap state size, and the throughput cost of checkpointing.")
-  static final class Checkpoint implements Callable<Integer> {
+  /** The options of both state benchmarks; each command chooses the default backends. */
+  static final class StateBenchArgs {
+    @Option(names = "--backend", split = ",", description = "State backends: hashmap, rocksdb, disaggregated, or a "
+        + "comma list (default ${DEFAULT-VALUE}).")
+    List<String> backends;
+
     @Option(names = "--state-mb", split = ",", description = "State sizes in MiB (default ${DEFAULT-VALUE}).")
     List<Long> stateMegabytes = List.of(100L, 1024L);
 
     @Option(names = "--value-size", description = "Bytes per key (default ${DEFAULT-VALUE}).")
     int valueBytes = 100;
-
-    @Option(names = "--passes", description = "Times every key is rewritten (default ${DEFAULT-VALUE}).")
-    int passes = 3;
 
     @Option(names = "--interval", description = "Checkpoint interval (default ${DEFAULT-VALUE}).")
     String interval = "1s";
@@ -64,13 +70,46 @@ final class BenchCommand implements Runnable {
     @Option(names = "--parallelism", description = "Parallelism (default ${DEFAULT-VALUE}).")
     int parallelism = 2;
 
-    @Option(names = "--dir", description = "Where checkpoints are written (default ${DEFAULT-VALUE}).")
+    @Option(names = "--dir", description = "Where each run's checkpoints and local state go, removed after the run "
+        + "(default ${DEFAULT-VALUE}).")
     java.nio.file.Path directory = java.nio.file.Path.of("eddy-data");
+
+    StateBenchArgs(String... defaultBackends) {
+      backends = List.of(defaultBackends);
+    }
+
+    StateBenchOptions options() {
+      return new StateBenchOptions(BenchBackend.parse(backends), stateMegabytes, valueBytes, interval, parallelism,
+          directory);
+    }
+  }
+
+  @Command(name = "checkpoint", mixinStandardHelpOptions = true,
+      description = "Checkpoint duration and size against state size per state backend, and the throughput cost of "
+          + "checkpointing.")
+  static final class Checkpoint implements Callable<Integer> {
+    @Option(names = "--passes", description = "Times every key is rewritten (default ${DEFAULT-VALUE}).")
+    int passes = 3;
+
+    @Mixin
+    StateBenchArgs state = new StateBenchArgs("hashmap");
 
     @Override
     public Integer call() throws Exception {
-      return new CheckpointBenchmark(stateMegabytes, valueBytes, passes, interval, parallelism, directory, System.out)
-          .run();
+      return new CheckpointBenchmark(state.options(), passes, System.out).run();
+    }
+  }
+
+  @Command(name = "recovery", mixinStandardHelpOptions = true,
+      description = "Recovery time against state size per state backend: load the state with checkpoints on, fail "
+          + "after a checkpoint of it, restart at once; time from the failure until all subtasks process records again.")
+  static final class Recovery implements Callable<Integer> {
+    @Mixin
+    StateBenchArgs state = new StateBenchArgs("hashmap", "rocksdb", "disaggregated");
+
+    @Override
+    public Integer call() throws Exception {
+      return new RecoveryBenchmark(state.options(), System.out).run();
     }
   }
 
