@@ -328,13 +328,32 @@ public final class Task implements Runnable {
           }
         }
       }
-      backends.values().forEach(KeyedStateBackend::close);
+      closeBackends();
     }
     finished = true;
     if (failure != null) {
       env.fail(this, failure);
     } else {
       env.finished(this);
+    }
+  }
+
+  /**
+   * Closes the keyed state backends with the thread's interrupt cleared for the time of it: a
+   * cancelled task is interrupted, and a backend's I/O (an S3 request, a file channel) would
+   * abort on it and leave its files behind.
+   */
+  private void closeBackends() {
+    boolean interrupted = Thread.interrupted();
+    for (KeyedStateBackend<Object> backend : backends.values()) {
+      try {
+        backend.close();
+      } catch (RuntimeException e) {
+        System.err.println("eddy: cannot close the state backend of a task: " + e);
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -187,14 +187,8 @@ public final class ByteKeyedStateBackend<K> implements KeyedStateBackend<K> {
   @Override
   @SuppressWarnings("unchecked")
   public <N> TimerQueue<K, N> createTimerQueue(String name, TypeSerializer<N> namespaceSerializer) {
-    return (TimerQueue<K, N>) timerQueues.computeIfAbsent(name, n -> {
-      try {
-        return new ByteTimerQueue<K, N>(column(TIMER_COLUMN_PREFIX + n, ColumnOptions.PLAIN), KEY_SERIALIZER,
-            namespaceSerializer, keyGroupRange);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot load timers '" + n + "': " + e.getMessage(), e);
-      }
-    });
+    return (TimerQueue<K, N>) timerQueues.computeIfAbsent(name, n -> new ByteTimerQueue<K, N>(
+        column(TIMER_COLUMN_PREFIX + n, ColumnOptions.PLAIN), KEY_SERIALIZER, namespaceSerializer, keyGroupRange));
   }
 
   @Override

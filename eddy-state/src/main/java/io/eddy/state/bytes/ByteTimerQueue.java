@@ -15,7 +15,8 @@ import java.util.List;
  * Timers kept in a column of the store, {@code [keyGroup:2][timestamp:8, sign flipped][key]
  * [namespace] -> empty}, so they are part of every checkpoint without extra work, with an
  * in-memory mirror for ordering (firing needs the minimum at every watermark). The mirror is
- * loaded from the column when the queue is created, i.e. after a restore.
+ * loaded from the column on the queue's first use, not when it is created: a restore then reads
+ * nothing of the state before the first record or watermark needs timers.
  */
 final class ByteTimerQueue<K, N> implements TimerQueue<K, N> {
   private static final byte[] EMPTY = new byte[0];
@@ -23,19 +24,33 @@ final class ByteTimerQueue<K, N> implements TimerQueue<K, N> {
   private final KvColumn column;
   private final TypeSerializer<Object> keySerializer;
   private final TypeSerializer<N> namespaceSerializer;
-  private final HeapTimerQueue<K, N> mirror = new HeapTimerQueue<>();
+  private final KeyGroupRange range;
   private final ByteBuilder keys = new ByteBuilder();
+  private HeapTimerQueue<K, N> loaded;
 
   ByteTimerQueue(KvColumn column, TypeSerializer<Object> keySerializer, TypeSerializer<N> namespaceSerializer,
-      KeyGroupRange range) throws IOException {
+      KeyGroupRange range) {
     this.column = column;
     this.keySerializer = keySerializer;
     this.namespaceSerializer = namespaceSerializer;
-    load(range);
+    this.range = range;
+  }
+
+  /** The in-memory mirror, read from the column the first time. */
+  private HeapTimerQueue<K, N> mirror() {
+    if (loaded == null) {
+      try {
+        loaded = load();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot load timers from the state store: " + e, e);
+      }
+    }
+    return loaded;
   }
 
   @SuppressWarnings("unchecked")
-  private void load(KeyGroupRange range) throws IOException {
+  private HeapTimerQueue<K, N> load() throws IOException {
+    HeapTimerQueue<K, N> mirror = new HeapTimerQueue<>();
     try (KvCursor cursor = column.scan(EMPTY)) {
       while (cursor.next()) {
         byte[] key = cursor.key();
@@ -50,17 +65,18 @@ final class ByteTimerQueue<K, N> implements TimerQueue<K, N> {
         mirror.add(new Timer<>(timestamp, timerKey, namespace, keyGroup));
       }
     }
+    return mirror;
   }
 
   @Override
   public boolean add(Timer<K, N> timer) {
-    if (!mirror.add(timer)) {
+    if (!mirror().add(timer)) {
       return false;
     }
     try {
       column.put(keyOf(timer), EMPTY);
     } catch (IOException e) {
-      mirror.remove(timer);
+      mirror().remove(timer);
       throw new UncheckedIOException("Cannot store timer " + timer + ": " + e.getMessage(), e);
     }
     return true;
@@ -68,7 +84,7 @@ final class ByteTimerQueue<K, N> implements TimerQueue<K, N> {
 
   @Override
   public boolean remove(Timer<K, N> timer) {
-    if (!mirror.remove(timer)) {
+    if (!mirror().remove(timer)) {
       return false;
     }
     deleteStored(timer);
@@ -77,12 +93,12 @@ final class ByteTimerQueue<K, N> implements TimerQueue<K, N> {
 
   @Override
   public Timer<K, N> peek() {
-    return mirror.peek();
+    return mirror().peek();
   }
 
   @Override
   public Timer<K, N> poll() {
-    Timer<K, N> timer = mirror.poll();
+    Timer<K, N> timer = mirror().poll();
     if (timer != null) {
       deleteStored(timer);
     }
@@ -91,12 +107,12 @@ final class ByteTimerQueue<K, N> implements TimerQueue<K, N> {
 
   @Override
   public int size() {
-    return mirror.size();
+    return mirror().size();
   }
 
   @Override
   public List<Timer<K, N>> timersOfKeyGroup(int keyGroup) {
-    return mirror.timersOfKeyGroup(keyGroup);
+    return mirror().timersOfKeyGroup(keyGroup);
   }
 
   private void deleteStored(Timer<K, N> timer) {
