@@ -27,10 +27,9 @@ public final class InternalTimerService<K, N> {
     this.processingTimers = backend.createTimerQueue(name + "/processing", namespaceSerializer);
     this.processingTimeService = processingTimeService;
     this.target = target;
-    Timer<K, N> head = processingTimers.peek();
-    if (head != null) {
-      scheduleProcessingTime(head.timestamp());
-    }
+    // Restored processing-time timers are looked at from the first callback, not here: a byte
+    // backend reads its timers on first use, and a restore should read no state before it runs.
+    scheduleProcessingTime(processingTimeService.now());
   }
 
   public long currentWatermark() {
