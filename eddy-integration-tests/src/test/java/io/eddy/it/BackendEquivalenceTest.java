@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Timeout(180)
 class BackendEquivalenceTest {
-  private static final long EVENTS = 60_000;
+  private static final long EVENTS = 30_000;
   private static final int KEYS = 48;
   private static final Map<String, List<String>> REFERENCE = new ConcurrentHashMap<>();
 
@@ -110,7 +110,7 @@ class BackendEquivalenceTest {
   void sameOutputWithFailuresAndRestartsFromCheckpoints(String backend) throws Exception {
     List<String> actual = run(backend, 2, Map.of(
         "state.checkpoints.dir", dir.toString(),
-        "execution.checkpointing.interval", "20ms",
+        "execution.checkpointing.interval", "50ms",
         "restart-strategy.type", "fixed-delay",
         "restart-strategy.fixed-delay.delay", "10ms"), new ExactlyOnceSink<>(), 3);
     assertSameOutput(actual, reference());
@@ -125,14 +125,14 @@ class BackendEquivalenceTest {
     Map<String, String> dying = Map.of(
         "state.checkpoints.dir", checkpoints.toString(),
         "state.checkpoints.num-retained", "2",
-        "execution.checkpointing.interval", "20ms",
+        "execution.checkpointing.interval", "50ms",
         "restart-strategy.type", "none");
     ExactlyOnceSink<String> sink = new ExactlyOnceSink<>();
     assertThatThrownBy(() -> run(backend, 2, dying, sink, 1)).isInstanceOf(JobExecutionException.class);
     assertThat(sink.committed()).isNotEmpty();
     List<String> all = run(backend, parallelism, Map.of(
         "state.checkpoints.dir", checkpoints.toString(),
-        "execution.checkpointing.interval", "20ms",
+        "execution.checkpointing.interval", "50ms",
         "execution.checkpointing.resume", "true"), sink);
     assertSameOutput(all, reference());
   }
