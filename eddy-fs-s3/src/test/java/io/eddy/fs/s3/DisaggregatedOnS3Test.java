@@ -53,6 +53,9 @@ class DisaggregatedOnS3Test {
 
   @AfterAll
   static void stop() throws Exception {
+    for (String key : List.of("eddy.s3.endpoint", "eddy.s3.path-style-access", "aws.accessKeyId", "aws.secretAccessKey")) {
+      System.clearProperty(key);
+    }
     server.stop();
   }
 
