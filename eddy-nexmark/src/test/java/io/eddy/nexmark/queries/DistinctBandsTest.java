@@ -11,27 +11,43 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link DistinctBands} against a plain map of id -> bits, across the move to bitmaps: the bits
- * it reports as new must be exactly the ones the model did not have, for negative ids too.
+ * {@link DistinctBands} against a plain map of id -> bits, across the move from the packed
+ * small form to bitmaps: the bits it reports as new must be exactly the ones the model did not
+ * have, for negative ids too, and an id too wide to pack moves a small set at once.
  */
 class DistinctBandsTest {
 
     @Test
     void reportsExactlyTheNewBitsBeforeAndAfterTheMoveToBitmaps() throws Exception {
-        Random random = new Random(42);
-        MapState<Long, Integer> ids = new MapOnHashMap<>();
-        MapState<Long, long[]> words = new MapOnHashMap<>();
-        DistinctBands set = new DistinctBands(ids, words);
+        PackedIds small = new PackedIds();
+        DistinctBands set = new DistinctBands(new MapOnHashMap<>());
         Map<Long, Integer> model = new HashMap<>();
+        Random random = new Random(42);
         for (int i = 0; i < 20_000; i++) {
             long id = random.nextInt(4000) - 200;
-            int bits = DistinctBands.bitsOf(1 + random.nextInt(3));
-            int had = model.getOrDefault(id, 0);
-            assertThat(set.add(id, bits, model.size())).as("bid %d, id %d", i, id).isEqualTo(bits & ~had);
-            model.put(id, had | bits);
+            addAndCompare(set, small, model, id, DistinctBands.bitsOf(1 + random.nextInt(3)));
+            assertThat(small.isOpen()).isEqualTo(model.size() < DistinctBands.DENSE_FROM);
         }
         assertThat(model.size()).isGreaterThan(DistinctBands.DENSE_FROM);
-        assertThat(ids.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anIdThatDoesNotPackMovesTheSetToBitmaps() throws Exception {
+        PackedIds small = new PackedIds();
+        DistinctBands set = new DistinctBands(new MapOnHashMap<>());
+        Map<Long, Integer> model = new HashMap<>();
+        long[] ids = {5, -7, 1L << 58, -(1L << 59), Long.MIN_VALUE, 5, Long.MAX_VALUE, -7, Long.MIN_VALUE};
+        for (int i = 0; i < ids.length; i++) {
+            addAndCompare(set, small, model, ids[i], DistinctBands.bitsOf(1 + i % 3));
+            assertThat(small.isOpen()).as("after id %d", ids[i]).isEqualTo(i < 4);
+        }
+    }
+
+    private static void addAndCompare(DistinctBands set, PackedIds small, Map<Long, Integer> model, long id, int bits)
+            throws Exception {
+        int had = model.getOrDefault(id, 0);
+        assertThat(set.add(small, id, bits)).as("id %d", id).isEqualTo(bits & ~had);
+        model.put(id, had | bits);
     }
 
     /** Map state on a HashMap: values are stored as given. */
