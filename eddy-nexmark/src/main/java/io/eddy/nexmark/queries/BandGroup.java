@@ -13,8 +13,9 @@ import java.io.Serializable;
 /**
  * The state value of one {@link BandStats} group: its group-by columns, the latest minute of
  * the day (q16), the twelve counters as primitives and the small forms of its two distinct
- * sets. One value per group, so a bid of a small group is one state read and one write; the
- * result rows are built from it when emitted. Mutable: {@link BandStats} changes it in place
+ * sets. One value per group, so a bid of a small group is one state read and one write. The
+ * result row is built after a change and kept (not stored: it is derived) to be the -U row of
+ * the next change. Mutable: {@link BandStats} changes it in place
  * and writes it back with {@code update()}, so the byte backends, which hand out copies, see
  * every change. {@link #SERIALIZER} is the compact form they store.
  */
@@ -35,6 +36,8 @@ final class BandGroup implements Serializable {
     private final long[] counters;
     final PackedIds bidders;
     final PackedIds auctions;
+    /** The row as of the last change, once built: derived from the fields, so not stored. */
+    private transient Row row;
 
     private BandGroup(Object[] keyColumns, int minute, long[] counters, PackedIds bidders, PackedIds auctions) {
         this.keyColumns = keyColumns;
@@ -51,6 +54,9 @@ final class BandGroup implements Serializable {
 
     /** Adds one to the counters {@code first + bit} of the set bits (bit 0: all, 1..3: rank). */
     void increment(int first, int bits) {
+        if (bits != 0) {
+            row = null;
+        }
         for (int bit = 0; bit < 4; bit++) {
             if ((bits & (1 << bit)) != 0) {
                 counters[first + bit]++;
@@ -60,11 +66,21 @@ final class BandGroup implements Serializable {
 
     /** MAX of the minute column. REQUIRES: the group has one. */
     void seeMinute(int minuteOfDay) {
-        minute = Math.max(minute, minuteOfDay);
+        if (minuteOfDay > minute) {
+            minute = minuteOfDay;
+            row = null;
+        }
     }
 
     /** The group's result row: key columns, 'HH:mm' if tracked, counters. */
     Row row() {
+        if (row == null) {
+            row = newRow();
+        }
+        return row;
+    }
+
+    private Row newRow() {
         int minuteColumns = minute < 0 ? 0 : 1;
         Object[] values = new Object[keyColumns.length + minuteColumns + COUNTERS];
         System.arraycopy(keyColumns, 0, values, 0, keyColumns.length);

@@ -90,7 +90,11 @@ final class BandStats<K> extends KeyedProcessFunction<K, Bid, Change> {
             g.seeMinute(minuteOfDay(b.dateTime()));
         }
         group.update(g);
-        Changes.update(before, g.row(), out);
+        if (before == null) {
+            out.collect(Change.insert(g.row()));
+        } else {
+            Changes.replace(before, g.row(), out); // COUNT(*) went up
+        }
     }
 
     /** Minutes since midnight: ordering by them is ordering by the 'HH:mm' text of one day. */

@@ -19,8 +19,13 @@ final class Changes {
         if (before == null) {
             out.collect(Change.insert(after));
         } else if (!before.equals(after)) {
-            out.collect(new Change(RowKind.UPDATE_BEFORE, before));
-            out.collect(new Change(RowKind.UPDATE_AFTER, after));
+            replace(before, after, out);
         }
+    }
+
+    /** {@link #update} where the caller knows the rows differ: -U/+U without comparing them. */
+    static void replace(Row before, Row after, Collector<Change> out) {
+        out.collect(new Change(RowKind.UPDATE_BEFORE, before));
+        out.collect(new Change(RowKind.UPDATE_AFTER, after));
     }
 }
