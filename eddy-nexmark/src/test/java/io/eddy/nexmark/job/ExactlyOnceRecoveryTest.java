@@ -90,7 +90,7 @@ class ExactlyOnceRecoveryTest {
     }
 
     @ParameterizedTest(name = "q{0}")
-    @ValueSource(ints = {4, 5, 6, 9, 11, 15, 19, 20})
+    @ValueSource(ints = {4, 5, 6, 9, 11, 15, 16, 19, 20})
     void failureAndRestartGiveTheOraclesTable(int q) throws Exception {
         runWithFailures(q, new GeneratorSource(SEED, EVENTS, 20_000, null), QueryContext.defaults());
     }
