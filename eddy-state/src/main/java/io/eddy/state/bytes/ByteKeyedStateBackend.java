@@ -1,5 +1,7 @@
 package io.eddy.state.bytes;
 
+import static io.eddy.state.KeyedBackendChecks.defaultNamespace;
+
 import io.eddy.api.state.AggregatingStateDescriptor;
 import io.eddy.api.state.ListStateDescriptor;
 import io.eddy.api.state.MapStateDescriptor;
@@ -15,11 +17,10 @@ import io.eddy.state.InternalStates.InternalMapState;
 import io.eddy.state.InternalStates.InternalReducingState;
 import io.eddy.state.InternalStates.InternalValueState;
 import io.eddy.state.KeyGroupRange;
-import io.eddy.state.KeyGroupRangeAssignment;
+import io.eddy.state.KeyedBackendChecks;
 import io.eddy.state.KeyedStateBackend;
 import io.eddy.state.KeyedStateHandle;
 import io.eddy.state.KeyedStateSnapshot;
-import io.eddy.state.VoidNamespace;
 import io.eddy.state.timers.TimerQueue;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -85,11 +86,7 @@ public final class ByteKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
   @Override
   public void setCurrentKey(K key) {
-    int keyGroup = KeyGroupRangeAssignment.computeKeyGroupForKeyHash(key.hashCode(), maxParallelism);
-    if (!keyGroupRange.contains(keyGroup)) {
-      throw new IllegalStateException("Key " + key + " is in key group " + keyGroup
-          + ", which this subtask does not own " + keyGroupRange + ": is the key's hashCode stable?");
-    }
+    int keyGroup = KeyedBackendChecks.ownedKeyGroup(key, key.hashCode(), keyGroupRange, maxParallelism);
     if (key != currentKey) {
       currentKeyBytes = null;
     }
@@ -158,10 +155,7 @@ public final class ByteKeyedStateBackend<K> implements KeyedStateBackend<K> {
     String name = descriptor.getName();
     Registered existing = states.get(name);
     if (existing != null) {
-      if (existing.kind() != descriptor.kind()) {
-        throw new IllegalStateException("State '" + name + "' exists as " + existing.kind()
-            + " state; it cannot be used as " + descriptor.kind() + " state");
-      }
+      KeyedBackendChecks.requireKind(name, existing.kind(), descriptor.kind());
       return (S) existing.state();
     }
     KvColumn column = column(name, options);
@@ -177,11 +171,6 @@ public final class ByteKeyedStateBackend<K> implements KeyedStateBackend<K> {
       throw new UncheckedIOException("Cannot open state '" + name + "' in the '" + store.kind()
           + "' state backend: " + e.getMessage(), e);
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <N> N defaultNamespace(TypeSerializer<N> namespaceSerializer) {
-    return namespaceSerializer == VoidNamespace.SERIALIZER ? (N) VoidNamespace.INSTANCE : null;
   }
 
   @Override

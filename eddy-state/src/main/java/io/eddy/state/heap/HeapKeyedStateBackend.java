@@ -1,5 +1,7 @@
 package io.eddy.state.heap;
 
+import static io.eddy.state.KeyedBackendChecks.defaultNamespace;
+
 import io.eddy.api.state.AggregatingStateDescriptor;
 import io.eddy.api.state.ListStateDescriptor;
 import io.eddy.api.state.MapStateDescriptor;
@@ -14,10 +16,9 @@ import io.eddy.state.InternalStates.InternalMapState;
 import io.eddy.state.InternalStates.InternalReducingState;
 import io.eddy.state.InternalStates.InternalValueState;
 import io.eddy.state.KeyGroupRange;
-import io.eddy.state.KeyGroupRangeAssignment;
+import io.eddy.state.KeyedBackendChecks;
 import io.eddy.state.KeyedStateBackend;
 import io.eddy.state.KeyedStateSnapshot;
-import io.eddy.state.VoidNamespace;
 import io.eddy.state.timers.HeapTimerQueue;
 import io.eddy.state.timers.TimerQueue;
 import java.io.DataInputStream;
@@ -67,11 +68,7 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   @Override
   public void setCurrentKey(K key) {
     int keyHash = key.hashCode();
-    int keyGroup = KeyGroupRangeAssignment.computeKeyGroupForKeyHash(keyHash, maxParallelism);
-    if (!keyGroupRange.contains(keyGroup)) {
-      throw new IllegalStateException("Key " + key + " is in key group " + keyGroup
-          + ", which this subtask does not own " + keyGroupRange + ": is the key's hashCode stable?");
-    }
+    int keyGroup = KeyedBackendChecks.ownedKeyGroup(key, keyHash, keyGroupRange, maxParallelism);
     this.currentKey = key;
     this.currentKeyGroup = keyGroup;
     this.currentKeyHash = keyHash;
@@ -127,29 +124,17 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
     String name = descriptor.getName();
     Registered existing = states.get(name);
     if (existing != null) {
-      requireKind(name, existing.kind(), descriptor.kind());
+      KeyedBackendChecks.requireKind(name, existing.kind(), descriptor.kind());
       return (S) existing.state();
     }
     RestoredTable restored = restoredTables.remove(name);
     if (restored != null) {
-      requireKind(name, restored.kind(), descriptor.kind());
+      KeyedBackendChecks.requireKind(name, restored.kind(), descriptor.kind());
     }
     T table = restored != null ? (T) restored.table() : (T) new StateTable<>(keyGroupRange, versions);
     S state = factory.apply(table);
     states.put(name, new Registered(descriptor.kind(), table, state));
     return state;
-  }
-
-  private static void requireKind(String name, StateDescriptor.Kind existing, StateDescriptor.Kind requested) {
-    if (existing != requested) {
-      throw new IllegalStateException("State '" + name + "' exists as " + existing
-          + " state; it cannot be used as " + requested + " state");
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <N> N defaultNamespace(TypeSerializer<N> namespaceSerializer) {
-    return namespaceSerializer == VoidNamespace.SERIALIZER ? (N) VoidNamespace.INSTANCE : null;
   }
 
   @Override
@@ -194,12 +179,12 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   StateTable<?, ?, ?> tableForRestore(String name, StateDescriptor.Kind kind) {
     Registered live = states.get(name);
     if (live != null) {
-      requireKind(name, live.kind(), kind);
+      KeyedBackendChecks.requireKind(name, live.kind(), kind);
       return live.table();
     }
     RestoredTable restored = restoredTables.computeIfAbsent(name,
         n -> new RestoredTable(kind, new StateTable<>(keyGroupRange, versions)));
-    requireKind(name, restored.kind(), kind);
+    KeyedBackendChecks.requireKind(name, restored.kind(), kind);
     return restored.table();
   }
 
