@@ -78,6 +78,31 @@ class RocksDbKvStoreTest {
     assertThat(text(list.get(key(3, "k")))).isEqualTo("z");
   }
 
+  /**
+   * A pairwise (associative) concatenation copies the growing list once per operand: reading
+   * these 50k appends (5 MB) took over 10 s that way; folded in one pass it takes milliseconds.
+   */
+  @Test
+  void readingManyAppendsToOneKeyTakesLinearTime() throws IOException {
+    KvColumn list = store.column("l", new ColumnOptions(true, 0));
+    int appends = 50_000;
+    byte[] operand = new byte[100];
+    for (int i = 0; i < appends; i++) {
+      operand[0] = (byte) i;
+      operand[99] = (byte) (i >>> 8);
+      list.append(key(3, "hot"), operand);
+    }
+    long start = System.nanoTime();
+    byte[] all = list.get(key(3, "hot"));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertThat(all).hasSize(appends * operand.length);
+    for (int i = 0; i < appends; i++) {
+      assertThat(all[i * 100]).isEqualTo((byte) i);
+      assertThat(all[i * 100 + 99]).isEqualTo((byte) (i >>> 8));
+    }
+    assertThat(millis).as("milliseconds to read %d appends", appends).isLessThan(2_000);
+  }
+
   @Test
   void appendNeedsAnAppendColumn() throws IOException {
     KvColumn plain = store.column("p", ColumnOptions.PLAIN);
