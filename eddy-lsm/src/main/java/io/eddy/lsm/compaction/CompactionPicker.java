@@ -93,7 +93,12 @@ public final class CompactionPicker {
     }
     List<VersionEdit.LevelFile> inputs = new ArrayList<>();
     start.forEach(f -> inputs.add(new VersionEdit.LevelFile(level, f)));
-    v.overlapping(level + 1, lo, hi).forEach(f -> inputs.add(new VersionEdit.LevelFile(level + 1, f)));
+    for (FileMeta f : v.overlapping(level + 1, lo, hi)) {
+      inputs.add(new VersionEdit.LevelFile(level + 1, f));
+      // The output spans the next level's files too: only data below all of it makes it not bottommost.
+      lo = Bytes.compare(f.smallest(), lo) < 0 ? f.smallest() : lo;
+      hi = Bytes.compare(f.largest(), hi) > 0 ? f.largest() : hi;
+    }
     boolean bottommost = true;
     for (int l = level + 2; l < Version.NUM_LEVELS; l++) {
       if (!v.overlapping(l, lo, hi).isEmpty()) {
