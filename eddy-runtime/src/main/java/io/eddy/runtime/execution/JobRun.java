@@ -119,6 +119,7 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
       }
     } catch (RuntimeException e) {
       checkpointIo.shutdownNow();
+      tasks.forEach(Task::releaseUnstarted);
       throw e;
     }
     for (Task task : tasks) {

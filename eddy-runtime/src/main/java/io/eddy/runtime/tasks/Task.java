@@ -84,14 +84,24 @@ public final class Task implements Runnable {
     this.bufferTimeoutNanos = env.configuration().get(CoreOptions.BUFFER_TIMEOUT).toNanos();
     Map<StreamNode, StreamOperator> built = new HashMap<>();
     List<StreamNode> nodes = vertex.nodes();
-    for (int i = nodes.size() - 1; i >= 0; i--) {
-      StreamNode node = nodes.get(i);
-      built.put(node, build(node, outputOf(node, built)));
+    try {
+      for (int i = nodes.size() - 1; i >= 0; i--) {
+        StreamNode node = nodes.get(i);
+        built.put(node, build(node, outputOf(node, built)));
+      }
+    } catch (RuntimeException | Error e) {
+      closeBackends();
+      throw e;
     }
     for (StreamNode node : nodes) {
       operators.add(built.get(node));
     }
     this.head = operators.get(0);
+  }
+
+  /** Closes the state backends of a task that will never run (its job failed to start). */
+  public void releaseUnstarted() {
+    closeBackends();
   }
 
   public String describe() {

@@ -1,0 +1,41 @@
+package io.eddy.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.eddy.runtime.ExactlyOnceSink;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Resuming a checkpoint with another state backend stops with a message naming both backends,
+ * and the backends the failed start had already created release their local files.
+ */
+@Timeout(120)
+class BackendSwitchOnResumeTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void resumingAHashMapCheckpointOnRocksDbIsRefusedAndLeavesNoFiles() throws Exception {
+    Path checkpoints = dir.resolve("checkpoints");
+    Path rocksdb = dir.resolve("rocksdb");
+    assertThatThrownBy(() -> BackendEquivalenceTest.run("hashmap", 2, Map.of(
+        "state.checkpoints.dir", checkpoints.toString(),
+        "execution.checkpointing.interval", "50ms",
+        "restart-strategy.type", "none"), new ExactlyOnceSink<>(), 1));
+    assertThatThrownBy(() -> BackendEquivalenceTest.run("rocksdb", 2, Map.of(
+        "state.checkpoints.dir", checkpoints.toString(),
+        "state.backend.rocksdb.localdir", rocksdb.toString(),
+        "execution.checkpointing.resume", "true"), new ExactlyOnceSink<>(), 0))
+        .hasStackTraceContaining("written by the 'hashmap' state backend; this job uses 'rocksdb'");
+    try (Stream<Path> left = Files.exists(rocksdb) ? Files.list(rocksdb) : Stream.empty()) {
+      assertThat(left).as("RocksDB working folders left behind").isEmpty();
+    }
+  }
+}
