@@ -106,9 +106,7 @@ public final class MemoryFileSystem implements FileSystem {
 
       @Override
       public void readFully(long position, byte[] dst, int offset, int length) throws IOException {
-        if (position < 0 || position + length > data.length) {
-          throw ReadHandle.eof(path, position, length, data.length);
-        }
+        ReadHandle.checkRange(path, position, length, data.length);
         System.arraycopy(data, (int) position, dst, offset, length);
       }
 

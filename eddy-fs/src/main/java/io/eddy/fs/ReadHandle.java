@@ -27,6 +27,16 @@ public interface ReadHandle extends AutoCloseable {
   @Override
   void close() throws IOException;
 
+  /**
+   * Checks that {@code [position, position + length)} lies in a file of {@code size} bytes,
+   * throwing the EOF error every implementation reports otherwise.
+   */
+  static void checkRange(String path, long position, int length, long size) throws EOFException {
+    if (position < 0 || length < 0 || position > size - length) {
+      throw eof(path, position, length, size);
+    }
+  }
+
   /** Builds the EOF error every implementation reports, naming the file and the range. */
   static EOFException eof(String path, long position, int length, long size) {
     return new EOFException(

@@ -35,9 +35,7 @@ final class HdfsReadHandle implements ReadHandle {
 
   @Override
   public void readFully(long position, byte[] dst, int offset, int length) throws IOException {
-    if (position < 0 || length < 0 || position > size - length) {
-      throw ReadHandle.eof(path(), position, length, size);
-    }
+    ReadHandle.checkRange(path(), position, length, size);
     try {
       in.readFully(position, dst, offset, length);
     } catch (IOException e) {

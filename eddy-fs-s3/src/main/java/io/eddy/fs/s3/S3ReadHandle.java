@@ -42,9 +42,7 @@ final class S3ReadHandle implements ReadHandle {
 
   @Override
   public void readFully(long position, byte[] dst, int offset, int length) throws IOException {
-    if (position < 0 || length < 0 || position > size - length) {
-      throw ReadHandle.eof(at.uri(), position, length, size);
-    }
+    ReadHandle.checkRange(at.uri(), position, length, size);
     if (length == 0) {
       return;
     }

@@ -112,9 +112,7 @@ public final class LocalFileCache implements AutoCloseable {
   /** Reads through the cache, fetching missing chunks from {@code remote}. */
   void read(ReadHandle remote, long position, byte[] dst, int offset, int length) throws IOException {
     long size = remote.size();
-    if (position + length > size) {
-      throw ReadHandle.eof(remote.path(), position, length, size);
-    }
+    ReadHandle.checkRange(remote.path(), position, length, size);
     Entry e;
     try {
       e = entry(remote.path(), size);
