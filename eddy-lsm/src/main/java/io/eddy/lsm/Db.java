@@ -8,6 +8,7 @@ import io.eddy.lsm.db.DbCore;
 import io.eddy.lsm.db.LogRecovery;
 import io.eddy.lsm.db.MultiGet;
 import io.eddy.lsm.db.ReadPath;
+import io.eddy.lsm.db.PinnedRead;
 import io.eddy.lsm.db.SuperVersion;
 import io.eddy.lsm.iter.Lookup;
 import io.eddy.lsm.iter.UserIterator;
@@ -273,15 +274,14 @@ public final class Db implements AutoCloseable {
 
   /** The value of {@code key} at the options' snapshot (latest if none), or null. */
   public byte[] get(ReadOptions options, byte[] key) throws IOException {
-    long seq = sequenceFor(options);
     if (!core.versions.range().contains(key)) {
       return null;
     }
-    SuperVersion sv = core.acquire();
+    PinnedRead read = pin(options);
     try {
-      return lookup(sv, key, seq);
+      return lookup(read.superVersion(), key, read.sequence());
     } finally {
-      sv.version().unref();
+      read.unpin();
     }
   }
 
@@ -294,15 +294,16 @@ public final class Db implements AutoCloseable {
     return l.result(core.merge);
   }
 
-  private long sequenceFor(ReadOptions options) {
+  /** The read state and sequence of the options' snapshot, or the latest consistent pair. */
+  private PinnedRead pin(ReadOptions options) {
     Snapshot s = options.snapshot();
     if (s == null) {
-      return core.lastSequence();
+      return core.acquireLatest();
     }
     if (!s.belongsTo(this) || s.isReleased()) {
       throw new IllegalArgumentException(s + " is released or belongs to another store");
     }
-    return s.sequence();
+    return new PinnedRead(core.acquire(), s.sequence());
   }
 
   public List<byte[]> multiGet(List<byte[]> keys) throws IOException {
@@ -317,12 +318,12 @@ public final class Db implements AutoCloseable {
    * keys}, null for absent keys.
    */
   public List<byte[]> multiGet(ReadOptions options, List<byte[]> keys) throws IOException {
-    long seq = sequenceFor(options);
-    SuperVersion sv = core.acquire();
+    PinnedRead read = pin(options);
     try {
-      return Arrays.asList(MultiGet.run(keys, core.options.multiGetParallelism(), key -> lookup(sv, key, seq)));
+      return Arrays.asList(MultiGet.run(keys, core.options.multiGetParallelism(),
+          key -> lookup(read.superVersion(), key, read.sequence())));
     } finally {
-      sv.version().unref();
+      read.unpin();
     }
   }
 
@@ -332,13 +333,13 @@ public final class Db implements AutoCloseable {
 
   /** An iterator at the options' snapshot within their bounds (and the store's key range). */
   public DbIterator iterator(ReadOptions options) throws IOException {
-    long seq = sequenceFor(options);
     KeyRange bounds = options.bounds().intersect(core.versions.range());
-    SuperVersion sv = core.acquire();
+    PinnedRead read = pin(options);
     try {
-      return new UserIterator(ReadPath.iterator(sv, core.tables), seq, core.merge, bounds.start(), bounds.end(), sv.version()::unref);
+      return new UserIterator(ReadPath.iterator(read.superVersion(), core.tables), read.sequence(), core.merge,
+          bounds.start(), bounds.end(), read::unpin);
     } catch (IOException | RuntimeException e) {
-      sv.version().unref();
+      read.unpin();
       throw e;
     }
   }

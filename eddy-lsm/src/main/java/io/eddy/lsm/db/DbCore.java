@@ -129,6 +129,24 @@ public final class DbCore {
     }
   }
 
+  /**
+   * The current read state pinned with the latest published sequence, taken while the state
+   * stayed current, so that every version up to that sequence is in it and none it needs was
+   * compacted away for a newer one: REQUIRES a later {@link PinnedRead#unpin()}.
+   */
+  public PinnedRead acquireLatest() {
+    while (true) {
+      SuperVersion s = sv;
+      long seq = lastSequence;
+      if (s.version().tryRef()) {
+        if (sv == s) {
+          return new PinnedRead(s, seq);
+        }
+        s.version().unref();
+      }
+    }
+  }
+
   public long lastSequence() {
     return lastSequence;
   }
