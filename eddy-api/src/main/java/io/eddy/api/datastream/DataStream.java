@@ -16,6 +16,13 @@ import io.eddy.api.graph.SinkTransformation;
 import io.eddy.api.graph.Transformation;
 import io.eddy.api.graph.UnionTransformation;
 import io.eddy.api.time.WatermarkStrategy;
+import io.eddy.api.windowing.CountEvictor;
+import io.eddy.api.windowing.CountTrigger;
+import io.eddy.api.windowing.GlobalWindow;
+import io.eddy.api.windowing.GlobalWindows;
+import io.eddy.api.windowing.PurgingTrigger;
+import io.eddy.api.windowing.Window;
+import io.eddy.api.windowing.WindowAssigner;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -99,6 +106,31 @@ public class DataStream<T> {
 
   public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
     return new ConnectedStreams<>(environment, this, other);
+  }
+
+  /** Windows over the whole stream, evaluated by one subtask (parallelism 1). */
+  public <W extends Window> AllWindowedStream<T, W> windowAll(WindowAssigner<? super T, W> assigner) {
+    return new AllWindowedStream<>(this, assigner);
+  }
+
+  /** Windows of {@code size} elements of the whole stream: fires and purges every {@code size} elements. */
+  public AllWindowedStream<T, GlobalWindow> countWindowAll(long size) {
+    return windowAll(GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.of(size)));
+  }
+
+  /** Sliding count windows of the whole stream: every {@code slide} elements, evaluates the last {@code size}. */
+  public AllWindowedStream<T, GlobalWindow> countWindowAll(long size, long slide) {
+    return windowAll(GlobalWindows.create()).evictor(CountEvictor.of(size)).trigger(CountTrigger.of(slide));
+  }
+
+  /** Starts a window join with another stream: {@code join(b).where(k1).equalTo(k2).window(w).apply(f)}. */
+  public <T2> JoinedStreams<T, T2> join(DataStream<T2> other) {
+    return new JoinedStreams<>(this, other);
+  }
+
+  /** Starts a window coGroup with another stream: {@code coGroup(b).where(k1).equalTo(k2).window(w).apply(f)}. */
+  public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> other) {
+    return new CoGroupedStreams<>(this, other);
   }
 
   public DataStreamSink<T> sinkTo(Sink<T> sink) {

@@ -10,6 +10,11 @@ import io.eddy.api.functions.ReduceFunction;
 import io.eddy.api.graph.OperatorSpec;
 import io.eddy.api.graph.PartitionTransformation;
 import io.eddy.api.graph.Partitioning;
+import io.eddy.api.windowing.CountEvictor;
+import io.eddy.api.windowing.CountTrigger;
+import io.eddy.api.windowing.GlobalWindow;
+import io.eddy.api.windowing.GlobalWindows;
+import io.eddy.api.windowing.PurgingTrigger;
 import io.eddy.api.windowing.Window;
 import io.eddy.api.windowing.WindowAssigner;
 
@@ -88,6 +93,16 @@ public class KeyedStream<T, K> extends DataStream<T> {
 
   public <W extends Window> WindowedStream<T, K, W> window(WindowAssigner<? super T, W> assigner) {
     return new WindowedStream<>(this, assigner);
+  }
+
+  /** Windows of {@code size} elements per key: fires and purges every {@code size} elements. */
+  public WindowedStream<T, K, GlobalWindow> countWindow(long size) {
+    return window(GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.of(size)));
+  }
+
+  /** Sliding count windows: every {@code slide} elements of a key, evaluates its last {@code size}. */
+  public WindowedStream<T, K, GlobalWindow> countWindow(long size, long slide) {
+    return window(GlobalWindows.create()).evictor(CountEvictor.of(size)).trigger(CountTrigger.of(slide));
   }
 
   public <T2> IntervalJoin<T, T2, K> intervalJoin(KeyedStream<T2, K> other) {

@@ -1,23 +1,33 @@
 package io.eddy.api.datastream;
 
+import io.eddy.api.datastream.internal.AggregateApplyWindowFunction;
 import io.eddy.api.datastream.internal.PassThroughWindowFunction;
+import io.eddy.api.datastream.internal.ReduceApplyWindowFunction;
 import io.eddy.api.datastream.internal.WindowFunctionAdapter;
 import io.eddy.api.functions.AggregateFunction;
 import io.eddy.api.functions.ProcessWindowFunction;
 import io.eddy.api.functions.ReduceFunction;
+import io.eddy.api.functions.RichFunction;
 import io.eddy.api.functions.WindowFunction;
 import io.eddy.api.graph.OperatorSpec;
 import io.eddy.api.graph.WindowContents;
+import io.eddy.api.windowing.Evictor;
+import io.eddy.api.windowing.MergingWindowAssigner;
 import io.eddy.api.windowing.Trigger;
 import io.eddy.api.windowing.Window;
 import io.eddy.api.windowing.WindowAssigner;
 import java.time.Duration;
 
-/** A keyed stream cut into windows; ends with the function that evaluates each window. */
+/**
+ * A keyed stream cut into windows; ends with the function that evaluates each window. Without
+ * an evictor, reduce and aggregate fold elements as they arrive; with one, the window keeps all
+ * elements and reduces/aggregates those left after eviction when it fires.
+ */
 public final class WindowedStream<T, K, W extends Window> {
   private final KeyedStream<T, K> input;
   private final WindowAssigner<? super T, W> assigner;
   private Trigger<? super T, ? super W> trigger;
+  private Evictor<? super T, ? super W> evictor;
   private long allowedLatenessMillis;
   private OutputTag<T> lateDataTag;
 
@@ -28,7 +38,21 @@ public final class WindowedStream<T, K, W extends Window> {
   }
 
   public WindowedStream<T, K, W> trigger(Trigger<? super T, ? super W> trigger) {
+    if (trigger == null) {
+      throw new IllegalArgumentException("Window trigger must not be null");
+    }
+    if (assigner instanceof MergingWindowAssigner && !trigger.canMerge()) {
+      throw new UnsupportedOperationException(
+          "A merging window assigner (" + assigner + ") cannot be used with a trigger that does not support merging: "
+              + trigger);
+    }
     this.trigger = trigger;
+    return this;
+  }
+
+  /** Removes elements from each window before and/or after it is evaluated. */
+  public WindowedStream<T, K, W> evictor(Evictor<? super T, ? super W> evictor) {
+    this.evictor = evictor;
     return this;
   }
 
@@ -41,18 +65,34 @@ public final class WindowedStream<T, K, W extends Window> {
     return this;
   }
 
-  /** Sends elements too late for any window to this side output instead of dropping them. */
+  /**
+   * Sends elements too late for any window to this side output instead of dropping them (only
+   * event-time windows have late elements; on others the side output stays empty).
+   */
   public WindowedStream<T, K, W> sideOutputLateData(OutputTag<T> tag) {
+    if (tag == null) {
+      throw new IllegalArgumentException("Side output tag must not be null");
+    }
     this.lateDataTag = tag;
     return this;
   }
 
   public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> reducer) {
+    if (reducer instanceof RichFunction) {
+      throw new UnsupportedOperationException("The ReduceFunction of reduce cannot be a RichFunction: "
+          + "use reduce(ReduceFunction, WindowFunction) or a ProcessWindowFunction instead");
+    }
     return reduce(reducer, new PassThroughWindowFunction<K, W, T>());
   }
 
   public <R> SingleOutputStreamOperator<R> reduce(
       ReduceFunction<T> reducer, ProcessWindowFunction<T, R, K, W> function) {
+    if (reducer instanceof RichFunction) {
+      throw new UnsupportedOperationException("The ReduceFunction of a window reduce cannot be a RichFunction");
+    }
+    if (evictor != null) {
+      return build("Window(Reduce)", new WindowContents.AllElements(), new ReduceApplyWindowFunction<>(reducer, function));
+    }
     return build("Window(Reduce)", new WindowContents.Reduced(reducer), function);
   }
 
@@ -66,6 +106,13 @@ public final class WindowedStream<T, K, W extends Window> {
 
   public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(
       AggregateFunction<T, ACC, V> aggregate, ProcessWindowFunction<V, R, K, W> function) {
+    if (aggregate instanceof RichFunction) {
+      throw new UnsupportedOperationException("The AggregateFunction of a window aggregate cannot be a RichFunction");
+    }
+    if (evictor != null) {
+      return build("Window(Aggregate)", new WindowContents.AllElements(),
+          new AggregateApplyWindowFunction<>(aggregate, function));
+    }
     return build("Window(Aggregate)", new WindowContents.Aggregated(aggregate), function);
   }
 
@@ -85,10 +132,8 @@ public final class WindowedStream<T, K, W extends Window> {
 
   private <R> SingleOutputStreamOperator<R> build(
       String name, WindowContents contents, ProcessWindowFunction<?, R, K, W> function) {
-    if (lateDataTag != null && !assigner.isEventTime()) {
-      throw new IllegalStateException("Late data exists only for event-time windows");
-    }
-    return input.transform(name + " " + assigner,
-        new OperatorSpec.WindowSpec(assigner, trigger, allowedLatenessMillis, lateDataTag, contents, function));
+    String description = evictor == null ? name + " " + assigner : name + " " + assigner + " " + evictor;
+    return input.transform(description, new OperatorSpec.WindowSpec(
+        assigner, trigger, allowedLatenessMillis, lateDataTag, contents, function, evictor));
   }
 }

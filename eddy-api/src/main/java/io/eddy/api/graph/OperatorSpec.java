@@ -11,6 +11,7 @@ import io.eddy.api.functions.ProcessFunction;
 import io.eddy.api.functions.ProcessJoinFunction;
 import io.eddy.api.functions.ProcessWindowFunction;
 import io.eddy.api.time.WatermarkStrategy;
+import io.eddy.api.windowing.Evictor;
 import io.eddy.api.windowing.Trigger;
 import io.eddy.api.windowing.WindowAssigner;
 import java.io.Serializable;
@@ -42,7 +43,8 @@ public sealed interface OperatorSpec extends Serializable {
   /**
    * A keyed window: elements go to windows by the assigner, are kept as {@code contents}
    * (all elements, or incrementally reduced/aggregated), and the trigger decides when the
-   * window function sees them.
+   * window function sees them. With an evictor (null if none) the contents are all elements
+   * with their timestamps, and the evictor removes some before and/or after each evaluation.
    */
   record WindowSpec(
       WindowAssigner<?, ?> assigner,
@@ -50,7 +52,8 @@ public sealed interface OperatorSpec extends Serializable {
       long allowedLatenessMillis,
       OutputTag<?> lateDataTag,
       WindowContents contents,
-      ProcessWindowFunction<?, ?, ?, ?> windowFunction) implements OperatorSpec {}
+      ProcessWindowFunction<?, ?, ?, ?> windowFunction,
+      Evictor<?, ?> evictor) implements OperatorSpec {}
 
   /** Joins two keyed streams on records whose timestamps lie within [lower, upper] of each other. */
   record IntervalJoinSpec(

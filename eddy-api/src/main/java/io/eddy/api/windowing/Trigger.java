@@ -45,6 +45,12 @@ public abstract class Trigger<T, W extends Window> implements Serializable {
     <S extends State> S getPartitionedState(StateDescriptor<?> descriptor);
   }
 
-  /** The context while windows merge. */
-  public interface OnMergeContext extends TriggerContext {}
+  /** The context while windows merge; its window is the merge result. */
+  public interface OnMergeContext extends TriggerContext {
+    /**
+     * Merges the trigger state named by the descriptor of the windows being merged into the
+     * merge result. REQUIRES: a reducing, aggregating or list state descriptor.
+     */
+    void mergePartitionedState(StateDescriptor<?> descriptor) throws Exception;
+  }
 }

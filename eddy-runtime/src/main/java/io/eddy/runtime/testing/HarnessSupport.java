@@ -8,8 +8,19 @@ import io.eddy.runtime.time.ManualClock;
 import io.eddy.runtime.time.ProcessingTimeService;
 import io.eddy.state.KeyGroupRange;
 import io.eddy.state.heap.HeapKeyedStateBackend;
+import io.eddy.runtime.operators.StreamOperator;
+import io.eddy.state.KeyGroupStreamSnapshot;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The parts every harness shares: clock, timers, backend, output and their queries. */
 abstract class HarnessSupport<OUT> implements AutoCloseable {
@@ -22,13 +33,52 @@ abstract class HarnessSupport<OUT> implements AutoCloseable {
   protected HeapKeyedStateBackend<Object> backend;
 
   protected OperatorContext context(String name, boolean keyed) {
+    return context(name, keyed, null);
+  }
+
+  /** A fresh context, or one restored from a snapshot (keyed state and operator lists). */
+  protected OperatorContext context(String name, boolean keyed, HarnessSnapshot restoreFrom) {
     backend = keyed ? new HeapKeyedStateBackend<>(KeyGroupRange.of(0, MAX_PARALLELISM - 1), MAX_PARALLELISM) : null;
-    return new OperatorContext(new TaskInfo(name, 0, 1, MAX_PARALLELISM, 0), timeService, backend, metrics, null,
+    if (restoreFrom != null && backend != null) {
+      try {
+        for (Map.Entry<Integer, byte[]> keyGroup : restoreFrom.keyGroups().entrySet()) {
+          backend.restoreKeyGroup(keyGroup.getKey(), new DataInputStream(new ByteArrayInputStream(keyGroup.getValue())));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot restore the harness's keyed state from its snapshot", e);
+      }
+    }
+    Map<String, List<Object>> restoredLists = restoreFrom == null ? null : restoreFrom.operatorLists();
+    return new OperatorContext(new TaskInfo(name, 0, 1, MAX_PARALLELISM, 0), timeService, backend, metrics, restoredLists,
         new io.eddy.runtime.execution.EndOfInputCommits() {
           @Override
           public <C extends java.io.Serializable> void add(io.eddy.api.connector.TwoPhaseCommittingSink<?, C> sink,
               java.util.List<C> committables) {}
         });
+  }
+
+  /**
+   * Takes checkpoint {@code checkpointId} of the operator the way a task does: the keyed
+   * backend's snapshot written out per key group, and the operator's state lists (serialized).
+   */
+  protected HarnessSnapshot snapshotOf(StreamOperator operator, long checkpointId) throws Exception {
+    Map<Integer, byte[]> keyGroups = new TreeMap<>();
+    if (backend != null) {
+      KeyGroupStreamSnapshot snapshot = (KeyGroupStreamSnapshot) backend.snapshot(checkpointId);
+      try {
+        for (int kg = 0; kg < MAX_PARALLELISM; kg++) {
+          ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+          try (DataOutputStream out = new DataOutputStream(bytes)) {
+            snapshot.writeKeyGroup(kg, out);
+          }
+          keyGroups.put(kg, bytes.toByteArray());
+        }
+      } finally {
+        snapshot.release();
+      }
+    }
+    Map<String, List<Object>> lists = new HashMap<>(copy(new HashMap<>(operator.snapshotOperatorState(checkpointId))));
+    return new HarnessSnapshot(keyGroups, lists);
   }
 
   /** Every subtask gets a serialized copy of the function; so does the operator under test. */

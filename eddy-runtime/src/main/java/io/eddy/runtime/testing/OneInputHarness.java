@@ -18,14 +18,21 @@ import java.util.function.Function;
  * under test. Keyed operators get a hashmap backend owning every key group.
  */
 public final class OneInputHarness<IN, OUT> extends HarnessSupport<OUT> {
-  private final OneInputOperator<Object> operator;
+  private final OneInputTransformation<?, ?> transformation;
+  private OneInputOperator<Object> operator;
   private boolean opened;
+  private long checkpointId;
+
+  private OneInputHarness(OneInputTransformation<?, ?> t) {
+    this.transformation = t;
+    this.operator = create(null);
+  }
 
   @SuppressWarnings("unchecked")
-  private OneInputHarness(OneInputTransformation<?, ?> t) {
-    KeySelector<Object, ?> key = (KeySelector<Object, ?>) copy(t.getStateKeySelector());
-    this.operator = OperatorFactory.oneInput(copy(t.getSpec()), context(t.getName(), key != null),
-        output, key, 200);
+  private OneInputOperator<Object> create(HarnessSnapshot restoreFrom) {
+    KeySelector<Object, ?> key = (KeySelector<Object, ?>) copy(transformation.getStateKeySelector());
+    return OperatorFactory.oneInput(copy(transformation.getSpec()),
+        context(transformation.getName(), key != null, restoreFrom), output, key, 200);
   }
 
   public static <IN, OUT> OneInputHarness<IN, OUT> of(Function<DataStream<IN>, DataStream<OUT>> pipeline) {
@@ -36,6 +43,24 @@ public final class OneInputHarness<IN, OUT> extends HarnessSupport<OUT> {
           + result.getTransformation());
     }
     return new OneInputHarness<>(t);
+  }
+
+  /**
+   * Starts this (not yet opened) harness from a snapshot instead of empty state, like a task
+   * restarted from a checkpoint; its processing-time clock is the snapshot harness's concern.
+   */
+  public OneInputHarness<IN, OUT> restore(HarnessSnapshot snapshot) {
+    if (opened) {
+      throw new IllegalStateException("restore() comes before open()");
+    }
+    operator = create(snapshot);
+    return this;
+  }
+
+  /** Takes a checkpoint of the operator's state (the harness keeps running). */
+  public HarnessSnapshot snapshot() throws Exception {
+    requireOpen();
+    return snapshotOf(operator, ++checkpointId);
   }
 
   public OneInputHarness<IN, OUT> open() throws Exception {

@@ -30,7 +30,7 @@ import java.util.List;
  * contains, is cleared.
  *
  * <p>For the specs {@link #supports} accepts (the default event-time trigger, no allowed
- * lateness, an aggregate function) the results are those of {@link WindowOperator}: a window
+ * lateness, no evictor, an aggregate function) the results are those of {@link WindowOperator}: a window
  * fires once, when the watermark passes its max timestamp, and holds the elements that arrived
  * before; an element too late for every window of its slice goes to the late side output or is
  * dropped. REQUIRES of the aggregate function: {@code merge(a, b)} folds b into a without
@@ -59,6 +59,7 @@ public final class SlicingWindowOperator<K, IN, OUT> extends AbstractOneInputOpe
         && sliding.getSize() % sliding.getSlide() == 0
         && spec.trigger() == EventTimeTrigger.create()
         && spec.allowedLatenessMillis() == 0
+        && spec.evictor() == null
         && spec.contents() instanceof WindowContents.Aggregated;
   }
 

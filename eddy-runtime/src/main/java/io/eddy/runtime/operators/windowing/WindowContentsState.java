@@ -8,6 +8,7 @@ import io.eddy.api.state.ListStateDescriptor;
 import io.eddy.api.state.ReducingStateDescriptor;
 import io.eddy.api.types.TypeSerializer;
 import io.eddy.api.types.TypeSerializers;
+import io.eddy.api.windowing.TimestampedValue;
 import io.eddy.state.InternalMergingState;
 import io.eddy.state.KeyedStateBackend;
 import io.eddy.state.InternalStates.InternalAggregatingState;
@@ -18,22 +19,29 @@ import java.util.List;
 
 /**
  * A window's contents in keyed state, namespaced by window: every element (for a
- * ProcessWindowFunction), or one reduced value or accumulator. {@link #contents()} is what the
- * window function sees, or null if the window holds nothing.
+ * ProcessWindowFunction), every element with its timestamp (when an evictor needs them), or one
+ * reduced value or accumulator. {@link #contents()} is what the window function sees (for the
+ * timestamped kind, the {@link TimestampedValue}s the evictor sees), or null if the window holds
+ * nothing.
  */
 final class WindowContentsState<W> {
   private final InternalMergingState<W> state;
   private final Kind kind;
 
-  private enum Kind { LIST, REDUCING, AGGREGATING }
+  private enum Kind { LIST, TIMESTAMPED, REDUCING, AGGREGATING }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  WindowContentsState(KeyedStateBackend<Object> backend, TypeSerializer<W> windowSerializer, WindowContents contents) {
+  WindowContentsState(KeyedStateBackend<Object> backend, TypeSerializer<W> windowSerializer, WindowContents contents,
+      boolean evicting) {
     String name = "window-contents";
+    if (evicting && !(contents instanceof WindowContents.AllElements)) {
+      throw new IllegalArgumentException("A window with an evictor keeps all its elements, not " + contents);
+    }
     switch (contents) {
       case WindowContents.AllElements all -> {
-        state = backend.createListState(windowSerializer, new ListStateDescriptor<>(name, TypeSerializers.generic()));
-        kind = Kind.LIST;
+        state = backend.createListState(windowSerializer,
+            new ListStateDescriptor<>(evicting ? "window-contents-timestamped" : name, TypeSerializers.generic()));
+        kind = evicting ? Kind.TIMESTAMPED : Kind.LIST;
       }
       case WindowContents.Reduced reduced -> {
         state = backend.createReducingState(windowSerializer,
@@ -53,9 +61,10 @@ final class WindowContentsState<W> {
   }
 
   @SuppressWarnings("unchecked")
-  void add(Object element) throws Exception {
+  void add(Object element, long timestamp) throws Exception {
     switch (kind) {
       case LIST -> ((InternalListState<W, Object>) state).add(element);
+      case TIMESTAMPED -> ((InternalListState<W, Object>) state).add(new TimestampedValue<>(element, timestamp));
       case REDUCING -> ((InternalReducingState<W, Object>) state).add(element);
       case AGGREGATING -> ((InternalAggregatingState<W, Object, Object>) state).add(element);
     }
@@ -65,7 +74,7 @@ final class WindowContentsState<W> {
   @SuppressWarnings("unchecked")
   Iterable<Object> contents() throws Exception {
     switch (kind) {
-      case LIST -> {
+      case LIST, TIMESTAMPED -> {
         Iterable<Object> list = ((InternalListState<W, Object>) state).get();
         return list.iterator().hasNext() ? list : null;
       }
@@ -78,6 +87,15 @@ final class WindowContentsState<W> {
         return value == null ? null : List.of(value);
       }
     }
+  }
+
+  /** Replaces the window's timestamped elements by those an evictor left. */
+  @SuppressWarnings("unchecked")
+  void replaceTimestamped(List<TimestampedValue<Object>> remaining) throws Exception {
+    if (kind != Kind.TIMESTAMPED) {
+      throw new IllegalStateException("Only the timestamped contents of an evicting window are replaced");
+    }
+    ((InternalListState<W, Object>) state).update((List<Object>) (List<?>) remaining);
   }
 
   void clear() {

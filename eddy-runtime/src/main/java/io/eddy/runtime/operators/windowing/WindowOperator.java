@@ -25,7 +25,14 @@ import io.eddy.runtime.operators.Triggerable;
 import io.eddy.state.InternalKvState;
 import io.eddy.state.ttl.TtlStates;
 import io.eddy.state.timers.Timer;
+import io.eddy.api.windowing.Evictor;
+import io.eddy.api.windowing.TimestampedValue;
+import io.eddy.state.InternalMergingState;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Keyed windows: assigns each element to windows, keeps their contents in keyed state
@@ -33,6 +40,12 @@ import java.util.Collection;
  * receive no more elements (its end plus the allowed lateness has passed). Elements too late
  * for every window go to the late side output, or are dropped and counted. Results carry the
  * window's max timestamp.
+ *
+ * <p>With an evictor (Flink's EvictingWindowOperator), a window keeps every element with its
+ * timestamp; on firing, the evictor may remove elements before the function sees them and
+ * after, and what it removed is gone from the window's state. Trigger state
+ * ({@code getPartitionedState}) is keyed state namespaced by the window, so it is checkpointed,
+ * restored and rescaled with the window contents.
  */
 public final class WindowOperator<K, IN, OUT, W extends Window> extends AbstractOneInputOperator<IN, OUT>
     implements Triggerable<Object, W> {
@@ -44,6 +57,7 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
   private final ProcessWindowFunction<Object, OUT, K, W> windowFunction;
   /** The event-time trigger's timer is at the cleanup time when there is no lateness: no second timer then. */
   private final boolean cleanupByTriggerTimer;
+  private final Evictor<Object, W> evictor;
   private final TypeSerializer<W> windowSerializer = TypeSerializers.generic();
   private WindowContentsState<W> contents;
   private ListState<Tuple2<W, W>> mergingSetState;
@@ -62,6 +76,7 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
     this.allowedLateness = spec.allowedLatenessMillis();
     this.lateDataTag = (OutputTag<IN>) spec.lateDataTag();
     this.windowFunction = (ProcessWindowFunction<Object, OUT, K, W>) spec.windowFunction();
+    this.evictor = (Evictor<Object, W>) spec.evictor();
     this.assignerContext = context.processingTimeService()::now;
     this.cleanupByTriggerTimer = trigger == EventTimeTrigger.create() && allowedLateness == 0 && assigner.isEventTime();
   }
@@ -76,7 +91,7 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
     if (keyedBackend == null) {
       throw new IllegalStateException("Windows need a keyed stream");
     }
-    contents = new WindowContentsState<>(keyedBackend, windowSerializer, spec.contents());
+    contents = new WindowContentsState<>(keyedBackend, windowSerializer, spec.contents(), evictor != null);
     if (assigner instanceof MergingWindowAssigner) {
       mergingSetState = keyedStateStore().getListState(
           new ListStateDescriptor<>("merging-window-set", TypeSerializers.generic()));
@@ -126,7 +141,7 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
       }
       skipped = false;
       contents.setWindow(stateWindow);
-      contents.add(value);
+      contents.add(value, timestamp);
       triggerContext.window = actualWindow;
       TriggerResult result = trigger.onElement(value, timestamp, actualWindow, triggerContext);
       applyTrigger(result, actualWindow);
@@ -143,7 +158,9 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
   private void mergeWindows(W mergeResult, Collection<W> mergedWindows, W stateWindowResult,
       Collection<W> mergedStateWindows) throws Exception {
     triggerContext.window = mergeResult;
+    triggerContext.mergedWindows = mergedWindows;
     trigger.onMerge(mergeResult, triggerContext);
+    triggerContext.mergedWindows = null;
     for (W merged : mergedWindows) {
       triggerContext.window = merged;
       trigger.clear(merged, triggerContext);
@@ -162,12 +179,33 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
     if (result.isFire()) {
       Iterable<Object> elements = contents.contents();
       if (elements != null) {
-        functionContext.process(window, elements);
+        if (evictor == null) {
+          functionContext.process(window, elements);
+        } else {
+          evictAndProcess(window, elements);
+        }
       }
     }
     if (result.isPurge()) {
       contents.clear();
     }
+  }
+
+  /** Evicts before, evaluates the rest, evicts after, and keeps what remains as the window's contents. */
+  @SuppressWarnings("unchecked")
+  private void evictAndProcess(W window, Iterable<Object> stored) throws Exception {
+    List<TimestampedValue<Object>> elements = new ArrayList<>();
+    for (Object element : stored) {
+      elements.add((TimestampedValue<Object>) element);
+    }
+    evictor.evictBefore(elements, elements.size(), window, evictorContext);
+    List<Object> values = new ArrayList<>(elements.size());
+    for (TimestampedValue<Object> element : elements) {
+      values.add(element.getValue());
+    }
+    functionContext.process(window, values);
+    evictor.evictAfter(elements, elements.size(), window, evictorContext);
+    contents.replaceTimestamped(elements);
   }
 
   @Override
@@ -236,7 +274,10 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
 
   /** Timers and state of the (key, window) the trigger is asked about. */
   private final class WindowTriggerContext implements Trigger.OnMergeContext {
+    private final Map<String, InternalKvState<W>> states = new HashMap<>();
     private W window;
+    /** The windows being merged into {@link #window}, during onMerge only. */
+    private Collection<W> mergedWindows;
 
     @Override public long getCurrentProcessingTime() { return timers.currentProcessingTime(); }
     @Override public long getCurrentWatermark() { return currentWatermark; }
@@ -248,10 +289,38 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
     @Override
     @SuppressWarnings("unchecked")
     public <S extends State> S getPartitionedState(StateDescriptor<?> descriptor) {
-      InternalKvState<W> state = TtlStates.create(keyedBackend, windowSerializer, descriptor,
-          context.processingTimeService()::now);
+      InternalKvState<W> state = state(descriptor);
       state.setCurrentNamespace(window);
       return (S) state;
     }
+
+    @Override
+    public void mergePartitionedState(StateDescriptor<?> descriptor) throws Exception {
+      if (mergedWindows == null) {
+        throw new IllegalStateException("mergePartitionedState is only available in Trigger.onMerge");
+      }
+      if (!(state(descriptor) instanceof InternalMergingState<W> merging)) {
+        throw new UnsupportedOperationException("Trigger state " + descriptor
+            + " cannot be merged: use a reducing, aggregating or list state");
+      }
+      if (!mergedWindows.isEmpty()) {
+        merging.mergeNamespaces(window, mergedWindows);
+      }
+    }
+
+    private InternalKvState<W> state(StateDescriptor<?> descriptor) {
+      InternalKvState<W> state = states.get(descriptor.getName());
+      if (state == null) {
+        state = TtlStates.create(keyedBackend, windowSerializer, descriptor, context.processingTimeService()::now);
+        states.put(descriptor.getName(), state);
+      }
+      return state;
+    }
   }
+
+  /** What the evictor may ask: the time in both domains. */
+  private final Evictor.EvictorContext evictorContext = new Evictor.EvictorContext() {
+    @Override public long getCurrentProcessingTime() { return timers.currentProcessingTime(); }
+    @Override public long getCurrentWatermark() { return currentWatermark; }
+  };
 }

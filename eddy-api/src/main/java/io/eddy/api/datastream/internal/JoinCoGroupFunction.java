@@ -1,0 +1,23 @@
+package io.eddy.api.datastream.internal;
+
+import io.eddy.api.functions.CoGroupFunction;
+import io.eddy.api.functions.Collector;
+import io.eddy.api.functions.JoinFunction;
+
+/** A window join as a coGroup: every pair of the window's records of one key from both sides, first side outer. */
+public final class JoinCoGroupFunction<T1, T2, T> extends WrappingFunction<JoinFunction<T1, T2, T>>
+    implements CoGroupFunction<T1, T2, T> {
+
+  public JoinCoGroupFunction(JoinFunction<T1, T2, T> function) {
+    super(function);
+  }
+
+  @Override
+  public void coGroup(Iterable<T1> first, Iterable<T2> second, Collector<T> out) throws Exception {
+    for (T1 left : first) {
+      for (T2 right : second) {
+        out.collect(wrappedFunction.join(left, right));
+      }
+    }
+  }
+}
