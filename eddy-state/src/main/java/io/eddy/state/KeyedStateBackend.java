@@ -11,10 +11,13 @@ import io.eddy.state.InternalStates.InternalListState;
 import io.eddy.state.InternalStates.InternalMapState;
 import io.eddy.state.InternalStates.InternalReducingState;
 import io.eddy.state.InternalStates.InternalValueState;
+import io.eddy.state.async.InlineStateExecutor;
+import io.eddy.state.async.StateExecutor;
 import io.eddy.state.timers.TimerQueue;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
 /**
@@ -59,6 +62,15 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
 
   /** The keys that have a value in the named state under the namespace (a snapshot of them). */
   <N> Stream<K> getKeys(String stateName, N namespace);
+
+  /**
+   * A new executor of asynchronous state requests on this backend's states (see {@link
+   * StateExecutor}); {@code taskThread} runs work on the owning task thread (its mailbox). This
+   * default runs requests inline on the task thread; backends with slow reads batch them.
+   */
+  default StateExecutor createStateExecutor(Executor taskThread) {
+    return new InlineStateExecutor(this);
+  }
 
   /** The kind this backend is ({@code state.backend.type}); checkpoints record it. */
   String backendType();

@@ -4,6 +4,8 @@ import io.eddy.state.bytes.ColumnOptions;
 import io.eddy.state.bytes.KvColumn;
 import io.eddy.state.bytes.KvCursor;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One column of a {@link DisaggregatedKvStore}: each access finds the part of the key's key
@@ -12,8 +14,8 @@ import java.io.IOException;
  * the caller may reuse its arrays at once. {@link #append} is an eddy-lsm merge (a blind write,
  * folded by {@code eddy.listappend} on reads and in compaction).
  *
- * <p>Thread safety: reads ({@link #get}, {@link #scan}) are thread-safe; writes must come from
- * one thread at a time (the store's task thread).
+ * <p>Thread safety: reads ({@link #get}, {@link #multiGet}, {@link #scan}) are thread-safe; writes
+ * must come from one thread at a time (the store's task thread).
  */
 final class DisaggregatedColumn implements KvColumn {
   private final String name;
@@ -34,6 +36,42 @@ final class DisaggregatedColumn implements KvColumn {
   public byte[] get(byte[] key) throws IOException {
     int p = parts.indexOf(ColumnKeys.keyGroup(key));
     return parts.part(p).db().get(ColumnKeys.stored(key, ids[p]));
+  }
+
+  /** One eddy-lsm multi-get per part the keys fall in (usually one). */
+  @Override
+  public List<byte[]> multiGet(List<byte[]> keys) throws IOException {
+    if (parts.size() == 1) {
+      List<byte[]> stored = new ArrayList<>(keys.size());
+      for (byte[] key : keys) {
+        stored.add(ColumnKeys.stored(key, ids[0]));
+      }
+      return parts.part(0).db().multiGet(stored);
+    }
+    List<byte[]> values = new ArrayList<>(keys.size());
+    for (byte[] key : keys) {
+      values.add(get(key));
+    }
+    return values;
+  }
+
+  /** Adds a put of this column to a write batch of the key's part. */
+  void put(DisaggregatedWriteBatch batch, byte[] key, byte[] value) {
+    int p = parts.indexOf(ColumnKeys.keyGroup(key));
+    batch.of(p).put(ColumnKeys.stored(key, ids[p]), value);
+    if (ttl) {
+      parts.part(p).ttl().observe(value);
+    }
+  }
+
+  void delete(DisaggregatedWriteBatch batch, byte[] key) {
+    int p = parts.indexOf(ColumnKeys.keyGroup(key));
+    batch.of(p).delete(ColumnKeys.stored(key, ids[p]));
+  }
+
+  void append(DisaggregatedWriteBatch batch, byte[] key, byte[] operand) {
+    int p = parts.indexOf(ColumnKeys.keyGroup(key));
+    batch.of(p).merge(ColumnKeys.stored(key, ids[p]), operand);
   }
 
   @Override

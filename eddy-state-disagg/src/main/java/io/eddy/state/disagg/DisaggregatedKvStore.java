@@ -8,7 +8,9 @@ import io.eddy.state.KeyedStateHandle;
 import io.eddy.state.bytes.ColumnOptions;
 import io.eddy.state.bytes.KvColumn;
 import io.eddy.state.bytes.KvStore;
+import io.eddy.state.bytes.KvWriteBatch;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -128,6 +130,21 @@ public final class DisaggregatedKvStore implements KvStore {
       ids[p] = router.part(p).columnId(name, options);
     }
     return new DisaggregatedColumn(name, router, ids, options);
+  }
+
+  @Override
+  public KvWriteBatch newWriteBatch() {
+    try {
+      return new DisaggregatedWriteBatch(parts());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code state.disaggregated.executor.read-io-parallelism}: eddy-lsm reads are thread-safe beside writes. */
+  @Override
+  public int asyncReadThreads() {
+    return config.readIoParallelism();
   }
 
   @Override

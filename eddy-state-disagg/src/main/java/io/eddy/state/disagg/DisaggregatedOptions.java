@@ -62,6 +62,10 @@ public final class DisaggregatedOptions {
       "state.disaggregated.compaction.remote.timeout", Duration.ofMinutes(5),
       "Bound on connecting to the compaction worker and on one compaction; after it the store compacts locally.");
 
+  public static final ConfigOption<Integer> READ_IO_PARALLELISM = ConfigOption.intOption(
+      "state.disaggregated.executor.read-io-parallelism", 3,
+      "Threads per keyed operator that read batches of asynchronous state requests (multi-gets) from the store.");
+
   /** The primary directory, as a full path: plain local paths are made absolute. */
   static String directory(Configuration conf) {
     String dir = conf.get(DIRECTORY);

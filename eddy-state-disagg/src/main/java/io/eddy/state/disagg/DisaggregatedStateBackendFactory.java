@@ -80,7 +80,8 @@ public final class DisaggregatedStateBackendFactory implements StateBackendFacto
         options.fileCache(files.get());
       }
       String directory = FsPaths.join(root, safeName(operatorId) + "-" + UUID.randomUUID());
-      return new StoreConfig(fs.get(), directory, options.build(), conf.get(CheckpointingOptions.NUM_RETAINED), release);
+      return new StoreConfig(fs.get(), directory, options.build(), conf.get(CheckpointingOptions.NUM_RETAINED), release,
+          conf.get(DisaggregatedOptions.READ_IO_PARALLELISM));
     } catch (IOException | RuntimeException e) {
       try {
         release.close();

@@ -15,27 +15,37 @@ import io.eddy.lsm.Options;
  *     the store adds its merge operator and TTL compaction filter
  * @param numRetained completed checkpoints kept ({@code state.checkpoints.num-retained}, >= 1)
  * @param resources closed when the store closes (its leases on shared file systems and caches)
+ * @param readIoParallelism threads that read batches of asynchronous state requests (>= 1)
  */
-public record StoreConfig(
-    FileSystem fs, String directory, Options lsmOptions, int numRetained, AutoCloseable resources) {
+public record StoreConfig(FileSystem fs, String directory, Options lsmOptions, int numRetained,
+    AutoCloseable resources, int readIoParallelism) {
 
   public StoreConfig {
     if (numRetained < 1) {
       throw new IllegalArgumentException("numRetained must be at least 1: " + numRetained);
+    }
+    if (readIoParallelism < 1) {
+      throw new IllegalArgumentException(DisaggregatedOptions.READ_IO_PARALLELISM.key() + " must be at least 1: "
+          + readIoParallelism);
     }
     directory = directory.endsWith("/") ? directory.substring(0, directory.length() - 1) : directory;
   }
 
   /** Defaults for everything but the place: eddy-lsm's options, one retained checkpoint. */
   public static StoreConfig of(FileSystem fs, String directory) {
-    return new StoreConfig(fs, directory, Options.defaults(), 1, () -> {});
+    return new StoreConfig(fs, directory, Options.defaults(), 1, () -> {},
+        DisaggregatedOptions.READ_IO_PARALLELISM.defaultValue());
   }
 
   public StoreConfig withLsmOptions(Options options) {
-    return new StoreConfig(fs, directory, options, numRetained, resources);
+    return new StoreConfig(fs, directory, options, numRetained, resources, readIoParallelism);
   }
 
   public StoreConfig withNumRetained(int n) {
-    return new StoreConfig(fs, directory, lsmOptions, n, resources);
+    return new StoreConfig(fs, directory, lsmOptions, n, resources, readIoParallelism);
+  }
+
+  public StoreConfig withReadIoParallelism(int threads) {
+    return new StoreConfig(fs, directory, lsmOptions, numRetained, resources, threads);
   }
 }

@@ -3,6 +3,8 @@ package io.eddy.state.rocksdb;
 import io.eddy.state.bytes.KvColumn;
 import io.eddy.state.bytes.KvCursor;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -13,7 +15,8 @@ import org.rocksdb.Slice;
  * A {@link KvColumn} on one RocksDB column family. {@link #append} is a RocksDB merge with a
  * concatenating operator that folds n operands in linear time ({@link NativeOptions}), so list
  * appends never read. Scans read through a RocksDB iterator, which sees the database as of its creation (an
- * implicit snapshot), bounded by the prefix's upper bound. Used by the task thread only.
+ * implicit snapshot), bounded by the prefix's upper bound. Used by the task thread, except {@link
+ * #get} and {@link #multiGet}, which an asynchronous state executor also calls from its read thread.
  */
 final class RocksDbColumn implements KvColumn {
   private final String name;
@@ -37,6 +40,20 @@ final class RocksDbColumn implements KvColumn {
     } catch (RocksDBException e) {
       throw failure("read", e);
     }
+  }
+
+  /** One RocksDB {@code multiGetAsList} for the whole list. */
+  @Override
+  public List<byte[]> multiGet(List<byte[]> keys) throws IOException {
+    try {
+      return db.multiGetAsList(instance.options().read, Collections.nCopies(keys.size(), family), keys);
+    } catch (RocksDBException e) {
+      throw failure("read", e);
+    }
+  }
+
+  ColumnFamilyHandle family() {
+    return family;
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.eddy.state.KeyedStateHandle;
 import io.eddy.state.bytes.ColumnOptions;
 import io.eddy.state.bytes.KvColumn;
 import io.eddy.state.bytes.KvStore;
+import io.eddy.state.bytes.KvWriteBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -136,6 +137,21 @@ public final class RocksDbKvStore implements KvStore {
     column = new RocksDbColumn(instance, open);
     columns.put(name, column);
     return column;
+  }
+
+  @Override
+  public KvWriteBatch newWriteBatch() {
+    try {
+      return new RocksDbWriteBatch(instance());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** RocksDB serves reads from any thread beside the task thread's writes: one read thread per executor. */
+  @Override
+  public int asyncReadThreads() {
+    return 1;
   }
 
   @Override

@@ -21,14 +21,25 @@ final class ByteAggregatingState<K, N, IN, ACC, OUT> extends FoldingByteState<K,
   }
 
   @Override
+  @SuppressWarnings("unchecked")
+  ACC fold(ACC accumulator, Object input) {
+    return aggregate.add((IN) input, accumulator == null ? aggregate.createAccumulator() : accumulator);
+  }
+
+  @Override
+  Object result(ACC accumulator) {
+    return aggregate.getResult(accumulator);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
   public OUT get() {
     ACC acc = accumulator();
-    return acc == null ? null : aggregate.getResult(acc);
+    return acc == null ? null : (OUT) result(acc);
   }
 
   @Override
   public void add(IN value) {
-    ACC acc = accumulator();
-    setAccumulator(aggregate.add(value, acc == null ? aggregate.createAccumulator() : acc));
+    setAccumulator(fold(accumulator(), value));
   }
 }

@@ -21,17 +21,20 @@ import io.eddy.state.KeyedBackendChecks;
 import io.eddy.state.KeyedStateBackend;
 import io.eddy.state.KeyedStateHandle;
 import io.eddy.state.KeyedStateSnapshot;
+import io.eddy.state.async.StateExecutor;
 import io.eddy.state.timers.TimerQueue;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -55,6 +58,7 @@ public final class ByteKeyedStateBackend<K> implements KeyedStateBackend<K> {
   private final int maxParallelism;
   private final Map<String, Registered> states = new HashMap<>();
   private final Map<String, ByteTimerQueue<K, ?>> timerQueues = new HashMap<>();
+  private final List<StateExecutor> executors = new ArrayList<>();
   private final ByteBuilder keyScratch = new ByteBuilder();
   private K currentKey;
   private int currentKeyGroup;
@@ -206,6 +210,14 @@ public final class ByteKeyedStateBackend<K> implements KeyedStateBackend<K> {
     return keys.stream();
   }
 
+  /** Batches reads as multi-gets on the store's read threads and writes as write batches; closed with the backend. */
+  @Override
+  public StateExecutor createStateExecutor(Executor taskThread) {
+    StateExecutor executor = new ByteStateExecutor(this, store, taskThread);
+    executors.add(executor);
+    return executor;
+  }
+
   @Override
   public KeyedStateSnapshot snapshot(long checkpointId) throws IOException {
     return store.snapshot(checkpointId, keyGroupRange);
@@ -223,6 +235,10 @@ public final class ByteKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
   @Override
   public void close() {
-    store.close();
+    try {
+      executors.forEach(StateExecutor::close); // no read may be in flight when the store closes
+    } finally {
+      store.close();
+    }
   }
 }

@@ -73,7 +73,7 @@ final class ByteListState<K, N, V> extends AbstractByteState<K, N> implements In
     }
   }
 
-  private byte[] encode(List<V> list) {
+  byte[] encode(List<V> list) {
     values.reset(0);
     try {
       for (V value : list) {
@@ -91,7 +91,7 @@ final class ByteListState<K, N, V> extends AbstractByteState<K, N> implements In
     return values.toArray();
   }
 
-  private List<V> decode(byte[] bytes) {
+  List<V> decode(byte[] bytes) {
     List<V> list = new ArrayList<>();
     ByteBuffer buffer = ByteBuffer.wrap(bytes);
     while (buffer.hasRemaining()) {
@@ -102,7 +102,7 @@ final class ByteListState<K, N, V> extends AbstractByteState<K, N> implements In
     return list;
   }
 
-  private static <T> T requireNonNull(T value) {
+  static <T> T requireNonNull(T value) {
     if (value == null) {
       throw new NullPointerException("List state does not accept null elements");
     }

@@ -19,7 +19,7 @@ final class ByteMapState<K, N, UK, UV> extends AbstractByteState<K, N> implement
   private static final byte PRESENT = 0;
   private static final byte NULL = 1;
 
-  private final TypeSerializer<UK> userKeySerializer;
+  final TypeSerializer<UK> userKeySerializer;
   private final TypeSerializer<UV> valueSerializer;
 
   ByteMapState(ByteKeyedStateBackend<K> backend, KvColumn column, TypeSerializer<N> namespaceSerializer,
@@ -111,7 +111,7 @@ final class ByteMapState<K, N, UK, UV> extends AbstractByteState<K, N> implement
     return entries;
   }
 
-  private byte[] encodeValue(UV value) {
+  byte[] encodeValue(UV value) {
     if (value == null) {
       return new byte[] {NULL};
     }
@@ -125,7 +125,7 @@ final class ByteMapState<K, N, UK, UV> extends AbstractByteState<K, N> implement
     return values.toArray();
   }
 
-  private UV decodeValue(byte[] bytes) {
+  UV decodeValue(byte[] bytes) {
     return bytes[bytes.length - 1] == NULL ? null : ByteCodec.fromBytes(valueSerializer, bytes, 0, bytes.length - 1);
   }
 

@@ -20,13 +20,23 @@ final class ByteReducingState<K, N, V> extends FoldingByteState<K, N, V> impleme
   }
 
   @Override
+  @SuppressWarnings("unchecked")
+  V fold(V accumulator, Object input) throws Exception {
+    return accumulator == null ? (V) input : reducer.reduce(accumulator, (V) input);
+  }
+
+  @Override
+  Object result(V accumulator) {
+    return accumulator;
+  }
+
+  @Override
   public V get() {
     return accumulator();
   }
 
   @Override
   public void add(V value) throws Exception {
-    V old = accumulator();
-    setAccumulator(old == null ? value : reducer.reduce(old, value));
+    setAccumulator(fold(accumulator(), value));
   }
 }

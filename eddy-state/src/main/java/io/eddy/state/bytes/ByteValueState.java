@@ -13,10 +13,18 @@ final class ByteValueState<K, N, V> extends AbstractByteState<K, N> implements I
     this.serializer = serializer;
   }
 
+  V decode(byte[] bytes) {
+    return ByteCodec.fromBytes(serializer, bytes);
+  }
+
+  byte[] encode(V value) {
+    return ByteCodec.toBytes(serializer, value, values);
+  }
+
   @Override
   public V value() {
     byte[] bytes = getIn(namespace);
-    return bytes == null ? null : ByteCodec.fromBytes(serializer, bytes);
+    return bytes == null ? null : decode(bytes);
   }
 
   @Override
@@ -24,7 +32,7 @@ final class ByteValueState<K, N, V> extends AbstractByteState<K, N> implements I
     if (value == null) {
       clear();
     } else {
-      put(currentKey(), ByteCodec.toBytes(serializer, value, values));
+      put(currentKey(), encode(value));
     }
   }
 }

@@ -20,13 +20,27 @@ abstract class FoldingByteState<K, N, A> extends AbstractByteState<K, N> impleme
   /** Combines two accumulators. */
   protected abstract A merge(A a, A b) throws Exception;
 
+  /** The accumulator after adding {@code input} to {@code accumulator} (null: nothing added yet). */
+  abstract A fold(A accumulator, Object input) throws Exception;
+
+  /** What {@code get()} returns for a stored accumulator. */
+  abstract Object result(A accumulator);
+
+  A decodeAccumulator(byte[] bytes) {
+    return ByteCodec.fromBytes(serializer, bytes);
+  }
+
+  byte[] encodeAccumulator(A accumulator) {
+    return ByteCodec.toBytes(serializer, accumulator, values);
+  }
+
   protected A accumulator() {
     byte[] bytes = getIn(namespace);
-    return bytes == null ? null : ByteCodec.fromBytes(serializer, bytes);
+    return bytes == null ? null : decodeAccumulator(bytes);
   }
 
   protected void setAccumulator(A accumulator) {
-    put(currentKey(), ByteCodec.toBytes(serializer, accumulator, values));
+    put(currentKey(), encodeAccumulator(accumulator));
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.eddy.state.bytes;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One keyspace of a {@link KvStore}. Keys start with the two-byte key group. Arrays passed in
@@ -9,6 +11,18 @@ import java.io.IOException;
 public interface KvColumn {
   /** The value, or null if absent. */
   byte[] get(byte[] key) throws IOException;
+
+  /**
+   * The values of {@code keys} (null where absent), in their order: one batched lookup where the
+   * store has one. Thread-safe where the store's {@link KvStore#asyncReadThreads()} is not 0.
+   */
+  default List<byte[]> multiGet(List<byte[]> keys) throws IOException {
+    List<byte[]> values = new ArrayList<>(keys.size());
+    for (byte[] key : keys) {
+      values.add(get(key));
+    }
+    return values;
+  }
 
   void put(byte[] key, byte[] value) throws IOException;
 

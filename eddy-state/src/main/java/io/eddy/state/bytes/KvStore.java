@@ -33,6 +33,20 @@ public interface KvStore extends AutoCloseable {
    */
   KvColumn column(String name, ColumnOptions options) throws IOException;
 
+  /** A batch of writes to this store's columns, applied together on commit (task thread). */
+  default KvWriteBatch newWriteBatch() {
+    return KvWriteBatch.immediate();
+  }
+
+  /**
+   * How many threads an asynchronous state executor may read this store's columns with while the
+   * task thread writes; 0 (the default) when reads are not safe beside writes, so they run on the
+   * task thread.
+   */
+  default int asyncReadThreads() {
+    return 0;
+  }
+
   /** The synchronous part of a checkpoint: pins a consistent state of every column. */
   FileHandleSnapshot snapshot(long checkpointId, KeyGroupRange range) throws IOException;
 

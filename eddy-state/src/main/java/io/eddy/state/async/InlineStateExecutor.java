@@ -1,0 +1,41 @@
+package io.eddy.state.async;
+
+import io.eddy.state.KeyedStateBackend;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The executor of backends whose state is in memory (hashmap): it runs every request of a batch
+ * at once, on the task thread, through the synchronous API, and returns a completed future. No
+ * I/O to overlap, so no threads; the batching still amortizes the controller's bookkeeping. The
+ * backend's current key is restored afterwards, since the batch may run while a record of another
+ * key is being processed.
+ */
+public final class InlineStateExecutor implements StateExecutor {
+  private final KeyedStateBackend<Object> backend;
+
+  @SuppressWarnings("unchecked")
+  public InlineStateExecutor(KeyedStateBackend<?> backend) {
+    this.backend = (KeyedStateBackend<Object>) backend;
+  }
+
+  @Override
+  public CompletableFuture<Void> executeBatch(List<? extends StateRequest> batch) {
+    Object previousKey = backend.getCurrentKey();
+    try {
+      for (StateRequest request : batch) {
+        SyncRequests.execute(backend, request);
+      }
+      return CompletableFuture.completedFuture(null);
+    } catch (Exception e) {
+      return CompletableFuture.failedFuture(e);
+    } finally {
+      if (previousKey != null) {
+        backend.setCurrentKey(previousKey);
+      }
+    }
+  }
+
+  @Override
+  public void close() {}
+}
