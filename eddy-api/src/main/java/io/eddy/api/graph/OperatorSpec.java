@@ -59,4 +59,12 @@ public sealed interface OperatorSpec extends Serializable {
   record IntervalJoinSpec(
       long lowerBoundMillis, long upperBoundMillis, ProcessJoinFunction<?, ?, ?> function)
       implements OperatorSpec {}
+
+  /**
+   * An operator defined by a module outside the runtime (e.g. eddy-cep), like Flink's
+   * {@code DataStream.transform(operatorFactory)}. {@code factory} implements the runtime's
+   * {@code io.eddy.runtime.operators.CustomOperatorFactory}; it is typed {@link Serializable}
+   * here only because the API does not see runtime classes.
+   */
+  record CustomSpec(Serializable factory) implements OperatorSpec {}
 }

@@ -37,6 +37,7 @@ public final class OperatorFactory {
       case OperatorSpec.WindowSpec s when SlicingWindowOperator.supports(s) ->
           new SlicingWindowOperator<>(context, output, requireKey(key, context), s);
       case OperatorSpec.WindowSpec s -> new WindowOperator<>(context, output, requireKey(key, context), s);
+      case OperatorSpec.CustomSpec s -> custom(s, context).createOneInput(context, output, key);
       default -> throw new IllegalArgumentException(spec.getClass().getSimpleName() + " is not a one-input operator");
     };
   }
@@ -51,6 +52,7 @@ public final class OperatorFactory {
       case OperatorSpec.IntervalJoinSpec s -> new IntervalJoinOperator<>(context, output,
           requireKey(key1, context), requireKey(key2, context), s.lowerBoundMillis(), s.upperBoundMillis(),
           (ProcessJoinFunction) s.function());
+      case OperatorSpec.CustomSpec s -> custom(s, context).createTwoInput(context, output, key1, key2);
       default -> throw new IllegalArgumentException(spec.getClass().getSimpleName() + " is not a two-input operator");
     };
   }
@@ -58,6 +60,14 @@ public final class OperatorFactory {
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static OneInputOperator<Object> sink(io.eddy.api.connector.Sink<?> sink, OperatorContext context) {
     return new SinkOperator<>(context, NoOutput.INSTANCE, (io.eddy.api.connector.Sink) sink);
+  }
+
+  private static CustomOperatorFactory custom(OperatorSpec.CustomSpec spec, OperatorContext context) {
+    if (!(spec.factory() instanceof CustomOperatorFactory factory)) {
+      throw new IllegalArgumentException("Operator '" + context.name() + "': a CustomSpec needs a "
+          + CustomOperatorFactory.class.getName() + ", got " + spec.factory().getClass().getName());
+    }
+    return factory;
   }
 
   private static <T> KeySelector<T, ?> requireKey(KeySelector<T, ?> key, OperatorContext context) {

@@ -1,0 +1,21 @@
+package io.eddy.cep;
+
+import io.eddy.api.datastream.DataStream;
+import io.eddy.cep.pattern.Pattern;
+
+/** Entry point of complex event processing: detect a {@link Pattern} in a stream. */
+public final class CEP {
+  private CEP() {}
+
+  /** The matches of {@code pattern} in {@code input} (per key if {@code input} is keyed). */
+  public static <T> PatternStream<T> pattern(DataStream<T> input, Pattern<T, ?> pattern) {
+    return new PatternStream<>(input, pattern, null, null, false);
+  }
+
+  /** As {@link #pattern(DataStream, Pattern)}, ordering events with equal timestamps by {@code comparator}. */
+  public static <T> PatternStream<T> pattern(DataStream<T> input, Pattern<T, ?> pattern,
+      EventComparator<T> comparator) {
+    return new PatternStream<>(input, pattern, java.util.Objects.requireNonNull(comparator, "comparator"), null,
+        false);
+  }
+}

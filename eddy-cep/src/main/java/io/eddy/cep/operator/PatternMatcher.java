@@ -1,0 +1,98 @@
+package io.eddy.cep.operator;
+
+import io.eddy.api.functions.OpenContext;
+import io.eddy.api.functions.RuntimeContext;
+import io.eddy.api.state.KeyedStateStore;
+import io.eddy.api.state.ValueState;
+import io.eddy.api.state.ValueStateDescriptor;
+import io.eddy.api.types.TypeSerializer;
+import io.eddy.cep.nfa.NFA;
+import io.eddy.cep.nfa.NFAState;
+import io.eddy.cep.nfa.aftermatch.AfterMatchSkipStrategy;
+import io.eddy.cep.nfa.compiler.CompiledPattern;
+import io.eddy.cep.nfa.sharedbuffer.SharedBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * One compiled pattern applied to the keys of one operator: the NFA, and per key its runs
+ * ({@code <prefix>nfa-state}) and shared buffer ({@code <prefix>...}) in keyed state. A step
+ * for a key is {@link #load}, any number of {@link #processEvent}/{@link #advanceTime}, then
+ * {@link #store}; the backend's current key must not change in between. Task thread only.
+ */
+final class PatternMatcher<IN> {
+  private final NFA<IN> nfa;
+  private final AfterMatchSkipStrategy skip;
+  private final ValueState<NFAState> nfaStates;
+  private final SharedBuffer<IN> buffer;
+  private final LongSupplier processingTime;
+  private NFAState current;
+
+  PatternMatcher(CompiledPattern<IN> pattern, boolean handleTimeout, KeyedStateStore store, String prefix,
+      TypeSerializer<IN> eventSerializer, LongSupplier processingTime) {
+    this.nfa = pattern.createNFA(handleTimeout);
+    this.skip = pattern.afterMatchSkipStrategy();
+    this.nfaStates = store.getState(new ValueStateDescriptor<>(prefix + "nfa-state", NFAState.SERIALIZER));
+    this.buffer = new SharedBuffer<>(store, prefix + "buffer-", eventSerializer);
+    this.processingTime = processingTime;
+  }
+
+  void open(RuntimeContext runtimeContext) throws Exception {
+    nfa.open(runtimeContext, new OpenContext() {});
+  }
+
+  void close() throws Exception {
+    nfa.close();
+  }
+
+  /** Starts a step for the current key. */
+  void load() throws Exception {
+    NFAState stored = nfaStates.value();
+    current = stored != null ? stored : nfa.createInitialNFAState();
+  }
+
+  void processEvent(IN event, long timestamp, MatchEmitter<IN> out) throws Exception {
+    List<Map<String, List<IN>>> matches = nfa.process(buffer, current, event, timestamp, skip, processingTime);
+    if (nfa.getWindowTime() > 0 && current.isNewStartPartialMatch()) {
+      out.registerTimer(timestamp + nfa.getWindowTime());
+    }
+    for (Map<String, List<IN>> m : matches) {
+      out.match(m, timestamp);
+    }
+  }
+
+  /** No event before {@code timestamp} will come: emits the matches and timeouts that makes. */
+  void advanceTime(long timestamp, MatchEmitter<IN> out) throws Exception {
+    NFA.TimeResult<IN> result = nfa.advanceTime(buffer, current, timestamp, skip);
+    for (Map<String, List<IN>> m : result.matches()) {
+      out.match(m, timestamp);
+    }
+    for (NFA.TimedOut<IN> t : result.timedOut()) {
+      out.timedOut(t.match(), t.timestamp());
+    }
+  }
+
+  /**
+   * Ends the step: writes the buffer and, if they changed, the runs back. A key left with only
+   * its start runs and nothing pending keeps no state.
+   */
+  void store() throws Exception {
+    buffer.flush();
+    if (current.completedMatches().isEmpty() && current.partialMatches().stream()
+        .allMatch(run -> run.startEventId() == null)) {
+      nfaStates.clear();
+    } else if (current.isStateChanged()) {
+      current.resetFlags();
+      nfaStates.update(current);
+    }
+    current = null;
+  }
+
+  /** Drops the current key's runs and buffer (the pattern was replaced). */
+  void clear() {
+    nfaStates.clear();
+    buffer.clear();
+    current = null;
+  }
+}
