@@ -10,17 +10,13 @@ import java.util.Arrays;
  * A version of a run of the NFA, as in "Efficient Pattern Matching over Event Streams" (SASE):
  * a branch increases the last digit, a transition to the next step adds a digit. A shared-buffer
  * edge written by version {@code v} belongs to the runs whose version is compatible with
- * {@code v}, which is how one buffer holds many overlapping partial matches. Immutable.
+ * {@code v}, which is how one buffer holds many overlapping partial matches. Immutable: the
+ * digits array is never changed after construction (a record, so every backend can snapshot it).
  */
-public final class DeweyNumber {
-  private final int[] digits;
+public record DeweyNumber(int[] digits) {
 
   public DeweyNumber(int start) {
     this(new int[] {start});
-  }
-
-  private DeweyNumber(int[] digits) {
-    this.digits = digits;
   }
 
   public int length() {

@@ -15,7 +15,7 @@ import java.util.List;
  * completed matches not yet emitted (an after-match skip strategy holds a match back while an
  * earlier-starting partial match may still complete). Both lists are kept ordered by the start
  * event of their runs, runs with equal starts in the order they were created, so the order of
- * emitted matches is deterministic and survives a restore. Mutable; stored as one value.
+ * emitted matches is deterministic and survives a restore. Mutable; stored as one {@link Stored} value.
  */
 public final class NFAState {
   /** Orders runs by their first event (not started: last), ties keep their order. */
@@ -79,17 +79,28 @@ public final class NFAState {
     newStartPartialMatch = false;
   }
 
-  public static final TypeSerializer<NFAState> SERIALIZER = new TypeSerializer<>() {
+  /** The runs as stored in keyed state (a record, so every backend can snapshot it). */
+  public record Stored(List<ComputationState> partialMatches, List<ComputationState> completedMatches) {}
+
+  public Stored toStored() {
+    return new Stored(new ArrayList<>(partialMatches), new ArrayList<>(completedMatches));
+  }
+
+  public static NFAState fromStored(Stored stored) {
+    return new NFAState(new ArrayList<>(stored.partialMatches()), new ArrayList<>(stored.completedMatches()));
+  }
+
+  public static final TypeSerializer<Stored> SERIALIZER = new TypeSerializer<>() {
     @Override
-    public void serialize(NFAState value, DataOutput out) throws IOException {
-      writeRuns(value.partialMatches, out);
-      writeRuns(value.completedMatches, out);
+    public void serialize(Stored value, DataOutput out) throws IOException {
+      writeRuns(value.partialMatches(), out);
+      writeRuns(value.completedMatches(), out);
     }
 
     @Override
-    public NFAState deserialize(DataInput in) throws IOException {
+    public Stored deserialize(DataInput in) throws IOException {
       List<ComputationState> partial = readRuns(in);
-      return new NFAState(partial, readRuns(in));
+      return new Stored(partial, readRuns(in));
     }
 
     @Override

@@ -24,7 +24,7 @@ import java.util.function.LongSupplier;
 final class PatternMatcher<IN> {
   private final NFA<IN> nfa;
   private final AfterMatchSkipStrategy skip;
-  private final ValueState<NFAState> nfaStates;
+  private final ValueState<NFAState.Stored> nfaStates;
   private final SharedBuffer<IN> buffer;
   private final LongSupplier processingTime;
   private NFAState current;
@@ -48,8 +48,8 @@ final class PatternMatcher<IN> {
 
   /** Starts a step for the current key. */
   void load() throws Exception {
-    NFAState stored = nfaStates.value();
-    current = stored != null ? stored : nfa.createInitialNFAState();
+    NFAState.Stored stored = nfaStates.value();
+    current = stored != null ? NFAState.fromStored(stored) : nfa.createInitialNFAState();
   }
 
   void processEvent(IN event, long timestamp, MatchEmitter<IN> out) throws Exception {
@@ -83,8 +83,7 @@ final class PatternMatcher<IN> {
         .allMatch(run -> run.startEventId() == null)) {
       nfaStates.clear();
     } else if (current.isStateChanged()) {
-      current.resetFlags();
-      nfaStates.update(current);
+      nfaStates.update(current.toStored());
     }
     current = null;
   }

@@ -1,9 +1,5 @@
 package io.eddy.cep.nfa.sharedbuffer;
 
-import io.eddy.api.types.TypeSerializer;
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
 
 /**
  * A value with a reference count: shared-buffer events, nodes and edges live as long as some
@@ -36,28 +32,6 @@ public final class Lockable<T> {
       return true;
     }
     return --refCount == 0;
-  }
-
-  /** The reference count, then the element. */
-  public static <T> TypeSerializer<Lockable<T>> serializer(TypeSerializer<T> elementSerializer) {
-    return new TypeSerializer<>() {
-      @Override
-      public void serialize(Lockable<T> value, DataOutput out) throws IOException {
-        out.writeInt(value.refCount);
-        elementSerializer.serialize(value.element, out);
-      }
-
-      @Override
-      public Lockable<T> deserialize(DataInput in) throws IOException {
-        int refCount = in.readInt();
-        return new Lockable<>(elementSerializer.deserialize(in), refCount);
-      }
-
-      @Override
-      public String name() {
-        return "cep-lockable(" + elementSerializer.name() + ")";
-      }
-    };
   }
 
   @Override

@@ -29,8 +29,8 @@ import java.util.Map;
  * Owned by the task thread.
  */
 public final class SharedBuffer<V> {
-  private final MapState<EventId, Lockable<V>> events;
-  private final MapState<NodeId, Lockable<SharedBufferNode>> nodes;
+  private final MapState<EventId, BufferEntries.StoredEvent<V>> events;
+  private final MapState<NodeId, BufferEntries.StoredNode> nodes;
   private final MapState<Long, Integer> eventCounts;
   private final Map<EventId, Lockable<V>> eventCache = new HashMap<>();
   private final Map<NodeId, Lockable<SharedBufferNode>> nodeCache = new HashMap<>();
@@ -39,9 +39,9 @@ public final class SharedBuffer<V> {
 
   public SharedBuffer(KeyedStateStore store, String prefix, TypeSerializer<V> eventSerializer) {
     this.events = store.getMapState(new MapStateDescriptor<>(prefix + "events", EventId.SERIALIZER,
-        Lockable.serializer(eventSerializer)));
+        BufferEntries.eventSerializer(eventSerializer)));
     this.nodes = store.getMapState(new MapStateDescriptor<>(prefix + "nodes", NodeId.SERIALIZER,
-        Lockable.serializer(SharedBufferNode.SERIALIZER)));
+        BufferEntries.NODE_SERIALIZER));
     this.eventCounts = store.getMapState(new MapStateDescriptor<>(prefix + "event-counts", TypeSerializers.of(Long.class),
         TypeSerializers.of(Integer.class)));
   }
@@ -217,11 +217,11 @@ public final class SharedBuffer<V> {
     for (NodeId id : removedNodes.keySet()) {
       nodes.remove(id);
     }
-    if (!eventCache.isEmpty()) {
-      events.putAll(eventCache);
+    for (Map.Entry<EventId, Lockable<V>> e : eventCache.entrySet()) {
+      events.put(e.getKey(), BufferEntries.store(e.getValue()));
     }
-    if (!nodeCache.isEmpty()) {
-      nodes.putAll(nodeCache);
+    for (Map.Entry<NodeId, Lockable<SharedBufferNode>> e : nodeCache.entrySet()) {
+      nodes.put(e.getKey(), BufferEntries.storeNode(e.getValue()));
     }
     eventCache.clear();
     nodeCache.clear();
@@ -250,11 +250,13 @@ public final class SharedBuffer<V> {
     if (cached != null || removedEvents.containsKey(id)) {
       return cached;
     }
-    Lockable<V> stored = events.get(id);
-    if (stored != null) {
-      eventCache.put(id, stored);
+    BufferEntries.StoredEvent<V> stored = events.get(id);
+    if (stored == null) {
+      return null;
     }
-    return stored;
+    Lockable<V> loaded = BufferEntries.load(stored);
+    eventCache.put(id, loaded);
+    return loaded;
   }
 
   private Lockable<SharedBufferNode> node(NodeId id) throws Exception {
@@ -262,11 +264,13 @@ public final class SharedBuffer<V> {
     if (cached != null || removedNodes.containsKey(id)) {
       return cached;
     }
-    Lockable<SharedBufferNode> stored = nodes.get(id);
-    if (stored != null) {
-      nodeCache.put(id, stored);
+    BufferEntries.StoredNode stored = nodes.get(id);
+    if (stored == null) {
+      return null;
     }
-    return stored;
+    Lockable<SharedBufferNode> loaded = BufferEntries.loadNode(stored);
+    nodeCache.put(id, loaded);
+    return loaded;
   }
 
   private void lockEvent(EventId id) throws Exception {
