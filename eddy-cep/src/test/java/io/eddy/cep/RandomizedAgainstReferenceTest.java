@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * same matches.
  */
 class RandomizedAgainstReferenceTest {
-  private static final int CASES = 400;
+  private static final int CASES = 250;
 
   @Test
   void matchesTheReferenceAlsoAcrossASnapshotAndRestore() throws Exception {
