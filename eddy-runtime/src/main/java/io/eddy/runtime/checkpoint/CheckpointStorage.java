@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * then the empty marker {@code completed-chk-<N, 19 digits>} that makes the checkpoint findable
  * by listing (the file-system SPI lists files, not directories). A checkpoint without its
  * marker is incomplete and ignored. When the job finishes, the marker {@code job-finished} says
- * there is nothing left to resume. Thread-safe.
+ * there is nothing left to resume; {@code end-of-input}, written just before, holds the
+ * commits of its last, uncheckpointed part. Thread-safe.
  */
 public final class CheckpointStorage {
   private static final String MARKER_PREFIX = "completed-chk-";
@@ -96,6 +97,39 @@ public final class CheckpointStorage {
 
   public boolean isFinished() throws IOException {
     return fs.exists(directory + FINISHED_MARKER);
+  }
+
+  private static final String END_OF_INPUT = "end-of-input";
+
+  /**
+   * Records what sinks staged after the last checkpoint of a job that reached its end, before
+   * it is committed (a resume commits it again instead of replaying the tail). Replaces a
+   * stale record of an earlier run in the same directory.
+   */
+  public void writeEndOfInput(byte[] commits) throws IOException {
+    fs.delete(directory + END_OF_INPUT);
+    writeFile(directory + END_OF_INPUT, commits);
+  }
+
+  /** What {@link #writeEndOfInput} recorded, if anything. */
+  public Optional<byte[]> readEndOfInput() throws IOException {
+    try {
+      return Optional.of(fs.readAll(directory + END_OF_INPUT));
+    } catch (java.nio.file.NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Forgets every checkpoint of an earlier run, so that a job started afresh in this
+   * directory can neither resume nor mix with them: deletes the completed checkpoints (marker
+   * first, then files), the end-of-input record and the finished marker. Files that backends
+   * manage outside {@code chk-N/} are left alone (unreferenced from then on).
+   */
+  public void discardAll() throws IOException {
+    retainNewest(0);
+    fs.delete(directory + END_OF_INPUT);
+    fs.delete(directory + FINISHED_MARKER);
   }
 
   /** Ids of completed checkpoints, oldest first. */

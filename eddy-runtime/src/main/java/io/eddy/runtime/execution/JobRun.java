@@ -57,7 +57,8 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
 
   record Failure(String task, Throwable cause) {}
 
-  record PendingCommit<C extends Serializable>(TwoPhaseCommittingSink<?, C> sink, List<C> committables) {
+  record PendingCommit<C extends Serializable>(TwoPhaseCommittingSink<?, C> sink, List<C> committables)
+      implements Serializable {
     void commit() throws Exception {
       try (var committer = sink.createCommitter()) {
         committer.commit(committables);

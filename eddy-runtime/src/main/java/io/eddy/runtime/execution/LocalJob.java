@@ -21,7 +21,8 @@ import java.util.concurrent.CountDownLatch;
  * A job as its client sees it: runs attempts ({@link JobRun}) until one finishes, restarting
  * after failures as the restart strategy allows, each time from the latest complete and
  * verified checkpoint (falling back to older ones when the latest is corrupt). When the job
- * has finished, it commits what two-phase-commit sinks staged after their last checkpoint.
+ * has finished, it commits what two-phase-commit sinks staged after their last checkpoint,
+ * recorded first so that a resume after a crash in between completes it ({@link EndOfInputRecord}).
  */
 public final class LocalJob implements JobClient {
   private final JobPlan plan;
@@ -71,6 +72,9 @@ public final class LocalJob implements JobClient {
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read checkpoints: " + e.getMessage(), e);
       }
+    }
+    if (resume && finishRecordedEndOfInput()) {
+      return this;
     }
     RestoredState restored = resume ? latestCheckpoint() : null;
     JobRun first = newAttempt(0, restored);
@@ -157,12 +161,46 @@ public final class LocalJob implements JobClient {
   }
 
   private void commitEndOfInput(JobRun run) throws Exception {
-    for (JobRun.PendingCommit<?> commit : run.pendingEndOfInputCommits()) {
+    List<JobRun.PendingCommit<?>> commits = run.pendingEndOfInputCommits();
+    if (storage != null && !commits.isEmpty()) {
+      EndOfInputRecord.write(storage, commits);
+    }
+    for (JobRun.PendingCommit<?> commit : commits) {
       commit.commit();
     }
     if (storage != null) {
       storage.markFinished();
     }
+  }
+
+  /**
+   * If the process died while committing at the end of the input, makes those commits again
+   * and finishes the job without running it (see {@link EndOfInputRecord}).
+   *
+   * @return whether there was such a record
+   */
+  private boolean finishRecordedEndOfInput() {
+    Optional<List<JobRun.PendingCommit<?>>> recorded;
+    try {
+      recorded = EndOfInputRecord.read(storage);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read checkpoints: " + e.getMessage(), e);
+    }
+    if (recorded.isEmpty()) {
+      return false;
+    }
+    log("The job had reached the end of its input; committing what it staged after its last checkpoint");
+    try {
+      for (JobRun.PendingCommit<?> commit : recorded.get()) {
+        commit.commit();
+      }
+      storage.markFinished();
+    } catch (Exception e) {
+      failure = new JobExecutionException("Job '" + plan.jobName() + "' could not commit its end of input: " + e, e);
+    }
+    endNanos = System.nanoTime();
+    done.countDown();
+    return true;
   }
 
   private void log(String message) {
