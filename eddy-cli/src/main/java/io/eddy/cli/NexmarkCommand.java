@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * with one summary line per query; several queries end with a table.
  */
 @Command(name = "nexmark", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Run Nexmark queries (q0..q22) and print events/s; see ../shared/nexmark/.")
+    description = "Run Nexmark queries (q0..q22) and print events/s; see docs/nexmark.md.")
 final class NexmarkCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -65,10 +65,12 @@ final class NexmarkCommand implements Callable<Integer> {
   @Option(names = "--inject-failures", description = "Fail the job N times at random moments in random tasks.")
   int injectFailures;
 
-  @Option(names = "--input", description = "JSON-lines input (FORMAT.md) instead of the generator.")
+  @Option(names = "--input", description = "JSON-lines input (docs/nexmark.md) instead of the generator.")
   Path input;
 
-  @Option(names = "--output", description = "Write the final result as CSV (several queries: FILE-<query>.csv).")
+  @Option(names = "--output", description = "Write the final result as CSV (several queries: FILE-<query>.csv). "
+      + "With checkpoints the committed changelog is kept in <state-dir>/changelog/<query>, so a --resume "
+      + "(same --state-dir) writes the whole table.")
   Path output;
 
   @Option(names = "--skip-bad-records", description = "Skip malformed input lines (counted and reported) instead of failing.")
@@ -146,6 +148,8 @@ final class NexmarkCommand implements Callable<Integer> {
         .sideInput(sideInput).q10OutputDir(q10Output);
     if (output == null) {
       b.discardResults();
+    } else {
+      b.changelogDir(stateDir.resolve("changelog").resolve(name).toAbsolutePath());
     }
     String interval = checkpointInterval != null ? checkpointInterval : injectFailures > 0 ? "1s" : null;
     b.configuration("state.backend.rocksdb.localdir", stateDir.resolve("rocksdb").toAbsolutePath().toString());

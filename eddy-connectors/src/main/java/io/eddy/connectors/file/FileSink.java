@@ -5,8 +5,8 @@ import io.eddy.api.connector.TwoPhaseCommittingSink;
 import java.nio.file.Path;
 
 /**
- * Writes records as lines of text files in a directory: JSON lines (Jackson) or CSV (RFC 4180
- * quoting, no header line). Exactly-once with checkpoints (two-phase commit): each subtask
+ * Writes records as lines of text files in a directory: JSON lines (Jackson), CSV (RFC 4180
+ * quoting, no header line) or lines of the caller's own encoding. Exactly-once with checkpoints (two-phase commit): each subtask
  * writes hidden in-progress files ({@code .part-<subtask>-<run>-<n>.<ext>.inprogress}); at a
  * checkpoint the current file is closed, and it becomes visible as
  * {@code part-<subtask>-<run>-<n>.<ext>}, by an atomic rename, only once that checkpoint is
@@ -17,6 +17,7 @@ import java.nio.file.Path;
  * <pre>{@code
  * stream.sinkTo(FileSink.jsonLines(Path.of("out")));
  * stream.sinkTo(FileSink.csv(Path.of("out-csv"), order -> new Object[] {order.id(), order.item()}));
+ * stream.sinkTo(FileSink.lines(Path.of("out-txt"), "txt", order -> order.id() + " " + order.item()));
  * }</pre>
  */
 public final class FileSink<T> implements TwoPhaseCommittingSink<T, PendingFile> {
@@ -33,6 +34,17 @@ public final class FileSink<T> implements TwoPhaseCommittingSink<T, PendingFile>
   /** One JSON document per line, written by Jackson from each record (a record, POJO or Map). */
   public static <T> FileSink<T> jsonLines(Path directory) {
     return new FileSink<>(directory, "jsonl", JsonLines.encoder());
+  }
+
+  /**
+   * One line of text per record, as {@code encoder} writes it, in part files ending with
+   * {@code .<extension>} (like Flink's row-format sink with a string encoder).
+   */
+  public static <T> FileSink<T> lines(Path directory, String extension, LineEncoder<T> encoder) {
+    if (extension.isEmpty() || !extension.matches("[A-Za-z0-9_-]+")) {
+      throw new IllegalArgumentException("FileSink extension must be letters, digits, '_' or '-': '" + extension + "'");
+    }
+    return new FileSink<>(directory, extension, encoder);
   }
 
   /** Comma-separated values of the fields {@code extractor} gives for each record. */

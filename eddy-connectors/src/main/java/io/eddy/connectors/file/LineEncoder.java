@@ -8,6 +8,6 @@ import java.io.Serializable;
  * subtasks by serialization; each copy is used on one task thread.
  */
 @FunctionalInterface
-interface LineEncoder<T> extends Serializable {
+public interface LineEncoder<T> extends Serializable {
   String encode(T record) throws Exception;
 }

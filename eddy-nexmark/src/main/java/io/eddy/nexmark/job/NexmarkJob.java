@@ -22,9 +22,16 @@ import io.eddy.nexmark.source.GeneratorSource;
 import io.eddy.nexmark.source.JsonLinesSource;
 import io.eddy.nexmark.source.NexmarkWatermarks;
 import io.eddy.nexmark.source.ReadProgress;
+import io.eddy.runtime.checkpoint.CheckpointStorage;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
@@ -32,14 +39,19 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
+import java.util.stream.Stream;
 
 /**
  * Runs one Nexmark query end to end in this process, as {@code eddy nexmark} does: source
  * (generator or JSON-lines file, with the Nexmark watermarks) -&gt; the query's DataStream
- * job -&gt; its changelog collected here and applied with {@link ChangelogApplier} -&gt; the
- * final {@link ResultTable}. With checkpointing configured
- * ({@code execution.checkpointing.interval}), only changes of completed checkpoints are
- * applied, so the table is exact across restarts.
+ * job -&gt; its changelog -&gt; the final {@link ResultTable}. Without checkpoints the changelog
+ * is collected here and applied as it arrives ({@link ChangelogApplier}). With checkpoints
+ * ({@code execution.checkpointing.interval}) or a resume, it goes through the exactly-once file
+ * sink into {@link NexmarkJobOptions#changelogDir()} ({@link ChangelogFiles}) and the table is
+ * rebuilt from every committed part at the end, so it is exact across restarts, and across the
+ * death of the process followed by a resume ({@code execution.checkpointing.resume}) at any
+ * parallelism. A fresh (not resumed) checkpointed run first forgets the checkpoints and the
+ * changelog an earlier run left in the same folders.
  *
  * <p>Usage:
  * <pre>{@code
@@ -47,7 +59,7 @@ import java.util.function.LongConsumer;
  *         read -> System.err.printf("%d events%n", read));
  * r.table().writeCsv(Path.of("q5.csv"));
  * }</pre>
- * Thread-safe: each call runs its own job.
+ * Thread-safe: each call runs its own job (calls sharing folders must not overlap).
  */
 public final class NexmarkJob {
 
@@ -78,27 +90,90 @@ public final class NexmarkJob {
         });
         try {
             Configuration conf = configuration(options);
-            StreamEnvironment env = StreamEnvironment.create(conf);
-            env.setParallelism(options.parallelism());
-            DataStream<Event> events = env.fromSource(source(options, jobId), NexmarkWatermarks.strategy(),
-                    "nexmark source");
-            DataStream<Change> changes = query.build(events,
-                    QueryContext.of(options.sideInput(), options.q10OutputDir()));
-            long start = System.nanoTime();
-            reporter.scheduleAtFixedRate(() -> progress.accept(read.get()), PROGRESS_INTERVAL_MILLIS,
-                    PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
-            Outcome outcome = !options.collectResults() ? discarded(env, query, changes)
-                    : conf.get(CheckpointingOptions.INTERVAL).isZero()
-                    ? streamed(env, query, changes) : committed(env, query, changes);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            reporter.shutdownNow();
-            reporter.awaitTermination(1, TimeUnit.SECONDS); // the final report comes last
-            progress.accept(read.get());
-            return new NexmarkJobResult(outcome.table(), read.get(), seconds, outcome.changes(),
-                    outcome.job().counter("numSkippedRecords"), outcome.job().skippedRecords());
+            boolean durable = options.collectResults() && (!conf.get(CheckpointingOptions.INTERVAL).isZero()
+                    || conf.get(CheckpointingOptions.RESUME));
+            Path changelog = durable ? changelogDir(options, conf) : null;
+            try {
+                Optional<NexmarkJobResult> finished = prepareFolders(conf, changelog, query);
+                if (finished.isPresent()) {
+                    progress.accept(0);
+                    return finished.get();
+                }
+                StreamEnvironment env = StreamEnvironment.create(conf);
+                env.setParallelism(options.parallelism());
+                DataStream<Event> events = env.fromSource(source(options, jobId), NexmarkWatermarks.strategy(),
+                        "nexmark source");
+                DataStream<Change> changes = query.build(events,
+                        QueryContext.of(options.sideInput(), options.q10OutputDir()));
+                long start = System.nanoTime();
+                reporter.scheduleAtFixedRate(() -> progress.accept(read.get()), PROGRESS_INTERVAL_MILLIS,
+                        PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+                Outcome outcome = !options.collectResults() ? discarded(env, query, changes)
+                        : durable ? committed(env, query, changes, changelog) : streamed(env, query, changes);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                reporter.shutdownNow();
+                reporter.awaitTermination(1, TimeUnit.SECONDS); // the final report comes last
+                progress.accept(read.get());
+                return new NexmarkJobResult(outcome.table(), read.get(), seconds, outcome.changes(),
+                        outcome.job().counter("numSkippedRecords"), outcome.job().skippedRecords(),
+                        outcome.job().counter("numRestarts"));
+            } finally {
+                if (changelog != null && options.changelogDir() == null) {
+                    deleteTree(changelog);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("nexmark " + options.query() + ": " + e.getMessage(), e);
         } finally {
             reporter.shutdownNow();
             ReadProgress.release(jobId);
+        }
+    }
+
+    /**
+     * Readies the checkpoint and changelog folders. A fresh run forgets what an earlier run left
+     * there; a resume keeps it, and if the run it resumes had already finished (the process died
+     * after the job's end, before its table was written) there is nothing to run: the result is
+     * the committed changelog's table.
+     */
+    private static Optional<NexmarkJobResult> prepareFolders(Configuration conf, Path changelog, NexmarkQuery query)
+            throws IOException {
+        boolean resume = conf.get(CheckpointingOptions.RESUME);
+        boolean checkpointsExist = false;
+        if (!conf.get(CheckpointingOptions.DIRECTORY).isEmpty()) {
+            CheckpointStorage storage = CheckpointStorage.fromConfiguration(conf);
+            if (!resume) {
+                storage.discardAll();
+            } else if (changelog != null && storage.isFinished()) {
+                ChangelogFiles.prepare(changelog, true, true);
+                ChangelogFiles.Folded folded = ChangelogFiles.fold(changelog, query.columns());
+                return Optional.of(new NexmarkJobResult(folded.table(), 0, 0, folded.changes(), 0, List.of(), 0));
+            } else {
+                checkpointsExist = !storage.completedIds().isEmpty();
+            }
+        }
+        if (changelog != null) {
+            ChangelogFiles.prepare(changelog, resume, checkpointsExist);
+        }
+        return Optional.empty();
+    }
+
+    private static Path changelogDir(NexmarkJobOptions options, Configuration conf) throws IOException {
+        if (options.changelogDir() != null) {
+            return options.changelogDir();
+        }
+        if (conf.get(CheckpointingOptions.RESUME)) {
+            throw new IllegalArgumentException("a resumed run needs the changelog folder of the run it resumes"
+                    + " (NexmarkJobOptions.changelogDir)");
+        }
+        return Files.createTempDirectory("eddy-nexmark-changelog");
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
@@ -133,19 +208,16 @@ public final class NexmarkJob {
     }
 
     /**
-     * With checkpoints: a restart replays input, so only changes of completed checkpoints are
-     * applied ({@link CommittedChangelogSink}), exactly once.
+     * With checkpoints: a restart replays input, so the changelog goes through the exactly-once
+     * file sink, and the table is rebuilt from every part committed (by this process and the
+     * ones it resumes).
      */
-    private static Outcome committed(StreamEnvironment env, NexmarkQuery query, DataStream<Change> changes)
-            throws JobExecutionException, InterruptedException {
-        CommittedChangelogSink sink = CommittedChangelogSink.open(query.columns());
-        try {
-            changes.sinkTo(sink).name("commit " + query.name());
-            JobExecutionResult result = env.executeAsync("nexmark " + query.name()).await();
-            return new Outcome(sink.table(), sink.changes(), result);
-        } finally {
-            sink.close();
-        }
+    private static Outcome committed(StreamEnvironment env, NexmarkQuery query, DataStream<Change> changes,
+                                     Path changelog) throws JobExecutionException, InterruptedException, IOException {
+        changes.sinkTo(ChangelogFiles.sink(changelog)).name("commit " + query.name());
+        JobExecutionResult result = env.executeAsync("nexmark " + query.name()).await();
+        ChangelogFiles.Folded folded = ChangelogFiles.fold(changelog, query.columns());
+        return new Outcome(folded.table(), folded.changes(), result);
     }
 
     /** Applies changes as they arrive until the job is done and the queue is empty. */

@@ -22,10 +22,14 @@ import java.util.Objects;
  *                       (checkpointing, ...); the keys above win over them
  * @param collectResults false to discard the query's output (a blackhole sink, as benchmarks
  *                       measure); the result table is then empty
+ * @param changelogDir   where a checkpointed run keeps its committed changelog (part files), so
+ *                       that the table survives the process; a resume must name the folder of the
+ *                       run it resumes; null = a temporary folder, deleted after the run
  */
 public record NexmarkJobOptions(String query, long events, double rate, long seed, int parallelism,
                                 String stateBackend, Path input, boolean skipBadRecords, Path sideInput,
-                                Path q10OutputDir, Map<String, String> configuration, boolean collectResults) {
+                                Path q10OutputDir, Map<String, String> configuration, boolean collectResults,
+                                Path changelogDir) {
 
     public NexmarkJobOptions {
         Objects.requireNonNull(query, "query");
@@ -60,6 +64,7 @@ public record NexmarkJobOptions(String query, long events, double rate, long see
         private Path q10OutputDir;
         private final Map<String, String> configuration = new LinkedHashMap<>();
         private boolean collectResults = true;
+        private Path changelogDir;
 
         private Builder(String query) {
             this.query = query;
@@ -127,9 +132,15 @@ public record NexmarkJobOptions(String query, long events, double rate, long see
             return this;
         }
 
+        /** Where a checkpointed run keeps its committed changelog (see the record's doc). */
+        public Builder changelogDir(Path changelogDir) {
+            this.changelogDir = changelogDir;
+            return this;
+        }
+
         public NexmarkJobOptions build() {
             return new NexmarkJobOptions(query, events, rate, seed, parallelism, stateBackend, input, skipBadRecords,
-                    sideInput, q10OutputDir, configuration, collectResults);
+                    sideInput, q10OutputDir, configuration, collectResults, changelogDir);
         }
     }
 }

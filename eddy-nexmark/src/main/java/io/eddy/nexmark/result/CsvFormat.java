@@ -32,6 +32,52 @@ public final class CsvFormat {
         return sb.toString();
     }
 
+    /**
+     * The fields of a line {@link #line} wrote, unquoted: the inverse of {@code line} for rows
+     * of text, so {@code line(Row.of(fields(l).toArray()))} is {@code l} again (a NULL comes back
+     * as an empty string, which prints the same).
+     *
+     * @throws IllegalArgumentException if the line is not RFC 4180 as {@code line} writes it
+     */
+    public static java.util.List<String> fields(String line) {
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        int i = 0;
+        while (true) {
+            if (i < line.length() && line.charAt(i) == '"') {
+                int end = i + 1;
+                while (true) {
+                    int quote = line.indexOf('"', end);
+                    if (quote < 0) {
+                        throw new IllegalArgumentException("unclosed quote at column " + (i + 1) + ": " + line);
+                    }
+                    field.append(line, end, quote);
+                    if (quote + 1 < line.length() && line.charAt(quote + 1) == '"') {
+                        field.append('"');
+                        end = quote + 2;
+                    } else {
+                        i = quote + 1;
+                        break;
+                    }
+                }
+                if (i < line.length() && line.charAt(i) != ',') {
+                    throw new IllegalArgumentException("text after a closing quote at column " + (i + 1) + ": " + line);
+                }
+            } else {
+                int comma = line.indexOf(',', i);
+                int end = comma < 0 ? line.length() : comma;
+                field.append(line, i, end);
+                i = end;
+            }
+            fields.add(field.toString());
+            field.setLength(0);
+            if (i >= line.length()) {
+                return fields;
+            }
+            i++; // the comma
+        }
+    }
+
     /** The header line of these column names. */
     public static String header(Iterable<String> columns) {
         StringBuilder sb = new StringBuilder();

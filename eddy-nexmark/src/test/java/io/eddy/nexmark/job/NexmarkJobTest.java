@@ -134,4 +134,35 @@ class NexmarkJobTest {
         assertThat(result.table()).isEqualTo(NexmarkOracle.run(13, events, SideInput.readCsv(side)));
         assertThat(result.table().rows()).isNotEmpty();
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aFinishedRunResumedGivesItsTableAgainAndAFreshRunForgetsIt() throws Exception {
+        List<Event> events = events(5_000);
+        NexmarkJobOptions.Builder options = NexmarkJobOptions.builder("q5").events(5_000).seed(11).parallelism(2)
+                .changelogDir(dir.resolve("changelog"))
+                .configuration("execution.checkpointing.interval", "20ms")
+                .configuration("state.checkpoints.dir", dir.resolve("checkpoints").toString());
+        var expected = NexmarkOracle.run(5, events);
+        assertThat(expected.rows()).isNotEmpty();
+
+        NexmarkJobResult first = NexmarkJob.run(options.build(), n -> { });
+        assertThat(first.table()).isEqualTo(expected);
+        // The process died after the job's end, before writing its table: a resume runs nothing.
+        NexmarkJobResult resumed = NexmarkJob.run(options.configuration("execution.checkpointing.resume", "true")
+                .build(), n -> { });
+        assertThat(resumed.eventsRead()).isZero();
+        assertThat(resumed.table()).isEqualTo(expected);
+
+        // A fresh run that fails: the earlier run's "finished" is forgotten, so it can be resumed.
+        Path bad = input(events, 4_000, "{");
+        assertThatThrownBy(() -> NexmarkJob.run(options.configuration("execution.checkpointing.resume", "false")
+                .configuration("restart-strategy.type", "none").input(bad).rate(20_000).build(), n -> { }))
+                .isInstanceOf(JobExecutionException.class);
+        var storage = new io.eddy.runtime.checkpoint.CheckpointStorage(new io.eddy.fs.LocalFileSystem(),
+                dir.resolve("checkpoints").toString());
+        assertThat(storage.isFinished()).isFalse();
+        assertThat(ChangelogFiles.fold(dir.resolve("changelog"), first.table().columns()).table())
+                .isNotEqualTo(expected);
+    }
 }

@@ -1,0 +1,117 @@
+package io.eddy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eddy.nexmark.generator.NexmarkConfig;
+import io.eddy.nexmark.generator.NexmarkGenerator;
+import io.eddy.nexmark.job.NexmarkJob;
+import io.eddy.nexmark.job.NexmarkJobOptions;
+import io.eddy.nexmark.model.Event;
+import io.eddy.nexmark.oracle.NexmarkOracle;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code eddy nexmark --output} is exactly-once across the death of its process: the real
+ * command runs in a JVM of its own, is killed with SIGKILL at random moments, three times, and
+ * restarted each time with {@code --resume} at another parallelism; the CSV the last process
+ * writes is byte for byte that of a run without failure, which is itself checked complete
+ * against the reference oracle. An append-only query (q3) and updating ones (q4 updates, q18
+ * retracts and deletes).
+ */
+class NexmarkKillResumeTest {
+  private static final long EVENTS = 40_000;
+  private static final long SEED = 7;
+  private static final int[] PARALLELISM = {2, 1, 3, 2};
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"q3", "q4", "q18"})
+  @Timeout(120)
+  void killedAndResumedAtOtherParallelismsWritesTheFailureFreeCsv(String query, @TempDir Path dir) throws Exception {
+    byte[] expected = failureFreeCsv(query, dir);
+    long randomSeed = System.nanoTime();
+    Random random = new Random(randomSeed);
+    Path output = dir.resolve(query + ".csv");
+    List<Path> logs = new ArrayList<>();
+    int killedWhileRunning = 0;
+    for (int round = 0; round < PARALLELISM.length; round++) {
+      boolean last = round == PARALLELISM.length - 1;
+      Path log = dir.resolve("run-" + round + ".log");
+      logs.add(log);
+      Process process = start(query, dir, output, PARALLELISM[round], round > 0, log);
+      if (last) {
+        assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the last run ends").isTrue();
+        assertThat(process.exitValue()).as("exit code; %s", describe(logs, randomSeed)).isZero();
+      } else {
+        long killAfter = 500 + random.nextInt(2_000);
+        if (!process.waitFor(killAfter, TimeUnit.MILLISECONDS)) {
+          killedWhileRunning++;
+        }
+        process.destroyForcibly(); // SIGKILL
+        process.waitFor(30, TimeUnit.SECONDS);
+      }
+    }
+    String runs = describe(logs, randomSeed);
+    assertThat(killedWhileRunning).as("processes killed while running; %s", runs).isGreaterThanOrEqualTo(2);
+    assertThat(String.join("\n", readAll(logs))).as("a resume restored a checkpoint; %s", runs)
+        .contains("Restoring from checkpoint");
+    assertThat(Files.readString(output)).as(runs).isEqualTo(new String(expected, StandardCharsets.UTF_8));
+    assertThat(Files.readAllBytes(output)).isEqualTo(expected);
+  }
+
+  /** The CSV of a run without checkpoints or failures, checked against the oracle and non-empty. */
+  private static byte[] failureFreeCsv(String query, Path dir) throws Exception {
+    var result = NexmarkJob.run(NexmarkJobOptions.builder(query).events(EVENTS).seed(SEED).build(), n -> { });
+    List<Event> events = new ArrayList<>();
+    new NexmarkGenerator(NexmarkConfig.builder().seed(SEED).build()).events(0, EVENTS).forEachRemaining(events::add);
+    assertThat(result.table().rows()).as("reference rows").isNotEmpty();
+    assertThat(result.changes()).as("reference changes").isGreaterThanOrEqualTo(result.table().rows().size());
+    assertThat(result.table().csvText()).isEqualTo(NexmarkOracle.run(Integer.parseInt(query.substring(1)), events)
+        .csvText());
+    Path file = dir.resolve(query + "-reference.csv");
+    result.table().writeCsv(file);
+    return Files.readAllBytes(file);
+  }
+
+  private static Process start(String query, Path dir, Path output, int parallelism, boolean resume, Path log)
+      throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
+        "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "nexmark", "--query", query, "--events", String.valueOf(EVENTS), "--seed", String.valueOf(SEED),
+        "--rate", "20000", "--checkpoint-interval", "150ms", "--parallelism", String.valueOf(parallelism),
+        "--state-dir", dir.resolve("state").toString(), "--output", output.toString()));
+    if (resume) {
+      command.add("--resume");
+    }
+    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  private static List<String> readAll(List<Path> logs) throws IOException {
+    List<String> texts = new ArrayList<>();
+    for (Path log : logs) {
+      texts.add(Files.exists(log) ? Files.readString(log) : "");
+    }
+    return texts;
+  }
+
+  private static String describe(List<Path> logs, long randomSeed) throws IOException {
+    StringBuilder sb = new StringBuilder("kill times from seed " + randomSeed);
+    List<String> texts = readAll(logs);
+    for (int i = 0; i < texts.size(); i++) {
+      sb.append("\n--- run ").append(i).append(" at parallelism ").append(PARALLELISM[i]).append(":\n")
+          .append(texts.get(i));
+    }
+    return sb.toString();
+  }
+}
