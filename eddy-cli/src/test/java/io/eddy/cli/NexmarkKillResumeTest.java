@@ -23,14 +23,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code eddy nexmark --output} is exactly-once across the death of its process: the real
- * command runs in a JVM of its own, is killed with SIGKILL at random moments, three times, and
- * restarted each time with {@code --resume} at another parallelism; the CSV the last process
+ * command runs in a JVM of its own, is killed with SIGKILL three times, each at a random moment
+ * after it completed a checkpoint of its own (so every process makes progress), and restarted
+ * each time with {@code --resume} at another parallelism; the CSV the last process
  * writes is byte for byte that of a run without failure, which is itself checked complete
  * against the reference oracle. An append-only query (q3) and updating ones (q4 updates, q18
  * retracts and deletes).
  */
 class NexmarkKillResumeTest {
-  private static final long EVENTS = 40_000;
+  private static final long EVENTS = 20_000;
   private static final long SEED = 7;
   private static final int[] PARALLELISM = {2, 1, 3, 2};
 
@@ -53,8 +54,13 @@ class NexmarkKillResumeTest {
         assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the last run ends").isTrue();
         assertThat(process.exitValue()).as("exit code; %s", describe(logs, randomSeed)).isZero();
       } else {
-        long killAfter = 500 + random.nextInt(2_000);
-        if (!process.waitFor(killAfter, TimeUnit.MILLISECONDS)) {
+        // Each process makes progress (a checkpoint of its own), then dies at a random moment.
+        long before = latestCheckpoint(dir, query);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (latestCheckpoint(dir, query) <= before && process.isAlive() && System.nanoTime() < deadline) {
+          Thread.sleep(10);
+        }
+        if (!process.waitFor(random.nextInt(800), TimeUnit.MILLISECONDS)) {
           killedWhileRunning++;
         }
         process.destroyForcibly(); // SIGKILL
@@ -97,6 +103,18 @@ class NexmarkKillResumeTest {
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
+  /** The id of the latest completed checkpoint of the query's run, 0 if none. */
+  private static long latestCheckpoint(Path dir, String query) throws IOException {
+    Path checkpoints = dir.resolve("state").resolve("checkpoints").resolve(query);
+    if (!Files.isDirectory(checkpoints)) {
+      return 0;
+    }
+    try (var files = Files.list(checkpoints)) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("completed-chk-"))
+          .mapToLong(n -> Long.parseLong(n.substring("completed-chk-".length()))).max().orElse(0);
+    }
+  }
+
   private static List<String> readAll(List<Path> logs) throws IOException {
     List<String> texts = new ArrayList<>();
     for (Path log : logs) {
@@ -106,7 +124,7 @@ class NexmarkKillResumeTest {
   }
 
   private static String describe(List<Path> logs, long randomSeed) throws IOException {
-    StringBuilder sb = new StringBuilder("kill times from seed " + randomSeed);
+    StringBuilder sb = new StringBuilder("kill delays from seed " + randomSeed);
     List<String> texts = readAll(logs);
     for (int i = 0; i < texts.size(); i++) {
       sb.append("\n--- run ").append(i).append(" at parallelism ").append(PARALLELISM[i]).append(":\n")
