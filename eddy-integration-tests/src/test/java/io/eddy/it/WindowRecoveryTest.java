@@ -9,6 +9,7 @@ import io.eddy.api.datastream.StreamEnvironment;
 import io.eddy.api.execution.JobExecutionException;
 import io.eddy.api.execution.JobExecutionResult;
 import io.eddy.api.functions.Collector;
+import io.eddy.api.functions.MapFunction;
 import io.eddy.api.functions.ProcessWindowFunction;
 import io.eddy.api.time.WatermarkStrategy;
 import io.eddy.api.tuple.Tuple3;
@@ -70,6 +71,22 @@ class WindowRecoveryTest {
     return counted.union(evicting, all, joined);
   }
 
+  /**
+   * Slows every source subtask a little (FailAfterCheckpoint slows only the one reading even
+   * values), so that no subtask ends before checkpoints complete: a finished task ends checkpointing.
+   */
+  private static final class Throttle implements MapFunction<Event, Event> {
+    private long seen;
+
+    @Override
+    public Event map(Event e) throws InterruptedException {
+      if (++seen % 40 == 0) {
+        Thread.sleep(1);
+      }
+      return e;
+    }
+  }
+
   private static List<String> run(int parallelism, Map<String, String> settings, ExactlyOnceSink<String> sink,
       int failures) throws Exception {
     FailAfterCheckpoint.plan(failures, EVENTS);
@@ -77,7 +94,8 @@ class WindowRecoveryTest {
     settings.forEach(env.getConfiguration()::set);
     DataStream<Event> events = env.fromSource(new TestEventSource(EVENTS, KEYS),
         WatermarkStrategy.<Event>forBoundedOutOfOrderness(Duration.ofMillis(60)), "events");
-    job(events.map(new FailAfterCheckpoint()).name("fail-after-checkpoint")).sinkTo(sink);
+    DataStream<Event> input = failures > 0 ? events.map(new Throttle()).name("throttle") : events;
+    job(input.map(new FailAfterCheckpoint()).name("fail-after-checkpoint")).sinkTo(sink);
     JobExecutionResult result = env.execute("window recovery");
     if (failures > 0) {
       assertThat(result.counter("numRestoresFromCheckpoint")).as("restores").isBetween(1L, (long) failures);

@@ -39,8 +39,8 @@ public final class SourceOperator<T> implements StreamOperator {
     @Override
     public void collect(T record, long timestamp) {
       long ts = assigner.extractTimestamp(record, timestamp);
-      output.collect(record, ts); // before the generator sees it, as in Flink: a watermark it emits follows the record
       generator.onEvent(record, ts, watermarks);
+      output.collect(record, ts);
       if (periodic.onRecord()) {
         generator.onPeriodicEmit(watermarks);
       }

@@ -51,8 +51,8 @@ final class TimestampsAndWatermarksOperator<T> extends AbstractOneInputOperator<
   @Override
   public void processElement(T value, long timestamp) {
     long ts = assigner.extractTimestamp(value, timestamp);
-    output.collect(value, ts); // before the generator sees it, as in Flink: a watermark it emits follows the record
     generator.onEvent(value, ts, watermarks);
+    output.collect(value, ts);
     if (periodic.onRecord()) {
       generator.onPeriodicEmit(watermarks);
     }

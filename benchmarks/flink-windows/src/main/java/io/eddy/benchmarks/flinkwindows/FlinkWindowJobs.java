@@ -142,9 +142,12 @@ final class FlinkWindowJobs {
     @Override public Long merge(Long a, Long b) { return a + b; }
   }
 
-  /** A 100 ms window fired every 30 ms of event time: "key@start:count@watermark" per firing. */
+  /** A 100 ms window fired every 30 ms of event time: "key@start:count@watermark" per firing.
+   * "tick" records only advance event time (they are filtered out before the window).
+   */
   static DataStream<String> continuousEventTime(StreamExecutionEnvironment env, List<Tuple3<String, Integer, Long>> input) {
-    return events(env, input).keyBy(e -> e.f0).window(TumblingEventTimeWindows.of(Duration.ofMillis(100)))
+    return events(env, input).filter(e -> !e.f0.equals("tick")).keyBy(e -> e.f0)
+        .window(TumblingEventTimeWindows.of(Duration.ofMillis(100)))
         .trigger(ContinuousEventTimeTrigger.of(Duration.ofMillis(30)))
         .aggregate(new Count(), new ProcessWindowFunction<Long, String, String, TimeWindow>() {
           @Override

@@ -24,7 +24,7 @@ public final class Main {
   static final List<Tuple3<String, Integer, Long>> EVICTOR_INPUT = List.of(
       e("a", 1, 10), e("a", 2, 25), e("a", 3, 30), e("a", 4, 28), e("a", 6, 150), e("a", 5, 40), e("a", 10, 300));
   static final List<Tuple3<String, Integer, Long>> CONTINUOUS_INPUT = List.of(
-      e("a", 1, 5), e("a", 1, 20), e("a", 1, 36), e("a", 1, 70), e("a", 1, 130));
+      e("a", 1, 5), e("a", 1, 20), e("tick", 0, 36), e("a", 1, 50), e("tick", 0, 70), e("a", 1, 130));
   static final List<Tuple3<String, Integer, Long>> JOIN_LEFT = List.of(
       e("a", 1, 1), e("b", 2, 3), e("a", 3, 12), e("c", 4, 14), e("a", 5, 25));
   static final List<Tuple3<String, Integer, Long>> JOIN_RIGHT = List.of(
