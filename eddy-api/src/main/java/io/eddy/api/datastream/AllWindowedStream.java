@@ -78,6 +78,51 @@ public final class AllWindowedStream<T, W extends Window> {
         "AllWindow(Aggregate)");
   }
 
+  /** Per window, the sum of a field (tuple position or record component); other fields from the first element. */
+  public SingleOutputStreamOperator<T> sum(int position) {
+    return sum(String.valueOf(position));
+  }
+
+  public SingleOutputStreamOperator<T> sum(String field) {
+    return nonParallel(windowed.sum(field), "AllWindow(Sum)");
+  }
+
+  /** Per window, the minimum of a field; the other fields come from the window's first element. */
+  public SingleOutputStreamOperator<T> min(int position) {
+    return min(String.valueOf(position));
+  }
+
+  public SingleOutputStreamOperator<T> min(String field) {
+    return nonParallel(windowed.min(field), "AllWindow(Min)");
+  }
+
+  /** Per window, the maximum of a field; the other fields come from the window's first element. */
+  public SingleOutputStreamOperator<T> max(int position) {
+    return max(String.valueOf(position));
+  }
+
+  public SingleOutputStreamOperator<T> max(String field) {
+    return nonParallel(windowed.max(field), "AllWindow(Max)");
+  }
+
+  /** Per window, the element with the smallest value of a field (the first one on ties). */
+  public SingleOutputStreamOperator<T> minBy(int position) {
+    return minBy(String.valueOf(position));
+  }
+
+  public SingleOutputStreamOperator<T> minBy(String field) {
+    return nonParallel(windowed.minBy(field), "AllWindow(MinBy)");
+  }
+
+  /** Per window, the element with the largest value of a field (the first one on ties). */
+  public SingleOutputStreamOperator<T> maxBy(int position) {
+    return maxBy(String.valueOf(position));
+  }
+
+  public SingleOutputStreamOperator<T> maxBy(String field) {
+    return nonParallel(windowed.maxBy(field), "AllWindow(MaxBy)");
+  }
+
   /** Evaluates each window with all its elements (kept until the window is purged). */
   public <R> SingleOutputStreamOperator<R> process(ProcessAllWindowFunction<T, R, W> function) {
     return nonParallel(windowed.process(new ProcessAllWindowFunctionAdapter<>(function)), "AllWindow(Process)");

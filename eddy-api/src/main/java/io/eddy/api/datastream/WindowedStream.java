@@ -1,6 +1,7 @@
 package io.eddy.api.datastream;
 
 import io.eddy.api.datastream.internal.AggregateApplyWindowFunction;
+import io.eddy.api.datastream.internal.FieldAggregation;
 import io.eddy.api.datastream.internal.PassThroughWindowFunction;
 import io.eddy.api.datastream.internal.ReduceApplyWindowFunction;
 import io.eddy.api.datastream.internal.WindowFunctionAdapter;
@@ -119,6 +120,51 @@ public final class WindowedStream<T, K, W extends Window> {
   public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(
       AggregateFunction<T, ACC, V> aggregate, WindowFunction<V, R, K, W> function) {
     return aggregate(aggregate, new WindowFunctionAdapter<>(function));
+  }
+
+  /** Per window, the sum of a field (tuple position or record component); other fields from the first element. */
+  public SingleOutputStreamOperator<T> sum(int position) {
+    return sum(String.valueOf(position));
+  }
+
+  public SingleOutputStreamOperator<T> sum(String field) {
+    return reduce(FieldAggregation.sum(field));
+  }
+
+  /** Per window, the minimum of a field; the other fields come from the window's first element. */
+  public SingleOutputStreamOperator<T> min(int position) {
+    return min(String.valueOf(position));
+  }
+
+  public SingleOutputStreamOperator<T> min(String field) {
+    return reduce(FieldAggregation.min(field));
+  }
+
+  /** Per window, the maximum of a field; the other fields come from the window's first element. */
+  public SingleOutputStreamOperator<T> max(int position) {
+    return max(String.valueOf(position));
+  }
+
+  public SingleOutputStreamOperator<T> max(String field) {
+    return reduce(FieldAggregation.max(field));
+  }
+
+  /** Per window, the element with the smallest value of a field (the first one on ties). */
+  public SingleOutputStreamOperator<T> minBy(int position) {
+    return minBy(String.valueOf(position));
+  }
+
+  public SingleOutputStreamOperator<T> minBy(String field) {
+    return reduce(FieldAggregation.minBy(field));
+  }
+
+  /** Per window, the element with the largest value of a field (the first one on ties). */
+  public SingleOutputStreamOperator<T> maxBy(int position) {
+    return maxBy(String.valueOf(position));
+  }
+
+  public SingleOutputStreamOperator<T> maxBy(String field) {
+    return reduce(FieldAggregation.maxBy(field));
   }
 
   /** Evaluates each window with all its elements (kept until the window is purged). */

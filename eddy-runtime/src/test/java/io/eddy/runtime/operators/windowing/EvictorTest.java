@@ -8,6 +8,7 @@ import io.eddy.api.functions.ProcessWindowFunction;
 import io.eddy.api.tuple.Tuple2;
 import io.eddy.api.windowing.CountEvictor;
 import io.eddy.api.windowing.DeltaEvictor;
+import io.eddy.api.windowing.EventTimeSessionWindows;
 import io.eddy.api.windowing.Evictor;
 import io.eddy.api.windowing.TimeEvictor;
 import io.eddy.api.windowing.TimeWindow;
@@ -113,6 +114,20 @@ class EvictorTest {
     }
     assertThat(reduced.output()).containsExactly(a(6));
     assertThat(averaged.output()).containsExactly(3.0);
+  }
+
+  @Test
+  void mergingSessionsKeepTheContentsOfEveryMergedSessionForTheEvictor() throws Exception {
+    var h = OneInputHarness.<Tuple2<String, Integer>, Tuple2<String, Integer>>of(s -> s.keyBy(x -> x.f0)
+        .window(EventTimeSessionWindows.withGap(Duration.ofMillis(20))).evictor(TimeEvictor.of(Duration.ofMillis(30)))
+        .reduce((x, y) -> Tuple2.of(x.f0, x.f1 + y.f1))).open();
+    h.processElement(a(1), 0);
+    h.processElement(a(2), 40);
+    h.processElement(a(3), 45);
+    h.processElement(a(4), 20); // [20, 40) touches [0, 20) and [40, 65): one session of four elements
+    h.endInput();
+    assertThat(h.output()).containsExactly(a(2 + 3 + 4)); // newest 45: 1@0 is not within 30 ms
+    assertThat(h.outputTimestamps()).containsExactly(64L);
   }
 
   @Test
