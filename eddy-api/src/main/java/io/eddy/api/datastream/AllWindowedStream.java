@@ -135,7 +135,7 @@ public final class AllWindowedStream<T, W extends Window> {
   private static <R> SingleOutputStreamOperator<R> nonParallel(SingleOutputStreamOperator<R> operator, String kind) {
     String name = operator.getTransformation().getName();
     operator.getTransformation().setName(kind + name.substring(name.indexOf(' ')));
-    operator.getTransformation().setParallelism(1);
+    operator.getTransformation().setNonParallel();
     return operator;
   }
 }

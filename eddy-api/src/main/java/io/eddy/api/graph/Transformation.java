@@ -18,6 +18,7 @@ public abstract sealed class Transformation<T>
   private String name;
   private String uid;
   private int parallelism;
+  private boolean nonParallel;
 
   protected Transformation(String name, int parallelism) {
     this.name = name;
@@ -54,7 +55,17 @@ public abstract sealed class Transformation<T>
     if (parallelism < 1 && parallelism != -1) {
       throw new IllegalArgumentException("Parallelism must be at least 1, got " + parallelism);
     }
+    if (nonParallel && parallelism != 1) {
+      throw new IllegalArgumentException("The parallelism of non parallel operator '" + name + "' must be 1, got "
+          + parallelism);
+    }
     this.parallelism = parallelism;
+  }
+
+  /** Pins this operator to parallelism 1 for good (windowAll): a later setParallelism(n != 1) is an error. */
+  public void setNonParallel() {
+    this.parallelism = 1;
+    this.nonParallel = true;
   }
 
   public abstract List<Transformation<?>> getInputs();

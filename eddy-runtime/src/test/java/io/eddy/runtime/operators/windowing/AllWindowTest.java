@@ -1,6 +1,7 @@
 package io.eddy.runtime.operators.windowing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eddy.api.datastream.DataStream;
 import io.eddy.api.datastream.OutputTag;
@@ -97,5 +98,8 @@ class AllWindowTest {
     var all = input.map(x -> x).countWindowAll(2).reduce(Integer::sum);
     assertThat(all.getParallelism()).isEqualTo(1);
     assertThat(all.getTransformation().getName()).startsWith("AllWindow(Reduce)");
+    assertThatThrownBy(() -> all.setParallelism(2)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("non parallel operator");
+    all.setParallelism(1);
   }
 }
