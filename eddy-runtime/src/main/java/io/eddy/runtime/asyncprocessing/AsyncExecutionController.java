@@ -1,0 +1,322 @@
+package io.eddy.runtime.asyncprocessing;
+
+import io.eddy.api.state.v2.StateCallbackException;
+import io.eddy.api.state.v2.StateFuture;
+import io.eddy.state.InternalKvState;
+import io.eddy.state.async.StateExecutor;
+import io.eddy.state.async.StateRequestType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
+
+/**
+ * Runs the records of one keyed operator subtask in the asynchronous execution model: each
+ * record's CPU work on the task thread, its state requests batched to a {@link StateExecutor}
+ * (whose I/O may run on other threads), and the callbacks back on the task thread through the
+ * {@link MailboxExecutor}, in the record's key context. Two guarantees (Flink's):
+ *
+ * <ul>
+ *   <li><b>Per-key order.</b> A record starts only when no earlier record of its key is in flight;
+ *       until then it waits in the blocking buffer (records of other keys go ahead). So the
+ *       records and timers of one key see each other's state changes in arrival order, exactly
+ *       as in the synchronous model.
+ *   <li><b>Bounded work in flight.</b> At most {@code inFlightRecordsLimit} records are started
+ *       and not finished; {@link #processRecord} waits (running mail) while the limit is reached,
+ *       which back-pressures the task's input.
+ * </ul>
+ *
+ * <p>Requests collect in the active buffer and go to the executor as one batch when it holds
+ * {@code bufferSize} requests, when it is older than {@code bufferTimeout}, or when the task must
+ * wait for them ({@link #triggerIfNeeded}, draining, backpressure). A record is finished when its
+ * processing returned and every request it (or its callbacks) issued has been answered and its
+ * callbacks ran.
+ *
+ * <p><b>Epochs.</b> Watermarks, timers firing and checkpoint barriers are non-record input: {@link
+ * #processNonRecord} ends the current epoch and lets the non-record act only once every record of
+ * the epoch is finished, so event time and snapshots see exactly the state the synchronous model
+ * would. Epochs are serial: the task does not read input while an epoch drains (the drain runs
+ * mail on the task thread, so completions keep arriving).
+ *
+ * <p>Threading: every method on the task thread, except that the executor's completion may come
+ * from any thread (it only posts mail). Not reentrant from state callbacks: waiting for requests
+ * inside a callback or a record's processing would wait for itself and is refused.
+ */
+public final class AsyncExecutionController<K> implements AutoCloseable {
+  private final String operatorName;
+  private final MailboxExecutor mailbox;
+  private final StateExecutor executor;
+  private final Consumer<K> keySetter;
+  private final AsyncStateSettings settings;
+
+  private final Map<K, RecordContext<K>> keyOwners = new HashMap<>();
+  private final Map<K, ArrayDeque<RecordContext<K>>> blocking = new HashMap<>();
+  private final ArrayDeque<RecordContext<K>> ready = new ArrayDeque<>();
+  private final BatchSizeHistogram batchSizes = new BatchSizeHistogram();
+  private List<PendingRequest<K>> active = new ArrayList<>();
+  private RecordContext<K> current;
+  private boolean runningReady;
+  private int inFlightRecords;
+  private int blockingRecords;
+  private int batchesInFlight;
+  private long generation;
+  private long epoch;
+  private ScheduledFuture<?> timeout;
+
+  /**
+   * @param operatorName named in every error, so that misuse points at the operator
+   * @param keySetter makes a key the current key of the operator (and its backend)
+   */
+  public AsyncExecutionController(String operatorName, MailboxExecutor mailbox, StateExecutor executor,
+      Consumer<K> keySetter, AsyncStateSettings settings) {
+    this.operatorName = operatorName;
+    this.mailbox = mailbox;
+    this.executor = executor;
+    this.keySetter = keySetter;
+    this.settings = settings;
+  }
+
+  /**
+   * Runs {@code processing} for a record (or timer) of {@code key} in that key's context: now if no
+   * record of the key is in flight, else after the ones before it. Waits first while the in-flight
+   * limit is reached. Exceptions of the processing propagate when it runs at once; later ones
+   * propagate from the mail that ran it.
+   */
+  public void processRecord(K key, Runnable processing) {
+    if (current != null) {
+      throw misuse("a record of key " + key + " was started while the record of key " + current.key
+          + " is being processed; records are started by the task, not from state callbacks");
+    }
+    while (inFlightRecords >= settings.inFlightRecordsLimit()) {
+      waitForProgress("the in-flight records limit (" + settings.inFlightRecordsLimit() + ")");
+    }
+    RecordContext<K> context = new RecordContext<>(key, processing);
+    inFlightRecords++;
+    if (keyOwners.putIfAbsent(key, context) == null) {
+      ready.add(context);
+    } else {
+      blocking.computeIfAbsent(key, k -> new ArrayDeque<>()).add(context);
+      blockingRecords++;
+    }
+    runReady();
+    triggerIfNeeded(false);
+  }
+
+  /**
+   * Issues a state request for the record being processed; its future completes on the task thread
+   * in this record's context.
+   *
+   * @throws IllegalStateException outside the processing of a record or timer (no key context)
+   */
+  @SuppressWarnings("unchecked")
+  public <T> StateFuture<T> handleRequest(String stateName, StateRequestType type, InternalKvState<?> state,
+      Object namespace, Object payload, Object value) {
+    RecordContext<K> context = current;
+    if (context == null) {
+      throw misuse("asynchronous state '" + stateName + "' was accessed outside a keyed context; it can be used "
+          + "only while the operator processes a record or a timer of a keyed stream (or in their callbacks)");
+    }
+    PendingRequest<K> request = new PendingRequest<>(type, state, context, namespace, payload, value);
+    context.retain();
+    if (active.isEmpty()) {
+      long flushed = generation;
+      timeout = BufferTimeouts.schedule(settings.bufferTimeout(),
+          () -> mailbox.execute(() -> flushIfStill(flushed), "async state buffer timeout"));
+    }
+    active.add(request);
+    return (StateFuture<T>) request.future;
+  }
+
+  /** Sends the active buffer to the executor if it is full, or if {@code force} and it is not empty. */
+  public void triggerIfNeeded(boolean force) {
+    if (!active.isEmpty() && (force || active.size() >= settings.bufferSize())) {
+      flush();
+    }
+  }
+
+  /**
+   * Waits, running mail, until every record in flight is finished. Before a checkpoint barrier is
+   * forwarded (and the snapshot taken) and at end of input.
+   */
+  public void drainInflightRecords() {
+    while (inFlightRecords > 0) {
+      waitForProgress("the in-flight records to drain");
+    }
+  }
+
+  /**
+   * A non-record input (watermark, timer, barrier) in the epoch order: once every record before it
+   * is finished, runs {@code trigger} (which may start records, such as timers firing in their
+   * keys' contexts), waits for those too, then runs {@code finalAction} (such as forwarding the
+   * watermark). Either may be null.
+   */
+  public void processNonRecord(Runnable trigger, Runnable finalAction) {
+    drainInflightRecords();
+    epoch++;
+    if (trigger != null) {
+      trigger.run();
+      drainInflightRecords();
+    }
+    if (finalAction != null) {
+      finalAction.run();
+    }
+  }
+
+  private void waitForProgress(String what) {
+    if (current != null) {
+      throw misuse("waiting for " + what + " inside the processing or a state callback of the record of key "
+          + current.key + " would wait for itself; chain the dependent work with thenCompose instead of blocking");
+    }
+    triggerIfNeeded(true);
+    try {
+      mailbox.yield();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Operator '" + operatorName + "' was interrupted waiting for " + what, e);
+    }
+  }
+
+  private void flushIfStill(long flushed) {
+    if (generation == flushed) {
+      triggerIfNeeded(true);
+    }
+  }
+
+  private void flush() {
+    List<PendingRequest<K>> batch = active;
+    active = new ArrayList<>();
+    generation++;
+    if (timeout != null) {
+      timeout.cancel(false);
+      timeout = null;
+    }
+    batchSizes.record(batch.size());
+    batchesInFlight++;
+    CompletableFuture<Void> done;
+    try {
+      done = executor.executeBatch(batch);
+    } catch (RuntimeException e) {
+      done = CompletableFuture.failedFuture(e);
+    }
+    done.whenComplete((ignored, failure) -> mailbox.execute(() -> deliver(batch, failure), "async state results"));
+  }
+
+  /** Task thread: completes the batch's futures, each in its record's context, and finishes records. */
+  private void deliver(List<PendingRequest<K>> batch, Throwable failure) {
+    batchesInFlight--;
+    if (failure != null) {
+      throw new IllegalStateException("Operator '" + operatorName + "': a batch of " + batch.size()
+          + " state requests failed: " + failure.getMessage(), failure);
+    }
+    for (PendingRequest<K> request : batch) {
+      runInContext(request.context, () -> request.future.complete(request.result()));
+      release(request.context);
+    }
+    runReady();
+    triggerIfNeeded(false);
+  }
+
+  private void runInContext(RecordContext<K> context, Runnable work) {
+    RecordContext<K> previous = current;
+    current = context;
+    keySetter.accept(context.key);
+    try {
+      work.run();
+    } catch (StateCallbackException e) {
+      throw new StateCallbackException("Operator '" + operatorName + "': a state callback of key " + context.key
+          + " failed: " + e.getCause(), e.getCause());
+    } finally {
+      current = previous;
+      if (previous != null) {
+        keySetter.accept(previous.key);
+      }
+    }
+  }
+
+  /** Starts the records whose keys became free, one after another (no recursion). */
+  private void runReady() {
+    if (runningReady || current != null) {
+      return;
+    }
+    runningReady = true;
+    try {
+      for (RecordContext<K> context; (context = ready.poll()) != null; ) {
+        context.retain();
+        runInContext(context, context.processing);
+        release(context);
+      }
+    } finally {
+      runningReady = false;
+    }
+  }
+
+  private void release(RecordContext<K> context) {
+    if (!context.release()) {
+      return;
+    }
+    inFlightRecords--;
+    ArrayDeque<RecordContext<K>> waiting = blocking.get(context.key);
+    if (waiting == null) {
+      keyOwners.remove(context.key);
+      return;
+    }
+    RecordContext<K> next = waiting.poll();
+    blockingRecords--;
+    if (waiting.isEmpty()) {
+      blocking.remove(context.key);
+    }
+    keyOwners.put(context.key, next);
+    ready.add(next);
+  }
+
+  private IllegalStateException misuse(String what) {
+    return new IllegalStateException("Operator '" + operatorName + "': " + what);
+  }
+
+  /** Records started (or waiting for their key) and not finished. */
+  public int numInFlightRecords() {
+    return inFlightRecords;
+  }
+
+  /** State requests collected and not yet sent to the executor. */
+  public int activeBufferSize() {
+    return active.size();
+  }
+
+  /** Records waiting for an earlier record of their key. */
+  public int blockingBufferSize() {
+    return blockingRecords;
+  }
+
+  /** Keys that have records waiting. */
+  public int numBlockingKeys() {
+    return blocking.size();
+  }
+
+  /** Batches sent to the executor whose results have not been delivered. */
+  public int numBatchesInFlight() {
+    return batchesInFlight;
+  }
+
+  /** Non-record inputs processed so far (each closed an epoch). */
+  public long epoch() {
+    return epoch;
+  }
+
+  public BatchSizeHistogram batchSizes() {
+    return batchSizes;
+  }
+
+  /** Stops the buffer timer and closes the executor. Records in flight are abandoned (the task is ending). */
+  @Override
+  public void close() {
+    if (timeout != null) {
+      timeout.cancel(false);
+    }
+    executor.close();
+  }
+}

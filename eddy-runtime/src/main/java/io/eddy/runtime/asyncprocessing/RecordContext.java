@@ -1,0 +1,32 @@
+package io.eddy.runtime.asyncprocessing;
+
+/**
+ * One record (or timer) in the asynchronous execution controller: its key, the processing to run
+ * once the key is free, and how many things must still happen before it is done (its body while
+ * it runs, plus one per state request not yet answered). When that count reaches zero the record
+ * is finished and its key passes to the next waiting record of the same key. Task thread only.
+ */
+final class RecordContext<K> {
+  final K key;
+  final Runnable processing;
+  private int references;
+
+  RecordContext(K key, Runnable processing) {
+    this.key = key;
+    this.processing = processing;
+  }
+
+  void retain() {
+    references++;
+  }
+
+  /** Drops one reference; returns whether the record is finished. */
+  boolean release() {
+    return --references == 0;
+  }
+
+  @Override
+  public String toString() {
+    return "record of key " + key;
+  }
+}

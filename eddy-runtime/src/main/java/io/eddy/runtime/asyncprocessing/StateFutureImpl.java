@@ -1,0 +1,106 @@
+package io.eddy.runtime.asyncprocessing;
+
+import io.eddy.api.state.v2.StateCallbackException;
+import io.eddy.api.state.v2.StateFuture;
+import io.eddy.api.util.function.BiFunctionWithException;
+import io.eddy.api.util.function.FunctionWithException;
+import io.eddy.api.util.function.ThrowingConsumer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The runtime's {@link StateFuture}: completed by the {@link AsyncExecutionController} on the task
+ * thread, in the context (current key) of the record that issued the request, and running its
+ * callbacks there and then. Because completion and registration both happen on the task thread,
+ * it needs no synchronization; a callback registered after completion runs at once.
+ *
+ * <p>A checked exception of a callback is rethrown as a {@link StateCallbackException}; the
+ * controller adds the operator's name and the task fails.
+ */
+final class StateFutureImpl<T> implements StateFuture<T> {
+  private boolean done;
+  private T value;
+  private Consumer<T> first;
+  private List<Consumer<T>> more;
+
+  /** Completes the future and runs its callbacks, in registration order. */
+  void complete(T result) {
+    if (done) {
+      throw new IllegalStateException("state future completed twice");
+    }
+    done = true;
+    value = result;
+    Consumer<T> callback = first;
+    List<Consumer<T>> rest = more;
+    first = null;
+    more = null;
+    if (callback != null) {
+      callback.accept(result);
+    }
+    if (rest != null) {
+      rest.forEach(c -> c.accept(result));
+    }
+  }
+
+  boolean isDone() {
+    return done;
+  }
+
+  private void onComplete(Consumer<T> callback) {
+    if (done) {
+      callback.accept(value);
+    } else if (first == null) {
+      first = callback;
+    } else {
+      if (more == null) {
+        more = new ArrayList<>(2);
+      }
+      more.add(callback);
+    }
+  }
+
+  @Override
+  public <U> StateFuture<U> thenApply(FunctionWithException<? super T, ? extends U, ? extends Exception> fn) {
+    StateFutureImpl<U> next = new StateFutureImpl<>();
+    onComplete(v -> next.complete(call(fn, v)));
+    return next;
+  }
+
+  @Override
+  public StateFuture<Void> thenAccept(ThrowingConsumer<? super T, ? extends Exception> action) {
+    StateFutureImpl<Void> next = new StateFutureImpl<>();
+    onComplete(v -> {
+      call(t -> {
+        action.accept(t);
+        return null;
+      }, v);
+      next.complete(null);
+    });
+    return next;
+  }
+
+  @Override
+  public <U> StateFuture<U> thenCompose(
+      FunctionWithException<? super T, ? extends StateFuture<U>, ? extends Exception> action) {
+    StateFutureImpl<U> next = new StateFutureImpl<>();
+    onComplete(v -> call(action, v).thenAccept(next::complete));
+    return next;
+  }
+
+  @Override
+  public <U, V> StateFuture<V> thenCombine(StateFuture<? extends U> other,
+      BiFunctionWithException<? super T, ? super U, ? extends V, ? extends Exception> fn) {
+    return thenCompose(t -> other.thenApply(u -> fn.apply(t, u)));
+  }
+
+  private static <A, R> R call(FunctionWithException<? super A, ? extends R, ? extends Exception> fn, A argument) {
+    try {
+      return fn.apply(argument);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new StateCallbackException(e);
+    }
+  }
+}

@@ -1,0 +1,207 @@
+package io.eddy.runtime.asyncprocessing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.eddy.api.state.v2.ValueState;
+import io.eddy.api.state.v2.ValueStateDescriptor;
+import io.eddy.runtime.state.v2.AsyncKeyedStateStore;
+import io.eddy.runtime.state.v2.StateApiUsage;
+import io.eddy.state.KeyGroupRange;
+import io.eddy.state.VoidNamespace;
+import io.eddy.state.async.InlineStateExecutor;
+import io.eddy.state.async.StateExecutor;
+import io.eddy.state.async.StateRequest;
+import io.eddy.state.heap.HeapKeyedStateBackend;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The controller's mechanics one at a time: blocking buffer and its gauges, flushing by size and by
+ * age, the in-flight bound, epochs, and the errors that name the operator.
+ */
+class AsyncExecutionControllerTest {
+  private final HeapKeyedStateBackend<String> backend = new HeapKeyedStateBackend<>(KeyGroupRange.of(0, 127), 128);
+  private final TaskMailbox mailbox = new TaskMailbox();
+  private final List<String> out = new ArrayList<>();
+  private MailDelayedExecutor executor;
+  private AsyncExecutionController<String> controller;
+  private ValueState<Integer> state;
+
+  private void start(int bufferSize, Duration timeout, int inFlightLimit) {
+    executor = new MailDelayedExecutor(new InlineStateExecutor(backend), mailbox);
+    start(executor, bufferSize, timeout, inFlightLimit);
+  }
+
+  private void start(StateExecutor stateExecutor, int bufferSize, Duration timeout, int inFlightLimit) {
+    controller = new AsyncExecutionController<>("my-operator", mailbox, stateExecutor, backend::setCurrentKey,
+        new AsyncStateSettings(bufferSize, timeout, inFlightLimit));
+    state = new AsyncKeyedStateStore<>(backend, VoidNamespace.SERIALIZER, () -> VoidNamespace.INSTANCE, () -> 0L,
+        controller, new StateApiUsage("my-operator")).getState(new ValueStateDescriptor<>("v", Integer.class));
+  }
+
+  /** Reads, adds {@code delta}, writes, and logs "key=new". */
+  private Runnable increment(String key, int delta) {
+    return () -> state.asyncValue().thenCompose(v -> {
+      int next = (v == null ? 0 : v) + delta;
+      out.add(key + "=" + next);
+      return state.asyncUpdate(next);
+    });
+  }
+
+  @Test
+  void aRecordWaitsForTheRecordOfItsKeyInFlightWhileOtherKeysGoAhead() {
+    start(100, Duration.ofHours(1), 100);
+    controller.processRecord("a", increment("a", 1));
+    controller.processRecord("a", increment("a", 10));
+    controller.processRecord("a", increment("a", 100));
+    controller.processRecord("b", increment("b", 1));
+    assertThat(controller.numInFlightRecords()).isEqualTo(4);
+    assertThat(controller.blockingBufferSize()).isEqualTo(2);
+    assertThat(controller.numBlockingKeys()).isEqualTo(1);
+    assertThat(controller.activeBufferSize()).isEqualTo(2); // the reads of the first "a" and of "b"
+
+    controller.drainInflightRecords();
+    assertThat(out).containsExactly("a=1", "b=1", "a=11", "a=111");
+    assertThat(controller.numInFlightRecords()).isZero();
+    assertThat(controller.blockingBufferSize()).isZero();
+    assertThat(controller.numBlockingKeys()).isZero();
+  }
+
+  @Test
+  void aFullBufferIsSentAsOneBatch() {
+    start(3, Duration.ofHours(1), 100);
+    controller.processRecord("a", increment("a", 1));
+    controller.processRecord("b", increment("b", 1));
+    assertThat(executor.batches).isZero();
+    controller.processRecord("c", increment("c", 1));
+    assertThat(executor.batches).isEqualTo(1);
+    assertThat(controller.batchSizes().count()).isEqualTo(1);
+    assertThat(controller.batchSizes().max()).isEqualTo(3);
+    controller.drainInflightRecords();
+    assertThat(out).containsExactlyInAnyOrder("a=1", "b=1", "c=1");
+  }
+
+  @Test
+  void aPartlyFilledBufferIsSentWhenItTimesOut() throws InterruptedException {
+    start(1000, Duration.ofMillis(5), 100);
+    controller.processRecord("a", increment("a", 1));
+    assertThat(executor.batches).isZero();
+    while (out.isEmpty()) {
+      mailbox.yield(); // the timeout's mail sends the batch; its execution and the results follow as mail
+    }
+    assertThat(executor.batches).isEqualTo(1);
+    assertThat(out).containsExactly("a=1");
+  }
+
+  @Test
+  void theInFlightLimitMakesTheTaskWait() {
+    start(1000, Duration.ofHours(1), 2);
+    int[] most = new int[1];
+    for (int i = 0; i < 20; i++) {
+      String key = "k" + (i % 5);
+      controller.processRecord(key, () -> {
+        most[0] = Math.max(most[0], controller.numInFlightRecords());
+        increment(key, 1).run();
+      });
+    }
+    controller.drainInflightRecords();
+    assertThat(most[0]).isEqualTo(2);
+    assertThat(out).hasSize(20);
+  }
+
+  @Test
+  void aNonRecordActsAfterTheRecordsBeforeItAndTheRecordsItStarts() {
+    start(1000, Duration.ofHours(1), 100);
+    controller.processRecord("a", increment("a", 1));
+    controller.processRecord("b", increment("b", 1));
+    controller.processNonRecord(() -> {
+      out.add("trigger");
+      controller.processRecord("a", increment("a", 5)); // a timer of key a
+    }, () -> out.add("watermark"));
+    assertThat(out).containsExactly("a=1", "b=1", "trigger", "a=6", "watermark");
+    assertThat(controller.epoch()).isEqualTo(1);
+  }
+
+  @Test
+  void stateOutsideAKeyedContextIsRefusedNamingTheOperator() {
+    start(10, Duration.ofHours(1), 10);
+    assertThatThrownBy(() -> state.asyncValue())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Operator 'my-operator'")
+        .hasMessageContaining("'v'")
+        .hasMessageContaining("outside a keyed context");
+  }
+
+  @Test
+  void waitingInsideACallbackIsRefusedNamingTheOperator() {
+    start(10, Duration.ofHours(1), 10);
+    controller.processRecord("a", () -> state.asyncValue().thenAccept(v -> controller.drainInflightRecords()));
+    assertThatThrownBy(() -> controller.drainInflightRecords())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("Operator 'my-operator'")
+        .hasMessageContaining("would wait for itself");
+  }
+
+  @Test
+  void startingARecordInsideAnotherIsRefused() {
+    start(10, Duration.ofHours(1), 10);
+    assertThatThrownBy(() -> controller.processRecord("a", () -> controller.processRecord("b", () -> {})))
+        .hasMessageContaining("Operator 'my-operator'");
+  }
+
+  @Test
+  void aFailingCallbackFailsNamingTheOperatorAndTheKey() {
+    start(10, Duration.ofHours(1), 10);
+    controller.processRecord("a", () -> state.asyncValue().thenAccept(v -> {
+      throw new IOException("disk on fire");
+    }));
+    assertThatThrownBy(() -> controller.drainInflightRecords())
+        .hasMessageContaining("Operator 'my-operator'")
+        .hasMessageContaining("key a")
+        .hasMessageContaining("disk on fire");
+  }
+
+  @Test
+  void aFailedBatchFailsNamingTheOperator() {
+    StateExecutor failing = new StateExecutor() {
+      @Override
+      public CompletableFuture<Void> executeBatch(List<? extends StateRequest> batch) {
+        return CompletableFuture.failedFuture(new IOException("store unreachable"));
+      }
+
+      @Override
+      public void close() {}
+    };
+    start(failing, 1, Duration.ofHours(1), 10);
+    controller.processRecord("a", increment("a", 1));
+    assertThatThrownBy(() -> controller.drainInflightRecords())
+        .hasMessageContaining("Operator 'my-operator'")
+        .hasMessageContaining("store unreachable");
+  }
+
+  @Test
+  void mixingSynchronousAndAsynchronousStateIsRefusedNamingBoth() {
+    StateApiUsage usage = new StateApiUsage("my-operator");
+    usage.useAsync("counts");
+    usage.useAsync("totals");
+    assertThatThrownBy(() -> usage.useSync("window-contents"))
+        .hasMessageContaining("Operator 'my-operator'")
+        .hasMessageContaining("'window-contents'")
+        .hasMessageContaining("'counts'");
+  }
+
+  @Test
+  void invalidSettingsAreRefusedNamingTheKey() {
+    assertThatThrownBy(() -> new AsyncStateSettings(0, Duration.ofSeconds(1), 10))
+        .hasMessageContaining("execution.async-state.buffer-size");
+    assertThatThrownBy(() -> new AsyncStateSettings(10, Duration.ZERO, 10))
+        .hasMessageContaining("execution.async-state.buffer-timeout");
+    assertThatThrownBy(() -> new AsyncStateSettings(10, Duration.ofSeconds(1), 0))
+        .hasMessageContaining("execution.async-state.in-flight-records-limit");
+  }
+}
