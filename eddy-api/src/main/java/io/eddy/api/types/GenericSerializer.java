@@ -15,6 +15,9 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Serializes values whose type is only known at run time (keys, generic state, accumulators):
- * a one-byte tag, then the value. Basic types, arrays of primitives, tuples, time windows, Java records
+ * a one-byte tag, then the value. Basic types, arrays of primitives, tuples, time windows, rows, dates and timestamps, Java records
  * (component by component, recursively), enums, lists and maps have compact forms; anything
  * else falls back to Java serialization and must then be {@link Serializable}. Records need not
  * be Serializable. Thread-safe.
@@ -33,7 +36,8 @@ final class GenericSerializer implements TypeSerializer<Object> {
 
   private static final byte NULL = 0, LONG = 1, INT = 2, STRING = 3, DOUBLE = 4, FLOAT = 5, SHORT = 6, BYTE = 7,
       BOOLEAN = 8, CHAR = 9, BYTES = 10, LONGS = 11, INTS = 12, DOUBLES = 13, BIG_DECIMAL = 14, TUPLE2 = 15,
-      TUPLE3 = 16, RECORD = 17, ENUM = 18, LIST = 19, MAP = 20, JAVA = 21, TIME_WINDOW = 22;
+      TUPLE3 = 16, RECORD = 17, ENUM = 18, LIST = 19, MAP = 20, JAVA = 21, TIME_WINDOW = 22, ROW = 23,
+      LOCAL_DATE_TIME = 24, LOCAL_DATE = 25;
 
   private static final Map<Class<?>, RecordShape> SHAPES = new ConcurrentHashMap<>();
 
@@ -109,6 +113,21 @@ final class GenericSerializer implements TypeSerializer<Object> {
         serialize(t.f2, out);
       }
       case Record r -> writeRecord(r, out);
+      case Row r -> {
+        out.writeByte(ROW);
+        out.writeByte(r.getKind().toByteValue());
+        out.writeInt(r.getArity());
+        for (int i = 0; i < r.getArity(); i++) serialize(r.getField(i), out);
+      }
+      case LocalDateTime t -> {
+        out.writeByte(LOCAL_DATE_TIME);
+        out.writeLong(t.toLocalDate().toEpochDay());
+        out.writeLong(t.toLocalTime().toNanoOfDay());
+      }
+      case LocalDate d -> {
+        out.writeByte(LOCAL_DATE);
+        out.writeLong(d.toEpochDay());
+      }
       case TimeWindow w -> {
         out.writeByte(TIME_WINDOW);
         out.writeLong(w.getStart());
@@ -196,6 +215,14 @@ final class GenericSerializer implements TypeSerializer<Object> {
         for (int i = 0; i < v.length; i++) v[i] = in.readDouble();
         yield v;
       }
+      case ROW -> {
+        RowKind kind = RowKind.fromByteValue(in.readByte());
+        Object[] fields = new Object[in.readInt()];
+        for (int i = 0; i < fields.length; i++) fields[i] = deserialize(in);
+        yield Row.wrap(kind, fields);
+      }
+      case LOCAL_DATE_TIME -> LocalDateTime.of(LocalDate.ofEpochDay(in.readLong()), LocalTime.ofNanoOfDay(in.readLong()));
+      case LOCAL_DATE -> LocalDate.ofEpochDay(in.readLong());
       case BIG_DECIMAL -> {
         int scale = in.readInt();
         yield new BigDecimal(new BigInteger(BasicSerializers.BYTES.deserialize(in)), scale);

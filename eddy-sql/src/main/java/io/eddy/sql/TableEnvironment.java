@@ -1,0 +1,270 @@
+package io.eddy.sql;
+
+import io.eddy.api.config.Configuration;
+import io.eddy.api.config.Durations;
+import io.eddy.api.datastream.DataStream;
+import io.eddy.api.datastream.StreamEnvironment;
+import io.eddy.api.types.Row;
+import io.eddy.sql.catalog.Catalog;
+import io.eddy.sql.catalog.CatalogTable;
+import io.eddy.sql.catalog.CatalogView;
+import io.eddy.sql.catalog.Column;
+import io.eddy.sql.connector.TableFactories;
+import io.eddy.sql.parser.Position;
+import io.eddy.sql.parser.SqlParseException;
+import io.eddy.sql.parser.Statement;
+import io.eddy.sql.parser.StatementParser;
+import io.eddy.sql.plan.PhysicalNode;
+import io.eddy.sql.plan.PlanPrinter;
+import io.eddy.sql.plan.SinkNode;
+import io.eddy.sql.plan.TranslationContext;
+import io.eddy.sql.planner.PhysicalPlanner;
+import io.eddy.sql.planner.SqlPlanner;
+import io.eddy.sql.planner.TypeConversion;
+import io.eddy.table.types.LogicalType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.TableModify;
+
+/**
+ * A SQL session (Flink's TableEnvironment): runs statements of Flink's dialect one at a time
+ * against its catalog and settings. DDL changes the catalog; a query or INSERT is parsed and
+ * validated by Calcite, planned into Eddy's physical changelog operators and run as a job on a
+ * {@link StreamEnvironment} built from the session's configuration plus its SET options.
+ * Not thread-safe.
+ */
+public final class TableEnvironment {
+  private static final String STATE_TTL = "table.exec.state.ttl";
+
+  private final Configuration base;
+  private final Map<String, String> settings = new LinkedHashMap<>();
+  private final Catalog catalog = new Catalog();
+  private final SqlPlanner planner = new SqlPlanner(catalog, List.of());
+
+  private TableEnvironment(Configuration base) {
+    this.base = base;
+  }
+
+  public static TableEnvironment create(Configuration configuration) {
+    return new TableEnvironment(configuration.copy());
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  /** Runs one statement. */
+  public TableResult executeSql(String statement) {
+    return execute(StatementParser.parse(statement));
+  }
+
+  /** The physical plan of a query or INSERT, with each operator's changelog mode. */
+  public String explainSql(String statement) {
+    Statement parsed = StatementParser.parse(statement);
+    return PlanPrinter.explain(physicalPlan(parsed instanceof Statement.Explain e ? e.statement() : parsed));
+  }
+
+  /** Runs one parsed statement (positions inside it are the script's). */
+  public TableResult execute(Statement statement) {
+    return switch (statement) {
+      case Statement.CreateTable t -> {
+        if (catalog.contains(t.name()) && t.ifNotExists()) {
+          yield TableResult.ok();
+        }
+        catalog.addTable(resolve(t));
+        yield TableResult.ok();
+      }
+      case Statement.CreateView v -> {
+        if (catalog.contains(v.name()) && v.ifNotExists()) {
+          yield TableResult.ok();
+        }
+        RelRoot root = planner.plan(v.query(), v.queryPosition());
+        catalog.addView(new CatalogView(v.name(), v.query(), TypeConversion.toLogicalType(root.validatedRowType)));
+        yield TableResult.ok();
+      }
+      case Statement.CreateFunction f -> throw new UnsupportedOperationException(
+          "CREATE FUNCTION is not supported yet (function " + f.name() + ")");
+      case Statement.Drop d -> {
+        if (!catalog.drop(d.kind(), d.name()) && !d.ifExists()) {
+          throw new IllegalArgumentException(d.kind().charAt(0) + d.kind().substring(1).toLowerCase() + " " + d.name()
+              + " does not exist");
+        }
+        yield TableResult.ok();
+      }
+      case Statement.Set s -> {
+        if (s.key() == null) {
+          List<Row> rows = new ArrayList<>();
+          settings.forEach((k, v) -> rows.add(Row.of(k, v)));
+          yield TableResult.of(List.of("key", "value"), rows);
+        }
+        settings.put(s.key(), s.value());
+        yield TableResult.ok();
+      }
+      case Statement.Reset r -> {
+        if (r.key() == null) {
+          settings.clear();
+        } else {
+          settings.remove(r.key());
+        }
+        yield TableResult.ok();
+      }
+      case Statement.Show s -> {
+        List<String> names = switch (s.what()) {
+          case "TABLES" -> {
+            List<String> all = new ArrayList<>(catalog.tableNames());
+            all.addAll(catalog.viewNames());
+            yield all.stream().sorted().toList();
+          }
+          case "VIEWS" -> catalog.viewNames().stream().sorted().toList();
+          default -> catalog.functionNames().stream().sorted().toList();
+        };
+        yield TableResult.of(List.of(s.what().toLowerCase().replaceAll("s$", "") + " name"),
+            names.stream().map(Row::of).toList());
+      }
+      case Statement.Describe d -> describe(d);
+      case Statement.Explain e -> TableResult.of(List.of("plan"), List.of(Row.of(PlanPrinter.explain(physicalPlan(e.statement())))));
+      case Statement.Query q -> {
+        PhysicalNode plan = physicalPlan(q);
+        StreamEnvironment env = environment();
+        DataStream<Row> rows = new TranslationContext(env, stateTtl()).streamOf(plan);
+        yield new TableResult(plan.rowType().fieldNames(), rows.executeAndCollect("SQL query"));
+      }
+      case Statement.Insert i -> {
+        PhysicalNode plan = physicalPlan(i);
+        StreamEnvironment env = environment();
+        new TranslationContext(env, stateTtl()).streamOf(plan);
+        try {
+          env.execute("INSERT INTO " + plan.attributes());
+        } catch (InterruptedException ex) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while running the INSERT", ex);
+        } catch (Exception ex) {
+          throw new IllegalStateException("The INSERT job failed: " + ex.getMessage(), ex);
+        }
+        yield TableResult.ok();
+      }
+    };
+  }
+
+  private TableResult describe(Statement.Describe d) {
+    LogicalType rowType;
+    CatalogTable table = catalog.table(d.name());
+    if (table != null) {
+      rowType = table.rowType();
+    } else if (catalog.view(d.name()) != null) {
+      rowType = catalog.view(d.name()).rowType();
+    } else {
+      throw new SqlParseException(d.position().line(), d.position().column(), "Table or view " + d.name() + " does not exist");
+    }
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < rowType.fieldCount(); i++) {
+      String name = rowType.fieldNames().get(i);
+      LogicalType type = rowType.field(i);
+      String extras = "";
+      if (table != null) {
+        Column c = table.columns().get(i);
+        extras = c.isPhysical() ? "" : "AS " + c.expression();
+        if (name.equals(table.rowtimeColumn())) {
+          extras = (extras + " WATERMARK AS " + table.watermarkExpression()).strip();
+        }
+      }
+      String key = table != null && table.primaryKey().contains(name) ? "PRI(" + String.join(", ", table.primaryKey()) + ")" : "";
+      rows.add(Row.of(name, type.copy(true).toString(), type.isNullable(), key, extras));
+    }
+    return TableResult.of(List.of("name", "type", "null", "key", "extras"), rows);
+  }
+
+  private PhysicalNode physicalPlan(Statement statement) {
+    String sql = statement instanceof Statement.Query q ? q.sql() : statement instanceof Statement.Insert i ? i.sql() : null;
+    if (sql == null) {
+      throw new IllegalArgumentException("only queries and INSERT statements have a plan");
+    }
+    RelRoot root = planner.plan(sql, statement.position());
+    PhysicalPlanner physical = new PhysicalPlanner(planner);
+    if (root.rel instanceof TableModify modify) {
+      String target = modify.getTable().getQualifiedName().get(modify.getTable().getQualifiedName().size() - 1);
+      CatalogTable table = catalog.table(target);
+      if (table == null) {
+        throw new IllegalArgumentException("INSERT INTO " + target + ": only tables can be written to, not views");
+      }
+      PhysicalNode input = physical.plan(modify.getInput());
+      return new SinkNode(input, target, TableFactories.forTable(table).createSink(table));
+    }
+    return physical.plan(root);
+  }
+
+  /** Resolves CREATE TABLE: types of computed columns and the watermark checked through Calcite. */
+  private CatalogTable resolve(Statement.CreateTable t) {
+    List<Column> columns = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (Statement.ColumnDefinition c : t.columns()) {
+      if (names.contains(c.name())) {
+        throw new SqlParseException(t.position().line(), t.position().column(), "column " + c.name() + " is defined twice");
+      }
+      names.add(c.name());
+      if (c instanceof Statement.PhysicalColumn p) {
+        columns.add(new Column(p.name(), p.type(), null));
+      }
+    }
+    CatalogTable physical = new CatalogTable(t.name(), columns, null, null, List.of(), t.options());
+    List<Column> all = new ArrayList<>();
+    int next = 0;
+    for (Statement.ColumnDefinition c : t.columns()) {
+      if (c instanceof Statement.ComputedColumn cc) {
+        RelRoot root = planner.planOver(physical, physical.physicalRowType(), "(" + cc.expression() + ") AS `x`",
+            cc.position().plus(1, -"SELECT (".length() + 1));
+        all.add(new Column(cc.name(), TypeConversion.toLogicalType(root.validatedRowType.getFieldList().get(0).getType()),
+            cc.expression()));
+      } else {
+        all.add(columns.get(next++));
+      }
+    }
+    for (String key : t.primaryKey()) {
+      if (!names.contains(key)) {
+        throw new SqlParseException(t.position().line(), t.position().column(), "primary key column " + key + " is not a column of " + t.name());
+      }
+    }
+    String rowtime = null;
+    String watermark = null;
+    if (t.watermark() != null) {
+      rowtime = t.watermark().column();
+      int index = names.indexOf(rowtime);
+      Position at = t.watermark().position();
+      if (index < 0) {
+        throw new SqlParseException(at.line(), at.column(), "WATERMARK FOR " + rowtime + ": no such column in " + t.name());
+      }
+      LogicalType type = all.get(index).type();
+      if (type.root() != LogicalType.Root.TIMESTAMP && type.root() != LogicalType.Root.TIMESTAMP_LTZ) {
+        throw new SqlParseException(at.line(), at.column(), "the rowtime column " + rowtime
+            + " must be TIMESTAMP(3) or TIMESTAMP_LTZ(3), not " + type);
+      }
+      CatalogTable withComputed = new CatalogTable(t.name(), all, null, null, List.of(), t.options());
+      RelRoot root = planner.planOver(withComputed, withComputed.rowType(), "(" + t.watermark().expression() + ")",
+          at.plus(1, -"SELECT (".length() + 1));
+      LogicalType wmType = TypeConversion.toLogicalType(root.validatedRowType.getFieldList().get(0).getType());
+      if (wmType.root() != type.root()) {
+        throw new SqlParseException(at.line(), at.column(), "the watermark expression must be of the rowtime's type "
+            + type + ", not " + wmType);
+      }
+      watermark = t.watermark().expression();
+    }
+    CatalogTable table = new CatalogTable(t.name(), all, rowtime, watermark, t.primaryKey(), t.options());
+    TableFactories.forTable(table);
+    return table;
+  }
+
+  private Duration stateTtl() {
+    String ttl = settings.getOrDefault(STATE_TTL, base.toMap().get(STATE_TTL));
+    return ttl == null ? Duration.ZERO : Durations.parse(ttl);
+  }
+
+  private StreamEnvironment environment() {
+    Configuration conf = base.copy();
+    settings.forEach(conf::set);
+    return StreamEnvironment.create(conf);
+  }
+}

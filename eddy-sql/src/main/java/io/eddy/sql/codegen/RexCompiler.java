@@ -1,0 +1,395 @@
+package io.eddy.sql.codegen;
+
+import io.eddy.api.types.Row;
+import io.eddy.sql.planner.TypeConversion;
+import io.eddy.table.runtime.RowExpression;
+import io.eddy.table.types.LogicalType;
+import io.eddy.table.types.LogicalType.Root;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.calcite.avatica.util.TimeUnitRange;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexFieldAccess;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlTrimFunction;
+import org.apache.calcite.util.DateString;
+import org.apache.calcite.util.TimeString;
+import org.apache.calcite.util.TimestampString;
+
+/**
+ * Compiles Calcite expressions over an input row ({@link RexNode}s whose input references are
+ * the row's fields) into {@link RowExpression} trees of small closures: each node's operands are
+ * compiled once, types are resolved at compile time, and evaluation is NULL-propagating with
+ * SQL's three-valued logic for AND, OR, NOT and CASE. A construct without an implementation
+ * fails at compile time (planning), naming it. Thread-safe (stateless).
+ */
+public final class RexCompiler {
+  private final RexBuilder rexBuilder;
+
+  public RexCompiler(RexBuilder rexBuilder) {
+    this.rexBuilder = rexBuilder;
+  }
+
+  public List<RowExpression> compile(List<RexNode> nodes) {
+    List<RowExpression> out = new ArrayList<>();
+    for (RexNode node : nodes) {
+      out.add(compile(node));
+    }
+    return out;
+  }
+
+  public RowExpression compile(RexNode node) {
+    return switch (node) {
+      case RexInputRef ref -> {
+        int index = ref.getIndex();
+        yield row -> row.getField(index);
+      }
+      case RexLiteral literal -> {
+        Object value = literal(literal);
+        yield row -> value;
+      }
+      case RexFieldAccess access -> {
+        RowExpression target = compile(access.getReferenceExpr());
+        int index = access.getField().getIndex();
+        yield row -> target.eval(row) instanceof Row nested ? nested.getField(index) : null;
+      }
+      case RexCall call -> call(call);
+      default -> throw unsupported(node.toString());
+    };
+  }
+
+  private static UnsupportedOperationException unsupported(String what) {
+    return new UnsupportedOperationException("Unsupported in SQL expressions: " + what);
+  }
+
+  /** The Java value of a literal, in the form its type's values take in rows. */
+  static Object literal(RexLiteral literal) {
+    if (literal.isNull()) {
+      return null;
+    }
+    LogicalType type = TypeConversion.toLogicalType(literal.getType());
+    return switch (type.root()) {
+      case BOOLEAN -> literal.getValueAs(Boolean.class);
+      case TINYINT, SMALLINT, INTEGER, BIGINT, FLOAT, DOUBLE, DECIMAL ->
+          Values.cast(literal.getValueAs(BigDecimal.class), type);
+      case CHAR, VARCHAR -> literal.getValueAs(String.class);
+      case DATE -> LocalDate.parse(literal.getValueAs(DateString.class).toString());
+      case TIME -> LocalTime.parse(literal.getValueAs(TimeString.class).toString());
+      case TIMESTAMP -> Values.cast(literal.getValueAs(TimestampString.class).toString(), type);
+      case INTERVAL_DAY_TIME -> literal.getValueAs(BigDecimal.class).longValueExact();
+      case INTERVAL_YEAR_MONTH -> literal.getValueAs(BigDecimal.class).intValueExact();
+      default -> literal.getValue3();
+    };
+  }
+
+  private RowExpression call(RexCall call) {
+    LogicalType type = TypeConversion.toLogicalType(call.getType());
+    List<RexNode> ops = call.getOperands();
+    SqlKind kind = call.getKind();
+    switch (kind) {
+      case SEARCH:
+        return compile(RexUtil.expandSearch(rexBuilder, null, call));
+      case AND: {
+        RowExpression[] args = compileAll(ops);
+        return row -> {
+          boolean unknown = false;
+          for (RowExpression a : args) {
+            Object v = a.eval(row);
+            if (v == null) {
+              unknown = true;
+            } else if (!(Boolean) v) {
+              return false;
+            }
+          }
+          return unknown ? null : true;
+        };
+      }
+      case OR: {
+        RowExpression[] args = compileAll(ops);
+        return row -> {
+          boolean unknown = false;
+          for (RowExpression a : args) {
+            Object v = a.eval(row);
+            if (v == null) {
+              unknown = true;
+            } else if ((Boolean) v) {
+              return true;
+            }
+          }
+          return unknown ? null : false;
+        };
+      }
+      case NOT: {
+        RowExpression a = compile(ops.get(0));
+        return row -> a.eval(row) instanceof Boolean b ? !b : null;
+      }
+      case IS_NULL: {
+        RowExpression a = compile(ops.get(0));
+        return row -> a.eval(row) == null;
+      }
+      case IS_NOT_NULL: {
+        RowExpression a = compile(ops.get(0));
+        return row -> a.eval(row) != null;
+      }
+      case IS_TRUE: {
+        RowExpression a = compile(ops.get(0));
+        return row -> Boolean.TRUE.equals(a.eval(row));
+      }
+      case IS_NOT_TRUE: {
+        RowExpression a = compile(ops.get(0));
+        return row -> !Boolean.TRUE.equals(a.eval(row));
+      }
+      case IS_FALSE: {
+        RowExpression a = compile(ops.get(0));
+        return row -> Boolean.FALSE.equals(a.eval(row));
+      }
+      case IS_NOT_FALSE: {
+        RowExpression a = compile(ops.get(0));
+        return row -> !Boolean.FALSE.equals(a.eval(row));
+      }
+      case EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL:
+        return comparison(kind, compile(ops.get(0)), compile(ops.get(1)));
+      case IS_DISTINCT_FROM, IS_NOT_DISTINCT_FROM: {
+        RowExpression a = compile(ops.get(0));
+        RowExpression b = compile(ops.get(1));
+        boolean distinct = kind == SqlKind.IS_DISTINCT_FROM;
+        return row -> {
+          Object x = a.eval(row);
+          Object y = b.eval(row);
+          boolean same = x == null ? y == null : y != null && Values.equal(x, y);
+          return distinct != same;
+        };
+      }
+      case CASE: {
+        RowExpression[] args = compileAll(ops);
+        return row -> {
+          int i = 0;
+          for (; i + 1 < args.length; i += 2) {
+            if (Boolean.TRUE.equals(args[i].eval(row))) {
+              return args[i + 1].eval(row);
+            }
+          }
+          return i < args.length ? args[i].eval(row) : null;
+        };
+      }
+      case COALESCE: {
+        RowExpression[] args = compileAll(ops);
+        return row -> {
+          for (RowExpression a : args) {
+            Object v = a.eval(row);
+            if (v != null) {
+              return v;
+            }
+          }
+          return null;
+        };
+      }
+      case CAST: {
+        RowExpression a = compile(ops.get(0));
+        LogicalType from = TypeConversion.toLogicalType(ops.get(0).getType());
+        if (from.root() == type.root() && (type.root() != Root.DECIMAL || from.scale() == type.scale())
+            && (!type.isString() || type.precision() >= from.precision()) && type.root() != Root.TIMESTAMP) {
+          return a;
+        }
+        return row -> {
+          Object v = a.eval(row);
+          return v == null ? null : Values.cast(v, type);
+        };
+      }
+      case PLUS, MINUS, TIMES, DIVIDE, MOD:
+        return arithmetic(kind, call, type);
+      case MINUS_PREFIX: {
+        RowExpression a = compile(ops.get(0));
+        return strict1(a, v -> Arithmetic.negate(v, type));
+      }
+      case PLUS_PREFIX:
+        return compile(ops.get(0));
+      case LIKE: {
+        RowExpression s = compile(ops.get(0));
+        RowExpression p = compile(ops.get(1));
+        Character escape = ops.size() > 2 ? ((String) literal((RexLiteral) ops.get(2))).charAt(0) : null;
+        boolean negated = call.getOperator().getName().startsWith("NOT");
+        return row -> {
+          Object x = s.eval(row);
+          Object y = p.eval(row);
+          return x == null || y == null ? null : negated != ScalarFunctions.like((String) x, (String) y, escape);
+        };
+      }
+      case SIMILAR: {
+        RowExpression s = compile(ops.get(0));
+        RowExpression p = compile(ops.get(1));
+        boolean negated = call.getOperator().getName().startsWith("NOT");
+        return row -> {
+          Object x = s.eval(row);
+          Object y = p.eval(row);
+          return x == null || y == null ? null : negated != ScalarFunctions.similar((String) x, (String) y);
+        };
+      }
+      case EXTRACT: {
+        TimeUnitRange unit = (TimeUnitRange) ((RexLiteral) ops.get(0)).getValue();
+        RowExpression a = compile(ops.get(1));
+        return strict1(a, v -> TimeFunctions.extract(unit, v));
+      }
+      case TRIM: {
+        SqlTrimFunction.Flag flag = (SqlTrimFunction.Flag) ((RexLiteral) ops.get(0)).getValue();
+        RowExpression chars = compile(ops.get(1));
+        RowExpression s = compile(ops.get(2));
+        return row -> {
+          Object c = chars.eval(row);
+          Object v = s.eval(row);
+          return c == null || v == null ? null : StringFunctions.trim(flag, (String) c, (String) v);
+        };
+      }
+      default:
+        return function(call, type);
+    }
+  }
+
+  private RowExpression function(RexCall call, LogicalType type) {
+    String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+    RowExpression[] args = compileAll(call.getOperands());
+    return switch (name) {
+      case "||", "CONCAT" -> row -> {
+        StringBuilder sb = new StringBuilder();
+        for (RowExpression a : args) {
+          Object v = a.eval(row);
+          if (v == null) {
+            return null;
+          }
+          sb.append(Values.text(v));
+        }
+        return sb.toString();
+      };
+      case "LOWER" -> strict1(args[0], v -> ((String) v).toLowerCase(Locale.ROOT));
+      case "UPPER" -> strict1(args[0], v -> ((String) v).toUpperCase(Locale.ROOT));
+      case "CHAR_LENGTH", "CHARACTER_LENGTH" -> strict1(args[0], v -> ((String) v).length());
+      case "SUBSTRING" -> row -> {
+        Object s = args[0].eval(row);
+        Object from = args[1].eval(row);
+        Object length = args.length > 2 ? args[2].eval(row) : Integer.MAX_VALUE;
+        return s == null || from == null || length == null ? null
+            : StringFunctions.substring((String) s, ((Number) from).intValue(), ((Number) length).intValue());
+      };
+      case "DATE_FORMAT" -> row -> {
+        Object t = args[0].eval(row);
+        Object f = args[1].eval(row);
+        if (t == null || f == null) {
+          return null;
+        }
+        LocalDateTime time = t instanceof LocalDateTime ldt ? ldt : (LocalDateTime) Values.cast(t, LogicalType.timestamp(3));
+        return ScalarFunctions.dateFormat(time, (String) f);
+      };
+      case "REGEXP_EXTRACT" -> row -> {
+        Object s = args[0].eval(row);
+        Object re = args[1].eval(row);
+        Object group = args.length > 2 ? args[2].eval(row) : 0;
+        return s == null || re == null || group == null ? null
+            : ScalarFunctions.regexpExtract((String) s, (String) re, ((Number) group).intValue());
+      };
+      case "SPLIT_INDEX" -> row -> {
+        Object s = args[0].eval(row);
+        Object sep = args[1].eval(row);
+        Object index = args[2].eval(row);
+        return s == null || sep == null || index == null ? null
+            : ScalarFunctions.splitIndex((String) s, (String) sep, ((Number) index).intValue());
+      };
+      case "IF" -> row -> Boolean.TRUE.equals(args[0].eval(row)) ? args[1].eval(row) : args[2].eval(row);
+      case "ABS" -> strict1(args[0], v -> Arithmetic.abs(v));
+      case "FLOOR", "CEIL" -> {
+        if (call.getOperands().size() > 1) {
+          throw unsupported(name + " to a time unit");
+        }
+        boolean floor = name.equals("FLOOR");
+        yield strict1(args[0], v -> Arithmetic.round(v, floor));
+      }
+      case "POWER" -> strict2(args[0], args[1], (a, b) -> Math.pow(((Number) a).doubleValue(), ((Number) b).doubleValue()));
+      case "SQRT" -> strict1(args[0], v -> Math.sqrt(((Number) v).doubleValue()));
+      default -> throw unsupported("function " + call.getOperator().getName());
+    };
+  }
+
+  private RowExpression arithmetic(SqlKind kind, RexCall call, LogicalType type) {
+    RowExpression a = compile(call.getOperands().get(0));
+    RowExpression b = compile(call.getOperands().get(1));
+    LogicalType left = TypeConversion.toLogicalType(call.getOperands().get(0).getType());
+    LogicalType right = TypeConversion.toLogicalType(call.getOperands().get(1).getType());
+    if (type.root() == Root.TIMESTAMP || type.root() == Root.DATE) {
+      boolean leftIsTime = left.root() == Root.TIMESTAMP || left.root() == Root.DATE;
+      RowExpression time = leftIsTime ? a : b;
+      RowExpression interval = leftIsTime ? b : a;
+      Root unit = (leftIsTime ? right : left).root();
+      boolean minus = kind == SqlKind.MINUS;
+      return strict2(time, interval, (t, i) -> TimeFunctions.plus(t, unit, (Number) i, minus));
+    }
+    return strict2(a, b, (x, y) -> Arithmetic.apply(kind, x, y, type));
+  }
+
+  private static RowExpression comparison(SqlKind kind, RowExpression a, RowExpression b) {
+    return row -> {
+      Object x = a.eval(row);
+      if (x == null) {
+        return null;
+      }
+      Object y = b.eval(row);
+      if (y == null) {
+        return null;
+      }
+      return switch (kind) {
+        case EQUALS -> Values.equal(x, y);
+        case NOT_EQUALS -> !Values.equal(x, y);
+        case LESS_THAN -> Values.compare(x, y) < 0;
+        case LESS_THAN_OR_EQUAL -> Values.compare(x, y) <= 0;
+        case GREATER_THAN -> Values.compare(x, y) > 0;
+        default -> Values.compare(x, y) >= 0;
+      };
+    };
+  }
+
+  private RowExpression[] compileAll(List<RexNode> nodes) {
+    return compile(nodes).toArray(RowExpression[]::new);
+  }
+
+  /** A unary function over a non-null argument; NULL in, NULL out. */
+  interface Unary extends java.io.Serializable {
+    Object apply(Object v);
+  }
+
+  /** A binary function over non-null arguments; NULL in, NULL out. */
+  interface Binary extends java.io.Serializable {
+    Object apply(Object a, Object b);
+  }
+
+  private static RowExpression strict1(RowExpression a, Unary f) {
+    return row -> {
+      Object v = a.eval(row);
+      return v == null ? null : f.apply(v);
+    };
+  }
+
+  private static RowExpression strict2(RowExpression a, RowExpression b, Binary f) {
+    return row -> {
+      Object x = a.eval(row);
+      if (x == null) {
+        return null;
+      }
+      Object y = b.eval(row);
+      return y == null ? null : f.apply(x, y);
+    };
+  }
+
+  /** Rounds a DECIMAL to a result scale. */
+  static BigDecimal scaled(BigDecimal d, int scale) {
+    return d.setScale(scale, RoundingMode.HALF_UP);
+  }
+}

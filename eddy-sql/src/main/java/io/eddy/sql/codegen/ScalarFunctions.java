@@ -1,0 +1,82 @@
+package io.eddy.sql.codegen;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Flink's built-in string and time functions that Calcite does not evaluate, with Flink's
+ * semantics (DATE_FORMAT's Java date patterns, REGEXP_EXTRACT's NULL on no match or a bad
+ * pattern, SPLIT_INDEX's 0-based index). Patterns are cached per text. Thread-safe.
+ */
+public final class ScalarFunctions {
+  private ScalarFunctions() {}
+
+  private static final Map<String, DateTimeFormatter> FORMATTERS = new ConcurrentHashMap<>();
+  private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+
+  public static String dateFormat(LocalDateTime t, String pattern) {
+    return FORMATTERS.computeIfAbsent(pattern, DateTimeFormatter::ofPattern).format(t);
+  }
+
+  public static String regexpExtract(String s, String regex, int group) {
+    Pattern p;
+    try {
+      p = PATTERNS.computeIfAbsent(regex, Pattern::compile);
+    } catch (RuntimeException e) {
+      return null;
+    }
+    Matcher m = p.matcher(s);
+    if (!m.find() || group < 0 || group > m.groupCount()) {
+      return null;
+    }
+    return m.group(group);
+  }
+
+  public static String splitIndex(String s, String separator, int index) {
+    if (index < 0 || separator.isEmpty()) {
+      return null;
+    }
+    int start = 0;
+    for (int i = 0; i < index; i++) {
+      int at = s.indexOf(separator, start);
+      if (at < 0) {
+        return null;
+      }
+      start = at + separator.length();
+    }
+    int end = s.indexOf(separator, start);
+    return end < 0 ? s.substring(start) : s.substring(start, end);
+  }
+
+  /** SQL LIKE with '%' and '_' and an optional escape character. */
+  public static boolean like(String s, String pattern, Character escape) {
+    String key = (escape == null ? "" : escape) + "\u0000" + pattern;
+    Pattern p = PATTERNS.computeIfAbsent("like:" + key, k -> Pattern.compile(likeToRegex(pattern, escape), Pattern.DOTALL));
+    return p.matcher(s).matches();
+  }
+
+  static String likeToRegex(String pattern, Character escape) {
+    StringBuilder re = new StringBuilder();
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (escape != null && c == escape && i + 1 < pattern.length()) {
+        re.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
+      } else if (c == '%') {
+        re.append(".*");
+      } else if (c == '_') {
+        re.append('.');
+      } else {
+        re.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return re.toString();
+  }
+
+  public static boolean similar(String s, String pattern) {
+    return PATTERNS.computeIfAbsent("similar:" + pattern, k -> Pattern.compile(pattern)).matcher(s).matches();
+  }
+}

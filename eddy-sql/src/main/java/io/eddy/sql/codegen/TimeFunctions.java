@@ -1,0 +1,48 @@
+package io.eddy.sql.codegen;
+
+import io.eddy.table.types.LogicalType.Root;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import org.apache.calcite.avatica.util.TimeUnitRange;
+
+/**
+ * Date and time arithmetic and EXTRACT on the Java values of DATE, TIME and TIMESTAMP; intervals
+ * are milliseconds (day-time) or months (year-month), as their literals are compiled.
+ */
+final class TimeFunctions {
+  private TimeFunctions() {}
+
+  static Object plus(Object time, Root intervalRoot, Number interval, boolean minus) {
+    long amount = minus ? -interval.longValue() : interval.longValue();
+    boolean months = intervalRoot == Root.INTERVAL_YEAR_MONTH;
+    return switch (time) {
+      case LocalDateTime t -> months ? t.plusMonths(amount) : t.plusNanos(amount * 1_000_000L);
+      case LocalDate d -> months ? d.plusMonths(amount) : d.plusDays(Math.floorDiv(amount, 86_400_000L));
+      case LocalTime t -> months ? t : t.plusNanos(amount * 1_000_000L);
+      default -> throw new IllegalArgumentException("not a date or time: " + time);
+    };
+  }
+
+  static Object extract(TimeUnitRange unit, Object v) {
+    LocalDate date = v instanceof LocalDateTime t ? t.toLocalDate() : v instanceof LocalDate d ? d : null;
+    LocalTime time = v instanceof LocalDateTime t ? t.toLocalTime() : v instanceof LocalTime lt ? lt : null;
+    long r = switch (unit) {
+      case YEAR -> date.getYear();
+      case QUARTER -> (date.getMonthValue() + 2) / 3;
+      case MONTH -> date.getMonthValue();
+      case WEEK -> date.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+      case DAY -> date.getDayOfMonth();
+      case DOW -> date.getDayOfWeek().getValue() % 7 + 1;
+      case DOY -> date.getDayOfYear();
+      case HOUR -> time == null ? 0 : time.getHour();
+      case MINUTE -> time == null ? 0 : time.getMinute();
+      case SECOND -> time == null ? 0 : time.getSecond();
+      case MILLISECOND -> time == null ? 0 : time.getSecond() * 1000L + time.getNano() / 1_000_000;
+      case MICROSECOND -> time == null ? 0 : time.getSecond() * 1_000_000L + time.getNano() / 1000;
+      case EPOCH -> v instanceof LocalDateTime t ? t.toEpochSecond(java.time.ZoneOffset.UTC) : date.toEpochDay() * 86400;
+      default -> throw new UnsupportedOperationException("Unsupported in SQL expressions: EXTRACT(" + unit + ")");
+    };
+    return r;
+  }
+}

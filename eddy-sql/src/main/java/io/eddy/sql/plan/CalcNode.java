@@ -1,0 +1,72 @@
+package io.eddy.sql.plan;
+
+import io.eddy.api.datastream.DataStream;
+import io.eddy.api.types.Row;
+import io.eddy.table.runtime.ChangelogMode;
+import io.eddy.table.runtime.RowExpression;
+import io.eddy.table.runtime.operators.calc.CalcFunction;
+import io.eddy.table.types.LogicalType;
+import java.util.List;
+
+/**
+ * Filter and projection (Flink's Calc). Keeps the input's changelog mode; the upsert key
+ * survives if every key field is projected unchanged ({@code forwarded[i]} is the input field
+ * output i copies, or -1).
+ */
+public final class CalcNode extends PhysicalNode {
+  private final RowExpression condition;
+  private final List<RowExpression> projections;
+  private final int[] forwarded;
+  private final String description;
+
+  public CalcNode(PhysicalNode input, LogicalType rowType, RowExpression condition, List<RowExpression> projections,
+      int[] forwarded, String description) {
+    super(List.of(input), rowType);
+    this.condition = condition;
+    this.projections = List.copyOf(projections);
+    this.forwarded = forwarded.clone();
+    this.description = description;
+  }
+
+  @Override
+  public ChangelogMode changelogMode() {
+    return input().changelogMode();
+  }
+
+  @Override
+  public int[] upsertKey() {
+    int[] key = input().upsertKey();
+    if (key == null) {
+      return null;
+    }
+    int[] mapped = new int[key.length];
+    for (int k = 0; k < key.length; k++) {
+      mapped[k] = -1;
+      for (int i = 0; i < forwarded.length; i++) {
+        if (forwarded[i] == key[k]) {
+          mapped[k] = i;
+          break;
+        }
+      }
+      if (mapped[k] < 0) {
+        return null;
+      }
+    }
+    return mapped;
+  }
+
+  @Override
+  public String name() {
+    return "Calc";
+  }
+
+  @Override
+  public String attributes() {
+    return description;
+  }
+
+  @Override
+  public DataStream<Row> translate(TranslationContext context) {
+    return context.streamOf(input()).flatMap(new CalcFunction(condition, projections)).name("Calc");
+  }
+}

@@ -1,0 +1,66 @@
+package io.eddy.sql.plan;
+
+import io.eddy.api.datastream.DataStream;
+import io.eddy.api.types.Row;
+import io.eddy.table.runtime.ChangelogMode;
+import io.eddy.table.types.LogicalType;
+import java.util.List;
+
+/**
+ * A node of Eddy's physical plan: one changelog operator (or source/sink) with its output row
+ * type, the {@link ChangelogMode} of its output and its upsert key (the output fields that
+ * identify a row across updates; null when rows have no key, e.g. an insert-only stream). Both
+ * are inferred bottom-up when the node is built from its inputs; {@link #translate} turns the
+ * node into Eddy DataStream operators. Immutable.
+ */
+public abstract class PhysicalNode {
+  private final List<PhysicalNode> inputs;
+  private final LogicalType rowType;
+
+  protected PhysicalNode(List<PhysicalNode> inputs, LogicalType rowType) {
+    this.inputs = List.copyOf(inputs);
+    this.rowType = rowType;
+  }
+
+  public List<PhysicalNode> inputs() {
+    return inputs;
+  }
+
+  public PhysicalNode input() {
+    return inputs.get(0);
+  }
+
+  /** The output row type (a ROW of the output fields). */
+  public LogicalType rowType() {
+    return rowType;
+  }
+
+  public abstract ChangelogMode changelogMode();
+
+  /** Output field indices forming the upsert key, or null. */
+  public abstract int[] upsertKey();
+
+  /** The operator's name in EXPLAIN, Flink's where one exists (Calc, GroupAggregate, ...). */
+  public abstract String name();
+
+  /** The operator's settings in EXPLAIN. */
+  public abstract String attributes();
+
+  public abstract DataStream<Row> translate(TranslationContext context);
+
+  /** Field names of the output, for EXPLAIN. */
+  protected String field(int index) {
+    return rowType.fieldNames().get(index);
+  }
+
+  protected String fields(int[] indices) {
+    StringBuilder sb = new StringBuilder();
+    for (int i : indices) {
+      if (!sb.isEmpty()) {
+        sb.append(", ");
+      }
+      sb.append(field(i));
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,42 @@
+package io.eddy.sql.plan;
+
+import io.eddy.api.datastream.DataStream;
+import io.eddy.api.datastream.StreamEnvironment;
+import io.eddy.api.types.Row;
+import java.time.Duration;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * What translating a physical plan needs: the environment to add operators to, the state TTL
+ * ({@code table.exec.state.ttl}, zero for none), and the streams already built, so a node used
+ * twice (a view read by two branches) is translated once.
+ */
+public final class TranslationContext {
+  private final StreamEnvironment env;
+  private final Duration stateTtl;
+  private final Map<PhysicalNode, DataStream<Row>> translated = new IdentityHashMap<>();
+
+  public TranslationContext(StreamEnvironment env, Duration stateTtl) {
+    this.env = env;
+    this.stateTtl = stateTtl;
+  }
+
+  public StreamEnvironment env() {
+    return env;
+  }
+
+  public Duration stateTtl() {
+    return stateTtl;
+  }
+
+  /** The stream of {@code node}, translating it on first use. */
+  public DataStream<Row> streamOf(PhysicalNode node) {
+    DataStream<Row> stream = translated.get(node);
+    if (stream == null) {
+      stream = node.translate(this);
+      translated.put(node, stream);
+    }
+    return stream;
+  }
+}

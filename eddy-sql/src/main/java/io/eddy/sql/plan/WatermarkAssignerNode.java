@@ -1,0 +1,49 @@
+package io.eddy.sql.plan;
+
+import io.eddy.api.datastream.DataStream;
+import io.eddy.api.types.Row;
+import io.eddy.table.runtime.ChangelogMode;
+import io.eddy.table.runtime.RowExpression;
+import io.eddy.table.runtime.operators.source.RowtimeWatermarks;
+
+/**
+ * Sets each row's timestamp from the rowtime field and generates the table's watermark
+ * ({@code WATERMARK FOR rowtime AS expression}) right after the scan and its computed columns.
+ */
+public final class WatermarkAssignerNode extends PhysicalNode {
+  private final int rowtimeField;
+  private final RowExpression watermark;
+  private final String watermarkText;
+
+  public WatermarkAssignerNode(PhysicalNode input, int rowtimeField, RowExpression watermark, String watermarkText) {
+    super(java.util.List.of(input), input.rowType());
+    this.rowtimeField = rowtimeField;
+    this.watermark = watermark;
+    this.watermarkText = watermarkText;
+  }
+
+  @Override
+  public ChangelogMode changelogMode() {
+    return input().changelogMode();
+  }
+
+  @Override
+  public int[] upsertKey() {
+    return input().upsertKey();
+  }
+
+  @Override
+  public String name() {
+    return "WatermarkAssigner";
+  }
+
+  @Override
+  public String attributes() {
+    return "rowtime=[" + field(rowtimeField) + "], watermark=[" + watermarkText + "]";
+  }
+
+  @Override
+  public DataStream<Row> translate(TranslationContext context) {
+    return context.streamOf(input()).assignTimestampsAndWatermarks(RowtimeWatermarks.strategy(rowtimeField, watermark));
+  }
+}

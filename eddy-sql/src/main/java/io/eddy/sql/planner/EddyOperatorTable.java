@@ -1,0 +1,93 @@
+package io.eddy.sql.planner;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeTransforms;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+
+/**
+ * The functions of Flink's dialect the validator knows: Calcite's standard operators, Flink's
+ * window table functions in place of Calcite's TUMBLE/HOP, and Flink's built-ins Calcite lacks
+ * (DATE_FORMAT, REGEXP_EXTRACT, SPLIT_INDEX, IF, ...). How each is evaluated is in
+ * {@code io.eddy.sql.codegen.RexCompiler}.
+ */
+public final class EddyOperatorTable {
+  private EddyOperatorTable() {}
+
+  /** DATE_FORMAT(timestamp, 'pattern'): the timestamp as text in a SimpleDateFormat pattern. */
+  public static final SqlFunction DATE_FORMAT = new SqlFunction("DATE_FORMAT", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.TO_NULLABLE), null,
+      OperandTypes.or(OperandTypes.family(SqlTypeFamily.TIMESTAMP, SqlTypeFamily.CHARACTER),
+          OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER)),
+      SqlFunctionCategory.TIMEDATE);
+
+  /** REGEXP_EXTRACT(str, regex [, group]): the group's match, NULL if none. */
+  public static final SqlFunction REGEXP_EXTRACT = new SqlFunction("REGEXP_EXTRACT", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.FORCE_NULLABLE), null,
+      OperandTypes.or(OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER),
+          OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER)),
+      SqlFunctionCategory.STRING);
+
+  /** SPLIT_INDEX(str, separator, index): the index-th (0-based) part, NULL if none. */
+  public static final SqlFunction SPLIT_INDEX = new SqlFunction("SPLIT_INDEX", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.FORCE_NULLABLE), null,
+      OperandTypes.family(SqlTypeFamily.CHARACTER, SqlTypeFamily.CHARACTER, SqlTypeFamily.INTEGER),
+      SqlFunctionCategory.STRING);
+
+  /** IF(condition, then, else). */
+  public static final SqlFunction IF = new SqlFunction("IF", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.LEAST_RESTRICTIVE.andThen(SqlTypeTransforms.TO_NULLABLE), null,
+      OperandTypes.family(SqlTypeFamily.BOOLEAN, SqlTypeFamily.ANY, SqlTypeFamily.ANY),
+      SqlFunctionCategory.SYSTEM);
+
+  /** The operator table for a session, with the user's functions first. */
+  public static SqlOperatorTable create(List<SqlOperator> userFunctions) {
+    List<SqlOperator> ops = new ArrayList<>(userFunctions);
+    ops.add(WindowTableFunction.TUMBLE);
+    ops.add(WindowTableFunction.HOP);
+    ops.add(WindowTableFunction.CUMULATE);
+    ops.add(DATE_FORMAT);
+    ops.add(REGEXP_EXTRACT);
+    ops.add(SPLIT_INDEX);
+    ops.add(IF);
+    ops.add(SqlLibraryOperators.CONCAT_FUNCTION);
+    ops.add(SqlLibraryOperators.CONCAT_WS);
+    ops.add(SqlLibraryOperators.REGEXP_REPLACE_3);
+    return SqlOperatorTables.chain(SqlOperatorTables.of(ops), new StandardWithoutReplaced());
+  }
+
+  /** Calcite's standard operators minus the ones this table replaces (its TUMBLE and HOP). */
+  private static final class StandardWithoutReplaced implements SqlOperatorTable {
+    private final SqlOperatorTable std = SqlStdOperatorTable.instance();
+
+    @Override
+    public void lookupOperatorOverloads(org.apache.calcite.sql.SqlIdentifier name, SqlFunctionCategory category,
+        org.apache.calcite.sql.SqlSyntax syntax, List<SqlOperator> operators,
+        org.apache.calcite.sql.validate.SqlNameMatcher nameMatcher) {
+      List<SqlOperator> found = new ArrayList<>();
+      std.lookupOperatorOverloads(name, category, syntax, found, nameMatcher);
+      for (SqlOperator op : found) {
+        if (!(op.getName().equals("TUMBLE") || op.getName().equals("HOP"))) {
+          operators.add(op);
+        }
+      }
+    }
+
+    @Override
+    public List<SqlOperator> getOperatorList() {
+      return std.getOperatorList().stream()
+          .filter(op -> !(op.getName().equals("TUMBLE") || op.getName().equals("HOP"))).toList();
+    }
+  }
+}

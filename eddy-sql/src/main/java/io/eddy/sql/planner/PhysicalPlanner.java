@@ -1,0 +1,415 @@
+package io.eddy.sql.planner;
+
+import io.eddy.sql.catalog.CatalogTable;
+import io.eddy.sql.codegen.RexCompiler;
+import io.eddy.sql.connector.TableFactories;
+import io.eddy.sql.parser.Position;
+import io.eddy.sql.plan.CalcNode;
+import io.eddy.sql.plan.GroupAggregateNode;
+import io.eddy.sql.plan.PhysicalNode;
+import io.eddy.sql.plan.SourceScanNode;
+import io.eddy.sql.plan.UnionNode;
+import io.eddy.sql.plan.WatermarkAssignerNode;
+import io.eddy.sql.plan.WindowAggregateNode;
+import io.eddy.table.runtime.RowExpression;
+import io.eddy.table.runtime.operators.aggregate.AggregateCall;
+import io.eddy.table.runtime.operators.aggregate.Avg;
+import io.eddy.table.runtime.operators.aggregate.Count;
+import io.eddy.table.runtime.operators.aggregate.Distinct;
+import io.eddy.table.runtime.operators.aggregate.MinMax;
+import io.eddy.table.runtime.operators.aggregate.RowAggregator;
+import io.eddy.table.runtime.operators.aggregate.Sum;
+import io.eddy.table.runtime.operators.window.WindowAssignment;
+import io.eddy.table.types.LogicalType;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.logical.LogicalCalc;
+import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
+import org.apache.calcite.rel.logical.LogicalUnion;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * Turns Calcite's logical plan into Eddy's physical plan: LogicalCalc becomes {@link CalcNode},
+ * a table scan becomes {@link SourceScanNode} plus a Calc for computed columns and a
+ * {@link WatermarkAssignerNode}, an Aggregate over a window table function becomes a
+ * {@link WindowAggregateNode}, any other Aggregate a {@link GroupAggregateNode}, UNION ALL a
+ * {@link UnionNode}. Each node infers its changelog mode and upsert key from its inputs as it
+ * is built. A construct without a physical operator yet fails, naming it. One instance per plan.
+ */
+public final class PhysicalPlanner {
+  private final SqlPlanner sql;
+  private final Map<RelNode, PhysicalNode> done = new IdentityHashMap<>();
+
+  public PhysicalPlanner(SqlPlanner sql) {
+    this.sql = sql;
+  }
+
+  /** The physical plan of a query's root, projected to the root's fields. */
+  public PhysicalNode plan(RelRoot root) {
+    PhysicalNode node = plan(root.rel);
+    if (root.isRefTrivial() && root.validatedRowType.getFieldNames().equals(root.rel.getRowType().getFieldNames())) {
+      return node;
+    }
+    RexBuilder b = root.rel.getCluster().getRexBuilder();
+    List<RexNode> refs = new ArrayList<>();
+    for (var field : root.fields) {
+      refs.add(b.makeInputRef(root.rel, field.getKey()));
+    }
+    return calc(node, null, refs, root.validatedRowType, b);
+  }
+
+  public PhysicalNode plan(RelNode rel) {
+    PhysicalNode node = done.get(rel);
+    if (node == null) {
+      node = translate(rel);
+      done.put(rel, node);
+    }
+    return node;
+  }
+
+  private PhysicalNode translate(RelNode rel) {
+    return switch (rel) {
+      case LogicalCalc calc -> {
+        RexProgram program = calc.getProgram();
+        RexNode condition = program.getCondition() == null ? null : program.expandLocalRef(program.getCondition());
+        List<RexNode> projections = new ArrayList<>();
+        for (var ref : program.getProjectList()) {
+          projections.add(program.expandLocalRef(ref));
+        }
+        yield calc(plan(calc.getInput()), condition, projections, calc.getRowType(), calc.getCluster().getRexBuilder());
+      }
+      case TableScan scan -> scan(scan);
+      case Aggregate aggregate -> aggregate(aggregate);
+      case LogicalUnion union -> {
+        if (!union.all) {
+          throw new UnsupportedOperationException("UNION without ALL is not supported yet; use UNION ALL with DISTINCT");
+        }
+        List<PhysicalNode> inputs = new ArrayList<>();
+        for (RelNode input : union.getInputs()) {
+          inputs.add(plan(input));
+        }
+        yield new UnionNode(inputs, TypeConversion.toLogicalType(union.getRowType()));
+      }
+      case LogicalTableFunctionScan tvf -> throw new UnsupportedOperationException(
+          "A window table function is only supported under a GROUP BY window_start, window_end aggregation yet");
+      default -> throw new UnsupportedOperationException("Not supported yet: " + rel.getRelTypeName()
+          + " (" + rel.explain().strip().lines().findFirst().orElse("") + ")");
+    };
+  }
+
+  private CalcNode calc(PhysicalNode input, RexNode condition, List<RexNode> projections,
+      org.apache.calcite.rel.type.RelDataType rowType, RexBuilder b) {
+    RexCompiler compiler = new RexCompiler(b);
+    int[] forwarded = new int[projections.size()];
+    List<String> shown = new ArrayList<>();
+    List<String> inputNames = input.rowType().fieldNames();
+    for (int i = 0; i < projections.size(); i++) {
+      RexNode p = projections.get(i);
+      forwarded[i] = p instanceof RexInputRef ref ? ref.getIndex() : -1;
+      String text = describe(p, inputNames);
+      String name = rowType.getFieldNames().get(i);
+      shown.add(text.equals(name) ? text : text + " AS " + name);
+    }
+    String description = "select=[" + String.join(", ", shown) + "]"
+        + (condition == null ? "" : ", where=[" + describe(condition, inputNames) + "]");
+    return new CalcNode(input, TypeConversion.toLogicalType(rowType), condition == null ? null : compiler.compile(condition),
+        compiler.compile(projections), forwarded, description);
+  }
+
+  /** An expression's text with input fields named. */
+  private static String describe(RexNode node, List<String> inputNames) {
+    RexNode named = node.accept(new RexShuttle() {
+      @Override
+      public RexNode visitInputRef(RexInputRef ref) {
+        return new RexInputRef(ref.getIndex(), ref.getType()) {
+          @Override
+          public String toString() {
+            return inputNames.get(getIndex());
+          }
+        };
+      }
+    });
+    return named.toString();
+  }
+
+  private PhysicalNode scan(TableScan scan) {
+    CatalogTableAdapter adapter = scan.getTable().unwrap(CatalogTableAdapter.class);
+    if (adapter == null) {
+      throw new UnsupportedOperationException("Cannot scan " + scan.getTable().getQualifiedName());
+    }
+    CatalogTable table = adapter.table();
+    PhysicalNode node = new SourceScanNode(table, TableFactories.forTable(table).createSource(table));
+    if (table.hasComputedColumns()) {
+      List<String> select = new ArrayList<>();
+      for (var column : table.columns()) {
+        select.add(column.isPhysical() ? quote(column.name()) : "(" + column.expression() + ") AS " + quote(column.name()));
+      }
+      RelRoot computed = sql.planOver(table, table.physicalRowType(), String.join(", ", select), Position.START);
+      node = projectOver(node, computed);
+    }
+    if (table.rowtimeColumn() != null) {
+      RelRoot watermark = sql.planOver(table, table.rowType(), "(" + table.watermarkExpression() + ")", Position.START);
+      RexCompiler compiler = new RexCompiler(watermark.rel.getCluster().getRexBuilder());
+      RowExpression expression = compiler.compile(projections(watermark.rel).get(0));
+      node = new WatermarkAssignerNode(node, table.columnIndex(table.rowtimeColumn()), expression,
+          table.watermarkExpression());
+    }
+    return node;
+  }
+
+  private PhysicalNode projectOver(PhysicalNode input, RelRoot root) {
+    return calc(input, null, projections(root.rel), root.validatedRowType, root.rel.getCluster().getRexBuilder());
+  }
+
+  /** The projections of a single-Calc (or project) plan over a scan. */
+  private static List<RexNode> projections(RelNode rel) {
+    if (rel instanceof LogicalCalc calc) {
+      RexProgram program = calc.getProgram();
+      List<RexNode> out = new ArrayList<>();
+      for (var ref : program.getProjectList()) {
+        out.add(program.expandLocalRef(ref));
+      }
+      return out;
+    }
+    if (rel instanceof TableScan) {
+      List<RexNode> out = new ArrayList<>();
+      RexBuilder b = rel.getCluster().getRexBuilder();
+      for (int i = 0; i < rel.getRowType().getFieldCount(); i++) {
+        out.add(b.makeInputRef(rel, i));
+      }
+      return out;
+    }
+    throw new IllegalStateException("expected a projection over a table, got " + rel.explain());
+  }
+
+  private static String quote(String name) {
+    return "`" + name.replace("`", "``") + "`";
+  }
+
+  private PhysicalNode aggregate(Aggregate aggregate) {
+    if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+      throw new UnsupportedOperationException("GROUPING SETS, ROLLUP and CUBE are not supported yet");
+    }
+    RelNode input = aggregate.getInput();
+    if (input instanceof LogicalCalc calc && calc.getInput() instanceof LogicalTableFunctionScan tvf && isWindow(tvf)) {
+      return windowAggregate(aggregate, calc, tvf);
+    }
+    if (input instanceof LogicalTableFunctionScan tvf && isWindow(tvf)) {
+      return windowAggregate(aggregate, null, tvf);
+    }
+    PhysicalNode in = plan(input);
+    boolean retractions = !in.changelogMode().isInsertOnly();
+    int[] grouping = aggregate.getGroupSet().toArray();
+    List<AggregateCall> calls = calls(aggregate, retractions, i -> i);
+    return new GroupAggregateNode(in, TypeConversion.toLogicalType(aggregate.getRowType()), grouping, calls, true);
+  }
+
+  private static boolean isWindow(LogicalTableFunctionScan tvf) {
+    return tvf.getCall() instanceof RexCall call && call.getOperator() instanceof WindowTableFunction;
+  }
+
+  private List<AggregateCall> calls(Aggregate aggregate, boolean retractions, java.util.function.IntUnaryOperator remap) {
+    List<AggregateCall> calls = new ArrayList<>();
+    List<String> inputNames = aggregate.getInput().getRowType().getFieldNames();
+    for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
+      if (call.getArgList().size() > 1) {
+        throw new UnsupportedOperationException("aggregate " + call + " with several arguments is not supported yet");
+      }
+      int argument = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
+      LogicalType result = TypeConversion.toLogicalType(call.getType());
+      LogicalType argType = argument < 0 ? null
+          : TypeConversion.toLogicalType(aggregate.getInput().getRowType().getFieldList().get(argument).getType());
+      RowAggregator aggregator = switch (call.getAggregation().getKind()) {
+        case COUNT -> new Count();
+        case SUM, SUM0 -> new Sum(result);
+        case MIN -> new MinMax(false, retractions || call.isDistinct());
+        case MAX -> new MinMax(true, retractions || call.isDistinct());
+        case AVG -> new Avg(argType, result);
+        default -> throw new UnsupportedOperationException("aggregate function " + call.getAggregation().getName()
+            + " is not supported yet");
+      };
+      if (call.isDistinct()) {
+        aggregator = new Distinct(aggregator);
+      }
+      String name = call.getAggregation().getName() + "(" + (call.isDistinct() ? "DISTINCT " : "")
+          + (argument < 0 ? "*" : inputNames.get(argument)) + ")"
+          + (call.filterArg >= 0 ? " FILTER " + inputNames.get(call.filterArg) : "");
+      calls.add(new AggregateCall(name, aggregator, argument < 0 ? -1 : remap.applyAsInt(argument),
+          call.filterArg < 0 ? -1 : remap.applyAsInt(call.filterArg)));
+    }
+    return calls;
+  }
+
+  /**
+   * Aggregate(Calc?(TVF(input))) grouped by window_start and window_end: a Calc over the TVF's
+   * input computing [grouping keys, aggregate arguments, time column], a WindowAggregate over it,
+   * and a Calc ordering its output as the Aggregate's.
+   */
+  private PhysicalNode windowAggregate(Aggregate aggregate, LogicalCalc calc, LogicalTableFunctionScan tvf) {
+    RelNode tvfInput = tvf.getInputs().get(0);
+    int n = tvfInput.getRowType().getFieldCount();
+    RexBuilder b = aggregate.getCluster().getRexBuilder();
+    List<RexNode> projections;
+    RexNode condition = null;
+    if (calc != null) {
+      RexProgram program = calc.getProgram();
+      projections = new ArrayList<>();
+      for (var ref : program.getProjectList()) {
+        projections.add(program.expandLocalRef(ref));
+      }
+      if (program.getCondition() != null) {
+        condition = program.expandLocalRef(program.getCondition());
+      }
+    } else {
+      projections = new ArrayList<>();
+      for (int i = 0; i < tvf.getRowType().getFieldCount(); i++) {
+        projections.add(b.makeInputRef(tvf, i));
+      }
+    }
+    RexCall call = (RexCall) tvf.getCall();
+    int timeField = -1;
+    List<Long> intervals = new ArrayList<>();
+    for (RexNode operand : call.getOperands()) {
+      if (operand.getKind() == SqlKind.DESCRIPTOR) {
+        timeField = ((RexInputRef) ((RexCall) operand).getOperands().get(0)).getIndex();
+      } else if (operand instanceof RexLiteral literal) {
+        intervals.add(((java.math.BigDecimal) literal.getValueAs(java.math.BigDecimal.class)).longValueExact());
+      }
+    }
+    WindowAssignment windows = assignment(((WindowTableFunction) call.getOperator()).getName(), intervals);
+    List<RexNode> pre = new ArrayList<>();
+    int windowStartGroup = -1;
+    int windowEndGroup = -1;
+    int[] groupFields = aggregate.getGroupSet().toArray();
+    List<Integer> keyPositions = new ArrayList<>();
+    for (int g = 0; g < groupFields.length; g++) {
+      RexNode p = projections.get(groupFields[g]);
+      if (p instanceof RexInputRef ref && ref.getIndex() >= n) {
+        int w = ref.getIndex() - n;
+        if (w == 0) {
+          windowStartGroup = g;
+        } else if (w == 1) {
+          windowEndGroup = g;
+        } else {
+          throw new UnsupportedOperationException("GROUP BY window_time is not supported yet");
+        }
+        continue;
+      }
+      requireNoWindowColumns(p, n, "a grouping key");
+      keyPositions.add(g);
+      pre.add(p);
+    }
+    if (windowStartGroup < 0 || windowEndGroup < 0) {
+      throw new UnsupportedOperationException(
+          "A window aggregation must group by both window_start and window_end (Flink's rule)");
+    }
+    int keys = pre.size();
+    Map<Integer, Integer> argPositions = new java.util.HashMap<>();
+    for (var aggCall : aggregate.getAggCallList()) {
+      List<Integer> used = new ArrayList<>(aggCall.getArgList());
+      if (aggCall.filterArg >= 0) {
+        used.add(aggCall.filterArg);
+      }
+      for (int f : used) {
+        if (!argPositions.containsKey(f)) {
+          RexNode p = projections.get(f);
+          requireNoWindowColumns(p, n, "an aggregate argument");
+          argPositions.put(f, pre.size());
+          pre.add(p);
+        }
+      }
+    }
+    if (condition != null) {
+      requireNoWindowColumns(condition, n, "the WHERE condition");
+    }
+    pre.add(b.makeInputRef(tvfInput.getRowType().getFieldList().get(timeField).getType(), timeField));
+    int preTime = pre.size() - 1;
+    PhysicalNode source = plan(tvfInput);
+    List<String> preNames = new ArrayList<>();
+    List<org.apache.calcite.rel.type.RelDataType> preTypes = new ArrayList<>();
+    for (int i = 0; i < pre.size(); i++) {
+      preNames.add(i == preTime ? tvfInput.getRowType().getFieldNames().get(timeField)
+          : i < keys ? aggregate.getRowType().getFieldNames().get(keyPositions.get(i)) : "$f" + i);
+      preTypes.add(pre.get(i).getType());
+    }
+    var preType = b.getTypeFactory().createStructType(preTypes, uniquify(preNames));
+    PhysicalNode preCalc = calc(source, condition, pre, preType, b);
+    int[] grouping = new int[keys];
+    for (int i = 0; i < keys; i++) {
+      grouping[i] = i;
+    }
+    List<AggregateCall> calls = calls(aggregate, false, argPositions::get);
+    List<String> outNames = new ArrayList<>();
+    List<LogicalType> outTypes = new ArrayList<>();
+    for (int i = 0; i < keys; i++) {
+      outNames.add(preNames.get(i));
+      outTypes.add(TypeConversion.toLogicalType(pre.get(i).getType()));
+    }
+    for (int i = 0; i < calls.size(); i++) {
+      outNames.add(aggregate.getRowType().getFieldNames().get(groupFields.length + i));
+      outTypes.add(TypeConversion.toLogicalType(aggregate.getAggCallList().get(i).getType()));
+    }
+    LogicalType ts = LogicalType.timestamp(3).copy(false);
+    outNames.addAll(List.of("window_start", "window_end", "window_time"));
+    outTypes.addAll(List.of(ts, ts, ts));
+    WindowAggregateNode windowAgg = new WindowAggregateNode(preCalc, LogicalType.row(uniquify(outNames), outTypes),
+        grouping, calls, windows, preTime);
+    // Reorder to the Aggregate's output: its group fields in order, then the aggregates.
+    List<RexNode> order = new ArrayList<>();
+    var windowType = TypeConversion.toRelDataType(b.getTypeFactory(), windowAgg.rowType());
+    int nextKey = 0;
+    for (int g = 0; g < groupFields.length; g++) {
+      int from = g == windowStartGroup ? keys + calls.size() : g == windowEndGroup ? keys + calls.size() + 1 : nextKey++;
+      order.add(b.makeInputRef(windowType.getFieldList().get(from).getType(), from));
+    }
+    for (int i = 0; i < calls.size(); i++) {
+      order.add(b.makeInputRef(windowType.getFieldList().get(keys + i).getType(), keys + i));
+    }
+    return calc(windowAgg, null, order, aggregate.getRowType(), b);
+  }
+
+  private static List<String> uniquify(List<String> names) {
+    List<String> out = new ArrayList<>();
+    for (String name : names) {
+      String unique = name;
+      for (int i = 0; out.contains(unique); i++) {
+        unique = name + i;
+      }
+      out.add(unique);
+    }
+    return out;
+  }
+
+  private static void requireNoWindowColumns(RexNode node, int n, String where) {
+    ImmutableBitSet used = org.apache.calcite.plan.RelOptUtil.InputFinder.bits(node);
+    if (used.nextSetBit(n) >= 0) {
+      throw new UnsupportedOperationException("window_start/window_end/window_time in " + where
+          + " of a window aggregation is not supported yet");
+    }
+  }
+
+  private static WindowAssignment assignment(String name, List<Long> intervals) {
+    long offset = 0;
+    return switch (name) {
+      case "TUMBLE" -> new WindowAssignment.Tumble(intervals.get(0), intervals.size() > 1 ? intervals.get(1) : offset);
+      case "HOP" -> new WindowAssignment.Hop(intervals.get(0), intervals.get(1), intervals.size() > 2 ? intervals.get(2) : offset);
+      case "CUMULATE" -> new WindowAssignment.Cumulate(intervals.get(0), intervals.get(1),
+          intervals.size() > 2 ? intervals.get(2) : offset);
+      default -> throw new UnsupportedOperationException("window table function " + name);
+    };
+  }
+}

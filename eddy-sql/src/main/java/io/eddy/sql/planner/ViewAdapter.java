@@ -1,0 +1,29 @@
+package io.eddy.sql.planner;
+
+import io.eddy.sql.catalog.CatalogView;
+import java.util.List;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+
+/** A view as Calcite sees it: its row type, expanded into its query's plan where it is used. */
+final class ViewAdapter extends AbstractTable implements TranslatableTable {
+  private final CatalogView view;
+
+  ViewAdapter(CatalogView view) {
+    this.view = view;
+  }
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    return TypeConversion.toRelDataType(typeFactory, view.rowType().copy(false));
+  }
+
+  @Override
+  public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+    return context.expandView(relOptTable.getRowType(), view.query(), List.of(), List.of(view.name())).rel;
+  }
+}

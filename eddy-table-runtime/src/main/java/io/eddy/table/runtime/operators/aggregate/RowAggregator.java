@@ -1,0 +1,32 @@
+package io.eddy.table.runtime.operators.aggregate;
+
+import io.eddy.api.types.Row;
+import java.io.Serializable;
+
+/**
+ * One SQL aggregate function over an accumulator kept in slots of a shared accumulator row
+ * (Flink's AggsHandleFunction, split per function): {@code offset} is the first of its
+ * {@link #slots()} slots. {@link #accumulate} and {@link #retract} get non-null argument values
+ * except for {@code COUNT(*)}, whose argument is ignored; NULL arguments never reach an
+ * aggregator (SQL aggregates skip them), {@link AggregateCall} filters them. Slot values are
+ * immutable values or mutable containers owned by this accumulator; the accumulator row is what
+ * keyed state stores. Stateless itself.
+ */
+public interface RowAggregator extends Serializable {
+  int slots();
+
+  /** Writes the empty accumulator into its slots. */
+  void init(Row acc, int offset);
+
+  void accumulate(Row acc, int offset, Object value);
+
+  /** Removes one earlier accumulated value (REQUIRES {@link #supportsRetraction()}). */
+  void retract(Row acc, int offset, Object value);
+
+  /** The aggregate's value now (an immutable value, or null). */
+  Object getValue(Row acc, int offset);
+
+  default boolean supportsRetraction() {
+    return true;
+  }
+}

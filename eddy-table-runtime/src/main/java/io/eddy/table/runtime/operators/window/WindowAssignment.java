@@ -1,0 +1,91 @@
+package io.eddy.table.runtime.operators.window;
+
+import java.io.Serializable;
+import java.util.function.LongConsumer;
+
+/**
+ * The windows of a window table function (TUMBLE, HOP, CUMULATE) over event time in epoch
+ * milliseconds: which windows contain a timestamp, identified by their end (exclusive), and the
+ * start of a window by its end. Within one assignment no two windows share an end. Windows are
+ * aligned to the epoch plus {@code offset}, as in Flink. Immutable.
+ */
+public sealed interface WindowAssignment extends Serializable {
+
+  /** Calls {@code windowEnds} with the end of every window containing {@code timestamp}. */
+  void assign(long timestamp, LongConsumer windowEnds);
+
+  long startOf(long windowEnd);
+
+  /** {@code TUMBLE(size)}: windows [k*size, (k+1)*size). */
+  record Tumble(long size, long offset) implements WindowAssignment {
+    public Tumble {
+      requirePositive(size, "TUMBLE size");
+    }
+
+    @Override
+    public void assign(long timestamp, LongConsumer windowEnds) {
+      windowEnds.accept(alignedStart(timestamp, offset, size) + size);
+    }
+
+    @Override
+    public long startOf(long windowEnd) {
+      return windowEnd - size;
+    }
+  }
+
+  /** {@code HOP(slide, size)}: windows of length size starting every slide. */
+  record Hop(long slide, long size, long offset) implements WindowAssignment {
+    public Hop {
+      requirePositive(slide, "HOP slide");
+      requirePositive(size, "HOP size");
+    }
+
+    @Override
+    public void assign(long timestamp, LongConsumer windowEnds) {
+      long lastStart = alignedStart(timestamp, offset, slide);
+      for (long start = lastStart; start > timestamp - size; start -= slide) {
+        windowEnds.accept(start + size);
+      }
+    }
+
+    @Override
+    public long startOf(long windowEnd) {
+      return windowEnd - size;
+    }
+  }
+
+  /** {@code CUMULATE(step, size)}: windows [k*size, k*size + n*step) for n = 1 .. size/step. */
+  record Cumulate(long step, long size, long offset) implements WindowAssignment {
+    public Cumulate {
+      requirePositive(step, "CUMULATE step");
+      requirePositive(size, "CUMULATE size");
+      if (size % step != 0) {
+        throw new IllegalArgumentException("CUMULATE size " + size + " ms must be a multiple of the step " + step + " ms");
+      }
+    }
+
+    @Override
+    public void assign(long timestamp, LongConsumer windowEnds) {
+      long start = alignedStart(timestamp, offset, size);
+      for (long end = alignedStart(timestamp, start, step) + step; end <= start + size; end += step) {
+        windowEnds.accept(end);
+      }
+    }
+
+    @Override
+    public long startOf(long windowEnd) {
+      return alignedStart(windowEnd - 1, offset, size);
+    }
+  }
+
+  /** The largest {@code offset + k*length <= timestamp}. */
+  static long alignedStart(long timestamp, long offset, long length) {
+    return timestamp - Math.floorMod(timestamp - offset, length);
+  }
+
+  private static void requirePositive(long millis, String what) {
+    if (millis <= 0) {
+      throw new IllegalArgumentException(what + " must be positive, got " + millis + " ms");
+    }
+  }
+}
