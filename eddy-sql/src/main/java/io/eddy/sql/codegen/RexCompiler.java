@@ -215,6 +215,16 @@ public final class RexCompiler {
       }
       case PLUS_PREFIX:
         return compile(ops.get(0));
+      case ROW: {
+        RowExpression[] args = compileAll(ops);
+        return row -> {
+          Object[] fields = new Object[args.length];
+          for (int i = 0; i < args.length; i++) {
+            fields[i] = args[i].eval(row);
+          }
+          return Row.wrap(io.eddy.api.types.RowKind.INSERT, fields);
+        };
+      }
       case LIKE: {
         RowExpression s = compile(ops.get(0));
         RowExpression p = compile(ops.get(1));

@@ -26,6 +26,6 @@ public final class CatalogTableAdapter extends AbstractTable {
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-    return TypeConversion.toRelDataType(typeFactory, rowType.copy(false));
+    return TypeConversion.toTableRowType(typeFactory, rowType);
   }
 }

@@ -370,7 +370,7 @@ public final class PhysicalPlanner {
         grouping, calls, windows, preTime);
     // Reorder to the Aggregate's output: its group fields in order, then the aggregates.
     List<RexNode> order = new ArrayList<>();
-    var windowType = TypeConversion.toRelDataType(b.getTypeFactory(), windowAgg.rowType());
+    var windowType = TypeConversion.toTableRowType(b.getTypeFactory(), windowAgg.rowType());
     int nextKey = 0;
     for (int g = 0; g < groupFields.length; g++) {
       int from = g == windowStartGroup ? keys + calls.size() : g == windowEndGroup ? keys + calls.size() + 1 : nextKey++;

@@ -7,11 +7,21 @@ import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rel.type.StructKind;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /** Converts between Calcite's {@link RelDataType} and the runtime's {@link LogicalType}. */
 public final class TypeConversion {
   private TypeConversion() {}
+
+  /** A table's row type: a plain struct of its columns (nested ROW columns peek, as Flink's). */
+  public static RelDataType toTableRowType(RelDataTypeFactory f, LogicalType rowType) {
+    List<RelDataType> types = new ArrayList<>();
+    for (LogicalType child : rowType.children()) {
+      types.add(toRelDataType(f, child));
+    }
+    return f.createStructType(types, rowType.fieldNames());
+  }
 
   public static RelDataType toRelDataType(RelDataTypeFactory f, LogicalType t) {
     RelDataType base = switch (t.root()) {
@@ -36,7 +46,7 @@ public final class TypeConversion {
         for (LogicalType child : t.children()) {
           types.add(toRelDataType(f, child));
         }
-        yield f.createStructType(types, t.fieldNames());
+        yield f.createStructType(StructKind.PEEK_FIELDS_NO_EXPAND, types, t.fieldNames());
       }
       case ARRAY -> f.createArrayType(toRelDataType(f, t.field(0)), -1);
       case MAP -> f.createMapType(toRelDataType(f, t.field(0)), toRelDataType(f, t.field(1)));

@@ -19,7 +19,7 @@ final class ViewAdapter extends AbstractTable implements TranslatableTable {
 
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
-    return TypeConversion.toRelDataType(typeFactory, view.rowType().copy(false));
+    return TypeConversion.toTableRowType(typeFactory, view.rowType());
   }
 
   @Override
