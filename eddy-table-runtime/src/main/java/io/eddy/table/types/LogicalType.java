@@ -179,6 +179,7 @@ public final class LogicalType implements Serializable {
       case TIME -> "TIME(" + Math.max(precision, 0) + ")";
       case TIMESTAMP -> "TIMESTAMP(" + precision + ")";
       case TIMESTAMP_LTZ -> "TIMESTAMP_LTZ(" + precision + ")";
+      case INTEGER -> "INT";
       case INTERVAL_DAY_TIME -> "INTERVAL SECOND(3)";
       case INTERVAL_YEAR_MONTH -> "INTERVAL MONTH";
       case ROW -> {
