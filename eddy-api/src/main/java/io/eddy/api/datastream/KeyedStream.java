@@ -24,6 +24,7 @@ import io.eddy.api.windowing.WindowAssigner;
  */
 public class KeyedStream<T, K> extends DataStream<T> {
   private final KeySelector<T, K> keySelector;
+  private boolean asyncState;
 
   KeyedStream(DataStream<T> input, KeySelector<T, K> keySelector) {
     super(input.getExecutionEnvironment(),
@@ -40,8 +41,24 @@ public class KeyedStream<T, K> extends DataStream<T> {
     return keySelector;
   }
 
+  /**
+   * Runs the keyed process functions applied to this stream in the asynchronous execution model:
+   * their state is V2 state ({@code io.eddy.api.state.v2}, from the runtime context), whose
+   * accesses return futures, so that state reads of many records overlap. Returns this stream.
+   */
+  public KeyedStream<T, K> enableAsyncState() {
+    asyncState = true;
+    return this;
+  }
+
+  public boolean isAsyncStateEnabled() {
+    return asyncState;
+  }
+
   public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> function) {
-    return transform("Keyed Process", new OperatorSpec.KeyedProcessSpec(function));
+    return transform("Keyed Process", asyncState
+        ? new OperatorSpec.AsyncKeyedProcessSpec(function)
+        : new OperatorSpec.KeyedProcessSpec(function));
   }
 
   /** Emits, for every record, the running reduction of its key so far. */

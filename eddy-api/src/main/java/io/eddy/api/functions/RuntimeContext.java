@@ -17,4 +17,35 @@ public interface RuntimeContext extends KeyedStateStore {
   default int getNumberOfParallelSubtasks() {
     return getTaskInfo().numberOfParallelSubtasks();
   }
+
+  // Asynchronous (V2) keyed state, on a keyed stream with enableAsyncState(); elsewhere refused.
+
+  default <T> io.eddy.api.state.v2.ValueState<T> getState(io.eddy.api.state.v2.ValueStateDescriptor<T> descriptor) {
+    throw asyncStateNotEnabled(descriptor);
+  }
+
+  default <T> io.eddy.api.state.v2.ListState<T> getListState(io.eddy.api.state.v2.ListStateDescriptor<T> descriptor) {
+    throw asyncStateNotEnabled(descriptor);
+  }
+
+  default <UK, UV> io.eddy.api.state.v2.MapState<UK, UV> getMapState(
+      io.eddy.api.state.v2.MapStateDescriptor<UK, UV> descriptor) {
+    throw asyncStateNotEnabled(descriptor);
+  }
+
+  default <T> io.eddy.api.state.v2.ReducingState<T> getReducingState(
+      io.eddy.api.state.v2.ReducingStateDescriptor<T> descriptor) {
+    throw asyncStateNotEnabled(descriptor);
+  }
+
+  default <IN, ACC, OUT> io.eddy.api.state.v2.AggregatingState<IN, OUT> getAggregatingState(
+      io.eddy.api.state.v2.AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
+    throw asyncStateNotEnabled(descriptor);
+  }
+
+  private UnsupportedOperationException asyncStateNotEnabled(io.eddy.api.state.v2.StateDescriptor<?> descriptor) {
+    return new UnsupportedOperationException("Asynchronous state '" + descriptor.getStateId() + "' is available only "
+        + "on a keyed stream with enableAsyncState(): keyBy(...).enableAsyncState().process(...) ('"
+        + getTaskInfo().taskName() + "')");
+  }
 }

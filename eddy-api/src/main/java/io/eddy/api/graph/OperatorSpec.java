@@ -33,6 +33,9 @@ public sealed interface OperatorSpec extends Serializable {
 
   record KeyedProcessSpec(KeyedProcessFunction<?, ?, ?> function) implements OperatorSpec {}
 
+  /** A keyed process function run in the asynchronous execution model (its keyed stream called enableAsyncState()). */
+  record AsyncKeyedProcessSpec(KeyedProcessFunction<?, ?, ?> function) implements OperatorSpec {}
+
   record CoProcessSpec(CoProcessFunction<?, ?, ?> function) implements OperatorSpec {}
 
   record KeyedCoProcessSpec(KeyedCoProcessFunction<?, ?, ?, ?> function) implements OperatorSpec {}

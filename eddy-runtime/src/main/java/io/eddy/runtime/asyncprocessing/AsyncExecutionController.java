@@ -87,6 +87,15 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
    * propagate from the mail that ran it.
    */
   public void processRecord(K key, Runnable processing) {
+    processRecord(key, null, processing);
+  }
+
+  /**
+   * As {@link #processRecord(Object, Runnable)}, with {@code onEnter} run (after the key is set)
+   * each time the record's processing or one of its callbacks is about to run: it restores what
+   * else the operator keeps per record, such as the timestamp its collector stamps outputs with.
+   */
+  public void processRecord(K key, Runnable onEnter, Runnable processing) {
     if (current != null) {
       throw misuse("a record of key " + key + " was started while the record of key " + current.key
           + " is being processed; records are started by the task, not from state callbacks");
@@ -94,7 +103,7 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
     while (inFlightRecords >= settings.inFlightRecordsLimit()) {
       waitForProgress("the in-flight records limit (" + settings.inFlightRecordsLimit() + ")");
     }
-    RecordContext<K> context = new RecordContext<>(key, processing);
+    RecordContext<K> context = new RecordContext<>(key, onEnter, processing);
     inFlightRecords++;
     if (keyOwners.putIfAbsent(key, context) == null) {
       ready.add(context);
@@ -222,8 +231,7 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
 
   private void runInContext(RecordContext<K> context, Runnable work) {
     RecordContext<K> previous = current;
-    current = context;
-    keySetter.accept(context.key);
+    enter(context);
     try {
       work.run();
     } catch (StateCallbackException e) {
@@ -232,8 +240,16 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
     } finally {
       current = previous;
       if (previous != null) {
-        keySetter.accept(previous.key);
+        enter(previous);
       }
+    }
+  }
+
+  private void enter(RecordContext<K> context) {
+    current = context;
+    keySetter.accept(context.key);
+    if (context.onEnter != null) {
+      context.onEnter.run();
     }
   }
 

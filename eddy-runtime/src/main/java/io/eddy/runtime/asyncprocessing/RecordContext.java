@@ -8,11 +8,14 @@ package io.eddy.runtime.asyncprocessing;
  */
 final class RecordContext<K> {
   final K key;
+  final Runnable onEnter;
   final Runnable processing;
   private int references;
 
-  RecordContext(K key, Runnable processing) {
+  /** {@code onEnter} (may be null) restores the operator's per-record context whenever the record runs. */
+  RecordContext(K key, Runnable onEnter, Runnable processing) {
     this.key = key;
+    this.onEnter = onEnter;
     this.processing = processing;
   }
 

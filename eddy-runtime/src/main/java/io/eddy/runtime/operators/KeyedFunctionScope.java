@@ -78,8 +78,13 @@ final class KeyedFunctionScope<OUT> implements Triggerable<Object, VoidNamespace
   }
 
   private void fire(long time, long outputTimestamp, TimeDomain domain) throws Exception {
+    enterFiring(outputTimestamp, domain);
+    target.onTimer(time);
+  }
+
+  /** Makes a timer firing current (again: in the async model its callbacks run later). */
+  void enterFiring(long outputTimestamp, TimeDomain domain) {
     startRecord(outputTimestamp);
     firingDomain = domain;
-    target.onTimer(time);
   }
 }

@@ -32,6 +32,8 @@ public final class OperatorFactory {
       case OperatorSpec.ProcessSpec s -> new ProcessOperator<>(context, output, key, (ProcessFunction) s.function());
       case OperatorSpec.KeyedProcessSpec s ->
           new KeyedProcessOperator<>(context, output, requireKey(key, context), (KeyedProcessFunction) s.function());
+      case OperatorSpec.AsyncKeyedProcessSpec s -> new AsyncKeyedProcessOperator<>(context, output,
+          requireKey(key, context), (KeyedProcessFunction) s.function());
       case OperatorSpec.TimestampsAndWatermarksSpec s ->
           new TimestampsAndWatermarksOperator<>(context, output, (WatermarkStrategy) s.strategy(), watermarkIntervalMillis);
       case OperatorSpec.WindowSpec s when SlicingWindowOperator.supports(s) ->

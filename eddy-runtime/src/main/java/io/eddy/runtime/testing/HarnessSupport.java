@@ -62,6 +62,8 @@ abstract class HarnessSupport<OUT> implements AutoCloseable {
    * backend's snapshot written out per key group, and the operator's state lists (serialized).
    */
   protected HarnessSnapshot snapshotOf(StreamOperator operator, long checkpointId) throws Exception {
+    // Operator state first, as the task does: an asynchronous operator drains its in-flight work there.
+    Map<String, List<Object>> lists = new HashMap<>(copy(new HashMap<>(operator.snapshotOperatorState(checkpointId))));
     Map<Integer, byte[]> keyGroups = new TreeMap<>();
     if (backend != null) {
       KeyGroupStreamSnapshot snapshot = (KeyGroupStreamSnapshot) backend.snapshot(checkpointId);
@@ -77,7 +79,6 @@ abstract class HarnessSupport<OUT> implements AutoCloseable {
         snapshot.release();
       }
     }
-    Map<String, List<Object>> lists = new HashMap<>(copy(new HashMap<>(operator.snapshotOperatorState(checkpointId))));
     return new HarnessSnapshot(keyGroups, lists);
   }
 
