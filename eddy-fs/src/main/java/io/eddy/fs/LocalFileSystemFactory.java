@@ -1,9 +1,8 @@
 package io.eddy.fs;
 
 import java.net.URI;
-import java.nio.file.Path;
 
-/** Serves {@code file:} URIs with a {@link LocalFileSystem} rooted at '/'. Stateless. */
+/** Serves {@code file:} URIs and plain paths with a {@link LocalFileSystem} rooted at the working directory. Stateless. */
 public final class LocalFileSystemFactory implements FileSystemFactory {
   @Override
   public String scheme() {
@@ -12,6 +11,8 @@ public final class LocalFileSystemFactory implements FileSystemFactory {
 
   @Override
   public FileSystem create(URI uri) {
-    return new LocalFileSystem(Path.of("/"));
+    // Absolute paths and file: URIs are taken as they are; a relative path (eddy-data/...) is
+    // relative to the working directory, as on the command line (it was resolved against "/").
+    return new LocalFileSystem();
   }
 }

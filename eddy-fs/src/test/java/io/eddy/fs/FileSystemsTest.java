@@ -23,6 +23,15 @@ class FileSystemsTest {
   }
 
   @Test
+  void aRelativePlainPathIsRelativeToTheWorkingDirectory() throws IOException {
+    Path relative = Path.of("").toAbsolutePath().relativize(dir.resolve("rel"));
+    try (FileSystem fs = FileSystems.forPath(relative.toString()); FileOutput out = fs.create(relative + "/y")) {
+      out.write(new byte[] {7});
+    }
+    assertThat(dir.resolve("rel/y")).hasBinaryContent(new byte[] {7});
+  }
+
+  @Test
   void unknownSchemeIsNamed() {
     assertThatThrownBy(() -> FileSystems.forPath("nosuch://bucket/key")).isInstanceOf(IOException.class).hasMessageContaining("nosuch");
   }

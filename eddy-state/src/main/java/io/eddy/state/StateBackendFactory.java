@@ -1,6 +1,7 @@
 package io.eddy.state;
 
 import io.eddy.api.config.Configuration;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -20,6 +21,22 @@ public interface StateBackendFactory {
    */
   <K> KeyedStateBackend<K> createKeyedBackend(
       String operatorId, KeyGroupRange keyGroupRange, int maxParallelism, Configuration configuration);
+
+  /**
+   * Reads every file a file-handle snapshot of this backend references (its paths are full
+   * FileSystem paths or URIs) and checks each whole, with every checksum its format has: what
+   * {@code eddy checkpoints inspect} reports as verified.
+   *
+   * @throws IOException naming the first bad or missing file, and the offset of the bad block
+   *     where the format can tell
+   * @throws UnsupportedOperationException for a backend that writes no file handles
+   */
+  default VerifiedFiles verifyHandle(byte[] handle) throws IOException {
+    throw new UnsupportedOperationException("state backend '" + name() + "' writes no file handles to verify");
+  }
+
+  /** What {@link #verifyHandle} read: files and their bytes. */
+  record VerifiedFiles(int files, long bytes) {}
 
   static StateBackendFactory load(String name) {
     List<String> available = new ArrayList<>();

@@ -37,7 +37,8 @@ public final class TableReader implements AutoCloseable {
   private final int[] sizes;
   private final long dataEnd;
 
-  private TableReader(String path, ReadHandle handle, BlockCache cache, Footer footer, byte[] meta, long metaStart) throws IOException {
+  private TableReader(String path, ReadHandle handle, BlockCache cache, Footer footer, byte[] meta, long metaStart)
+      throws IOException {
     this.path = path;
     this.handle = handle;
     this.cache = cache;
@@ -91,6 +92,13 @@ public final class TableReader implements AutoCloseable {
       }
       byte[] meta = new byte[(int) (metaEnd - metaStart)];
       handle.readFully(metaStart, meta, 0, meta.length);
+      if (footer.properties().offset() != metaStart + footer.filter().sizeWithTrailer()
+          || footer.index().offset() != footer.properties().offset() + footer.properties().sizeWithTrailer()
+          || metaEnd != fileSize - Footer.SIZE) {
+        throw new CorruptionException("meta blocks of " + path + " do not tile the file up to its footer (filter at "
+            + metaStart + ", properties at " + footer.properties().offset() + ", index at " + footer.index().offset()
+            + ".." + metaEnd + ", footer at " + (fileSize - Footer.SIZE) + ")");
+      }
       return new TableReader(path, handle, cache, footer, meta, metaStart);
     } catch (IOException | RuntimeException e) {
       handle.close();
@@ -131,6 +139,31 @@ public final class TableReader implements AutoCloseable {
 
   public String path() {
     return path;
+  }
+
+  /**
+   * Reads every data block, bypassing the cache, and checks its checksum and encoding. The
+   * meta blocks and the footer were checked at open, and the blocks must tile the file with
+   * no gap, so a flipped byte anywhere in the file is found.
+   *
+   * @throws CorruptionException naming the file and the offset of the first bad block
+   */
+  public void verifyAllBlocks() throws IOException {
+    long expected = 0;
+    for (int i = 0; i < offsets.length; i++) {
+      if (offsets[i] != expected) {
+        throw new CorruptionException("data block " + i + " of " + path + " starts at offset " + offsets[i]
+            + ", expected " + expected);
+      }
+      byte[] buf = new byte[sizes[i] + BlockHandle.TRAILER_SIZE];
+      handle.readFully(offsets[i], buf, 0, buf.length);
+      parse(buf, 0, i);
+      expected += buf.length;
+    }
+    if (expected != dataEnd) {
+      throw new CorruptionException("data blocks of " + path + " end at offset " + expected + ", the filter block starts at "
+          + dataEnd);
+    }
   }
 
   public TableProperties properties() {

@@ -5,6 +5,7 @@ import io.eddy.api.config.Configuration;
 import io.eddy.fs.FileSystem;
 import io.eddy.fs.FileSystems;
 import io.eddy.fs.FsPaths;
+import io.eddy.lsm.CheckpointVerifier;
 import io.eddy.lsm.Options;
 import io.eddy.lsm.cache.BlockCache;
 import io.eddy.lsm.cache.LocalFileCache;
@@ -50,6 +51,21 @@ public final class DisaggregatedStateBackendFactory implements StateBackendFacto
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot set up disaggregated state for '" + operatorId + "': " + e.getMessage(), e);
     }
+  }
+
+  /** Verifies each part's checkpoint manifest and every SST it lists ({@link CheckpointVerifier}). */
+  @Override
+  public VerifiedFiles verifyHandle(byte[] handle) throws IOException {
+    int files = 0;
+    long bytes = 0;
+    for (StoreHandle.Part part : StoreHandle.decode(handle).parts()) {
+      try (FileSystem fs = FileSystems.forPath(part.manifestPath())) {
+        CheckpointVerifier.Verified verified = CheckpointVerifier.verify(fs, part.manifestPath());
+        files += verified.files();
+        bytes += verified.bytes();
+      }
+    }
+    return new VerifiedFiles(files, bytes);
   }
 
   static StoreConfig storeConfig(String operatorId, Configuration conf) throws IOException {

@@ -34,4 +34,10 @@ public final class RocksDbStateBackendFactory implements StateBackendFactory {
           + e.getMessage(), e);
     }
   }
+
+  /** Checks every file of the handle: size, CRC32C, and each SST block's checksum ({@link HandleVerifier}). */
+  @Override
+  public VerifiedFiles verifyHandle(byte[] handle) throws IOException {
+    return HandleVerifier.verify(handle);
+  }
 }
