@@ -16,7 +16,9 @@
 # Environment: FLINK_BENCH_HEAP (default 6g), FLINK_BENCH_JAVA_OPTS (extra JVM options),
 # FLINK_BENCH_SKIP_BUILD=1 (reuse target/), NEXMARK_QUERIES (queries folder).
 # Each query's stderr (Flink's WARN log, stack traces) goes to target/logs/qN-pP-N.log.
-# --verify: compare each query's final row count with Eddy's oracle (use a small --events).
+# --verify: compare each query's final rows with Eddy's oracle, row by row (use a small --events).
+# Table settings: the Nexmark project's reference ones (mini-batch 2s/5000, distinct-agg split),
+# see FlinkNexmark.REFERENCE_SETTINGS; --conf key=value overrides them.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -50,9 +52,10 @@ if [ "${FLINK_BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -d "$HERE/target/lib" ]; then
   (cd "$HERE" && mvn -B -q package >&2)
 fi
 
+export NEXMARK_QUERIES="${NEXMARK_QUERIES:-$ROOT/docs/nexmark/queries}"
 CP="$HERE/target/classes:$HERE/target/lib/*"   # private copies of the jars, see pom.xml
 JVM_OPTS=(
-  -Xms"${FLINK_BENCH_HEAP:-6g}" -Xmx"${FLINK_BENCH_HEAP:-6g}"
+  -Xms"${FLINK_BENCH_HEAP:-6g}" -Xmx"${FLINK_BENCH_HEAP:-6g}" -XX:+UseParallelGC   # the Nexmark project's GC
   --add-exports=java.base/sun.net.util=ALL-UNNAMED
   --add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED
   --add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED

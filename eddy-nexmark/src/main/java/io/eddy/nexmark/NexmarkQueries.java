@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The result columns of each Nexmark query q0..q22: the SELECT list names of
- * {@code queries/qN.sql}, which are the header line of the query's CSV result (FORMAT.md).
+ * {@code queries/qN.sql}, which are the header line of the query's CSV result (docs/nexmark.md).
  * Shared by the reference oracle and the engine's query implementations, so both write the
  * same header.
  */

@@ -2,7 +2,7 @@ package io.eddy.nexmark.generator;
 
 /**
  * Which person and auction ids exist at a given event id, and the random choice of "active"
- * people and "open" auctions (GENERATOR.md, section Ids). Ids here are base 0; add
+ * people and "open" auctions (docs/nexmark/GENERATOR.md, section Ids). Ids here are base 0; add
  * {@link #FIRST_PERSON_ID} / {@link #FIRST_AUCTION_ID} for the ids in events.
  *
  * <p>Each block of 50 event ids (an epoch) holds 1 person, 3 auctions and 46 bids, in that

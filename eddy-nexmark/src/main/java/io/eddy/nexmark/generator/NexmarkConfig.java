@@ -1,7 +1,7 @@
 package io.eddy.nexmark.generator;
 
 /**
- * Immutable settings of the Nexmark generator (GENERATOR.md). Build with {@link #builder()};
+ * Immutable settings of the Nexmark generator (docs/nexmark/GENERATOR.md). Build with {@link #builder()};
  * every field has the documented default, so {@code NexmarkConfig.builder().build()} is the
  * standard stream.
  *
@@ -36,7 +36,7 @@ public record NexmarkConfig(long seed, double eventsPerSecond, long firstEventId
         return new Builder();
     }
 
-    /** Builder with the GENERATOR.md defaults. Not thread-safe. */
+    /** Builder with the docs/nexmark/GENERATOR.md defaults. Not thread-safe. */
     public static final class Builder {
         private long seed;
         private double eventsPerSecond = 10_000;

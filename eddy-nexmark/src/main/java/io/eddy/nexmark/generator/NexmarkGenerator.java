@@ -9,7 +9,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * The Nexmark event generator (GENERATOR.md): event {@code index} (0, 1, 2, ...) is a pure
+ * The Nexmark event generator (docs/nexmark/GENERATOR.md): event {@code index} (0, 1, 2, ...) is a pure
  * function of the config and the index, so a source subtask generates its own slice of
  * indexes with {@link #events(long, long)} and a restarted source resumes at any index.
  *

@@ -3,7 +3,7 @@ package io.eddy.nexmark.generator;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The text of generated events: random strings (GENERATOR.md, Random strings) and padding.
+ * The text of generated events: random strings (docs/nexmark/GENERATOR.md, Random strings) and padding.
  *
  * <p>Padding ("extra") is the bulk of an event's bytes, so it is never generated character by
  * character: it is a slice of one seeded pool of lowercase letters, built once per generator.

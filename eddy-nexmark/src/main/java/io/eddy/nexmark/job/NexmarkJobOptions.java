@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param seed           generator seed
  * @param parallelism    job parallelism (the file source always reads with one subtask)
  * @param stateBackend   {@code state.backend.type}: hashmap, rocksdb, disaggregated
- * @param input          JSON-lines input (FORMAT.md), or null to generate events
+ * @param input          JSON-lines input (docs/nexmark.md), or null to generate events
  * @param skipBadRecords skip (and report) malformed input lines instead of failing
  * @param sideInput      q13's side input CSV ({@code key,value}), or null for the standard rows
  * @param q10OutputDir   where q10 writes its partitioned files, or null for none

@@ -1,7 +1,7 @@
 package io.eddy.nexmark.json;
 
 /**
- * A line of a JSON-lines input that is not a valid event (FORMAT.md): not JSON, an unknown
+ * A line of a JSON-lines input that is not a valid event (docs/nexmark.md): not JSON, an unknown
  * {@code event_type}, a missing or mistyped required field, or the wrong object non-null.
  * The message is {@code file:line: reason}, so the user can open the line.
  *

@@ -13,7 +13,7 @@ import io.eddy.nexmark.model.Timestamps;
 import java.io.IOException;
 
 /**
- * Parses one JSON line of the FORMAT.md input into an {@link Event}, with Jackson's streaming
+ * Parses one JSON line of the docs/nexmark.md input into an {@link Event}, with Jackson's streaming
  * parser (no tree, no data binding).
  *
  * <p>Contract of a valid line: a JSON object with {@code event_type} 0, 1 or 2 and the keys

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a JSON-lines event file (FORMAT.md) one event at a time, counting lines so that a bad
+ * Reads a JSON-lines event file (docs/nexmark.md) one event at a time, counting lines so that a bad
  * line fails with {@code file:line: reason} ({@link BadRecordException}). Lines that are empty
  * or only whitespace are skipped (editors add them at the end of files); every other line must
  * be one event.

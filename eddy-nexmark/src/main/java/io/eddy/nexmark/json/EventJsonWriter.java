@@ -19,7 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 
 /**
- * Writes events as JSON lines in the FORMAT.md shape (the Nexmark {@code datagen} table: all
+ * Writes events as JSON lines in the docs/nexmark.md shape (the Nexmark {@code datagen} table: all
  * three objects present, two of them null), e.g. to make test inputs and {@code --input} files.
  * Timestamps go through {@link Timestamps#format}, not DateTimeFormatter.
  *

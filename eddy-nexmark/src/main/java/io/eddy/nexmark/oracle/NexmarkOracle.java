@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The reference results of the Nexmark queries: for a finite, ordered list of events, the
- * final CSV table (FORMAT.md) that {@code queries/qN.sql} gives under Apache Flink SQL
+ * final CSV table (docs/nexmark.md) that {@code queries/qN.sql} gives under Apache Flink SQL
  * semantics. The engine's queries are tested against it, so every implementation here is a
  * simple single-threaded computation over the whole input; the semantic decisions (late
  * records, ties, q6) are documented on the class that makes them:

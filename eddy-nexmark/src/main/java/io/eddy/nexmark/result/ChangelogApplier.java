@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Folds a changelog into the final table of an updating query (FORMAT.md: "the changelog
+ * Folds a changelog into the final table of an updating query (docs/nexmark.md: "the changelog
  * applied"): +I and +U add one copy of the row, -U and -D remove one copy of an equal row.
  * The table is a multiset, so duplicate rows stay duplicated.
  *

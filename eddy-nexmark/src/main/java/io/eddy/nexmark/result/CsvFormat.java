@@ -8,7 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /**
- * The CSV text of result values (FORMAT.md, Output): integers plain; DECIMAL and DOUBLE in
+ * The CSV text of result values (docs/nexmark.md, Output): integers plain; DECIMAL and DOUBLE in
  * plain decimal without exponent (a DECIMAL keeps its scale: 0.908 * 5 is {@code 4.540});
  * timestamps {@code yyyy-MM-dd HH:mm:ss.SSS}; dates {@code yyyy-MM-dd}; NULL an empty field.
  * A field is quoted per RFC 4180 only when it contains ',', '"', CR or LF.

@@ -11,7 +11,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A query's result as FORMAT.md writes it: the SELECT column names and a multiset of rows,
+ * A query's result as docs/nexmark.md writes it: the SELECT column names and a multiset of rows,
  * rendered as a header line and the rows' CSV lines sorted by their text ({@link String}
  * order, which is byte order for ASCII). Duplicate rows stay duplicated.
  *

@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A Nexmark JSON-lines file (FORMAT.md) as a bounded source, read in line order by one subtask
+ * A Nexmark JSON-lines file (docs/nexmark.md) as a bounded source, read in line order by one subtask
  * ({@link #maxParallelism()} 1: arrival order is the file's order, which the golden results
  * depend on). Lines are parsed with {@link io.eddy.nexmark.json.EventJsonParser}; a bad line
  * fails the job with its {@code file:line: reason} message, or, with {@code skipBadRecords},

@@ -15,7 +15,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** The generator against GENERATOR.md: determinism per (seed, index), kinds, ids, pacing, field shapes, skew. */
+/** The generator against docs/nexmark/GENERATOR.md: determinism per (seed, index), kinds, ids, pacing, field shapes, skew. */
 class NexmarkGeneratorTest {
 
     private static final NexmarkConfig DEFAULT = NexmarkConfig.builder().seed(1).build();

@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** JSON-lines reading and writing per FORMAT.md, and the file:line reasons of bad lines. */
+/** JSON-lines reading and writing per docs/nexmark.md, and the file:line reasons of bad lines. */
 class EventJsonTest {
 
     private static final String BID_OBJECT = "{\"auction\":1011,\"bidder\":1007,\"price\":212735,"

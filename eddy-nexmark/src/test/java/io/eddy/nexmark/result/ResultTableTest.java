@@ -14,7 +14,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** CSV rendering of results per FORMAT.md and the changelog applier's multiset semantics. */
+/** CSV rendering of results per docs/nexmark.md and the changelog applier's multiset semantics. */
 class ResultTableTest {
 
     @Test
