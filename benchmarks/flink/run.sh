@@ -52,7 +52,7 @@ if [ "${FLINK_BENCH_SKIP_BUILD:-0}" != 1 ] || [ ! -d "$HERE/target/lib" ]; then
   (cd "$HERE" && mvn -B -q package >&2)
 fi
 
-export NEXMARK_QUERIES="${NEXMARK_QUERIES:-$ROOT/docs/nexmark/queries}"
+export NEXMARK_QUERIES="${NEXMARK_QUERIES:-$ROOT/eddy-nexmark/src/main/resources/io/eddy/nexmark/sql}"
 CP="$HERE/target/classes:$HERE/target/lib/*"   # private copies of the jars, see pom.xml
 JVM_OPTS=(
   -Xms"${FLINK_BENCH_HEAP:-6g}" -Xmx"${FLINK_BENCH_HEAP:-6g}" -XX:+UseParallelGC   # the Nexmark project's GC

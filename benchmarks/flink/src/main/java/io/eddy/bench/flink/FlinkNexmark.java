@@ -34,7 +34,7 @@ import org.apache.flink.table.types.utils.TypeConversions;
 import org.apache.flink.types.Row;
 
 /**
- * Runs the Nexmark queries of {@code docs/nexmark/queries/qN.sql} on Apache Flink
+ * Runs the Nexmark queries of {@code eddy-nexmark/src/main/resources/io/eddy/nexmark/sql/qN.sql} on Apache Flink
  * (local MiniCluster, hashmap state backend) over Eddy's generated events, each into a
  * blackhole sink, and prints one line per query:
  * {@code flink query=qN parallelism=P events=N seconds=S events_per_second=R job_seconds=J cpu_seconds=C}.
@@ -48,7 +48,7 @@ import org.apache.flink.types.Row;
 public final class FlinkNexmark {
 
     /** The queries in the repository (run.sh runs from anywhere; the harness sits two levels below the root). */
-    private static final String DEFAULT_QUERIES_DIR = "../../docs/nexmark/queries";
+    private static final String DEFAULT_QUERIES_DIR = "../../eddy-nexmark/src/main/resources/io/eddy/nexmark/sql";
 
     private FlinkNexmark() {
     }
