@@ -38,6 +38,12 @@ final class PatternMatcher<IN> {
     this.processingTime = processingTime;
   }
 
+  /** The names of the keyed states a matcher with {@code prefix} keeps (for finding the keys that have any). */
+  static List<String> stateNames(String prefix) {
+    return List.of(prefix + "nfa-state", prefix + "buffer-events", prefix + "buffer-nodes",
+        prefix + "buffer-event-counts");
+  }
+
   void open(RuntimeContext runtimeContext) throws Exception {
     nfa.open(runtimeContext, new OpenContext() {});
   }

@@ -79,7 +79,11 @@ public final class RestoredState {
     }
   }
 
-  /** This subtask's share of the operator's list states: entry i of each list goes to subtask i mod parallelism. */
+  /**
+   * This subtask's share of the operator's list states: entry i of each list goes to subtask i
+   * mod parallelism; lists named {@link io.eddy.runtime.operators.StreamOperator#UNION_LIST_PREFIX}...
+   * go whole to every subtask (Flink's union list state).
+   */
   public Map<String, List<Object>> lists(String stateId, int subtask, int parallelism) throws IOException {
     Map<String, List<Object>> result = new LinkedHashMap<>();
     CheckpointMetadata.OperatorState op = metadata.operators().get(stateId);
@@ -93,6 +97,10 @@ public final class RestoredState {
       }
     }
     all.forEach((name, values) -> {
+      if (name.startsWith(io.eddy.runtime.operators.StreamOperator.UNION_LIST_PREFIX)) {
+        result.put(name, new ArrayList<>(values));
+        return;
+      }
       List<Object> mine = new ArrayList<>();
       for (int i = subtask; i < values.size(); i += parallelism) {
         mine.add(values.get(i));

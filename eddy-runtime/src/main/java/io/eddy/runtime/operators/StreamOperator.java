@@ -9,6 +9,12 @@ import java.util.Map;
  * always (also after a failure). Everything runs on the task thread.
  */
 public interface StreamOperator {
+  /**
+   * Operator list states whose names start with this are restored whole on every subtask (the
+   * union of all subtasks' entries, Flink's union list state) instead of being dealt out.
+   */
+  String UNION_LIST_PREFIX = "union/";
+
   void open() throws Exception;
 
   /** Emits buffered results; called once all input has been processed. */

@@ -11,13 +11,36 @@ import java.util.function.BiFunction;
 
 /** Like {@link OneInputHarness}, for operators on two inputs (connect, interval join). */
 public final class TwoInputHarness<IN1, IN2, OUT> extends HarnessSupport<OUT> {
-  private final TwoInputOperator<Object, Object> operator;
+  private final TwoInputTransformation<?, ?, ?> transformation;
+  private TwoInputOperator<Object, Object> operator;
+  private boolean opened;
+  private long checkpointId;
+
+  private TwoInputHarness(TwoInputTransformation<?, ?, ?> t) {
+    this.transformation = t;
+    this.operator = create(null);
+  }
 
   @SuppressWarnings("unchecked")
-  private TwoInputHarness(TwoInputTransformation<?, ?, ?> t) {
-    KeySelector<Object, ?> key1 = (KeySelector<Object, ?>) copy(t.getStateKeySelector1());
-    KeySelector<Object, ?> key2 = (KeySelector<Object, ?>) copy(t.getStateKeySelector2());
-    this.operator = OperatorFactory.twoInput(copy(t.getSpec()), context(t.getName(), key1 != null), output, key1, key2);
+  private TwoInputOperator<Object, Object> create(HarnessSnapshot restoreFrom) {
+    KeySelector<Object, ?> key1 = (KeySelector<Object, ?>) copy(transformation.getStateKeySelector1());
+    KeySelector<Object, ?> key2 = (KeySelector<Object, ?>) copy(transformation.getStateKeySelector2());
+    return OperatorFactory.twoInput(copy(transformation.getSpec()),
+        context(transformation.getName(), key1 != null, restoreFrom), output, key1, key2);
+  }
+
+  /** Starts this (not yet opened) harness from a snapshot, like a task restarted from a checkpoint. */
+  public TwoInputHarness<IN1, IN2, OUT> restore(HarnessSnapshot snapshot) {
+    if (opened) {
+      throw new IllegalStateException("restore() comes before open()");
+    }
+    operator = create(snapshot);
+    return this;
+  }
+
+  /** Takes a checkpoint of the operator's state (the harness keeps running). */
+  public HarnessSnapshot snapshot() throws Exception {
+    return snapshotOf(operator, ++checkpointId);
   }
 
   public static <IN1, IN2, OUT> TwoInputHarness<IN1, IN2, OUT> of(
@@ -34,6 +57,7 @@ public final class TwoInputHarness<IN1, IN2, OUT> extends HarnessSupport<OUT> {
 
   public TwoInputHarness<IN1, IN2, OUT> open() throws Exception {
     operator.open();
+    opened = true;
     return this;
   }
 
