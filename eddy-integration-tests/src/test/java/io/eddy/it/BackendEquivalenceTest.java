@@ -52,6 +52,8 @@ class BackendEquivalenceTest {
     List<String> cached = REFERENCE.get("hashmap");
     if (cached == null) {
       cached = run("hashmap", 2, Map.of());
+      // Every comparison rests on it: an empty or truncated reference would let anything pass.
+      assertThat(cached).as("reference output").hasSizeGreaterThan((int) EVENTS);
       REFERENCE.put("hashmap", cached);
     }
     return cached;
@@ -104,7 +106,6 @@ class BackendEquivalenceTest {
   @ValueSource(strings = {"rocksdb", "disaggregated"})
   void sameOutputAsTheHashMapBackend(String backend) throws Exception {
     List<String> expected = reference();
-    assertThat(expected).hasSizeGreaterThan((int) EVENTS);
     assertSameOutput(run(backend, 2, Map.of("state.checkpoints.dir", dir.toString())), expected);
   }
 
