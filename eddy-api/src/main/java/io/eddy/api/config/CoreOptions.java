@@ -28,4 +28,8 @@ public final class CoreOptions {
 
   public static final ConfigOption<String> STATE_BACKEND = ConfigOption.stringOption(
       "state.backend.type", "hashmap", "Where keyed state lives: hashmap, rocksdb or disaggregated.");
+
+  public static final ConfigOption<Boolean> OPERATOR_CHAINING = ConfigOption.booleanOption(
+      "pipeline.operator-chaining.enabled", true,
+      "Whether operators joined by forward edges at equal parallelism run in one task (chaining).");
 }

@@ -7,6 +7,7 @@ import io.eddy.api.functions.FilterFunction;
 import io.eddy.api.functions.FlatMapFunction;
 import io.eddy.api.functions.KeySelector;
 import io.eddy.api.functions.MapFunction;
+import io.eddy.api.functions.Partitioner;
 import io.eddy.api.functions.ProcessFunction;
 import io.eddy.api.graph.OneInputTransformation;
 import io.eddy.api.graph.OperatorSpec;
@@ -25,6 +26,7 @@ import io.eddy.api.windowing.Window;
 import io.eddy.api.windowing.WindowAssigner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** A stream of records of type T and the operations that make new streams from it. */
 public class DataStream<T> {
@@ -70,9 +72,13 @@ public class DataStream<T> {
     return transform("Process", new OperatorSpec.ProcessSpec(function));
   }
 
-  /** Assigns timestamps and watermarks here, replacing any watermarks from upstream. */
+  /**
+   * Assigns timestamps and watermarks here, replacing any watermarks from upstream. Runs at its
+   * input's parallelism, so that it chains to it and keeps each input subtask's order.
+   */
   public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> strategy) {
-    return transform("Timestamps/Watermarks", new OperatorSpec.TimestampsAndWatermarksSpec(strategy));
+    return new SingleOutputStreamOperator<>(environment, new OneInputTransformation<>("Timestamps/Watermarks",
+        transformation, new OperatorSpec.TimestampsAndWatermarksSpec(strategy), transformation.getParallelism(), null));
   }
 
   protected <R> SingleOutputStreamOperator<R> transform(String name, OperatorSpec spec) {
@@ -86,12 +92,48 @@ public class DataStream<T> {
 
   /** Distributes records round-robin over the next operator's subtasks. */
   public DataStream<T> rebalance() {
-    return new DataStream<>(environment, new PartitionTransformation<>(transformation, new Partitioning.Rebalance()));
+    return partition(new Partitioning.Rebalance());
+  }
+
+  /**
+   * Distributes records round-robin over a local subset of the next operator's subtasks: with
+   * 2 producers and 4 consumers, producer 0 feeds consumers 0-1 and producer 1 feeds 2-3.
+   */
+  public DataStream<T> rescale() {
+    return partition(new Partitioning.Rescale());
+  }
+
+  /** Sends each record to a uniformly random subtask of the next operator. */
+  public DataStream<T> shuffle() {
+    return partition(new Partitioning.Shuffle());
   }
 
   /** Sends every record to every subtask of the next operator. */
   public DataStream<T> broadcast() {
-    return new DataStream<>(environment, new PartitionTransformation<>(transformation, new Partitioning.Broadcast()));
+    return partition(new Partitioning.Broadcast());
+  }
+
+  /** Sends every record to subtask 0 of the next operator. */
+  public DataStream<T> global() {
+    return partition(new Partitioning.Global());
+  }
+
+  /**
+   * Sends the records of subtask i to subtask i of the next operator, which must have the same
+   * parallelism (the job fails to build otherwise).
+   */
+  public DataStream<T> forward() {
+    return partition(new Partitioning.Forward());
+  }
+
+  /** Sends each record to the subtask {@code partitioner} picks for its key. */
+  public <K> DataStream<T> partitionCustom(Partitioner<K> partitioner, KeySelector<T, K> keySelector) {
+    return partition(new Partitioning.Custom(
+        Objects.requireNonNull(partitioner, "partitioner"), Objects.requireNonNull(keySelector, "keySelector")));
+  }
+
+  private DataStream<T> partition(Partitioning partitioning) {
+    return new DataStream<>(environment, new PartitionTransformation<>(transformation, partitioning));
   }
 
   @SafeVarargs

@@ -1,13 +1,21 @@
 package io.eddy.api.datastream;
 
+import io.eddy.api.graph.ChainingStrategy;
 import io.eddy.api.graph.SideOutputTransformation;
 import io.eddy.api.graph.Transformation;
 
-/** The stream an operator produces, whose operator can be named, given a uid and a parallelism. */
+/**
+ * The stream an operator produces, with the operator's settings: name, uid, parallelism, max
+ * parallelism, chaining and slot-sharing group (Flink's names and checks). A non-parallel
+ * operator (a non-parallel source, or after {@link #forceNonParallel()}) accepts only 1.
+ */
 public class SingleOutputStreamOperator<T> extends DataStream<T> {
-
   public SingleOutputStreamOperator(StreamEnvironment environment, Transformation<T> transformation) {
     super(environment, transformation);
+  }
+
+  public String getName() {
+    return transformation.getName();
   }
 
   public SingleOutputStreamOperator<T> name(String name) {
@@ -15,6 +23,10 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
     return this;
   }
 
+  /**
+   * Sets the operator's stable identity: its state in a checkpoint or savepoint is matched by
+   * this uid when the job (possibly changed) is restored. Must be unique within the job.
+   */
   public SingleOutputStreamOperator<T> uid(String uid) {
     transformation.setUid(uid);
     return this;
@@ -22,6 +34,40 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
 
   public SingleOutputStreamOperator<T> setParallelism(int parallelism) {
     transformation.setParallelism(parallelism);
+    return this;
+  }
+
+  /** Sets the number of key groups of this operator's keyed state (the upper bound for rescaling it). */
+  public SingleOutputStreamOperator<T> setMaxParallelism(int maxParallelism) {
+    transformation.setMaxParallelism(maxParallelism);
+    return this;
+  }
+
+  /** Fixes parallelism and max parallelism to 1; later {@code setParallelism(n > 1)} fails. */
+  public SingleOutputStreamOperator<T> forceNonParallel() {
+    transformation.setNonParallel();
+    transformation.setMaxParallelism(1);
+    return this;
+  }
+
+  /** Runs this operator in a task of its own: it does not chain to its input nor its outputs to it. */
+  public SingleOutputStreamOperator<T> disableChaining() {
+    transformation.setChainingStrategy(ChainingStrategy.NEVER);
+    return this;
+  }
+
+  /** Begins a new chain at this operator: it does not chain to its input, its outputs may chain to it. */
+  public SingleOutputStreamOperator<T> startNewChain() {
+    transformation.setChainingStrategy(ChainingStrategy.HEAD);
+    return this;
+  }
+
+  /**
+   * Puts the operator into a slot-sharing group. Operators of different groups never chain;
+   * without a group an operator takes its inputs' common group, else {@code "default"}.
+   */
+  public SingleOutputStreamOperator<T> slotSharingGroup(String slotSharingGroup) {
+    transformation.setSlotSharingGroup(slotSharingGroup);
     return this;
   }
 

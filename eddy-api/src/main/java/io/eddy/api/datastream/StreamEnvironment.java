@@ -3,6 +3,7 @@ package io.eddy.api.datastream;
 import io.eddy.api.config.Configuration;
 import io.eddy.api.config.CoreOptions;
 import io.eddy.api.connector.CollectionSource;
+import io.eddy.api.connector.NumberSequenceSource;
 import io.eddy.api.connector.Source;
 import io.eddy.api.execution.JobClient;
 import io.eddy.api.execution.JobExecutionException;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Where a job is built and started: sources come from here, and {@link #execute} runs every
@@ -67,19 +69,48 @@ public class StreamEnvironment {
     return configuration.get(CoreOptions.MAX_PARALLELISM);
   }
 
+  /** A bounded, non-parallel stream of the elements in order, without timestamps. */
   @SafeVarargs
-  public final <T> DataStream<T> fromElements(T... elements) {
+  public final <T> DataStreamSource<T> fromElements(T... elements) {
+    if (elements.length == 0) {
+      throw new IllegalArgumentException("fromElements needs at least one element as argument");
+    }
     return fromCollection(Arrays.asList(elements));
   }
 
+  /** A bounded, non-parallel stream of the elements in order, without timestamps. */
+  @SafeVarargs
+  public final <T> DataStreamSource<T> fromData(T... elements) {
+    if (elements.length == 0) {
+      throw new IllegalArgumentException("fromData needs at least one element as argument");
+    }
+    return fromData(Arrays.asList(elements));
+  }
+
+  /** A bounded, non-parallel stream of the collection's elements in order, without timestamps. */
+  public <T> DataStreamSource<T> fromData(Collection<T> elements) {
+    return fromCollection(elements);
+  }
+
   /** A bounded stream of the elements in order; runs with parallelism 1, without timestamps. */
-  public <T> DataStream<T> fromCollection(Collection<T> elements) {
+  public <T> DataStreamSource<T> fromCollection(Collection<T> elements) {
+    Objects.requireNonNull(elements, "Collection must not be null");
     return fromSource(new CollectionSource<>(elements), WatermarkStrategy.noWatermarks(), "Collection Source");
   }
 
-  public <T> DataStream<T> fromSource(Source<T> source, WatermarkStrategy<T> watermarkStrategy, String name) {
-    int parallelism = source.maxParallelism() == 1 ? 1 : -1;
-    return new DataStream<>(this, new SourceTransformation<>(name, source, watermarkStrategy, parallelism));
+  /** A bounded, parallel stream of the numbers from {@code from} to {@code to}, both inclusive. */
+  public DataStreamSource<Long> fromSequence(long from, long to) {
+    return fromSource(new NumberSequenceSource(from, to), WatermarkStrategy.noWatermarks(), "Sequence Source");
+  }
+
+  /**
+   * A stream read from the source, at the default parallelism (1 if the source cannot be
+   * split), with timestamps and watermarks from the strategy.
+   */
+  public <T> DataStreamSource<T> fromSource(Source<T> source, WatermarkStrategy<T> watermarkStrategy, String name) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(watermarkStrategy, "watermarkStrategy");
+    return new DataStreamSource<>(this, new SourceTransformation<>(name, source, watermarkStrategy, -1));
   }
 
   /**
@@ -105,8 +136,16 @@ public class StreamEnvironment {
   }
 
   public JobClient executeAsync(String jobName) {
+    return (executor != null ? executor : JobExecutor.load()).submit(getStreamGraph(jobName));
+  }
+
+  /**
+   * The job made of the sinks added since the last execution, which it consumes: what
+   * {@link #execute} submits, for inspecting a plan without running it.
+   */
+  public StreamGraph getStreamGraph(String jobName) {
     StreamGraph graph = new StreamGraph(jobName, configuration.copy(), sinks);
     sinks.clear();
-    return (executor != null ? executor : JobExecutor.load()).submit(graph);
+    return graph;
   }
 }

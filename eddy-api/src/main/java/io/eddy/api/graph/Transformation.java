@@ -1,16 +1,20 @@
 package io.eddy.api.graph;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A node of the logical plan the DataStream API builds: what to compute, from which inputs,
- * with which name, uid and parallelism. The runtime translates the plan into tasks; nothing
- * here runs anything.
+ * with which name, uid, parallelism, max parallelism, chaining strategy and slot-sharing
+ * group. The runtime translates the plan into tasks; nothing here runs anything.
  */
 public abstract sealed class Transformation<T>
     permits SourceTransformation, OneInputTransformation, TwoInputTransformation,
         PartitionTransformation, UnionTransformation, SideOutputTransformation, SinkTransformation {
+
+  /** The largest max parallelism (number of key groups), as in Flink. */
+  public static final int MAX_PARALLELISM_UPPER_BOUND = 1 << 15;
 
   private static final AtomicInteger ID_COUNTER = new AtomicInteger();
 
@@ -19,6 +23,9 @@ public abstract sealed class Transformation<T>
   private String uid;
   private int parallelism;
   private boolean nonParallel;
+  private int maxParallelism = -1;
+  private ChainingStrategy chainingStrategy = ChainingStrategy.ALWAYS;
+  private String slotSharingGroup;
 
   protected Transformation(String name, int parallelism) {
     this.name = name;
@@ -43,6 +50,9 @@ public abstract sealed class Transformation<T>
   }
 
   public void setUid(String uid) {
+    if (uid != null && uid.isBlank()) {
+      throw new IllegalArgumentException("The uid of operator '" + name + "' must not be blank");
+    }
     this.uid = uid;
   }
 
@@ -66,6 +76,43 @@ public abstract sealed class Transformation<T>
   public void setNonParallel() {
     this.parallelism = 1;
     this.nonParallel = true;
+  }
+
+  /** Number of key groups of this operator's keyed state, or -1 for the job's (pipeline.max-parallelism). */
+  public int getMaxParallelism() {
+    return maxParallelism;
+  }
+
+  public void setMaxParallelism(int maxParallelism) {
+    if (nonParallel && maxParallelism != 1) {
+      throw new IllegalArgumentException("The maximum parallelism of non parallel operator '" + name + "' must be 1, got "
+          + maxParallelism);
+    }
+    if (maxParallelism < 1 || maxParallelism > MAX_PARALLELISM_UPPER_BOUND) {
+      throw new IllegalArgumentException("Maximum parallelism must be between 1 and " + MAX_PARALLELISM_UPPER_BOUND
+          + ". Found: " + maxParallelism);
+    }
+    this.maxParallelism = maxParallelism;
+  }
+
+  public ChainingStrategy getChainingStrategy() {
+    return chainingStrategy;
+  }
+
+  public void setChainingStrategy(ChainingStrategy chainingStrategy) {
+    this.chainingStrategy = Objects.requireNonNull(chainingStrategy, "chainingStrategy");
+  }
+
+  /**
+   * The slot-sharing group, or null to inherit it from the inputs (their common group, else
+   * "default"). Operators of different groups never chain.
+   */
+  public String getSlotSharingGroup() {
+    return slotSharingGroup;
+  }
+
+  public void setSlotSharingGroup(String slotSharingGroup) {
+    this.slotSharingGroup = slotSharingGroup;
   }
 
   public abstract List<Transformation<?>> getInputs();

@@ -15,6 +15,7 @@ import io.eddy.runtime.graph.StreamEdge;
 import io.eddy.runtime.graph.StreamNode;
 import io.eddy.runtime.io.Channel;
 import io.eddy.runtime.io.InputGate;
+import io.eddy.runtime.io.PointwiseConnections;
 import io.eddy.runtime.io.TaskCancelledException;
 import io.eddy.runtime.tasks.OperatorException;
 import io.eddy.runtime.tasks.Task;
@@ -143,6 +144,12 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
     for (int p = 0; p < producers; p++) {
       if (edge.partitioning() instanceof Partitioning.Forward) {
         byProducer[p] = new Channel[] {targetGates[p].newChannel(capacity, edge.inputIndex(), edge + " " + p)};
+      } else if (edge.partitioning() instanceof Partitioning.Rescale) {
+        int[] targets = PointwiseConnections.consumersOf(p, producers, consumers);
+        byProducer[p] = new Channel[targets.length];
+        for (int i = 0; i < targets.length; i++) {
+          byProducer[p][i] = targetGates[targets[i]].newChannel(capacity, edge.inputIndex(), edge + " " + p + "->" + targets[i]);
+        }
       } else {
         byProducer[p] = new Channel[consumers];
         for (int c = 0; c < consumers; c++) {

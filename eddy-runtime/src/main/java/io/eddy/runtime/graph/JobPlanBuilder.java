@@ -2,8 +2,12 @@ package io.eddy.runtime.graph;
 
 import io.eddy.api.config.Configuration;
 import io.eddy.api.config.CoreOptions;
+import io.eddy.api.connector.Sink;
 import io.eddy.api.datastream.OutputTag;
+import io.eddy.api.functions.KeySelector;
+import io.eddy.api.graph.ChainingStrategy;
 import io.eddy.api.graph.OneInputTransformation;
+import io.eddy.api.graph.OperatorSpec;
 import io.eddy.api.graph.PartitionTransformation;
 import io.eddy.api.graph.Partitioning;
 import io.eddy.api.graph.SideOutputTransformation;
@@ -17,16 +21,26 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * Turns the API's logical plan into the physical one: operators with resolved parallelism,
- * edges with their partitioning (virtual partition, union and side-output steps folded into
- * edges), and chains of operators that can run in one task.
+ * Turns the API's logical plan into the physical one, with Flink's rules: operators with
+ * resolved parallelism (the environment's default unless set), max parallelism and
+ * slot-sharing group (set, else the inputs' common group, else "default"); edges with their
+ * partitioning (virtual partition, union and side-output steps folded into edges; without an
+ * explicit partitioning, forward at equal parallelism and rebalance otherwise); and chains of
+ * operators that run in one task. Refuses duplicate uids and forward edges between different
+ * parallelisms.
  */
 public final class JobPlanBuilder {
+  /** The slot-sharing group of operators that neither set one nor inherit one. */
+  public static final String DEFAULT_SLOT_SHARING_GROUP = "default";
+
   private final int defaultParallelism;
   private final int maxParallelism;
+  private final boolean chainingEnabled;
   private final Map<Integer, StreamNode> nodesByTransformation = new HashMap<>();
+  private final Map<String, StreamNode> nodesByUid = new HashMap<>();
   private final List<StreamNode> nodes = new ArrayList<>();
 
   private record Endpoint(StreamNode node, OutputTag<?> tag, Partitioning partitioning) {}
@@ -34,6 +48,7 @@ public final class JobPlanBuilder {
   private JobPlanBuilder(Configuration configuration) {
     this.defaultParallelism = configuration.get(CoreOptions.DEFAULT_PARALLELISM);
     this.maxParallelism = configuration.get(CoreOptions.MAX_PARALLELISM);
+    this.chainingEnabled = configuration.get(CoreOptions.OPERATOR_CHAINING);
   }
 
   public static JobPlan build(StreamGraph graph) {
@@ -64,25 +79,26 @@ public final class JobPlanBuilder {
     int p = t.getParallelism() == -1 ? defaultParallelism : t.getParallelism();
     StreamNode node = switch (t) {
       case SourceTransformation<?> s -> create(t, StreamNode.Kind.SOURCE, Math.min(p, s.getSource().maxParallelism()),
-          s, null, null, null, null);
+          List.of(), s, null, null, null, null);
       case OneInputTransformation<?, ?> o -> {
         List<Endpoint> in = resolve(o.getInput());
-        StreamNode n = create(t, StreamNode.Kind.ONE_INPUT, p, null, o.getSpec(), null, o.getStateKeySelector(), null);
+        StreamNode n = create(t, StreamNode.Kind.ONE_INPUT, p, in, null, o.getSpec(), null,
+            o.getStateKeySelector(), null);
         connectAll(in, n, 0);
         yield n;
       }
       case TwoInputTransformation<?, ?, ?> o -> {
         List<Endpoint> in1 = resolve(o.getInput1());
         List<Endpoint> in2 = resolve(o.getInput2());
-        StreamNode n = create(t, StreamNode.Kind.TWO_INPUT, p, null, o.getSpec(), null,
-            o.getStateKeySelector1(), o.getStateKeySelector2());
+        StreamNode n = create(t, StreamNode.Kind.TWO_INPUT, p, Stream.concat(in1.stream(), in2.stream()).toList(),
+            null, o.getSpec(), null, o.getStateKeySelector1(), o.getStateKeySelector2());
         connectAll(in1, n, 0);
         connectAll(in2, n, 1);
         yield n;
       }
       case SinkTransformation<?> s -> {
         List<Endpoint> in = resolve(s.getInput());
-        StreamNode n = create(t, StreamNode.Kind.SINK, p, null, null, s.getSink(), null, null);
+        StreamNode n = create(t, StreamNode.Kind.SINK, p, in, null, null, s.getSink(), null, null);
         connectAll(in, n, 0);
         yield n;
       }
@@ -92,18 +108,36 @@ public final class JobPlanBuilder {
     return node;
   }
 
-  private StreamNode create(Transformation<?> t, StreamNode.Kind kind, int parallelism, SourceTransformation<?> source,
-      io.eddy.api.graph.OperatorSpec spec, io.eddy.api.connector.Sink<?> sink,
-      io.eddy.api.functions.KeySelector<?, ?> key1, io.eddy.api.functions.KeySelector<?, ?> key2) {
-    if ((key1 != null || key2 != null) && parallelism > maxParallelism) {
+  private StreamNode create(Transformation<?> t, StreamNode.Kind kind, int parallelism, List<Endpoint> inputs,
+      SourceTransformation<?> source, OperatorSpec spec, Sink<?> sink, KeySelector<?, ?> key1,
+      KeySelector<?, ?> key2) {
+    int maxP = t.getMaxParallelism() == -1 ? maxParallelism : t.getMaxParallelism();
+    if (parallelism > maxP && (t.getMaxParallelism() != -1 || key1 != null || key2 != null)) {
       throw new IllegalArgumentException("Operator '" + t.getName() + "' has parallelism " + parallelism
-          + " above the max parallelism " + maxParallelism + " (pipeline.max-parallelism)");
+          + " above its max parallelism " + maxP
+          + (t.getMaxParallelism() == -1 ? " (pipeline.max-parallelism)" : " (setMaxParallelism)"));
     }
-    StreamNode node = new StreamNode(nodes.size() + 1, t.getName(), t.getUid(), kind, parallelism,
+    StreamNode node = new StreamNode(nodes.size() + 1, t, kind, parallelism, maxP, slotSharingGroup(t, inputs),
         source == null ? null : source.getSource(), source == null ? null : source.getWatermarkStrategy(),
         spec, sink, key1, key2);
+    if (node.uid != null) {
+      StreamNode other = nodesByUid.putIfAbsent(node.uid, node);
+      if (other != null) {
+        throw new IllegalArgumentException("Duplicate uid '" + node.uid + "' on operators '" + other.name + "' and '"
+            + node.name + "': every uid(...) in a job must be unique, as it identifies the operator's state");
+      }
+    }
     nodes.add(node);
     return node;
+  }
+
+  /** The group set on the operator, else its inputs' group if they all share one, else "default". */
+  private static String slotSharingGroup(Transformation<?> t, List<Endpoint> inputs) {
+    if (t.getSlotSharingGroup() != null) {
+      return t.getSlotSharingGroup();
+    }
+    List<String> groups = inputs.stream().map(e -> e.node.slotSharingGroup).distinct().toList();
+    return groups.size() == 1 ? groups.get(0) : DEFAULT_SLOT_SHARING_GROUP;
   }
 
   private void connectAll(List<Endpoint> inputs, StreamNode target, int inputIndex) {
@@ -112,13 +146,24 @@ public final class JobPlanBuilder {
       if (partitioning == null) {
         partitioning = e.node.parallelism == target.parallelism ? new Partitioning.Forward() : new Partitioning.Rebalance();
       } else if (partitioning instanceof Partitioning.Forward && e.node.parallelism != target.parallelism) {
-        throw new IllegalStateException("Forward partitioning from " + e.node + " to " + target
-            + " needs equal parallelism");
+        throw new UnsupportedOperationException("Forward partitioning does not allow a change of parallelism: "
+            + e.node + " to " + target + ". Use another partitioning, such as rebalance, rescale, shuffle, broadcast"
+            + " or global.");
       }
-      StreamEdge edge = new StreamEdge(e.node, target, e.tag, partitioning, inputIndex);
+      StreamEdge edge = new StreamEdge(e.node, target, e.tag, partitioning, inputIndex,
+          chainingAllowed(e.node, target, partitioning));
       e.node.outEdges.add(edge);
       target.inEdges.add(edge);
     }
+  }
+
+  private boolean chainingAllowed(StreamNode source, StreamNode target, Partitioning partitioning) {
+    return chainingEnabled
+        && partitioning instanceof Partitioning.Forward
+        && source.parallelism == target.parallelism
+        && source.slotSharingGroup.equals(target.slotSharingGroup)
+        && source.chainingStrategy != ChainingStrategy.NEVER
+        && target.chainingStrategy == ChainingStrategy.ALWAYS;
   }
 
   private List<JobVertex> chain() {

@@ -3,14 +3,17 @@ package io.eddy.runtime.graph;
 import io.eddy.api.connector.Sink;
 import io.eddy.api.connector.Source;
 import io.eddy.api.functions.KeySelector;
+import io.eddy.api.graph.ChainingStrategy;
 import io.eddy.api.graph.OperatorSpec;
+import io.eddy.api.graph.Transformation;
 import io.eddy.api.time.WatermarkStrategy;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One operator of the physical plan with its resolved parallelism. Exactly one of source, spec
- * or sink is set. Edges are filled in by {@link JobPlanBuilder}.
+ * One operator of the physical plan with its resolved settings (parallelism, max parallelism,
+ * slot-sharing group). Exactly one of source, spec or sink is set. Edges are filled in by
+ * {@link JobPlanBuilder}.
  */
 public final class StreamNode {
   /** What the node is. */
@@ -21,6 +24,9 @@ public final class StreamNode {
   final String uid;
   final Kind kind;
   final int parallelism;
+  final int maxParallelism;
+  final ChainingStrategy chainingStrategy;
+  final String slotSharingGroup;
   final Source<?> source;
   final WatermarkStrategy<?> watermarkStrategy;
   final OperatorSpec spec;
@@ -30,14 +36,17 @@ public final class StreamNode {
   final List<StreamEdge> inEdges = new ArrayList<>();
   final List<StreamEdge> outEdges = new ArrayList<>();
 
-  StreamNode(int id, String name, String uid, Kind kind, int parallelism, Source<?> source,
-      WatermarkStrategy<?> watermarkStrategy, OperatorSpec spec, Sink<?> sink,
+  StreamNode(int id, Transformation<?> t, Kind kind, int parallelism, int maxParallelism, String slotSharingGroup,
+      Source<?> source, WatermarkStrategy<?> watermarkStrategy, OperatorSpec spec, Sink<?> sink,
       KeySelector<?, ?> keySelector1, KeySelector<?, ?> keySelector2) {
     this.id = id;
-    this.name = name;
-    this.uid = uid;
+    this.name = t.getName();
+    this.uid = t.getUid();
     this.kind = kind;
     this.parallelism = parallelism;
+    this.maxParallelism = maxParallelism;
+    this.chainingStrategy = t.getChainingStrategy();
+    this.slotSharingGroup = slotSharingGroup;
     this.source = source;
     this.watermarkStrategy = watermarkStrategy;
     this.spec = spec;
@@ -54,12 +63,30 @@ public final class StreamNode {
     return name;
   }
 
+  /** The uid the user set with {@code uid(...)}, or null. */
+  public String uid() {
+    return uid;
+  }
+
   public Kind kind() {
     return kind;
   }
 
   public int parallelism() {
     return parallelism;
+  }
+
+  /** Number of key groups of this operator's keyed state: its own setting, else the job's. */
+  public int maxParallelism() {
+    return maxParallelism;
+  }
+
+  public ChainingStrategy chainingStrategy() {
+    return chainingStrategy;
+  }
+
+  public String slotSharingGroup() {
+    return slotSharingGroup;
   }
 
   public Source<?> source() {

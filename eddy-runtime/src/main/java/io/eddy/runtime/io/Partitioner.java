@@ -2,6 +2,7 @@ package io.eddy.runtime.io;
 
 import io.eddy.api.functions.KeySelector;
 import io.eddy.state.KeyGroupRangeAssignment;
+import java.util.SplittableRandom;
 
 /** Chooses the channel (downstream subtask) of each record on one edge. */
 public sealed interface Partitioner {
@@ -31,6 +32,44 @@ public sealed interface Partitioner {
       int c = next;
       next = c + 1 == channels ? 0 : c + 1;
       return c;
+    }
+  }
+
+  /** A uniformly random channel per record. */
+  final class Shuffle implements Partitioner {
+    private final int channels;
+    private final SplittableRandom random = new SplittableRandom();
+
+    public Shuffle(int channels) {
+      this.channels = channels;
+    }
+
+    @Override
+    public int select(Object record) {
+      return random.nextInt(channels);
+    }
+  }
+
+  /** Always channel 0 (downstream subtask 0). */
+  record Global() implements Partitioner {
+    @Override
+    public int select(Object record) {
+      return 0;
+    }
+  }
+
+  /** The channel the user's partitioner picks for the record's key (partitionCustom). */
+  record Custom(io.eddy.api.functions.Partitioner<Object> partitioner, KeySelector<Object, ?> keySelector,
+      int channels) implements Partitioner {
+    @Override
+    public int select(Object record) throws Exception {
+      Object key = keySelector.getKey(record);
+      int channel = partitioner.partition(key, channels);
+      if (channel < 0 || channel >= channels) {
+        throw new IllegalStateException("The partitioner of partitionCustom returned " + channel + " for key " + key
+            + ", outside [0, " + channels + ")");
+      }
+      return channel;
     }
   }
 

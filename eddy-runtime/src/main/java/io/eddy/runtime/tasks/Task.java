@@ -112,7 +112,7 @@ public final class Task implements Runnable {
   private StreamOperator build(StreamNode node, Output<Object> output) {
     String what = "The function of operator '" + node.name() + "'";
     OperatorContext context = new OperatorContext(
-        new TaskInfo(node.name(), subtask, node.parallelism(), env.maxParallelism(), env.attempt()),
+        new TaskInfo(node.name(), subtask, node.parallelism(), node.maxParallelism(), env.attempt()),
         timeService, keyedBackend(node), env.metrics(), restoredLists(node), env.endOfInputCommits());
     long wmInterval = env.configuration().get(CoreOptions.AUTO_WATERMARK_INTERVAL).toMillis();
     return switch (node.kind()) {
@@ -132,8 +132,8 @@ public final class Task implements Runnable {
     }
     String type = env.configuration().get(CoreOptions.STATE_BACKEND);
     KeyedStateBackend<Object> backend = StateBackendFactory.load(type).createKeyedBackend(node.stateId(),
-        KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(env.maxParallelism(), node.parallelism(), subtask),
-        env.maxParallelism(), env.configuration());
+        KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(node.maxParallelism(), node.parallelism(), subtask),
+        node.maxParallelism(), env.configuration());
     backends.put(node, backend);
     RestoredState restored = env.restoredState();
     if (restored != null) {
@@ -294,10 +294,17 @@ public final class Task implements Runnable {
     Partitioner partitioner = switch (edge.partitioning()) {
       case Partitioning.Forward f -> new Partitioner.Forward();
       case Partitioning.Rebalance r -> new Partitioner.Rebalance(channels.length, subtask);
+      case Partitioning.Rescale r -> new Partitioner.Rebalance(channels.length, 0);
+      case Partitioning.Shuffle s -> new Partitioner.Shuffle(channels.length);
+      case Partitioning.Global g -> new Partitioner.Global();
       case Partitioning.Broadcast b -> new Partitioner.Broadcast();
       case Partitioning.Keyed k -> new Partitioner.Keyed(
           (KeySelector<Object, ?>) Serialization.copy(k.keySelector(), "The key selector of keyBy"),
-          env.maxParallelism(), edge.target().parallelism());
+          edge.target().maxParallelism(), edge.target().parallelism());
+      case Partitioning.Custom c -> new Partitioner.Custom(
+          (io.eddy.api.functions.Partitioner<Object>) Serialization.copy(c.partitioner(), "The partitioner of partitionCustom"),
+          (KeySelector<Object, ?>) Serialization.copy(c.keySelector(), "The key selector of partitionCustom"),
+          channels.length);
     };
     RecordWriter writer = new RecordWriter(channels, partitioner, env.configuration().get(CoreOptions.BATCH_SIZE));
     writers.add(writer);
