@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * checkpoints complete in between. The counters are static: they survive the restarts, which
  * make new copies of the function.
  */
-final class FailAfterCheckpoint extends RichMapFunction<Event, Event> implements CheckpointListener {
+public final class FailAfterCheckpoint extends RichMapFunction<Event, Event> implements CheckpointListener {
   private static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
   private static final AtomicBoolean FAILED_IN_ATTEMPT = new AtomicBoolean();
   private static volatile int planned;
@@ -23,7 +23,7 @@ final class FailAfterCheckpoint extends RichMapFunction<Event, Event> implements
   private boolean checkpointed;
 
   /** Plans {@code failures} failures over an input of {@code count} events (values 0..count-1). */
-  static void plan(int failures, long count) {
+  public static void plan(int failures, long count) {
     FAILURES_LEFT.set(failures);
     planned = failures;
     events = count;

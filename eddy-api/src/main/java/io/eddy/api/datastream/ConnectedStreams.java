@@ -1,5 +1,7 @@
 package io.eddy.api.datastream;
 
+import io.eddy.api.functions.CoFlatMapFunction;
+import io.eddy.api.functions.CoMapFunction;
 import io.eddy.api.functions.CoProcessFunction;
 import io.eddy.api.functions.KeySelector;
 import io.eddy.api.functions.KeyedCoProcessFunction;
@@ -29,6 +31,16 @@ public final class ConnectedStreams<T1, T2> {
   /** Partitions both sides by key, so that equal keys meet in the same subtask. */
   public <K> ConnectedStreams<T1, T2> keyBy(KeySelector<T1, K> key1, KeySelector<T2, K> key2) {
     return new ConnectedStreams<>(environment, first.keyBy(key1), second.keyBy(key2));
+  }
+
+  /** Maps both inputs to one output type; on keyed connected streams the function has keyed state. */
+  public <R> SingleOutputStreamOperator<R> map(CoMapFunction<T1, T2, R> mapper) {
+    return transform("Co-Map", new OperatorSpec.CoMapSpec(mapper));
+  }
+
+  /** Zero or more outputs per record of either input; on keyed connected streams the function has keyed state. */
+  public <R> SingleOutputStreamOperator<R> flatMap(CoFlatMapFunction<T1, T2, R> flatMapper) {
+    return transform("Co-Flat Map", new OperatorSpec.CoFlatMapSpec(flatMapper));
   }
 
   public <R> SingleOutputStreamOperator<R> process(CoProcessFunction<T1, T2, R> function) {

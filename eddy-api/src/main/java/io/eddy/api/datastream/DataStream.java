@@ -16,6 +16,7 @@ import io.eddy.api.graph.Partitioning;
 import io.eddy.api.graph.SinkTransformation;
 import io.eddy.api.graph.Transformation;
 import io.eddy.api.graph.UnionTransformation;
+import io.eddy.api.state.MapStateDescriptor;
 import io.eddy.api.time.WatermarkStrategy;
 import io.eddy.api.windowing.CountEvictor;
 import io.eddy.api.windowing.CountTrigger;
@@ -136,6 +137,14 @@ public class DataStream<T> {
     return new DataStream<>(environment, new PartitionTransformation<>(transformation, partitioning));
   }
 
+  /**
+   * Makes this a broadcast stream: every element goes to every subtask of the operator it is
+   * connected to, which keeps the given broadcast states.
+   */
+  public BroadcastStream<T> broadcast(MapStateDescriptor<?, ?>... broadcastStateDescriptors) {
+    return new BroadcastStream<>(environment, transformation, List.of(broadcastStateDescriptors));
+  }
+
   @SafeVarargs
   public final DataStream<T> union(DataStream<T>... others) {
     List<Transformation<T>> inputs = new ArrayList<>();
@@ -148,6 +157,11 @@ public class DataStream<T> {
 
   public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
     return new ConnectedStreams<>(environment, this, other);
+  }
+
+  /** Connects this stream with a broadcast stream; process it with a (Keyed)BroadcastProcessFunction. */
+  public <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcastStream) {
+    return new BroadcastConnectedStream<>(environment, this, broadcastStream);
   }
 
   /** Windows over the whole stream, evaluated by one subtask (parallelism 1). */

@@ -1,20 +1,26 @@
 package io.eddy.api.graph;
 
 import io.eddy.api.datastream.OutputTag;
+import io.eddy.api.functions.BroadcastProcessFunction;
+import io.eddy.api.functions.CoFlatMapFunction;
+import io.eddy.api.functions.CoMapFunction;
 import io.eddy.api.functions.CoProcessFunction;
 import io.eddy.api.functions.FilterFunction;
 import io.eddy.api.functions.FlatMapFunction;
+import io.eddy.api.functions.KeyedBroadcastProcessFunction;
 import io.eddy.api.functions.KeyedCoProcessFunction;
 import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.api.functions.MapFunction;
 import io.eddy.api.functions.ProcessFunction;
 import io.eddy.api.functions.ProcessJoinFunction;
 import io.eddy.api.functions.ProcessWindowFunction;
+import io.eddy.api.state.MapStateDescriptor;
 import io.eddy.api.time.WatermarkStrategy;
 import io.eddy.api.windowing.Evictor;
 import io.eddy.api.windowing.Trigger;
 import io.eddy.api.windowing.WindowAssigner;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * What an operator computes, as plain data: the user's functions and settings. The runtime
@@ -36,9 +42,23 @@ public sealed interface OperatorSpec extends Serializable {
   /** A keyed process function run in the asynchronous execution model (its keyed stream called enableAsyncState()). */
   record AsyncKeyedProcessSpec(KeyedProcessFunction<?, ?, ?> function) implements OperatorSpec {}
 
+  record CoMapSpec(CoMapFunction<?, ?, ?> function) implements OperatorSpec {}
+
+  record CoFlatMapSpec(CoFlatMapFunction<?, ?, ?> function) implements OperatorSpec {}
+
   record CoProcessSpec(CoProcessFunction<?, ?, ?> function) implements OperatorSpec {}
 
   record KeyedCoProcessSpec(KeyedCoProcessFunction<?, ?, ?, ?> function) implements OperatorSpec {}
+
+  /** A non-keyed stream connected with a broadcast stream (second input) and its broadcast states. */
+  record BroadcastProcessSpec(
+      BroadcastProcessFunction<?, ?, ?> function, List<MapStateDescriptor<?, ?>> broadcastStateDescriptors)
+      implements OperatorSpec {}
+
+  /** A keyed stream connected with a broadcast stream (second input) and its broadcast states. */
+  record KeyedBroadcastProcessSpec(
+      KeyedBroadcastProcessFunction<?, ?, ?, ?> function, List<MapStateDescriptor<?, ?>> broadcastStateDescriptors)
+      implements OperatorSpec {}
 
   /** Assigns timestamps and generates watermarks mid-stream, replacing upstream watermarks. */
   record TimestampsAndWatermarksSpec(WatermarkStrategy<?> strategy) implements OperatorSpec {}

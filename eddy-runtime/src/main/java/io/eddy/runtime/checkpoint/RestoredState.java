@@ -1,9 +1,12 @@
 package io.eddy.runtime.checkpoint;
 
+import io.eddy.api.types.TypeSerializer;
+import io.eddy.api.types.TypeSerializers;
 import io.eddy.fs.FileSystem;
 import io.eddy.state.KeyGroupRange;
 import io.eddy.state.KeyedStateBackend;
 import io.eddy.state.KeyedStateHandle;
+import io.eddy.state.OperatorStateMode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,10 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A checkpoint being restored, possibly at another parallelism: keyed state goes to the
  * subtask owning each key group (read from every old state file whose key groups overlap), and
- * the entries of each operator list state are dealt round-robin over the new subtasks.
+ * operator state is handed out by its {@link OperatorStateMode} (split lists round-robin,
+ * union lists to all, broadcast state one copy each).
  * State files are read and verified once and shared by the tasks. Thread-safe.
  */
 public final class RestoredState {
+  private static final TypeSerializer<Object> GENERIC = TypeSerializers.generic();
   private final CheckpointMetadata metadata;
   private final FileSystem fs;
   private final Map<String, StateFile> files = new ConcurrentHashMap<>();
@@ -80,9 +85,10 @@ public final class RestoredState {
   }
 
   /**
-   * This subtask's share of the operator's list states: entry i of each list goes to subtask i
-   * mod parallelism; lists named {@link io.eddy.runtime.operators.StreamOperator#UNION_LIST_PREFIX}...
-   * go whole to every subtask (Flink's union list state).
+   * This subtask's share of the operator's list states, by their checkpointed names (see {@link
+   * OperatorStateMode}): of a split list, entry i of the old subtasks' lists concatenated goes to
+   * subtask i mod parallelism; of a union list, every entry; of a broadcast state, the entries of
+   * old subtask {@code subtask mod oldParallelism}.
    */
   public Map<String, List<Object>> lists(String stateId, int subtask, int parallelism) throws IOException {
     Map<String, List<Object>> result = new LinkedHashMap<>();
@@ -91,14 +97,21 @@ public final class RestoredState {
       return result;
     }
     Map<String, List<Object>> all = new LinkedHashMap<>();
+    int copySource = subtask % op.parallelism();
     for (StateHandle handle : op.subtasks()) {
-      if (handle.path() != null) {
-        file(handle.path()).lists().forEach((name, values) -> all.computeIfAbsent(name, n -> new ArrayList<>()).addAll(values));
+      if (handle.path() == null) {
+        continue;
       }
+      file(handle.path()).lists().forEach((name, values) -> {
+        List<Object> merged = all.computeIfAbsent(name, n -> new ArrayList<>());
+        if (OperatorStateMode.of(name) != OperatorStateMode.BROADCAST || handle.subtask() == copySource) {
+          merged.addAll(values);
+        }
+      });
     }
     all.forEach((name, values) -> {
-      if (name.startsWith(io.eddy.runtime.operators.StreamOperator.UNION_LIST_PREFIX)) {
-        result.put(name, new ArrayList<>(values));
+      if (OperatorStateMode.of(name) != OperatorStateMode.SPLIT) {
+        result.put(name, copyOf(values));
         return;
       }
       List<Object> mine = new ArrayList<>();
@@ -108,5 +121,27 @@ public final class RestoredState {
       result.put(name, mine);
     });
     return result;
+  }
+
+  /**
+   * Copies entries that several subtasks get (union and broadcast state): the decoded files are
+   * shared by the tasks, and each task thread must own the objects it may change.
+   */
+  private static List<Object> copyOf(List<Object> values) {
+    try {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+      for (Object value : values) {
+        GENERIC.serialize(value, out);
+      }
+      java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+      List<Object> copy = new ArrayList<>(values.size());
+      for (int i = 0; i < values.size(); i++) {
+        copy.add(GENERIC.deserialize(in));
+      }
+      return copy;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("Cannot copy restored operator state: " + e.getMessage(), e);
+    }
   }
 }

@@ -23,6 +23,7 @@ import io.eddy.api.state.ValueStateDescriptor;
 import io.eddy.api.types.TypeSerializer;
 import io.eddy.runtime.state.DefaultKeyedStateStore;
 import io.eddy.state.KeyedStateBackend;
+import io.eddy.state.OperatorStateMode;
 import io.eddy.state.VoidNamespace;
 import io.eddy.state.heap.HeapOperatorStateStore;
 import java.util.ArrayList;
@@ -34,8 +35,8 @@ import java.util.Map;
  * Base of the operators: keeps the output and context, tracks the watermark, drives the timer
  * services it created, sets the key context for keyed inputs, and opens/closes the user
  * function with a runtime context. Functions implementing {@link CheckpointedFunction} get
- * their operator state restored before open and snapshotted at checkpoints (lists named
- * {@code fn/<name>}); {@link CheckpointListener}s hear of completed checkpoints.
+ * their operator state restored before open and snapshotted at checkpoints (states named
+ * {@code fn/<name>} after their mode marker); {@link CheckpointListener}s hear of completed checkpoints.
  */
 public abstract class AbstractStreamOperator<OUT> implements StreamOperator {
   protected final Output<OUT> output;
@@ -68,8 +69,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator {
       Map<String, List<Object>> restored = new HashMap<>();
       if (context.restoredLists() != null) {
         context.restoredLists().forEach((name, values) -> {
-          if (name.startsWith(FUNCTION_STATE_PREFIX)) {
-            restored.put(name.substring(FUNCTION_STATE_PREFIX.length()), values);
+          if (OperatorStateMode.hasPrefix(name, FUNCTION_STATE_PREFIX)) {
+            restored.put(OperatorStateMode.withoutPrefix(name, FUNCTION_STATE_PREFIX), values);
           }
         });
       }
@@ -101,7 +102,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator {
     }
     checkpointed.snapshotState(checkpointId);
     Map<String, List<Object>> lists = new HashMap<>();
-    functionState.entries().forEach((name, values) -> lists.put(FUNCTION_STATE_PREFIX + name, values));
+    functionState.entries().forEach((name, values) ->
+        lists.put(OperatorStateMode.withPrefix(name, FUNCTION_STATE_PREFIX), values));
     return lists;
   }
 

@@ -1,9 +1,13 @@
 package io.eddy.runtime.operators;
 
+import io.eddy.api.functions.BroadcastProcessFunction;
+import io.eddy.api.functions.CoFlatMapFunction;
+import io.eddy.api.functions.CoMapFunction;
 import io.eddy.api.functions.CoProcessFunction;
 import io.eddy.api.functions.FilterFunction;
 import io.eddy.api.functions.FlatMapFunction;
 import io.eddy.api.functions.KeySelector;
+import io.eddy.api.functions.KeyedBroadcastProcessFunction;
 import io.eddy.api.functions.KeyedCoProcessFunction;
 import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.api.functions.MapFunction;
@@ -48,13 +52,21 @@ public final class OperatorFactory {
   public static TwoInputOperator<Object, Object> twoInput(OperatorSpec spec, OperatorContext context,
       Output<Object> output, KeySelector<Object, ?> key1, KeySelector<Object, ?> key2) {
     return switch (spec) {
-      case OperatorSpec.CoProcessSpec s -> new CoProcessOperator<>(context, output, (CoProcessFunction) s.function());
+      case OperatorSpec.CoMapSpec s -> new CoStreamMap<>(context, output, key1, key2, (CoMapFunction) s.function());
+      case OperatorSpec.CoFlatMapSpec s ->
+          new CoStreamFlatMap<>(context, output, key1, key2, (CoFlatMapFunction) s.function());
+      case OperatorSpec.CoProcessSpec s -> new CoProcessOperator<>(context, output, key1, key2,
+          (CoProcessFunction) s.function());
       case OperatorSpec.KeyedCoProcessSpec s -> new KeyedCoProcessOperator<>(context, output,
           requireKey(key1, context), requireKey(key2, context), (KeyedCoProcessFunction) s.function());
       case OperatorSpec.IntervalJoinSpec s -> new IntervalJoinOperator<>(context, output,
           requireKey(key1, context), requireKey(key2, context), s.lowerBoundMillis(), s.upperBoundMillis(),
           (ProcessJoinFunction) s.function());
       case OperatorSpec.CustomSpec s -> custom(s, context).createTwoInput(context, output, key1, key2);
+      case OperatorSpec.BroadcastProcessSpec s -> new CoBroadcastWithNonKeyedOperator<>(context, output,
+          (BroadcastProcessFunction) s.function(), s.broadcastStateDescriptors());
+      case OperatorSpec.KeyedBroadcastProcessSpec s -> new CoBroadcastWithKeyedOperator<>(context, output,
+          requireKey(key1, context), (KeyedBroadcastProcessFunction) s.function(), s.broadcastStateDescriptors());
       default -> throw new IllegalArgumentException(spec.getClass().getSimpleName() + " is not a two-input operator");
     };
   }

@@ -11,9 +11,10 @@ import java.util.Map;
 public interface StreamOperator {
   /**
    * Operator list states whose names start with this are restored whole on every subtask (the
-   * union of all subtasks' entries, Flink's union list state) instead of being dealt out.
+   * union of all subtasks' entries, Flink's union list state) instead of being dealt out: the
+   * marker of {@link io.eddy.state.OperatorStateMode#UNION}.
    */
-  String UNION_LIST_PREFIX = "union/";
+  String UNION_LIST_PREFIX = io.eddy.state.OperatorStateMode.UNION.encode("");
 
   void open() throws Exception;
 
