@@ -1,5 +1,6 @@
 package io.eddy.api.datastream;
 
+import io.eddy.api.config.CheckpointingOptions;
 import io.eddy.api.config.Configuration;
 import io.eddy.api.config.CoreOptions;
 import io.eddy.api.connector.CollectionSource;
@@ -13,6 +14,7 @@ import io.eddy.api.graph.SinkTransformation;
 import io.eddy.api.graph.SourceTransformation;
 import io.eddy.api.graph.StreamGraph;
 import io.eddy.api.time.WatermarkStrategy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -54,6 +56,21 @@ public class StreamEnvironment {
 
   public int getParallelism() {
     return configuration.get(CoreOptions.DEFAULT_PARALLELISM);
+  }
+
+  /** Takes a checkpoint every {@code intervalMillis} (execution.checkpointing.interval). */
+  public StreamEnvironment enableCheckpointing(long intervalMillis) {
+    if (intervalMillis <= 0) {
+      throw new IllegalArgumentException("The checkpoint interval must be positive, got " + intervalMillis + " ms");
+    }
+    configuration.set(CheckpointingOptions.INTERVAL, Duration.ofMillis(intervalMillis));
+    return this;
+  }
+
+  /** Runs every operator in a task of its own (pipeline.operator-chaining.enabled: false). */
+  public StreamEnvironment disableOperatorChaining() {
+    configuration.set(CoreOptions.OPERATOR_CHAINING, false);
+    return this;
   }
 
   /** Sets the number of key groups, the upper bound for rescaling keyed state. */

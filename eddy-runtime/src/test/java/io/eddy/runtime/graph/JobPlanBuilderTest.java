@@ -3,7 +3,6 @@ package io.eddy.runtime.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.eddy.api.config.CoreOptions;
 import io.eddy.api.connector.DiscardingSink;
 import io.eddy.api.datastream.DataStream;
 import io.eddy.api.datastream.OutputTag;
@@ -127,7 +126,7 @@ class JobPlanBuilderTest {
 
   @Test
   void chainingCanBeDisabledForTheJob() {
-    env.getConfiguration().set(CoreOptions.OPERATOR_CHAINING, false);
+    env.disableOperatorChaining();
     discard(env.fromSequence(1, 10).name("source").map(x -> x).name("a"));
     assertThat(chains(plan())).containsExactly("source", "a", "Sink");
   }
