@@ -67,6 +67,8 @@ public final class CalcNode extends PhysicalNode {
 
   @Override
   public DataStream<Row> translate(TranslationContext context) {
-    return context.streamOf(input()).flatMap(new CalcFunction(condition, projections)).name("Calc");
+    DataStream<Row> in = context.streamOf(input());
+    // Stateless: runs at its input's parallelism, so it chains (and keeps a source's order).
+    return in.flatMap(new CalcFunction(condition, projections)).name("Calc").setParallelism(in.getParallelism());
   }
 }

@@ -44,6 +44,10 @@ public final class WatermarkAssignerNode extends PhysicalNode {
 
   @Override
   public DataStream<Row> translate(TranslationContext context) {
-    return context.streamOf(input()).assignTimestampsAndWatermarks(RowtimeWatermarks.strategy(rowtimeField, watermark));
+    // At the source's parallelism, as Flink generates watermarks in the source: each subtask's
+    // watermark covers exactly the rows of one source split, in their order.
+    DataStream<Row> in = context.streamOf(input());
+    return in.assignTimestampsAndWatermarks(RowtimeWatermarks.strategy(rowtimeField, watermark))
+        .setParallelism(in.getParallelism());
   }
 }

@@ -6,6 +6,7 @@ import io.eddy.sql.connector.TableFactories;
 import io.eddy.sql.parser.Position;
 import io.eddy.sql.plan.CalcNode;
 import io.eddy.sql.plan.GroupAggregateNode;
+import io.eddy.sql.plan.JoinNode;
 import io.eddy.sql.plan.PhysicalNode;
 import io.eddy.sql.plan.SourceScanNode;
 import io.eddy.sql.plan.UnionNode;
@@ -30,6 +31,7 @@ import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalCalc;
+import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rel.logical.LogicalUnion;
 import org.apache.calcite.rex.RexBuilder;
@@ -104,11 +106,30 @@ public final class PhysicalPlanner {
         }
         yield new UnionNode(inputs, TypeConversion.toLogicalType(union.getRowType()));
       }
+      case LogicalJoin join -> join(join);
       case LogicalTableFunctionScan tvf -> throw new UnsupportedOperationException(
           "A window table function is only supported under a GROUP BY window_start, window_end aggregation yet");
       default -> throw new UnsupportedOperationException("Not supported yet: " + rel.getRelTypeName()
           + " (" + rel.explain().strip().lines().findFirst().orElse("") + ")");
     };
+  }
+
+  private PhysicalNode join(LogicalJoin join) {
+    if (join.getJoinType() != org.apache.calcite.rel.core.JoinRelType.INNER) {
+      throw new UnsupportedOperationException(join.getJoinType() + " joins are not supported yet (only INNER)");
+    }
+    org.apache.calcite.rel.core.JoinInfo info = join.analyzeCondition();
+    if (info.leftKeys.isEmpty()) {
+      throw new UnsupportedOperationException("A join without an equality condition between its inputs is not supported");
+    }
+    PhysicalNode left = plan(join.getLeft());
+    PhysicalNode right = plan(join.getRight());
+    RexNode residual = info.getRemaining(join.getCluster().getRexBuilder());
+    RowExpression compiled = residual.isAlwaysTrue() ? null : new RexCompiler(join.getCluster().getRexBuilder()).compile(residual);
+    List<String> names = new ArrayList<>(left.rowType().fieldNames());
+    names.addAll(right.rowType().fieldNames());
+    return new JoinNode(left, right, TypeConversion.toLogicalType(join.getRowType()), info.leftKeys.toIntArray(),
+        info.rightKeys.toIntArray(), compiled, describe(join.getCondition(), names));
   }
 
   private CalcNode calc(PhysicalNode input, RexNode condition, List<RexNode> projections,

@@ -1,0 +1,61 @@
+package io.eddy.sql.plan;
+
+import io.eddy.api.datastream.DataStream;
+import io.eddy.api.types.Row;
+import io.eddy.table.runtime.ChangelogMode;
+import io.eddy.table.runtime.RowExpression;
+import io.eddy.table.runtime.operators.RowKeySelector;
+import io.eddy.table.runtime.operators.join.InnerJoinFunction;
+import io.eddy.table.types.LogicalType;
+import java.util.List;
+
+/**
+ * Regular inner equi-join (Flink's Join): both inputs keyed by their join key fields, all rows of
+ * both sides in state. Insert-only when both inputs are, else {@code [I,D]} (updates arrive as
+ * deletes and inserts); no upsert key.
+ */
+public final class JoinNode extends PhysicalNode {
+  private final int[] leftKeys;
+  private final int[] rightKeys;
+  private final RowExpression residual;
+  private final String condition;
+
+  public JoinNode(PhysicalNode left, PhysicalNode right, LogicalType rowType, int[] leftKeys, int[] rightKeys,
+      RowExpression residual, String condition) {
+    super(List.of(left, right), rowType);
+    this.leftKeys = leftKeys.clone();
+    this.rightKeys = rightKeys.clone();
+    this.residual = residual;
+    this.condition = condition;
+  }
+
+  @Override
+  public ChangelogMode changelogMode() {
+    return inputs().get(0).changelogMode().isInsertOnly() && inputs().get(1).changelogMode().isInsertOnly()
+        ? ChangelogMode.insertOnly()
+        : ChangelogMode.of(java.util.EnumSet.of(io.eddy.api.types.RowKind.INSERT, io.eddy.api.types.RowKind.DELETE));
+  }
+
+  @Override
+  public int[] upsertKey() {
+    return null;
+  }
+
+  @Override
+  public String name() {
+    return "Join";
+  }
+
+  @Override
+  public String attributes() {
+    return "joinType=[InnerJoin], where=[" + condition + "], leftKey=[" + inputs().get(0).fields(leftKeys)
+        + "], rightKey=[" + inputs().get(1).fields(rightKeys) + "]";
+  }
+
+  @Override
+  public DataStream<Row> translate(TranslationContext context) {
+    return context.streamOf(inputs().get(0)).connect(context.streamOf(inputs().get(1)))
+        .keyBy(new RowKeySelector(leftKeys), new RowKeySelector(rightKeys))
+        .process(new InnerJoinFunction(residual, context.stateTtl())).name("Join");
+  }
+}
