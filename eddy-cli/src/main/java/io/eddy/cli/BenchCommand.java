@@ -1,11 +1,13 @@
 package io.eddy.cli;
 
+import io.eddy.api.datastream.ContextConfiguration;
 import io.eddy.bench.lsm.LsmBenchmark;
 import io.eddy.cli.bench.BenchBackend;
 import io.eddy.cli.bench.CheckpointBenchmark;
 import io.eddy.cli.bench.PipelineBenchmark;
 import io.eddy.cli.bench.RecoveryBenchmark;
 import io.eddy.cli.bench.StateBenchOptions;
+import io.eddy.cli.config.ConfigArgs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,12 +45,13 @@ final class BenchCommand implements Runnable {
     @Option(names = "--repeat", description = "Runs per configuration; the best is reported (default ${DEFAULT-VALUE}).")
     int repeat = 3;
 
-    @Option(names = "-D", paramLabel = "KEY=VALUE", description = "Job configuration, e.g. -D execution.batch-size=1024.")
-    java.util.Map<String, String> configuration = new java.util.LinkedHashMap<>();
+    @Mixin
+    ConfigArgs config = new ConfigArgs();
 
     @Override
     public Integer call() throws Exception {
-      return new PipelineBenchmark(records, keys, parallelisms, repeat, configuration, System.out).run();
+      return ContextConfiguration.runWith(config.resolve(),
+          () -> new PipelineBenchmark(records, keys, parallelisms, repeat, System.out).run());
     }
   }
 
@@ -94,9 +97,13 @@ final class BenchCommand implements Runnable {
     @Mixin
     StateBenchArgs state = new StateBenchArgs("hashmap");
 
+    @Mixin
+    ConfigArgs config = new ConfigArgs();
+
     @Override
     public Integer call() throws Exception {
-      return new CheckpointBenchmark(state.options(), passes, System.out).run();
+      return ContextConfiguration.runWith(config.resolve(),
+          () -> new CheckpointBenchmark(state.options(), passes, System.out).run());
     }
   }
 
@@ -107,9 +114,12 @@ final class BenchCommand implements Runnable {
     @Mixin
     StateBenchArgs state = new StateBenchArgs("hashmap", "rocksdb", "disaggregated");
 
+    @Mixin
+    ConfigArgs config = new ConfigArgs();
+
     @Override
     public Integer call() throws Exception {
-      return new RecoveryBenchmark(state.options(), System.out).run();
+      return ContextConfiguration.runWith(config.resolve(), () -> new RecoveryBenchmark(state.options(), System.out).run());
     }
   }
 

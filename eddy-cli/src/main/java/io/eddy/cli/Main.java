@@ -13,6 +13,7 @@ public final class Main {
   /** Runs the command line and returns its exit code (tests call this instead of main). */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new EddyCommand());
+    cli.getSubcommands().get("run").setStopAtPositional(true);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       cmd.getErr().println("eddy: " + describe(e));
       return 1;

@@ -82,9 +82,14 @@ final class NexmarkCommand implements Callable<Integer> {
   @Option(names = "--q10-output", description = "Folder for q10's partitioned files.")
   Path q10Output;
 
+  @picocli.CommandLine.Mixin
+  io.eddy.cli.config.ConfigArgs config = new io.eddy.cli.config.ConfigArgs();
+
   @Override
   public Integer call() throws Exception {
     List<NexmarkQuery> queries = parseQueries();
+    io.eddy.api.config.Configuration conf = config.resolve();
+    conf.toMap().forEach(this::configurationDefault);
     validate();
     PrintWriter out = spec.commandLine().getOut();
     List<String> summaries = new ArrayList<>();
@@ -142,6 +147,16 @@ final class NexmarkCommand implements Callable<Integer> {
     }
   }
 
+  /** A key from conf/eddy.yaml or -D stands in for a flag the user did not give (the flag wins otherwise). */
+  private void configurationDefault(String key, String value) {
+    var parsed = spec.commandLine().getParseResult();
+    if (key.equals("state.backend.type") && !parsed.hasMatchedOption("--backend")) {
+      backend = value;
+    } else if (key.equals("parallelism.default") && !parsed.hasMatchedOption("--parallelism")) {
+      parallelism = Integer.parseInt(value);
+    }
+  }
+
   private NexmarkJobOptions options(String name) {
     NexmarkJobOptions.Builder b = NexmarkJobOptions.builder(name).events(events).rate(rate).seed(seed)
         .parallelism(parallelism).stateBackend(backend).input(input).skipBadRecords(skipBadRecords)
@@ -151,22 +166,36 @@ final class NexmarkCommand implements Callable<Integer> {
     } else {
       b.changelogDir(stateDir.resolve("changelog").resolve(name).toAbsolutePath());
     }
-    String interval = checkpointInterval != null ? checkpointInterval : injectFailures > 0 ? "1s" : null;
-    b.configuration("state.backend.rocksdb.localdir", stateDir.resolve("rocksdb").toAbsolutePath().toString());
+    java.util.Map<String, String> conf = new java.util.LinkedHashMap<>(config.resolve().toMap());
+    String interval = checkpointInterval != null ? checkpointInterval : injectFailures > 0 ? "1s"
+        : conf.get("execution.checkpointing.interval");
+    java.util.Map<String, String> own = new java.util.LinkedHashMap<>();
+    own.put("state.backend.rocksdb.localdir", stateDir.resolve("rocksdb").toAbsolutePath().toString());
     if (interval == null && !resume) {
-      b.configuration("state.disaggregated.dir", stateDir.resolve("db").resolve(name).toAbsolutePath().toString());
+      own.put("state.disaggregated.dir", stateDir.resolve("db").resolve(name).toAbsolutePath().toString());
     } else {
       String dir = (checkpointDir != null ? checkpointDir : stateDir.resolve("checkpoints").toString()) + "/" + name;
-      b.configuration("state.checkpoints.dir", dir);
-      b.configuration("execution.checkpointing.resume", String.valueOf(resume));
+      own.put("state.checkpoints.dir", dir);
+      own.put("execution.checkpointing.resume", String.valueOf(resume));
       if (interval != null) {
-        b.configuration("execution.checkpointing.interval", interval);
+        own.put("execution.checkpointing.interval", interval);
       }
     }
     if (injectFailures > 0) {
-      b.configuration("execution.fault-injection.failures", String.valueOf(injectFailures));
-      b.configuration("execution.fault-injection.seed", String.valueOf(seed));
+      own.put("execution.fault-injection.failures", String.valueOf(injectFailures));
+      own.put("execution.fault-injection.seed", String.valueOf(seed));
     }
+    // precedence: this command's defaults < conf/eddy.yaml < -D < the flags the user gave
+    var parsed = spec.commandLine().getParseResult();
+    boolean dirs = parsed.hasMatchedOption("--state-dir") || parsed.hasMatchedOption("--checkpoint-dir");
+    own.forEach((key, value) -> {
+      boolean explicit = key.endsWith("dir") ? dirs : key.startsWith("execution.fault-injection")
+          ? injectFailures > 0 : key.endsWith("resume") ? resume : parsed.hasMatchedOption("--checkpoint-interval");
+      if (explicit || !conf.containsKey(key)) {
+        conf.put(key, value);
+      }
+    });
+    b.configuration(conf);
     return b.build();
   }
 

@@ -19,6 +19,11 @@ public final class CheckpointingOptions {
       "state.checkpoints.dir", "",
       "Where checkpoints are written (any FileSystem path); empty keeps them in memory for in-process recovery.");
 
+  public static final ConfigOption<String> SAVEPOINT_DIRECTORY = ConfigOption.stringOption(
+      "state.savepoints.dir", "",
+      "Default folder of savepoints (eddy savepoint / eddy stop --savepoint without a folder); each savepoint is "
+          + "a self-contained folder savepoint-<job id prefix>-<random> in it.");
+
   public static final ConfigOption<Integer> NUM_RETAINED = ConfigOption.intOption(
       "state.checkpoints.num-retained", 1, "Completed checkpoints kept; older ones are deleted.");
 

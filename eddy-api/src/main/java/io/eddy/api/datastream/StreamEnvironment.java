@@ -30,8 +30,9 @@ public class StreamEnvironment {
   private final List<SinkTransformation<?>> sinks = new ArrayList<>();
   private JobExecutor executor;
 
+  /** Starts from the context's defaults ({@link ContextConfiguration}), overridden by {@code configuration}. */
   protected StreamEnvironment(Configuration configuration) {
-    this.configuration = configuration.copy();
+    this.configuration = ContextConfiguration.withDefaults(configuration);
   }
 
   public static StreamEnvironment create() {

@@ -1,6 +1,5 @@
 package io.eddy.cli.bench;
 
-import io.eddy.api.config.Configuration;
 import io.eddy.api.connector.DiscardingSink;
 import io.eddy.api.datastream.StreamEnvironment;
 import io.eddy.api.functions.Collector;
@@ -13,7 +12,6 @@ import io.eddy.connectors.datagen.DataGenSource;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The runtime's throughput on two jobs: (a) source -> map -> filter -> discard, which measures
@@ -26,16 +24,14 @@ public final class PipelineBenchmark {
   private final int keys;
   private final List<Integer> parallelisms;
   private final int repeat;
-  private final Map<String, String> configuration;
   private final PrintStream out;
 
-  public PipelineBenchmark(long records, int keys, List<Integer> parallelisms, int repeat,
-      Map<String, String> configuration, PrintStream out) {
+  /** Further configuration (e.g. execution.batch-size) comes from the context ({@code eddy bench pipeline -D}). */
+  public PipelineBenchmark(long records, int keys, List<Integer> parallelisms, int repeat, PrintStream out) {
     this.records = records;
     this.keys = keys;
     this.parallelisms = parallelisms;
     this.repeat = repeat;
-    this.configuration = configuration;
     this.out = out;
   }
 
@@ -57,7 +53,7 @@ public final class PipelineBenchmark {
   }
 
   private double runOnce(String job, int parallelism) throws Exception {
-    StreamEnvironment env = StreamEnvironment.create(new Configuration(configuration)).setParallelism(parallelism);
+    StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
     var numbers = env.fromSource(DataGenSource.sequence(0, records - 1), WatermarkStrategy.noWatermarks(), "numbers");
     if (job.equals("map-filter-discard")) {
       numbers.map(x -> x * 3).filter(x -> (x & 7) != 0).sinkTo(new DiscardingSink<>());

@@ -58,6 +58,11 @@ public final class LocalJob implements JobClient {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the checkpoint storage: " + e.getMessage(), e);
     }
+    if (checkpointing && plan.configuration().get(CheckpointingOptions.DIRECTORY).isEmpty()) {
+      log("Checkpoints go to this process's memory (state.checkpoints.dir is not set): the job recovers from "
+          + "failures inside this process, but its checkpoints will not survive the process. Set "
+          + "state.checkpoints.dir to a folder (or s3://, hdfs://) to keep them.");
+    }
   }
 
   /** Starts the first attempt synchronously (so plan errors surface to the caller), then runs in the background. */

@@ -1,5 +1,6 @@
 package io.eddy.runtime.execution;
 
+import io.eddy.api.config.ConfigOptionRegistry;
 import io.eddy.api.execution.JobClient;
 import io.eddy.api.execution.JobExecutor;
 import io.eddy.api.graph.StreamGraph;
@@ -20,8 +21,15 @@ public final class LocalJobExecutor implements JobExecutor {
     this.clock = clock;
   }
 
+  /** Every option of the modules on the class path, read once. */
+  private static final class Registry {
+    static final ConfigOptionRegistry INSTANCE = ConfigOptionRegistry.load();
+  }
+
+  /** Checks the configuration first: an unknown key in Eddy's namespaces or a bad value fails here, named. */
   @Override
   public JobClient submit(StreamGraph graph) {
+    Registry.INSTANCE.validate(graph.configuration());
     boolean resume = graph.configuration().get(io.eddy.api.config.CheckpointingOptions.RESUME);
     return new LocalJob(JobPlanBuilder.build(graph), clock, resume).start();
   }
