@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "eddy", mixinStandardHelpOptions = true, version = "eddy 0.1.0",
     description = "Eddy: a stateful stream processor whose state can live on a distributed file system.",
     subcommands = {RunCommand.class, NexmarkCommand.class, BenchCommand.class, CheckpointsCommand.class,
-        CompactionWorkerCommand.class, SqlCommand.class})
+        CompactionWorkerCommand.class, JobControlCommands.ListJobs.class, JobControlCommands.Savepoint.class,
+        JobControlCommands.Stop.class, SqlCommand.class})
 final class EddyCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;

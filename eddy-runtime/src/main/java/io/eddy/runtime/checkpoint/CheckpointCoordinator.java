@@ -14,6 +14,11 @@ import java.util.Map;
  * and completes a checkpoint by writing its metadata; then old checkpoints are deleted and the
  * tasks notified. A checkpoint that a task declines or that times out is aborted and its files
  * deleted. Runs its own timer thread; acknowledgements arrive from checkpoint I/O threads.
+ *
+ * <p>Savepoints ({@link #triggerSavepoint}) are checkpoints on request, taken in turn with the
+ * periodic ones (one in flight at a time, sharing the id sequence) but written to a storage of
+ * their own; they subsume nothing. A stop-with-savepoint asks the sources to emit nothing after
+ * their barrier, so the savepoint holds everything the job did.
  */
 public final class CheckpointCoordinator implements AutoCloseable {
   private final CheckpointStorage storage;
@@ -27,20 +32,37 @@ public final class CheckpointCoordinator implements AutoCloseable {
   private final int retained;
   private final Thread timer;
   private final List<CompletedCheckpointStats> completed = new ArrayList<>();
+  private final java.util.ArrayDeque<SavepointRequest> savepoints = new java.util.ArrayDeque<>();
+  private final Map<Long, CheckpointStorage> abortedTargets = new LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, CheckpointStorage> eldest) {
+      return size() > 16;
+    }
+  };
   private long nextId;
   private Pending pending;
   private long lastEnd;
   private volatile boolean closed;
 
+  /** A savepoint that was written: its checkpoint id and folder. */
+  public record CompletedSavepoint(long checkpointId, String folder) {}
+
+  private record SavepointRequest(CheckpointStorage target, boolean terminate,
+      java.util.concurrent.CompletableFuture<CompletedSavepoint> result) {}
+
   private static final class Pending {
     final long id;
     final long start;
+    final CheckpointStorage target;
+    final SavepointRequest savepoint;
     final Map<String, CheckpointMetadata.OperatorState> operators = new LinkedHashMap<>();
     int acks;
 
-    Pending(long id, long start) {
+    Pending(long id, long start, CheckpointStorage target, SavepointRequest savepoint) {
       this.id = id;
       this.start = start;
+      this.target = target;
+      this.savepoint = savepoint;
     }
   }
 
@@ -61,17 +83,32 @@ public final class CheckpointCoordinator implements AutoCloseable {
     this.timer.setDaemon(true);
   }
 
+  /** Starts the timer thread: periodic checkpoints (if an interval is set) and savepoints on request. */
   public void start() {
-    if (intervalMillis > 0) {
-      timer.start();
+    timer.start();
+  }
+
+  /**
+   * Takes a savepoint into {@code target} once no checkpoint is in flight; with {@code terminate}
+   * the sources emit nothing after it (stop-with-savepoint). The future completes once the
+   * savepoint is written (the tasks are notified then), or fails with why it could not be taken.
+   */
+  public synchronized java.util.concurrent.CompletableFuture<CompletedSavepoint> triggerSavepoint(
+      CheckpointStorage target, boolean terminate) {
+    var result = new java.util.concurrent.CompletableFuture<CompletedSavepoint>();
+    if (closed) {
+      result.completeExceptionally(new IllegalStateException("The job attempt has ended"));
+    } else {
+      savepoints.add(new SavepointRequest(target, terminate, result));
     }
+    return result;
   }
 
   private void runTimer() {
     long lastTrigger = System.currentTimeMillis();
     while (!closed) {
       try {
-        Thread.sleep(Math.max(1, Math.min(intervalMillis, 20)));
+        Thread.sleep(intervalMillis > 0 ? Math.max(1, Math.min(intervalMillis, 20)) : 20);
       } catch (InterruptedException e) {
         return;
       }
@@ -80,20 +117,37 @@ public final class CheckpointCoordinator implements AutoCloseable {
         if (pending != null && now - pending.start > timeoutMillis) {
           abort(pending, "timed out after " + timeoutMillis + " ms");
         }
-        if (pending == null && now - lastTrigger >= intervalMillis && now - lastEnd >= minPauseMillis
-            && job.canCheckpoint() && !closed) {
-          pending = new Pending(nextId++, now);
+        if (pending != null || closed) {
+          continue;
+        }
+        if (!savepoints.isEmpty()) {
+          SavepointRequest request = savepoints.poll();
+          if (!job.canCheckpoint()) {
+            request.result().completeExceptionally(new IllegalStateException(
+                "The job cannot take a savepoint now: a task has finished or failed"));
+            continue;
+          }
+          pending = new Pending(nextId++, now, request.target(), request);
+          job.triggerSources(pending.id, request.terminate());
+        } else if (intervalMillis > 0 && now - lastTrigger >= intervalMillis && now - lastEnd >= minPauseMillis
+            && job.canCheckpoint()) {
+          pending = new Pending(nextId++, now, storage, null);
           lastTrigger = now;
-          job.triggerSources(pending.id);
+          job.triggerSources(pending.id, false);
         }
       }
     }
   }
 
+  /** Where the state of checkpoint {@code checkpointId} goes: a savepoint's own storage, else the job's. */
+  public synchronized CheckpointStorage storageFor(long checkpointId) {
+    return pending != null && pending.id == checkpointId ? pending.target : storage;
+  }
+
   /** A task's state for a checkpoint is written; completes the checkpoint when it is the last. */
   public synchronized void acknowledge(long checkpointId, List<TaskAcknowledgement> parts) {
     if (pending == null || pending.id != checkpointId || closed) {
-      deleteLate(parts);
+      deleteLate(abortedTargets.getOrDefault(checkpointId, storage), parts);
       return;
     }
     for (TaskAcknowledgement part : parts) {
@@ -122,11 +176,22 @@ public final class CheckpointCoordinator implements AutoCloseable {
     }
     CheckpointMetadata metadata = new CheckpointMetadata(p.id, now, jobName, maxParallelism, p.operators);
     try {
-      storage.commit(metadata);
-      storage.retainNewest(retained);
+      p.target.commit(metadata);
+      if (p.savepoint == null) {
+        storage.retainNewest(retained);
+      }
     } catch (IOException e) {
       job.log("Checkpoint " + p.id + " could not be committed: " + e.getMessage());
-      deleteQuietly(p.id);
+      deleteQuietly(p);
+      if (p.savepoint != null) {
+        p.savepoint.result().completeExceptionally(e);
+      }
+      return;
+    }
+    if (p.savepoint != null) {
+      job.log("Savepoint " + p.id + " written to " + p.target.directory());
+      job.notifyComplete(p.id);
+      p.savepoint.result().complete(new CompletedSavepoint(p.id, p.target.directory()));
       return;
     }
     CompletedCheckpointStats stats = new CompletedCheckpointStats(p.id, now - p.start, metadata.totalBytes());
@@ -138,15 +203,22 @@ public final class CheckpointCoordinator implements AutoCloseable {
   private void abort(Pending p, String reason) {
     pending = null;
     lastEnd = System.currentTimeMillis();
-    job.log("Checkpoint " + p.id + " aborted: " + reason);
-    deleteQuietly(p.id);
+    job.log((p.savepoint == null ? "Checkpoint " : "Savepoint ") + p.id + " aborted: " + reason);
+    abortedTargets.put(p.id, p.target);
+    deleteQuietly(p);
+    if (p.savepoint != null) {
+      p.savepoint.result().completeExceptionally(new IllegalStateException(reason));
+    }
   }
 
-  private void deleteLate(List<TaskAcknowledgement> parts) {
+  private void deleteLate(CheckpointStorage target, List<TaskAcknowledgement> parts) {
+    if (target == null) {
+      return;
+    }
     for (TaskAcknowledgement part : parts) {
       if (part.handle().path() != null) {
         try {
-          storage.fileSystem().delete(part.handle().path());
+          target.fileSystem().delete(part.handle().path());
         } catch (IOException ignored) {
           // best effort: an orphan of an aborted checkpoint is harmless
         }
@@ -154,11 +226,11 @@ public final class CheckpointCoordinator implements AutoCloseable {
     }
   }
 
-  private void deleteQuietly(long id) {
+  private void deleteQuietly(Pending p) {
     try {
-      storage.deleteFiles(id);
+      p.target.deleteFiles(p.id);
     } catch (IOException e) {
-      job.log("Could not delete files of checkpoint " + id + ": " + e.getMessage());
+      job.log("Could not delete files of checkpoint " + p.id + ": " + e.getMessage());
     }
   }
 
@@ -179,6 +251,10 @@ public final class CheckpointCoordinator implements AutoCloseable {
       if (pending != null) {
         abort(pending, "job ended");
       }
+      for (SavepointRequest request : savepoints) {
+        request.result().completeExceptionally(new IllegalStateException("The job attempt ended before the savepoint"));
+      }
+      savepoints.clear();
     }
   }
 }

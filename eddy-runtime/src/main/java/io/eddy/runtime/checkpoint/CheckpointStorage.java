@@ -21,17 +21,55 @@ import java.util.function.Consumer;
  * by listing (the file-system SPI lists files, not directories). A checkpoint without its
  * marker is incomplete and ignored. When the job finishes, the marker {@code job-finished} says
  * there is nothing left to resume; {@code end-of-input}, written just before, holds the
- * commits of its last, uncheckpointed part. Thread-safe.
+ * commits of its last, uncheckpointed part.
+ *
+ * <p>A savepoint ({@link #forSavepoint}) is one checkpoint in a folder of its own:
+ * {@code <folder>/_metadata} and its state files beside it, no marker; it is complete once its
+ * metadata exists, and a job can start from it ({@link #loadFolder}). Thread-safe.
  */
 public final class CheckpointStorage {
   private static final String MARKER_PREFIX = "completed-chk-";
 
+  private static final String METADATA = "_metadata";
+
   private final FileSystem fs;
   private final String directory;
+  private final boolean savepoint;
 
   public CheckpointStorage(FileSystem fs, String directory) {
+    this(fs, directory, false);
+  }
+
+  private CheckpointStorage(FileSystem fs, String directory, boolean savepoint) {
     this.fs = fs;
     this.directory = directory.endsWith("/") ? directory : directory + "/";
+    this.savepoint = savepoint;
+  }
+
+  /** The storage of one savepoint, in {@code folder} (any FileSystem path). */
+  public static CheckpointStorage forSavepoint(String folder) throws IOException {
+    return new CheckpointStorage(FileSystems.forPath(folder), folder, true);
+  }
+
+  /** True for a savepoint: its state must not depend on files that the job's checkpoints manage. */
+  public boolean isSavepoint() {
+    return savepoint;
+  }
+
+  /**
+   * The checkpoint or savepoint whose {@code _metadata} is in {@code folder} (a savepoint
+   * folder, or a {@code chk-N} folder of retained checkpoints), verified with its state files.
+   */
+  public static CheckpointMetadata loadFolder(String folder) throws IOException {
+    String dir = folder.endsWith("/") ? folder : folder + "/";
+    FileSystem fs = FileSystems.forPath(dir);
+    if (!fs.exists(dir + METADATA)) {
+      throw new IllegalArgumentException("No savepoint or checkpoint in " + folder + ": it has no " + METADATA
+          + " (give the folder of one savepoint, or a chk-N folder)");
+    }
+    CheckpointMetadata metadata = CheckpointMetadata.fromBytes(fs.readAll(dir + METADATA), dir + METADATA);
+    new CheckpointStorage(fs, dir).verifyStateFiles(metadata);
+    return metadata;
   }
 
   /** The storage named by {@code state.checkpoints.dir}; empty means in memory (in-process recovery only). */
@@ -52,7 +90,7 @@ public final class CheckpointStorage {
   }
 
   private String checkpointDirectory(long id) {
-    return directory + "chk-" + id + "/";
+    return savepoint ? directory : directory + "chk-" + id + "/";
   }
 
   /** A fresh path for the state file of one operator subtask. */
@@ -62,13 +100,15 @@ public final class CheckpointStorage {
   }
 
   public String metadataPath(long checkpointId) {
-    return checkpointDirectory(checkpointId) + "_metadata";
+    return checkpointDirectory(checkpointId) + METADATA;
   }
 
   /** Writes the metadata, then the marker: from then on the checkpoint counts as complete. */
   public void commit(CheckpointMetadata metadata) throws IOException {
     writeFile(metadataPath(metadata.checkpointId()), metadata.toBytes());
-    writeFile(directory + marker(metadata.checkpointId()), new byte[0]);
+    if (!savepoint) {
+      writeFile(directory + marker(metadata.checkpointId()), new byte[0]);
+    }
   }
 
   private void writeFile(String path, byte[] bytes) throws IOException {

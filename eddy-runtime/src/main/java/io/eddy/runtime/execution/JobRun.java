@@ -53,6 +53,12 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
   private final AtomicReference<Failure> failure = new AtomicReference<>();
   private final AtomicInteger running = new AtomicInteger();
   private final List<PendingCommit<?>> endOfInputCommits = new ArrayList<>();
+  private final Map<Long, java.util.concurrent.CountDownLatch> notified = new java.util.LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, java.util.concurrent.CountDownLatch> eldest) {
+      return size() > 8;
+    }
+  };
   private volatile boolean cancelled;
   private volatile boolean anyTaskFinished;
 
@@ -76,7 +82,7 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
     this.storage = storage;
     this.restored = restored;
     int taskCount = plan.vertices().stream().mapToInt(JobVertex::parallelism).sum();
-    this.coordinator = storage == null ? null : new CheckpointCoordinator(storage, this, plan.configuration(),
+    this.coordinator = new CheckpointCoordinator(storage, this, plan.configuration(),
         plan.jobName(), plan.maxParallelism(), taskCount, firstCheckpointId);
     this.checkpointIo = Executors.newFixedThreadPool(2, r -> {
       Thread t = new Thread(r, "Eddy checkpoint I/O (" + plan.jobName() + ")");
@@ -131,9 +137,7 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
     }
     running.set(threads.size());
     threads.forEach(Thread::start);
-    if (coordinator != null) {
-      coordinator.start();
-    }
+    coordinator.start();
     return this;
   }
 
@@ -201,8 +205,13 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
   }
 
   @Override
-  public CheckpointStorage checkpointStorage() {
-    return storage;
+  public CheckpointStorage checkpointStorage(long checkpointId) {
+    return coordinator.storageFor(checkpointId);
+  }
+
+  /** See {@link CheckpointCoordinator#triggerSavepoint}. */
+  java.util.concurrent.CompletableFuture<CheckpointCoordinator.CompletedSavepoint> triggerSavepoint(CheckpointStorage target, boolean terminate) {
+    return coordinator.triggerSavepoint(target, terminate);
   }
 
   @Override
@@ -242,13 +251,41 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
   }
 
   @Override
-  public void triggerSources(long checkpointId) {
-    sourceTasks.forEach(t -> t.triggerCheckpoint(checkpointId));
+  public void triggerSources(long checkpointId, boolean thenSuspend) {
+    sourceTasks.forEach(t -> t.triggerCheckpoint(checkpointId, thenSuspend));
   }
 
   @Override
   public void notifyComplete(long checkpointId) {
+    synchronized (notified) {
+      notified.put(checkpointId, new java.util.concurrent.CountDownLatch(tasks.size()));
+    }
     tasks.forEach(t -> t.notifyCheckpointComplete(checkpointId));
+  }
+
+  @Override
+  public void checkpointNotified(long checkpointId) {
+    latch(checkpointId).countDown();
+  }
+
+  /** Waits until every task has handled the completion of checkpoint {@code checkpointId} (or the attempt ended). */
+  void awaitNotified(long checkpointId) {
+    java.util.concurrent.CountDownLatch latch = latch(checkpointId);
+    try {
+      while (!latch.await(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (failure.get() != null || cancelled) {
+          return;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private java.util.concurrent.CountDownLatch latch(long checkpointId) {
+    synchronized (notified) {
+      return notified.getOrDefault(checkpointId, new java.util.concurrent.CountDownLatch(0));
+    }
   }
 
   @Override
@@ -306,20 +343,18 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
         t.join();
       }
     } finally {
-      if (coordinator != null) {
-        coordinator.close();
-      }
+      coordinator.close();
       checkpointIo.shutdown();
     }
     return failure.get();
   }
 
   List<io.eddy.runtime.checkpoint.CompletedCheckpointStats> completedCheckpoints() {
-    return coordinator == null ? List.of() : coordinator.completedCheckpoints();
+    return coordinator.completedCheckpoints();
   }
 
   long nextCheckpointId(long fallback) {
-    return coordinator == null ? fallback : coordinator.nextCheckpointId();
+    return coordinator.nextCheckpointId();
   }
 
   String describe(Failure f) {

@@ -4,7 +4,13 @@ import io.eddy.api.config.CheckpointingOptions;
 import io.eddy.api.execution.JobClient;
 import io.eddy.api.execution.JobExecutionException;
 import io.eddy.api.execution.JobExecutionResult;
+import io.eddy.api.config.StateRecoveryOptions;
+import io.eddy.fs.FileSystems;
+import io.eddy.fs.FsPaths;
+import io.eddy.runtime.checkpoint.CheckpointCoordinator;
+import io.eddy.runtime.checkpoint.CheckpointMetadata;
 import io.eddy.runtime.checkpoint.CheckpointStorage;
+import io.eddy.runtime.checkpoint.StateAssignmentCheck;
 import io.eddy.runtime.checkpoint.CompletedCheckpointStats;
 import io.eddy.runtime.checkpoint.RestoredState;
 import io.eddy.runtime.graph.JobPlan;
@@ -15,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -34,6 +41,10 @@ public final class LocalJob implements JobClient {
   private final FailureInjector failureInjector;
   private final CountDownLatch done = new CountDownLatch(1);
   private final List<CompletedCheckpointStats> checkpoints = new ArrayList<>();
+  private final String jobId = java.util.UUID.randomUUID().toString().replace("-", "");
+  private io.eddy.runtime.control.JobControlFolder control;
+  private RestoredState initialState;
+  private volatile String stoppedWithSavepoint;
   private volatile JobRun current;
   private volatile Thread currentInjection;
   private volatile boolean cancelled;
@@ -82,7 +93,25 @@ public final class LocalJob implements JobClient {
       return this;
     }
     RestoredState restored = resume ? latestCheckpoint() : null;
-    JobRun first = newAttempt(0, restored);
+    String recoveryPath = plan.configuration().get(StateRecoveryOptions.PATH);
+    if (restored == null && !recoveryPath.isEmpty()) {
+      initialState = fromSavepoint(recoveryPath);
+      restored = initialState;
+    } else if (restored != null) {
+      StateAssignmentCheck.check(plan, restored.metadata(), "checkpoint " + restored.checkpointId(),
+          plan.configuration().get(StateRecoveryOptions.IGNORE_UNCLAIMED_STATE));
+    }
+    control = io.eddy.runtime.control.JobControlFolder.open(
+        io.eddy.runtime.control.JobControlOptions.resolve(
+            plan.configuration().get(io.eddy.runtime.control.JobControlOptions.CONTROL_DIR)),
+        jobId, plan.jobName(), new ControlHandler());
+    JobRun first;
+    try {
+      first = newAttempt(0, restored);
+    } catch (RuntimeException | Error e) {
+      control.close();
+      throw e;
+    }
     Thread supervisor = new Thread(() -> supervise(first), "Eddy job supervisor (" + plan.jobName() + ")");
     supervisor.setDaemon(true);
     supervisor.start();
@@ -114,6 +143,93 @@ public final class LocalJob implements JobClient {
     }
   }
 
+  private RestoredState fromSavepoint(String path) {
+    try {
+      CheckpointMetadata metadata = CheckpointStorage.loadFolder(path);
+      StateAssignmentCheck.check(plan, metadata, path, plan.configuration().get(StateRecoveryOptions.IGNORE_UNCLAIMED_STATE));
+      log("Starting from savepoint " + path + " (checkpoint " + metadata.checkpointId() + ")");
+      metrics.increment("numRestoresFromSavepoint");
+      return new RestoredState(metadata, FileSystems.forPath(path));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the savepoint " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** This job's id: 32 hex digits, unique; {@code eddy list} shows it, {@code eddy savepoint} takes it. */
+  public String jobId() {
+    return jobId;
+  }
+
+  @Override
+  public CompletableFuture<String> triggerSavepoint(String folder) {
+    return savepoint(folder, false).thenApply(CheckpointCoordinator.CompletedSavepoint::folder);
+  }
+
+  /**
+   * Takes a savepoint with the sources emitting nothing after it, lets every task see it
+   * complete (sinks commit), then ends the job: {@link #await} returns normally.
+   */
+  @Override
+  public CompletableFuture<String> stopWithSavepoint(String folder) {
+    JobRun run = current;
+    CompletableFuture<String> result = new CompletableFuture<>();
+    savepoint(folder, true).whenComplete((savepoint, failure) -> {
+      if (failure != null) {
+        result.completeExceptionally(failure);
+        return;
+      }
+      Thread stopper = new Thread(() -> {
+        run.awaitNotified(savepoint.checkpointId());
+        stoppedWithSavepoint = savepoint.folder();
+        result.complete(savepoint.folder());
+        cancelled = true;
+        run.cancel();
+      }, "Eddy stop-with-savepoint (" + plan.jobName() + ")");
+      stopper.setDaemon(true);
+      stopper.start();
+    });
+    return result;
+  }
+
+  private CompletableFuture<CheckpointCoordinator.CompletedSavepoint> savepoint(String folder, boolean stop) {
+    JobRun run = current;
+    if (isDone() || run == null) {
+      return CompletableFuture.failedFuture(new IllegalStateException("Job '" + plan.jobName() + "' has ended"));
+    }
+    try {
+      return run.triggerSavepoint(savepointTarget(folder), stop);
+    } catch (IOException | RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private CheckpointStorage savepointTarget(String folder) throws IOException {
+    String base = folder == null || folder.isEmpty()
+        ? plan.configuration().get(CheckpointingOptions.SAVEPOINT_DIRECTORY) : folder;
+    if (base.isEmpty()) {
+      throw new IllegalArgumentException("No savepoint folder: give one (eddy savepoint JOB FOLDER) or set "
+          + CheckpointingOptions.SAVEPOINT_DIRECTORY.key());
+    }
+    if (FsPaths.scheme(base) == null) {
+      base = java.nio.file.Path.of(base).toAbsolutePath().normalize().toString();
+    }
+    String name = "savepoint-" + jobId.substring(0, 6) + "-" + java.util.UUID.randomUUID().toString().substring(0, 12);
+    return CheckpointStorage.forSavepoint(FsPaths.join(base, name));
+  }
+
+  /** Requests from other processes (eddy savepoint / stop) arrive here. */
+  private final class ControlHandler implements io.eddy.runtime.control.JobControlFolder.Handler {
+    @Override
+    public CompletableFuture<String> savepoint(String folder, boolean stop) {
+      return stop ? stopWithSavepoint(folder) : triggerSavepoint(folder);
+    }
+
+    @Override
+    public void cancel() {
+      LocalJob.this.cancel();
+    }
+  }
+
   private void supervise(JobRun run) {
     try {
       while (true) {
@@ -129,6 +245,10 @@ public final class LocalJob implements JobClient {
         if (f == null && !cancelled) {
           commitEndOfInput(run);
           metrics.add("numInjectedFailures", failureInjector.injected());
+          return;
+        }
+        if (cancelled && stoppedWithSavepoint != null) {
+          log("Stopped with savepoint " + stoppedWithSavepoint);
           return;
         }
         if (cancelled) {
@@ -149,7 +269,8 @@ public final class LocalJob implements JobClient {
           return;
         }
         try {
-          run = newAttempt(restarts, latestCheckpoint());
+          RestoredState latest = latestCheckpoint();
+          run = newAttempt(restarts, latest != null ? latest : initialState);
         } catch (RuntimeException e) {
           failure = new JobExecutionException("Job '" + plan.jobName() + "' could not restart: " + e.getMessage(), e);
           return;
@@ -161,6 +282,9 @@ public final class LocalJob implements JobClient {
       failure = new JobExecutionException("Job '" + plan.jobName() + "' failed: " + t, t);
     } finally {
       endNanos = System.nanoTime();
+      if (control != null) {
+        control.close();
+      }
       done.countDown();
     }
   }

@@ -8,6 +8,7 @@ import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.functions.KeySelector;
 import io.eddy.api.functions.TaskInfo;
 import io.eddy.api.graph.Partitioning;
+import io.eddy.runtime.checkpoint.CheckpointStorage;
 import io.eddy.runtime.checkpoint.OperatorSnapshot;
 import io.eddy.runtime.checkpoint.RestoredState;
 import io.eddy.runtime.checkpoint.StateFile;
@@ -66,6 +67,7 @@ public final class Task implements Runnable {
   private final Map<StreamNode, KeyedStateBackend<Object>> backends = new HashMap<>();
   private final ConcurrentLinkedQueue<ThrowingRunnable> mailbox = new ConcurrentLinkedQueue<>();
   private volatile boolean finished;
+  private boolean suspended;
   private long aligningCheckpoint = -1;
   private int barriersReceived;
   private final StreamOperator head;
@@ -160,9 +162,19 @@ public final class Task implements Runnable {
     }
   }
 
-  /** Asks this (source) task to take checkpoint {@code id}; called from the coordinator's thread. */
-  public void triggerCheckpoint(long checkpointId) {
-    mail(() -> performCheckpoint(checkpointId));
+  /**
+   * Asks this (source) task to take checkpoint {@code id}; with {@code thenSuspend} it emits
+   * nothing after the barrier (stop-with-savepoint) until it is cancelled. Called from the
+   * coordinator's thread.
+   */
+  public void triggerCheckpoint(long checkpointId, boolean thenSuspend) {
+    mail(() -> {
+      performCheckpoint(checkpointId);
+      if (thenSuspend) {
+        flushAll();
+        suspended = true;
+      }
+    });
   }
 
   /** Tells the operators that checkpoint {@code id} is complete; called from the coordinator's thread. */
@@ -174,6 +186,7 @@ public final class Task implements Runnable {
       for (KeyedStateBackend<Object> backend : backends.values()) {
         backend.notifyCheckpointComplete(checkpointId);
       }
+      env.checkpointNotified(checkpointId);
     });
   }
 
@@ -229,9 +242,17 @@ public final class Task implements Runnable {
           }
           continue;
         }
-        String path = env.checkpointStorage().newStatePath(checkpointId, node.stateId(), subtask);
+        CheckpointStorage target = env.checkpointStorage(checkpointId);
         KeyedStateBackend<Object> backend = backends.get(node);
-        long size = StateFile.write(env.checkpointStorage().fileSystem(), path,
+        if (target.isSavepoint() && snapshot.keyed() instanceof io.eddy.state.FileHandleSnapshot) {
+          snapshot.keyed().release();
+          throw new IllegalStateException("A savepoint must be self-contained, but the '" + backend.backendType()
+              + "' state backend (operator '" + node.name() + "') snapshots by reference to files its "
+              + "checkpoints manage; savepoints of it are not supported yet. Use state.backend.type: hashmap, or "
+              + "keep the job's checkpoints (state.checkpoints.dir) and resume from them");
+        }
+        String path = target.newStatePath(checkpointId, node.stateId(), subtask);
+        long size = StateFile.write(target.fileSystem(), path,
             backend == null ? "" : backend.backendType(), snapshot);
         parts.add(new TaskAcknowledgement(node.stateId(), node.name(), node.parallelism(),
             new StateHandle(subtask, path, size, snapshot.keyed() == null ? null : snapshot.keyed().keyGroupRange())));
@@ -396,6 +417,10 @@ public final class Task implements Runnable {
       checkCancelled();
       if (!mailbox.isEmpty()) {
         processMail();
+      }
+      if (suspended) {
+        gate.await(TimeUnit.MILLISECONDS.toNanos(10));
+        continue;
       }
       if ((++iteration & 127) == 0) {
         timeService.fireDue();

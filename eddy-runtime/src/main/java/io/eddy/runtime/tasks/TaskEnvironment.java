@@ -38,8 +38,8 @@ public interface TaskEnvironment {
   /** The checkpoint this attempt starts from, or null. */
   RestoredState restoredState();
 
-  /** Where checkpoint state goes; null when checkpointing is off. */
-  CheckpointStorage checkpointStorage();
+  /** Where the state of checkpoint or savepoint {@code checkpointId} goes. */
+  CheckpointStorage checkpointStorage(long checkpointId);
 
   /** Runs the asynchronous part of checkpoints (writing state files). */
   Executor checkpointIo();
@@ -47,6 +47,9 @@ public interface TaskEnvironment {
   void acknowledgeCheckpoint(long checkpointId, List<TaskAcknowledgement> parts);
 
   void declineCheckpoint(long checkpointId, Throwable cause);
+
+  /** The task has told its operators and backends that checkpoint {@code checkpointId} completed. */
+  void checkpointNotified(long checkpointId);
 
   EndOfInputCommits endOfInputCommits();
 }
