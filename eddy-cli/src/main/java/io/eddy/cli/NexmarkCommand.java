@@ -94,8 +94,10 @@ final class NexmarkCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<String> summaries = new ArrayList<>();
     for (NexmarkQuery q : queries) {
-      NexmarkJobResult result = NexmarkJob.run(options(q.name()), new Progress());
-      Progress.clear();
+      NexmarkJobResult result;
+      try (EventProgress progress = new EventProgress(q.name(), "events", input != null ? -1 : events)) {
+        result = NexmarkJob.run(options(q.name()), progress);
+      }
       if (output != null) {
         Path file = outputFor(q.name(), queries.size() > 1).toAbsolutePath();
         java.nio.file.Files.createDirectories(file.getParent());
@@ -216,26 +218,6 @@ final class NexmarkCommand implements Callable<Integer> {
     for (String s : summaries) {
       String[] f = s.split(" ");
       out.printf("%-6s %14s %10s %18s%n", f[0].substring(6), f[3].substring(7), f[4].substring(8), f[5].substring(18));
-    }
-  }
-
-  /** Shows events read and events/s on a terminal, on one updating line of standard error. */
-  private static final class Progress implements java.util.function.LongConsumer {
-    private static final boolean TERMINAL = System.console() != null;
-    private final long start = System.nanoTime();
-
-    @Override
-    public void accept(long read) {
-      if (TERMINAL) {
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.err.printf(Locale.ROOT, "\r  events %,d  (%,.0f events/s)   ", read, seconds > 0 ? read / seconds : 0.0);
-      }
-    }
-
-    static void clear() {
-      if (TERMINAL) {
-        System.err.print("\r" + " ".repeat(60) + "\r");
-      }
     }
   }
 }

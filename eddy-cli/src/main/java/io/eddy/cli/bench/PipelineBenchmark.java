@@ -38,18 +38,28 @@ public final class PipelineBenchmark {
   public int run() throws Exception {
     out.printf(Locale.ROOT, "%-28s %11s %12s %9s %16s %20s%n",
         "job", "parallelism", "records", "seconds", "records/s", "records/s per core");
-    for (String job : List.of("map-filter-discard", "keyby-count")) {
-      for (int p : parallelisms) {
-        double best = Double.MAX_VALUE;
-        for (int i = 0; i < repeat; i++) {
-          best = Math.min(best, runOnce(job, p));
-        }
-        double rate = records / best;
-        int cores = Math.min(p, Runtime.getRuntime().availableProcessors());
-        out.printf(Locale.ROOT, "%-28s %11d %12d %9.2f %16.0f %20.0f%n", job, p, records, best, rate, rate / cores);
+    List<String> jobs = List.of("map-filter-discard", "keyby-count");
+    try (io.eddy.cli.EventProgress progress =
+        new io.eddy.cli.EventProgress("pipeline", "runs", (long) jobs.size() * parallelisms.size() * repeat)) {
+      for (String job : jobs) {
+        runJob(job, progress);
       }
     }
     return 0;
+  }
+
+  private void runJob(String job, io.eddy.cli.EventProgress progress) throws Exception {
+    for (int p : parallelisms) {
+      double best = Double.MAX_VALUE;
+      for (int i = 0; i < repeat; i++) {
+        double seconds = runOnce(job, p);
+        best = Math.min(best, seconds);
+        progress.step(String.format(Locale.ROOT, "%s p=%d: %,.0f records/s", job, p, records / seconds));
+      }
+      double rate = records / best;
+      int cores = Math.min(p, Runtime.getRuntime().availableProcessors());
+      out.printf(Locale.ROOT, "%-28s %11d %12d %9.2f %16.0f %20.0f%n", job, p, records, best, rate, rate / cores);
+    }
   }
 
   private double runOnce(String job, int parallelism) throws Exception {
