@@ -34,6 +34,13 @@ class NexmarkKillResumeTest {
   private static final long EVENTS = 20_000;
   private static final long SEED = 7;
   private static final int[] PARALLELISM = {2, 1, 3, 2};
+  /**
+   * The generator's pace: 20,000 events take 8 s, so each killed process, which dies within
+   * {@link #KILL_DELAY_BOUND_MILLIS} of its first own checkpoint, leaves most events to the next
+   * ones however fast the machine is (the pace, not the machine, bounds the progress).
+   */
+  private static final int RATE = 2_500;
+  private static final int KILL_DELAY_BOUND_MILLIS = 500;
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({"q3", "q4", "q18"})
@@ -60,7 +67,7 @@ class NexmarkKillResumeTest {
         while (latestCheckpoint(dir, query) <= before && process.isAlive() && System.nanoTime() < deadline) {
           Thread.sleep(10);
         }
-        if (!process.waitFor(random.nextInt(800), TimeUnit.MILLISECONDS)) {
+        if (!process.waitFor(random.nextInt(KILL_DELAY_BOUND_MILLIS), TimeUnit.MILLISECONDS)) {
           killedWhileRunning++;
         }
         process.destroyForcibly(); // SIGKILL
@@ -95,7 +102,7 @@ class NexmarkKillResumeTest {
     List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
         "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
         "nexmark", "--query", query, "--events", String.valueOf(EVENTS), "--seed", String.valueOf(SEED),
-        "--rate", "20000", "--checkpoint-interval", "150ms", "--parallelism", String.valueOf(parallelism),
+        "--rate", String.valueOf(RATE), "--checkpoint-interval", "150ms", "--parallelism", String.valueOf(parallelism),
         "--state-dir", dir.resolve("state").toString(), "--output", output.toString()));
     if (resume) {
       command.add("--resume");
