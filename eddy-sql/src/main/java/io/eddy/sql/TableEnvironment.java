@@ -10,6 +10,7 @@ import io.eddy.sql.catalog.CatalogTable;
 import io.eddy.sql.catalog.CatalogView;
 import io.eddy.sql.catalog.Column;
 import io.eddy.sql.connector.TableFactories;
+import io.eddy.sql.module.FunctionModule;
 import io.eddy.sql.parser.Position;
 import io.eddy.sql.parser.SqlParseException;
 import io.eddy.sql.parser.Statement;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.TableModify;
 
@@ -43,10 +45,17 @@ public final class TableEnvironment {
   private final Configuration base;
   private final Map<String, String> settings = new LinkedHashMap<>();
   private final Catalog catalog = new Catalog();
-  private final SqlPlanner planner = new SqlPlanner(catalog, List.of());
+  private final SqlPlanner planner = new SqlPlanner(catalog);
+  private final SessionClassLoader classLoader = new SessionClassLoader(TableEnvironment.class.getClassLoader());
+  private final FunctionLoader functions = new FunctionLoader(classLoader);
+  private final List<String> modules = new ArrayList<>();
 
   private TableEnvironment(Configuration base) {
     this.base = base;
+    for (FunctionModule module : ServiceLoader.load(FunctionModule.class, TableEnvironment.class.getClassLoader())) {
+      module.functions().forEach(catalog::addModuleFunction);
+      modules.add(module.name());
+    }
   }
 
   public static TableEnvironment create(Configuration configuration) {
@@ -86,8 +95,13 @@ public final class TableEnvironment {
         catalog.addView(new CatalogView(v.name(), v.query(), TypeConversion.toLogicalType(root.validatedRowType)));
         yield TableResult.ok();
       }
-      case Statement.CreateFunction f -> throw new UnsupportedOperationException(
-          "CREATE FUNCTION is not supported yet (function " + f.name() + ")");
+      case Statement.CreateFunction f -> {
+        if (catalog.containsFunction(f.name()) && f.ifNotExists()) {
+          yield TableResult.ok();
+        }
+        catalog.addFunction(f.name(), functions.load(f.className(), f.position()));
+        yield TableResult.ok();
+      }
       case Statement.Drop d -> {
         if (!catalog.drop(d.kind(), d.name()) && !d.ifExists()) {
           throw new IllegalArgumentException(d.kind().charAt(0) + d.kind().substring(1).toLowerCase() + " " + d.name()
@@ -120,34 +134,62 @@ public final class TableEnvironment {
             yield all.stream().sorted().toList();
           }
           case "VIEWS" -> catalog.viewNames().stream().sorted().toList();
+          case "JARS" -> classLoader.jars();
+          case "MODULES" -> modules;
           default -> catalog.functionNames().stream().sorted().toList();
         };
         yield TableResult.of(List.of(s.what().toLowerCase().replaceAll("s$", "") + " name"),
             names.stream().map(Row::of).toList());
       }
-      case Statement.Describe d -> describe(d);
-      case Statement.Explain e -> TableResult.of(List.of("plan"), List.of(Row.of(PlanPrinter.explain(physicalPlan(e.statement())))));
-      case Statement.Query q -> {
-        PhysicalNode plan = physicalPlan(q);
-        StreamEnvironment env = environment();
-        DataStream<Row> rows = new TranslationContext(env, stateTtl()).streamOf(plan);
-        yield new TableResult(plan.rowType().fieldNames(), rows.executeAndCollect("SQL query"));
-      }
-      case Statement.Insert i -> {
-        PhysicalNode plan = physicalPlan(i);
-        StreamEnvironment env = environment();
-        new TranslationContext(env, stateTtl()).streamOf(plan);
+      case Statement.AddJar j -> {
+        java.nio.file.Path path = java.nio.file.Path.of(j.path().startsWith("file:") ? java.net.URI.create(j.path()).getPath() : j.path());
+        if (!java.nio.file.Files.isRegularFile(path)) {
+          throw new SqlParseException(j.position().line(), j.position().column(), "ADD JAR: no such file " + j.path());
+        }
         try {
-          env.execute("INSERT INTO " + plan.attributes());
-        } catch (InterruptedException ex) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while running the INSERT", ex);
-        } catch (Exception ex) {
-          throw new IllegalStateException("The INSERT job failed: " + ex.getMessage(), ex);
+          classLoader.addJar(j.path(), path.toUri().toURL());
+        } catch (java.net.MalformedURLException e) {
+          throw new SqlParseException(j.position().line(), j.position().column(), "ADD JAR: bad path " + j.path());
         }
         yield TableResult.ok();
       }
+      case Statement.Describe d -> describe(d);
+      case Statement.Explain e -> TableResult.of(List.of("plan"), List.of(Row.of(PlanPrinter.explain(physicalPlan(e.statement())))));
+      case Statement.Query q -> withSessionClassLoader(() -> {
+        PhysicalNode plan = physicalPlan(q);
+        StreamEnvironment env = environment();
+        DataStream<Row> rows = new TranslationContext(env, stateTtl()).streamOf(plan);
+        return new TableResult(plan.rowType().fieldNames(), rows.executeAndCollect("SQL query"));
+      });
+      case Statement.Insert i -> withSessionClassLoader(() -> insert(i));
     };
+  }
+
+  /** Runs {@code action} with the session's class loader as the thread's (jobs' threads inherit it). */
+  private <T> T withSessionClassLoader(java.util.function.Supplier<T> action) {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(classLoader);
+    try {
+      return action.get();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  private TableResult insert(Statement.Insert i) {
+    PhysicalNode plan = physicalPlan(i);
+    StreamEnvironment env = environment();
+    new TranslationContext(env, stateTtl()).streamOf(plan);
+    try {
+      env.execute("INSERT INTO " + plan.attributes());
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running the INSERT", ex);
+    } catch (Exception ex) {
+      throw new IllegalStateException("The INSERT job failed: " + ex.getMessage(), ex);
+    }
+    return TableResult.ok();
   }
 
   private TableResult describe(Statement.Describe d) {

@@ -1,19 +1,23 @@
 package io.eddy.sql.catalog;
 
+import io.eddy.table.functions.UserDefinedFunction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The tables, views and functions of a session, by case-sensitive name (Flink's identifiers
- * are case-sensitive); a table and a view cannot share a name. Not thread-safe: one session uses
- * it on one thread.
+ * The tables, views and functions of a session. Tables and views go by case-sensitive name
+ * (Flink's identifiers are case-sensitive) and cannot share one; functions, as in Flink, by
+ * case-insensitive name, the user's (CREATE FUNCTION) hiding the modules' of the same name.
+ * Not thread-safe: one session uses it on one thread.
  */
 public final class Catalog {
   private final Map<String, CatalogTable> tables = new LinkedHashMap<>();
   private final Map<String, CatalogView> views = new LinkedHashMap<>();
-  private final Map<String, String> functions = new LinkedHashMap<>();
+  private final Map<String, Class<? extends UserDefinedFunction>> functions = new LinkedHashMap<>();
+  private final Map<String, Class<? extends UserDefinedFunction>> moduleFunctions = new LinkedHashMap<>();
 
   public CatalogTable table(String name) {
     return tables.get(name);
@@ -23,9 +27,11 @@ public final class Catalog {
     return views.get(name);
   }
 
-  /** The Java class name of a user function, or null. */
-  public String function(String name) {
-    return functions.get(name);
+  /** The class of a user or module function, or null. */
+  public Class<? extends UserDefinedFunction> function(String name) {
+    String key = name.toLowerCase(Locale.ROOT);
+    Class<? extends UserDefinedFunction> f = functions.get(key);
+    return f != null ? f : moduleFunctions.get(key);
   }
 
   public boolean contains(String name) {
@@ -42,11 +48,19 @@ public final class Catalog {
     views.put(view.name(), view);
   }
 
-  public void addFunction(String name, String className) {
-    if (functions.containsKey(name)) {
+  public boolean containsFunction(String name) {
+    return functions.containsKey(name.toLowerCase(Locale.ROOT));
+  }
+
+  public void addFunction(String name, Class<? extends UserDefinedFunction> function) {
+    if (functions.putIfAbsent(name.toLowerCase(Locale.ROOT), function) != null) {
       throw new IllegalArgumentException("Function " + name + " already exists");
     }
-    functions.put(name, className);
+  }
+
+  /** A function of a module loaded with the session (as Flink's LOAD MODULE provides them). */
+  public void addModuleFunction(String name, Class<? extends UserDefinedFunction> function) {
+    moduleFunctions.put(name.toLowerCase(Locale.ROOT), function);
   }
 
   /** Removes a table, view or function; returns whether it existed. */
@@ -54,7 +68,7 @@ public final class Catalog {
     return switch (kind) {
       case "TABLE" -> tables.remove(name) != null;
       case "VIEW" -> views.remove(name) != null;
-      default -> functions.remove(name) != null;
+      default -> functions.remove(name.toLowerCase(Locale.ROOT)) != null;
     };
   }
 
@@ -66,8 +80,11 @@ public final class Catalog {
     return new ArrayList<>(views.keySet());
   }
 
+  /** Names of the user's and the modules' functions. */
   public List<String> functionNames() {
-    return new ArrayList<>(functions.keySet());
+    java.util.Set<String> names = new java.util.TreeSet<>(moduleFunctions.keySet());
+    names.addAll(functions.keySet());
+    return new ArrayList<>(names);
   }
 
   private void requireFree(String name) {

@@ -1,7 +1,11 @@
 package io.eddy.sql.codegen;
 
 import io.eddy.api.types.Row;
+import io.eddy.sql.planner.ScalarFunctionOperator;
 import io.eddy.sql.planner.TypeConversion;
+import io.eddy.table.functions.EvalMethod;
+import io.eddy.table.functions.ScalarFunction;
+import io.eddy.table.runtime.functions.ScalarFunctionCall;
 import io.eddy.table.runtime.RowExpression;
 import io.eddy.table.types.LogicalType;
 import io.eddy.table.types.LogicalType.Root;
@@ -269,6 +273,9 @@ public final class RexCompiler {
   private RowExpression function(RexCall call, LogicalType type) {
     String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
     RowExpression[] args = compileAll(call.getOperands());
+    if (call.getOperator() instanceof ScalarFunctionOperator udf) {
+      return userFunction(udf, call, args, type);
+    }
     return switch (name) {
       case "||", "CONCAT" -> row -> {
         StringBuilder sb = new StringBuilder();
@@ -327,6 +334,23 @@ public final class RexCompiler {
       case "SQRT" -> strict1(args[0], v -> Math.sqrt(((Number) v).doubleValue()));
       default -> throw unsupported("function " + call.getOperator().getName());
     };
+  }
+
+  private static RowExpression userFunction(ScalarFunctionOperator udf, RexCall call, RowExpression[] args,
+      LogicalType type) {
+    List<LogicalType> argTypes = new ArrayList<>();
+    for (RexNode op : call.getOperands()) {
+      argTypes.add(TypeConversion.toLogicalType(op.getType()));
+    }
+    EvalMethod eval = udf.resolve(argTypes);
+    ScalarFunction instance;
+    try {
+      instance = udf.functionClass().getConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException("Cannot instantiate " + udf.functionClass().getName() + ": " + e, e);
+    }
+    boolean convert = type.root() == Root.DECIMAL || type.isString() && type.precision() != LogicalType.MAX_LENGTH;
+    return new ScalarFunctionCall(instance, eval, args, convert ? v -> Values.cast(v, type) : v -> v);
   }
 
   private RowExpression arithmetic(SqlKind kind, RexCall call, LogicalType type) {

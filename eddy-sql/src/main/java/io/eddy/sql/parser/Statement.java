@@ -43,7 +43,7 @@ public sealed interface Statement {
 
   record Reset(Position position, String key) implements Statement {}
 
-  /** SHOW TABLES / VIEWS / FUNCTIONS. */
+  /** SHOW TABLES / VIEWS / FUNCTIONS / JARS / MODULES. */
   record Show(Position position, String what) implements Statement {}
 
   record Describe(Position position, String name) implements Statement {}
@@ -53,6 +53,9 @@ public sealed interface Statement {
 
   /** INSERT INTO: Calcite parses {@code sql}. */
   record Insert(Position position, String sql) implements Statement {}
+
+  /** {@code ADD JAR 'path'}: the jar's classes become loadable by CREATE FUNCTION. */
+  record AddJar(Position position, String path) implements Statement {}
 
   record Explain(Position position, Statement statement) implements Statement {}
 }

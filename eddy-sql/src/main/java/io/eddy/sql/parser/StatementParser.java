@@ -36,6 +36,14 @@ public final class StatementParser {
     return parse(sql, Position.START);
   }
 
+  /** A data type written as in DDL ({@code ROW<a INT, b STRING>}), e.g. in a function's hint. */
+  public static LogicalType parseType(String text) {
+    StatementParser p = new StatementParser(text, Position.START);
+    LogicalType type = p.type();
+    p.end();
+    return type;
+  }
+
   private Statement statement() {
     Token first = peek();
     Position at = position(first);
@@ -70,9 +78,19 @@ public final class StatementParser {
     }
     if (first.is("SHOW")) {
       next++;
-      String what = expectOneOf("TABLES", "VIEWS", "FUNCTIONS");
+      String what = expectOneOf("TABLES", "VIEWS", "FUNCTIONS", "JARS", "MODULES");
       end();
       return new Statement.Show(at, what);
+    }
+    if (first.is("ADD")) {
+      next++;
+      expectWord("JAR");
+      Token path = take();
+      if (path.kind() != Token.Kind.STRING) {
+        throw error(path, "expected the jar's path as a string literal ('/path/udfs.jar') but found " + path.describe());
+      }
+      end();
+      return new Statement.AddJar(at, path.text());
     }
     if (first.is("DESCRIBE") || first.is("DESC")) {
       next++;
@@ -98,7 +116,7 @@ public final class StatementParser {
     if (first.is("SELECT") || first.is("WITH") || first.is("VALUES") || first.isSymbol("(")) {
       return new Statement.Query(at, sql);
     }
-    throw error(first, "expected a statement (SELECT, INSERT, CREATE, DROP, SET, RESET, SHOW, DESCRIBE or EXPLAIN) but found "
+    throw error(first, "expected a statement (SELECT, INSERT, CREATE, DROP, SET, RESET, SHOW, DESCRIBE, EXPLAIN or ADD JAR) but found "
         + first.describe());
   }
 

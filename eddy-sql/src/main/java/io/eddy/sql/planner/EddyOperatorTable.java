@@ -52,8 +52,8 @@ public final class EddyOperatorTable {
       SqlFunctionCategory.SYSTEM);
 
   /** The operator table for a session, with the user's functions first. */
-  public static SqlOperatorTable create(List<SqlOperator> userFunctions) {
-    List<SqlOperator> ops = new ArrayList<>(userFunctions);
+  public static SqlOperatorTable create(SqlOperatorTable userFunctions) {
+    List<SqlOperator> ops = new ArrayList<>();
     ops.add(WindowTableFunction.TUMBLE);
     ops.add(WindowTableFunction.HOP);
     ops.add(WindowTableFunction.CUMULATE);
@@ -64,7 +64,7 @@ public final class EddyOperatorTable {
     ops.add(SqlLibraryOperators.CONCAT_FUNCTION);
     ops.add(SqlLibraryOperators.CONCAT_WS);
     ops.add(SqlLibraryOperators.REGEXP_REPLACE_3);
-    return SqlOperatorTables.chain(SqlOperatorTables.of(ops), new StandardWithoutReplaced());
+    return SqlOperatorTables.chain(userFunctions, SqlOperatorTables.of(ops), new StandardWithoutReplaced());
   }
 
   /** Calcite's standard operators minus the ones this table replaces (its TUMBLE and HOP). */

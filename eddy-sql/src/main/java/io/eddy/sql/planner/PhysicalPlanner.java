@@ -31,6 +31,7 @@ import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalCalc;
+import org.apache.calcite.rel.logical.LogicalCorrelate;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rel.logical.LogicalUnion;
@@ -107,6 +108,7 @@ public final class PhysicalPlanner {
         yield new UnionNode(inputs, TypeConversion.toLogicalType(union.getRowType()));
       }
       case LogicalJoin join -> join(join);
+      case LogicalCorrelate correlate -> CorrelateRule.plan(correlate, plan(correlate.getLeft()));
       case LogicalTableFunctionScan tvf -> throw new UnsupportedOperationException(
           "A window table function is only supported under a GROUP BY window_start, window_end aggregation yet");
       default -> throw new UnsupportedOperationException("Not supported yet: " + rel.getRelTypeName()

@@ -18,7 +18,6 @@ import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -38,11 +37,9 @@ public final class SqlPlanner {
   private static final int EXPECTED_SHOWN = 12;
 
   private final Catalog catalog;
-  private final List<SqlOperator> userFunctions;
 
-  public SqlPlanner(Catalog catalog, List<SqlOperator> userFunctions) {
+  public SqlPlanner(Catalog catalog) {
     this.catalog = catalog;
-    this.userFunctions = userFunctions;
   }
 
   /** The validated, simplified logical plan of a query or INSERT. */
@@ -120,7 +117,7 @@ public final class SqlPlanner {
         .sqlValidatorConfig(SqlValidator.Config.DEFAULT.withConformance(conformance).withIdentifierExpansion(true))
         .sqlToRelConverterConfig(SqlToRelConverter.config().withExpand(false).withTrimUnusedFields(false))
         .defaultSchema(root)
-        .operatorTable(EddyOperatorTable.create(userFunctions))
+        .operatorTable(EddyOperatorTable.create(new UserFunctionTable(catalog)))
         .typeSystem(EddyTypeSystem.INSTANCE)
         .build();
   }
