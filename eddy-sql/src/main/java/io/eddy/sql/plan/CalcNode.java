@@ -56,6 +56,17 @@ public final class CalcNode extends PhysicalNode {
   }
 
   @Override
+  public int rowtimeField() {
+    int rowtime = input().rowtimeField();
+    for (int i = 0; rowtime >= 0 && i < forwarded.length; i++) {
+      if (forwarded[i] == rowtime) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Override
   public String name() {
     return "Calc";
   }

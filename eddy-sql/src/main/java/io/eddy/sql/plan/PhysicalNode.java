@@ -40,6 +40,14 @@ public abstract class PhysicalNode {
   /** Output field indices forming the upsert key, or null. */
   public abstract int[] upsertKey();
 
+  /**
+   * The output field that is an event-time attribute (rows' timestamps and the watermark follow
+   * it, so event-time operators may use it), or -1. Flink's rowtime attribute.
+   */
+  public int rowtimeField() {
+    return -1;
+  }
+
   /** The operator's name in EXPLAIN, Flink's where one exists (Calc, GroupAggregate, ...). */
   public abstract String name();
 

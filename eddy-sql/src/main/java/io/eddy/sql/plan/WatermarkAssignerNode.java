@@ -33,6 +33,11 @@ public final class WatermarkAssignerNode extends PhysicalNode {
   }
 
   @Override
+  public int rowtimeField() {
+    return rowtimeField;
+  }
+
+  @Override
   public String name() {
     return "WatermarkAssigner";
   }

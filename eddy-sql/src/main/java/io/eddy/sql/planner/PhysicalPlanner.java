@@ -35,6 +35,7 @@ import org.apache.calcite.rel.logical.LogicalCorrelate;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rel.logical.LogicalUnion;
+import org.apache.calcite.rel.logical.LogicalWindow;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
@@ -86,6 +87,8 @@ public final class PhysicalPlanner {
 
   private PhysicalNode translate(RelNode rel) {
     return switch (rel) {
+      case LogicalCalc calc when calc.getInput() instanceof LogicalWindow window && RankRule.matches(window) ->
+          RankRule.plan(this, calc, window);
       case LogicalCalc calc -> {
         RexProgram program = calc.getProgram();
         RexNode condition = program.getCondition() == null ? null : program.expandLocalRef(program.getCondition());
@@ -134,7 +137,7 @@ public final class PhysicalPlanner {
         info.rightKeys.toIntArray(), compiled, describe(join.getCondition(), names));
   }
 
-  private CalcNode calc(PhysicalNode input, RexNode condition, List<RexNode> projections,
+  CalcNode calc(PhysicalNode input, RexNode condition, List<RexNode> projections,
       org.apache.calcite.rel.type.RelDataType rowType, RexBuilder b) {
     RexCompiler compiler = new RexCompiler(b);
     int[] forwarded = new int[projections.size()];

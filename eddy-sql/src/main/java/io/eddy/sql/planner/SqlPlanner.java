@@ -103,6 +103,7 @@ public final class SqlPlanner {
         .addRuleInstance(CoreRules.FILTER_SUB_QUERY_TO_CORRELATE)
         .addRuleInstance(CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE)
         .addRuleInstance(CoreRules.JOIN_SUB_QUERY_TO_CORRELATE)
+        .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
         .addRuleCollection(List.of(CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
             CoreRules.FILTER_TO_CALC, CoreRules.PROJECT_TO_CALC, CoreRules.CALC_MERGE, CoreRules.CALC_REMOVE));
     HepPlanner hep = new HepPlanner(program.build());

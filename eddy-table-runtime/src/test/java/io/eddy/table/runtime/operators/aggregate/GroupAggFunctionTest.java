@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eddy.api.types.Row;
 import io.eddy.api.types.RowKind;
+import io.eddy.table.runtime.operators.ChangelogModel;
 import io.eddy.table.runtime.operators.RestoringHarness;
 import io.eddy.table.runtime.operators.RowKeySelector;
 import io.eddy.table.types.LogicalType;
@@ -84,16 +85,7 @@ class GroupAggFunctionTest {
         h.element(Row.copyWithKind(row, random.nextBoolean() ? RowKind.INSERT : RowKind.UPDATE_AFTER), 0);
       }
     }
-    Map<Row, Integer> table = new HashMap<>();
-    for (Row change : h.output()) {
-      Row row = Row.copyWithKind(change, RowKind.INSERT);
-      if (change.getKind().isRetract()) {
-        assertThat(table.get(row)).as("retracted row %s is present", change).isNotNull();
-        table.merge(row, -1, (a, b) -> a + b == 0 ? null : a + b);
-      } else {
-        table.merge(row, 1, Integer::sum);
-      }
-    }
+    Map<Row, Integer> table = ChangelogModel.apply(h.output());
     Map<String, List<Long>> values = new TreeMap<>();
     for (Row r : present) {
       values.computeIfAbsent((String) r.getField(0), k -> new ArrayList<>()).add((Long) r.getField(1));

@@ -1,0 +1,81 @@
+package io.eddy.sql.plan;
+
+import io.eddy.api.datastream.DataStream;
+import io.eddy.api.types.Row;
+import io.eddy.api.types.RowKind;
+import io.eddy.table.runtime.ChangelogMode;
+import io.eddy.table.runtime.operators.RowKeySelector;
+import io.eddy.table.runtime.operators.rank.RankFunction;
+import io.eddy.table.runtime.operators.rank.SortSpec;
+import io.eddy.table.types.LogicalType;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * Top-N over {@code ROW_NUMBER()} (Flink's Rank): keyed by the partition fields, the input's rows
+ * then, if {@code outputRankNumber}, the rank (BIGINT). Consumes any changelog (the append-only
+ * strategy when the input is insert-only, the retract strategy otherwise); produces updates:
+ * {@code [I,UB,UA,D]} with the rank number (updates per rank), {@code [I,D]} without. Upsert
+ * key: partition fields and rank number, or the partition fields of a top-1 without it.
+ */
+public final class RankNode extends PhysicalNode {
+  private final int[] partition;
+  private final SortSpec sort;
+  private final long start;
+  private final long end;
+  private final boolean outputRankNumber;
+
+  public RankNode(PhysicalNode input, LogicalType rowType, int[] partition, SortSpec sort, long start, long end,
+      boolean outputRankNumber) {
+    super(List.of(input), rowType);
+    this.partition = partition.clone();
+    this.sort = sort;
+    this.start = start;
+    this.end = end;
+    this.outputRankNumber = outputRankNumber;
+  }
+
+  private boolean appendOnlyInput() {
+    return input().changelogMode().isInsertOnly();
+  }
+
+  @Override
+  public ChangelogMode changelogMode() {
+    return outputRankNumber ? ChangelogMode.all() : ChangelogMode.of(EnumSet.of(RowKind.INSERT, RowKind.DELETE));
+  }
+
+  @Override
+  public int[] upsertKey() {
+    if (outputRankNumber) {
+      int[] key = java.util.Arrays.copyOf(partition, partition.length + 1);
+      key[partition.length] = rowType().fieldCount() - 1;
+      return key;
+    }
+    return end == 1 ? partition.clone() : null;
+  }
+
+  @Override
+  public String name() {
+    return "Rank";
+  }
+
+  @Override
+  public String attributes() {
+    StringBuilder order = new StringBuilder();
+    int[] fields = sort.fields();
+    for (int i = 0; i < fields.length; i++) {
+      order.append(i == 0 ? "" : ", ").append(input().field(fields[i])).append(sort.ascending(i) ? " ASC" : " DESC");
+    }
+    return "strategy=[" + (appendOnlyInput() ? "AppendFastStrategy" : "RetractStrategy")
+        + "], rankType=[ROW_NUMBER], rankRange=[rankStart=" + start + ", rankEnd=" + end + "], partitionBy=["
+        + input().fields(partition) + "], orderBy=[" + order + "], select=[" + String.join(", ", rowType().fieldNames())
+        + "]";
+  }
+
+  @Override
+  public DataStream<Row> translate(TranslationContext context) {
+    return context.streamOf(input()).keyBy(new RowKeySelector(partition))
+        .process(new RankFunction(sort, start, end, outputRankNumber, appendOnlyInput(), context.stateTtl()))
+        .name("Rank");
+  }
+}
