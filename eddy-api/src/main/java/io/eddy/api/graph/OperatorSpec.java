@@ -1,5 +1,6 @@
 package io.eddy.api.graph;
 
+import io.eddy.api.datastream.AsyncDataStream;
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.functions.BroadcastProcessFunction;
 import io.eddy.api.functions.CoFlatMapFunction;
@@ -14,6 +15,7 @@ import io.eddy.api.functions.MapFunction;
 import io.eddy.api.functions.ProcessFunction;
 import io.eddy.api.functions.ProcessJoinFunction;
 import io.eddy.api.functions.ProcessWindowFunction;
+import io.eddy.api.functions.async.AsyncFunction;
 import io.eddy.api.state.MapStateDescriptor;
 import io.eddy.api.time.WatermarkStrategy;
 import io.eddy.api.windowing.Evictor;
@@ -59,6 +61,14 @@ public sealed interface OperatorSpec extends Serializable {
   record KeyedBroadcastProcessSpec(
       KeyedBroadcastProcessFunction<?, ?, ?, ?> function, List<MapStateDescriptor<?, ?>> broadcastStateDescriptors)
       implements OperatorSpec {}
+
+  /**
+   * Async I/O: {@code function} is invoked per element with at most {@code capacity} elements in
+   * flight, each timing out after {@code timeoutMillis} (none if 0 or less); results in input
+   * order or as they complete within watermark bounds.
+   */
+  record AsyncWaitSpec(AsyncFunction<?, ?> function, long timeoutMillis, int capacity,
+      AsyncDataStream.OutputMode outputMode) implements OperatorSpec {}
 
   /** Assigns timestamps and generates watermarks mid-stream, replacing upstream watermarks. */
   record TimestampsAndWatermarksSpec(WatermarkStrategy<?> strategy) implements OperatorSpec {}

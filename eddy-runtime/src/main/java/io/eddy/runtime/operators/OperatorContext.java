@@ -7,12 +7,15 @@ import io.eddy.runtime.time.ProcessingTimeService;
 import io.eddy.state.KeyedStateBackend;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 /**
  * What the runtime gives an operator: where it runs, its task's processing-time service, its
  * keyed state backend (null on non-keyed streams; already restored when the job was), the
  * job's counters, its share of restored operator state (null on a fresh start), and where
- * two-phase-commit sinks leave their last committables at the end of input.
+ * two-phase-commit sinks leave their last committables at the end of input, and its task's
+ * {@code mailbox}: work handed to it from any thread (it never blocks) runs on the task thread
+ * between records, also while the task waits for input; its exceptions fail the task.
  */
 public record OperatorContext(
     TaskInfo taskInfo,
@@ -20,7 +23,8 @@ public record OperatorContext(
     KeyedStateBackend<Object> keyedStateBackend,
     JobMetrics metrics,
     Map<String, List<Object>> restoredLists,
-    EndOfInputCommits endOfInputCommits) {
+    EndOfInputCommits endOfInputCommits,
+    Executor mailbox) {
 
   public String name() {
     return taskInfo.taskName();

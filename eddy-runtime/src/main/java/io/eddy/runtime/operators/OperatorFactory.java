@@ -13,8 +13,10 @@ import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.api.functions.MapFunction;
 import io.eddy.api.functions.ProcessFunction;
 import io.eddy.api.functions.ProcessJoinFunction;
+import io.eddy.api.functions.async.AsyncFunction;
 import io.eddy.api.graph.OperatorSpec;
 import io.eddy.api.time.WatermarkStrategy;
+import io.eddy.runtime.operators.async.AsyncWaitOperator;
 import io.eddy.runtime.operators.join.IntervalJoinOperator;
 import io.eddy.runtime.operators.windowing.SlicingWindowOperator;
 import io.eddy.runtime.operators.windowing.WindowOperator;
@@ -38,6 +40,8 @@ public final class OperatorFactory {
           new KeyedProcessOperator<>(context, output, requireKey(key, context), (KeyedProcessFunction) s.function());
       case OperatorSpec.AsyncKeyedProcessSpec s -> new AsyncKeyedProcessOperator<>(context, output,
           requireKey(key, context), (KeyedProcessFunction) s.function());
+      case OperatorSpec.AsyncWaitSpec s -> new AsyncWaitOperator<>(context, output, (AsyncFunction) s.function(),
+          s.timeoutMillis(), s.capacity(), s.outputMode());
       case OperatorSpec.TimestampsAndWatermarksSpec s ->
           new TimestampsAndWatermarksOperator<>(context, output, (WatermarkStrategy) s.strategy(), watermarkIntervalMillis);
       case OperatorSpec.WindowSpec s when SlicingWindowOperator.supports(s) ->

@@ -115,7 +115,8 @@ public final class Task implements Runnable {
     String what = "The function of operator '" + node.name() + "'";
     OperatorContext context = new OperatorContext(
         new TaskInfo(node.name(), subtask, node.parallelism(), node.maxParallelism(), env.attempt()),
-        timeService, keyedBackend(node), env.metrics(), restoredLists(node), env.endOfInputCommits());
+        timeService, keyedBackend(node), env.metrics(), restoredLists(node), env.endOfInputCommits(),
+        work -> mail(() -> runNamed(node.name(), work)));
     long wmInterval = env.configuration().get(CoreOptions.AUTO_WATERMARK_INTERVAL).toMillis();
     return switch (node.kind()) {
       case SOURCE -> new SourceOperator<Object>(context, output, (Source) Serialization.copy(node.source(), what),
@@ -403,6 +404,17 @@ public final class Task implements Runnable {
       throw e;
     } catch (Exception e) {
       throw new OperatorException(op.name(), e);
+    }
+  }
+
+  /** Runs an operator's mail, naming the operator in whatever it throws. */
+  private static void runNamed(String operatorName, Runnable work) {
+    try {
+      work.run();
+    } catch (OperatorException | TaskCancelledException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new OperatorException(operatorName, e);
     }
   }
 

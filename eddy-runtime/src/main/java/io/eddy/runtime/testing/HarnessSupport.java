@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** The parts every harness shares: clock, timers, backend, output and their queries. */
 abstract class HarnessSupport<OUT> implements AutoCloseable {
@@ -31,6 +32,8 @@ abstract class HarnessSupport<OUT> implements AutoCloseable {
   protected final JobMetrics metrics = new JobMetrics();
   protected final HarnessOutput output = new HarnessOutput();
   protected HeapKeyedStateBackend<Object> backend;
+  /** Mail that operators handed to the task thread; runs in {@link #processMail()}. */
+  private final ConcurrentLinkedQueue<Runnable> mails = new ConcurrentLinkedQueue<>();
 
   protected OperatorContext context(String name, boolean keyed) {
     return context(name, keyed, null);
@@ -54,7 +57,7 @@ abstract class HarnessSupport<OUT> implements AutoCloseable {
           @Override
           public <C extends java.io.Serializable> void add(io.eddy.api.connector.TwoPhaseCommittingSink<?, C> sink,
               java.util.List<C> committables) {}
-        });
+        }, mails::add);
   }
 
   /**
@@ -87,6 +90,29 @@ abstract class HarnessSupport<OUT> implements AutoCloseable {
     return Serialization.copy(spec, "The function under test");
   }
 
+  /**
+   * Runs the mail operators handed to the task thread (e.g. completed async requests), as a task
+   * does between records; returns how many ran.
+   */
+  public int processMail() {
+    int ran = 0;
+    Runnable mail;
+    while ((mail = mails.poll()) != null) {
+      mail.run();
+      ran++;
+    }
+    return ran;
+  }
+
+  /**
+   * The processing-time clock. Moving it only makes time pass (timers fire at the next {@link
+   * #setProcessingTime}, or where the operator looks at the clock itself); unlike the harness it
+   * may be moved from another thread, e.g. while the harness's thread waits inside the operator.
+   */
+  public ManualClock clock() {
+    return clock;
+  }
+
   /** Moves processing time and fires the timers that became due. */
   public void setProcessingTime(long time) throws Exception {
     clock.setTime(time);
@@ -103,6 +129,15 @@ abstract class HarnessSupport<OUT> implements AutoCloseable {
       }
     }
     return values;
+  }
+
+  /** The records (as values) and watermarks (as {@link Watermark}s) emitted so far, in order. */
+  public List<Object> outputWithWatermarks() {
+    List<Object> elements = new ArrayList<>();
+    for (HarnessOutput.Emitted e : output.main) {
+      elements.add(e.isWatermark() ? new Watermark(e.timestamp()) : e.value());
+    }
+    return elements;
   }
 
   /** The timestamps of the records emitted so far, in order. */

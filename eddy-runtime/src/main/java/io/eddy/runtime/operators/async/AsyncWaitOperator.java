@@ -1,0 +1,210 @@
+package io.eddy.runtime.operators.async;
+
+import io.eddy.api.datastream.AsyncDataStream;
+import io.eddy.api.functions.async.AsyncFunction;
+import io.eddy.runtime.io.TaskCancelledException;
+import io.eddy.runtime.operators.AbstractOneInputOperator;
+import io.eddy.runtime.operators.OperatorContext;
+import io.eddy.runtime.operators.Output;
+import io.eddy.runtime.time.ProcessingTimeService;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Flink's AsyncWaitOperator: invokes an {@link AsyncFunction} per record and keeps the record in
+ * a bounded {@link StreamElementQueue} until its results are emitted; watermarks queue behind the
+ * records before them.
+ *
+ * <p>Threads: requests complete on any thread, into this operator's inbox, and a mail to the task
+ * ({@link OperatorContext#mailbox()}, one per batch of completions) makes the task thread take
+ * them and emit what the queue allows, also while no input arrives. Everything else runs on the
+ * task thread. When the queue is full (and at the end of input) the task thread waits here for
+ * completions and timeouts, running nothing else of the task (so no checkpoint starts while a
+ * record is half processed).
+ *
+ * <p>Timeouts: each record gets a deadline {@code timeout} after its invocation; a processing-time
+ * callback at the earliest deadline calls the function's {@code timeout} for the records still
+ * incomplete then (on the task thread).
+ *
+ * <p>Checkpoints keep every element in the queue (done or not: its results were not emitted) as
+ * one list entry per subtask, so that at an unchanged parallelism each subtask gets its own queue
+ * back whole; after a restore the elements are processed again, in queue order, at open.
+ */
+public final class AsyncWaitOperator<IN, OUT> extends AbstractOneInputOperator<IN, OUT> {
+  /** Flink's name for the operator list state of the queued elements. */
+  static final String STATE_NAME = "_async_wait_operator_state_";
+  private static final long MAX_WAIT_MILLIS = 100;
+
+  private final AsyncFunction<IN, OUT> function;
+  private final long timeoutMillis;
+  private final StreamElementQueue<OUT> queue;
+  private final ProcessingTimeService timeService;
+  private final LinkedBlockingQueue<RecordQueueEntry<IN, OUT>> inbox = new LinkedBlockingQueue<>();
+  private final AtomicBoolean mailPending = new AtomicBoolean();
+  /** Incomplete records with a deadline, in invocation order (so in deadline order). */
+  private final LinkedHashSet<RecordQueueEntry<IN, OUT>> timeouts = new LinkedHashSet<>();
+  private long timeoutCheckAt = Long.MAX_VALUE;
+
+  public AsyncWaitOperator(OperatorContext context, Output<OUT> output, AsyncFunction<IN, OUT> function,
+      long timeoutMillis, int capacity, AsyncDataStream.OutputMode mode) {
+    super(context, output, null);
+    this.function = function;
+    this.timeoutMillis = timeoutMillis;
+    this.queue = mode == AsyncDataStream.OutputMode.ORDERED
+        ? new OrderedStreamElementQueue<>(capacity)
+        : new UnorderedStreamElementQueue<>(capacity);
+    this.timeService = context.processingTimeService();
+  }
+
+  @Override
+  protected Object userFunction() {
+    return function;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public void open() throws Exception {
+    super.open();
+    for (Object queued : context.restoredList(STATE_NAME)) {
+      for (StoredElement element : (List<StoredElement>) queued) {
+        if (element.isWatermark()) {
+          processWatermark(element.timestamp());
+        } else {
+          processElement((IN) element.value(), element.timestamp());
+        }
+      }
+    }
+  }
+
+  @Override
+  public void processElement(IN value, long timestamp) throws Exception {
+    waitForCapacity();
+    RecordQueueEntry<IN, OUT> entry = new RecordQueueEntry<>(value, timestamp, this::onCompleted);
+    queue.add(entry);
+    if (timeoutMillis > 0) {
+      entry.setDeadline(timeService.now() + timeoutMillis);
+      timeouts.add(entry);
+      scheduleTimeoutCheck();
+    }
+    function.asyncInvoke(value, entry);
+    emitCompleted();
+  }
+
+  @Override
+  public void processWatermark(long watermark) throws Exception {
+    waitForCapacity();
+    queue.add(new WatermarkQueueEntry<>(watermark));
+    currentWatermark = watermark;
+    emitCompleted();
+  }
+
+  @Override
+  public Map<String, List<Object>> snapshotOperatorState(long checkpointId) throws Exception {
+    Map<String, List<Object>> lists = new HashMap<>(super.snapshotOperatorState(checkpointId));
+    lists.put(STATE_NAME, List.of(new ArrayList<>(queue.stored())));
+    return lists;
+  }
+
+  /** End of input: waits until every queued element was emitted. */
+  @Override
+  public void finish() throws Exception {
+    while (!queue.isEmpty()) {
+      waitForProgress();
+    }
+    super.finish();
+  }
+
+  /** Any thread: a request completed; the task thread takes it at its next chance. */
+  private void onCompleted(RecordQueueEntry<IN, OUT> entry) {
+    inbox.add(entry);
+    if (mailPending.compareAndSet(false, true)) {
+      context.mailbox().execute(() -> {
+        mailPending.set(false);
+        try {
+          emitCompleted();
+        } catch (RuntimeException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new IllegalStateException(e.getMessage(), e);
+        }
+      });
+    }
+  }
+
+  /** Takes the completions that arrived and emits what the queue lets go. */
+  private void emitCompleted() throws Exception {
+    RecordQueueEntry<IN, OUT> entry;
+    while ((entry = inbox.poll()) != null) {
+      take(entry);
+    }
+    queue.emitCompleted(output);
+  }
+
+  private void take(RecordQueueEntry<IN, OUT> entry) throws Exception {
+    timeouts.remove(entry);
+    entry.take();
+    queue.onCompleted(entry);
+  }
+
+  private void waitForCapacity() throws Exception {
+    while (!queue.hasCapacity()) {
+      waitForProgress();
+    }
+  }
+
+  /**
+   * Waits on the task thread for a completion or the next deadline (at most {@value
+   * #MAX_WAIT_MILLIS} ms at a time, so a clock that jumps is seen), then handles what arrived.
+   */
+  private void waitForProgress() throws Exception {
+    long waitMillis = MAX_WAIT_MILLIS;
+    if (!timeouts.isEmpty()) {
+      long untilDeadline = timeouts.getFirst().deadline() - timeService.now();
+      waitMillis = Math.max(0, Math.min(untilDeadline, MAX_WAIT_MILLIS));
+    }
+    RecordQueueEntry<IN, OUT> entry;
+    try {
+      entry = waitMillis == 0 ? inbox.poll() : inbox.poll(waitMillis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TaskCancelledException();
+    }
+    if (entry != null) {
+      take(entry);
+    }
+    fireTimeouts();
+    emitCompleted();
+  }
+
+  private void scheduleTimeoutCheck() {
+    if (!timeouts.isEmpty()) {
+      long first = timeouts.getFirst().deadline();
+      if (first < timeoutCheckAt) {
+        timeoutCheckAt = first;
+        timeService.schedule(first, time -> {
+          timeoutCheckAt = Long.MAX_VALUE;
+          fireTimeouts();
+          emitCompleted();
+        });
+      }
+    }
+  }
+
+  /** Calls the function's {@code timeout} for every incomplete record whose deadline passed. */
+  private void fireTimeouts() throws Exception {
+    long now = timeService.now();
+    while (!timeouts.isEmpty() && timeouts.getFirst().deadline() <= now) {
+      RecordQueueEntry<IN, OUT> entry = timeouts.removeFirst();
+      if (!entry.isCompleted()) {
+        function.timeout(entry.input(), entry);
+      }
+    }
+    scheduleTimeoutCheck();
+  }
+}
