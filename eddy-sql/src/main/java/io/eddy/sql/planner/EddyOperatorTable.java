@@ -7,6 +7,7 @@ import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSessionTableFunction;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.OperandTypes;
@@ -51,12 +52,22 @@ public final class EddyOperatorTable {
       OperandTypes.family(SqlTypeFamily.BOOLEAN, SqlTypeFamily.ANY, SqlTypeFamily.ANY),
       SqlFunctionCategory.SYSTEM);
 
+  /**
+   * {@code SESSION_END(ts, gap)} of a session group window, written {@code $SESSION_END(SESSION_START(ts,
+   * gap))} before validation ({@link SqlPlanner}) because Calcite converts both auxiliaries to the
+   * group's window column; the planner reads the marked column as the window's end.
+   */
+  public static final SqlFunction SESSION_END = new SqlFunction("$SESSION_END", SqlKind.OTHER_FUNCTION,
+      ReturnTypes.ARG0, null, OperandTypes.DATETIME, SqlFunctionCategory.TIMEDATE);
+
   /** The operator table for a session, with the user's functions first. */
   public static SqlOperatorTable create(SqlOperatorTable userFunctions) {
     List<SqlOperator> ops = new ArrayList<>();
     ops.add(WindowTableFunction.TUMBLE);
     ops.add(WindowTableFunction.HOP);
     ops.add(WindowTableFunction.CUMULATE);
+    ops.add(WindowTableFunction.SESSION);
+    ops.add(SESSION_END);
     ops.add(DATE_FORMAT);
     ops.add(REGEXP_EXTRACT);
     ops.add(SPLIT_INDEX);
@@ -67,7 +78,7 @@ public final class EddyOperatorTable {
     return SqlOperatorTables.chain(userFunctions, SqlOperatorTables.of(ops), new StandardWithoutReplaced());
   }
 
-  /** Calcite's standard operators minus the ones this table replaces (its TUMBLE and HOP). */
+  /** Calcite's standard operators minus the ones this table replaces (its TUMBLE, HOP and SESSION table functions). */
   private static final class StandardWithoutReplaced implements SqlOperatorTable {
     private final SqlOperatorTable std = SqlStdOperatorTable.instance();
 
@@ -78,7 +89,7 @@ public final class EddyOperatorTable {
       List<SqlOperator> found = new ArrayList<>();
       std.lookupOperatorOverloads(name, category, syntax, found, nameMatcher);
       for (SqlOperator op : found) {
-        if (!(op.getName().equals("TUMBLE") || op.getName().equals("HOP"))) {
+        if (!replaced(op)) {
           operators.add(op);
         }
       }
@@ -87,7 +98,11 @@ public final class EddyOperatorTable {
     @Override
     public List<SqlOperator> getOperatorList() {
       return std.getOperatorList().stream()
-          .filter(op -> !(op.getName().equals("TUMBLE") || op.getName().equals("HOP"))).toList();
+          .filter(op -> !replaced(op)).toList();
+    }
+
+    private static boolean replaced(SqlOperator op) {
+      return op.getName().equals("TUMBLE") || op.getName().equals("HOP") || op instanceof SqlSessionTableFunction;
     }
   }
 }

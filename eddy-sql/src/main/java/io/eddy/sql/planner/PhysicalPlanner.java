@@ -8,6 +8,7 @@ import io.eddy.sql.plan.CalcNode;
 import io.eddy.sql.plan.GroupAggregateNode;
 import io.eddy.sql.plan.JoinNode;
 import io.eddy.sql.plan.PhysicalNode;
+import io.eddy.sql.plan.SessionWindowAggregateNode;
 import io.eddy.sql.plan.SourceScanNode;
 import io.eddy.sql.plan.UnionNode;
 import io.eddy.sql.plan.WatermarkAssignerNode;
@@ -89,6 +90,8 @@ public final class PhysicalPlanner {
     return switch (rel) {
       case LogicalCalc calc when calc.getInput() instanceof LogicalWindow window && RankRule.matches(window) ->
           RankRule.plan(this, calc, window);
+      case LogicalCalc calc when calc.getInput() instanceof Aggregate aggregate && GroupWindowRule.matches(aggregate) ->
+          GroupWindowRule.plan(this, calc, aggregate);
       case LogicalCalc calc -> {
         RexProgram program = calc.getProgram();
         RexNode condition = program.getCondition() == null ? null : program.expandLocalRef(program.getCondition());
@@ -231,6 +234,9 @@ public final class PhysicalPlanner {
       throw new UnsupportedOperationException("GROUPING SETS, ROLLUP and CUBE are not supported yet");
     }
     RelNode input = aggregate.getInput();
+    if (GroupWindowRule.matches(aggregate)) {
+      return legacyWindowAggregate(aggregate, false);
+    }
     if (input instanceof LogicalCalc calc && calc.getInput() instanceof LogicalTableFunctionScan tvf && isWindow(tvf)) {
       return windowAggregate(aggregate, calc, tvf);
     }
@@ -289,11 +295,10 @@ public final class PhysicalPlanner {
     RelNode tvfInput = tvf.getInputs().get(0);
     int n = tvfInput.getRowType().getFieldCount();
     RexBuilder b = aggregate.getCluster().getRexBuilder();
-    List<RexNode> projections;
+    List<RexNode> projections = new ArrayList<>();
     RexNode condition = null;
     if (calc != null) {
       RexProgram program = calc.getProgram();
-      projections = new ArrayList<>();
       for (var ref : program.getProjectList()) {
         projections.add(program.expandLocalRef(ref));
       }
@@ -301,7 +306,6 @@ public final class PhysicalPlanner {
         condition = program.expandLocalRef(program.getCondition());
       }
     } else {
-      projections = new ArrayList<>();
       for (int i = 0; i < tvf.getRowType().getFieldCount(); i++) {
         projections.add(b.makeInputRef(tvf, i));
       }
@@ -316,7 +320,70 @@ public final class PhysicalPlanner {
         intervals.add(((java.math.BigDecimal) literal.getValueAs(java.math.BigDecimal.class)).longValueExact());
       }
     }
-    WindowAssignment windows = assignment(((WindowTableFunction) call.getOperator()).getName(), intervals);
+    String name = ((WindowTableFunction) call.getOperator()).getName();
+    WindowColumns columns = p -> p instanceof RexInputRef ref && ref.getIndex() >= n ? ref.getIndex() - n : -1;
+    return groupWindowAggregate(aggregate, tvfInput, projections, condition, timeField, name, intervals, columns,
+        false, false);
+  }
+
+  /** Which window column (0 start, 1 end, 2 time) a grouping expression is, or -1 for a key. */
+  interface WindowColumns {
+    int of(RexNode projection);
+  }
+
+  /**
+   * The legacy group window {@code GROUP BY k, SESSION|TUMBLE|HOP(ts, ...)}: Aggregate(Calc(input))
+   * whose Calc computes the window call. The window's group column is its start
+   * (SESSION_START, TUMBLE_START, HOP_START read it; TUMBLE_END and HOP_END add the size);
+   * with {@code appendEnd} the window's end follows the Aggregate's fields, for SESSION_END.
+   */
+  PhysicalNode legacyWindowAggregate(Aggregate aggregate, boolean appendEnd) {
+    LogicalCalc calc = (LogicalCalc) aggregate.getInput();
+    RexProgram program = calc.getProgram();
+    List<RexNode> projections = new ArrayList<>();
+    for (var ref : program.getProjectList()) {
+      projections.add(program.expandLocalRef(ref));
+    }
+    RexNode condition = program.getCondition() == null ? null : program.expandLocalRef(program.getCondition());
+    RexCall window = null;
+    for (int g : aggregate.getGroupSet()) {
+      if (GroupWindowRule.isWindowCall(projections.get(g))) {
+        window = (RexCall) projections.get(g);
+      }
+    }
+    if (!(window.getOperands().get(0) instanceof RexInputRef time)) {
+      throw new UnsupportedOperationException("the time of a group window must be a column: " + window);
+    }
+    List<Long> intervals = new ArrayList<>();
+    for (RexNode operand : window.getOperands().subList(1, window.getOperands().size())) {
+      if (!(operand instanceof RexLiteral literal)) {
+        throw new UnsupportedOperationException("the sizes of a group window must be literals: " + window);
+      }
+      intervals.add(literal.getValueAs(java.math.BigDecimal.class).longValueExact());
+    }
+    String name = switch (window.getKind()) {
+      case SESSION -> "SESSION";
+      case TUMBLE -> "TUMBLE";
+      default -> "HOP";
+    };
+    RexCall theWindow = window;
+    return groupWindowAggregate(aggregate, calc.getInput(), projections, condition, time.getIndex(), name, intervals,
+        p -> p == theWindow ? 0 : GroupWindowRule.isWindowCall(p) ? 2 : -1, true, appendEnd);
+  }
+
+  /**
+   * A window aggregation over {@code source}: {@code projections} (over the source's fields and,
+   * for a TVF, its window columns) are what the Aggregate reads; the window columns among the
+   * grouping expressions are found by {@code columns}. Builds a Calc over the source computing
+   * [grouping keys, aggregate arguments, time column], the window aggregate over it, and a Calc
+   * ordering its output as the Aggregate's (plus window_end if {@code appendEnd}). A {@code legacy}
+   * group window has one window column in the GROUP BY, a table function's both start and end.
+   */
+  private PhysicalNode groupWindowAggregate(Aggregate aggregate, RelNode source, List<RexNode> projections,
+      RexNode condition, int timeField, String windowName, List<Long> intervals, WindowColumns columns,
+      boolean legacy, boolean appendEnd) {
+    int n = source.getRowType().getFieldCount();
+    RexBuilder b = aggregate.getCluster().getRexBuilder();
     List<RexNode> pre = new ArrayList<>();
     int windowStartGroup = -1;
     int windowEndGroup = -1;
@@ -324,22 +391,22 @@ public final class PhysicalPlanner {
     List<Integer> keyPositions = new ArrayList<>();
     for (int g = 0; g < groupFields.length; g++) {
       RexNode p = projections.get(groupFields[g]);
-      if (p instanceof RexInputRef ref && ref.getIndex() >= n) {
-        int w = ref.getIndex() - n;
-        if (w == 0) {
-          windowStartGroup = g;
-        } else if (w == 1) {
-          windowEndGroup = g;
-        } else {
-          throw new UnsupportedOperationException("GROUP BY window_time is not supported yet");
-        }
+      int w = columns.of(p);
+      if (w == 0 && windowStartGroup < 0) {
+        windowStartGroup = g;
         continue;
+      } else if (w == 1) {
+        windowEndGroup = g;
+        continue;
+      } else if (w >= 0) {
+        throw new UnsupportedOperationException(legacy ? "one group window per GROUP BY is supported"
+            : "GROUP BY window_time is not supported yet");
       }
       requireNoWindowColumns(p, n, "a grouping key");
       keyPositions.add(g);
       pre.add(p);
     }
-    if (windowStartGroup < 0 || windowEndGroup < 0) {
+    if (windowStartGroup < 0 || (windowEndGroup < 0 && !legacy)) {
       throw new UnsupportedOperationException(
           "A window aggregation must group by both window_start and window_end (Flink's rule)");
     }
@@ -362,18 +429,18 @@ public final class PhysicalPlanner {
     if (condition != null) {
       requireNoWindowColumns(condition, n, "the WHERE condition");
     }
-    pre.add(b.makeInputRef(tvfInput.getRowType().getFieldList().get(timeField).getType(), timeField));
+    pre.add(b.makeInputRef(source.getRowType().getFieldList().get(timeField).getType(), timeField));
     int preTime = pre.size() - 1;
-    PhysicalNode source = plan(tvfInput);
+    PhysicalNode input = plan(source);
     List<String> preNames = new ArrayList<>();
     List<org.apache.calcite.rel.type.RelDataType> preTypes = new ArrayList<>();
     for (int i = 0; i < pre.size(); i++) {
-      preNames.add(i == preTime ? tvfInput.getRowType().getFieldNames().get(timeField)
+      preNames.add(i == preTime ? source.getRowType().getFieldNames().get(timeField)
           : i < keys ? aggregate.getRowType().getFieldNames().get(keyPositions.get(i)) : "$f" + i);
       preTypes.add(pre.get(i).getType());
     }
     var preType = b.getTypeFactory().createStructType(preTypes, uniquify(preNames));
-    PhysicalNode preCalc = calc(source, condition, pre, preType, b);
+    PhysicalNode preCalc = calc(input, condition, pre, preType, b);
     int[] grouping = new int[keys];
     for (int i = 0; i < keys; i++) {
       grouping[i] = i;
@@ -392,8 +459,10 @@ public final class PhysicalPlanner {
     LogicalType ts = LogicalType.timestamp(3).copy(false);
     outNames.addAll(List.of("window_start", "window_end", "window_time"));
     outTypes.addAll(List.of(ts, ts, ts));
-    WindowAggregateNode windowAgg = new WindowAggregateNode(preCalc, LogicalType.row(uniquify(outNames), outTypes),
-        grouping, calls, windows, preTime);
+    LogicalType outType = LogicalType.row(uniquify(outNames), outTypes);
+    PhysicalNode windowAgg = windowName.equals("SESSION")
+        ? new SessionWindowAggregateNode(preCalc, outType, grouping, calls, intervals.get(0), preTime)
+        : new WindowAggregateNode(preCalc, outType, grouping, calls, assignment(windowName, intervals), preTime);
     // Reorder to the Aggregate's output: its group fields in order, then the aggregates.
     List<RexNode> order = new ArrayList<>();
     var windowType = TypeConversion.toTableRowType(b.getTypeFactory(), windowAgg.rowType());
@@ -405,7 +474,14 @@ public final class PhysicalPlanner {
     for (int i = 0; i < calls.size(); i++) {
       order.add(b.makeInputRef(windowType.getFieldList().get(keys + i).getType(), keys + i));
     }
-    return calc(windowAgg, null, order, aggregate.getRowType(), b);
+    var rowType = aggregate.getRowType();
+    if (appendEnd) {
+      int end = keys + calls.size() + 1;
+      order.add(b.makeInputRef(windowType.getFieldList().get(end).getType(), end));
+      rowType = b.getTypeFactory().builder().addAll(rowType.getFieldList())
+          .add("window_end", windowType.getFieldList().get(end).getType()).uniquify().build();
+    }
+    return calc(windowAgg, null, order, rowType, b);
   }
 
   private static List<String> uniquify(List<String> names) {

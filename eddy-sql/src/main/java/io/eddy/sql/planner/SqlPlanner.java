@@ -80,6 +80,7 @@ public final class SqlPlanner {
       } catch (org.apache.calcite.sql.parser.SqlParseException e) {
         throw parseError(e, at);
       }
+      SessionSyntax.rewrite(parsed);
       SqlNode validated;
       try {
         validated = planner.validate(parsed);

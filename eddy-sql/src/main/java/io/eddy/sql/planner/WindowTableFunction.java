@@ -10,7 +10,7 @@ import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Flink's window table functions TUMBLE, HOP and CUMULATE: Calcite's operand checking, and
+ * Flink's window table functions TUMBLE, HOP, CUMULATE and SESSION: Calcite's operand checking, and
  * Flink's output columns, the input's followed by {@code window_start}, {@code window_end} and
  * {@code window_time} (TIMESTAMP(3) NOT NULL; window_time = window_end - 1 ms).
  */
@@ -22,6 +22,12 @@ public final class WindowTableFunction extends SqlWindowTableFunction {
   /** CUMULATE(TABLE t, DESCRIPTOR(ts), step, size [, offset]): HOP's operand shape. */
   public static final WindowTableFunction CUMULATE =
       new WindowTableFunction("CUMULATE", (SqlWindowTableFunction) SqlStdOperatorTable.HOP);
+  /**
+   * SESSION(TABLE t [PARTITION BY k], DESCRIPTOR(ts), gap), Flink 1.19's form, TUMBLE's operand
+   * shape once {@link SessionSyntax} has taken the PARTITION BY off (sessions are per group key).
+   */
+  public static final WindowTableFunction SESSION =
+      new WindowTableFunction("SESSION", (SqlWindowTableFunction) SqlStdOperatorTable.TUMBLE);
 
   private WindowTableFunction(String name, SqlWindowTableFunction operands) {
     super(name, operands.getOperandTypeChecker());
