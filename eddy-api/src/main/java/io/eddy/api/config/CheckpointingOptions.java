@@ -15,6 +15,12 @@ public final class CheckpointingOptions {
   public static final ConfigOption<Duration> MIN_PAUSE = ConfigOption.durationOption(
       "execution.checkpointing.min-pause", Duration.ZERO, "Least time between the end of one checkpoint and the next.");
 
+  public static final ConfigOption<Boolean> ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH = ConfigOption.booleanOption(
+      "execution.checkpointing.checkpoints-after-tasks-finish", true,
+      "Keep taking checkpoints after some tasks finished (finished tasks are not triggered and their state is "
+          + "recorded empty); a finished task waits for a final checkpoint, so two-phase-commit sinks commit their "
+          + "last transaction through it. When false, checkpoints stop once any task finished.");
+
   public static final ConfigOption<String> DIRECTORY = ConfigOption.stringOption(
       "state.checkpoints.dir", "",
       "Where checkpoints are written (any FileSystem path); empty keeps them in memory for in-process recovery.");

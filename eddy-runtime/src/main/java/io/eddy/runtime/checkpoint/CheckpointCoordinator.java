@@ -124,16 +124,17 @@ public final class CheckpointCoordinator implements AutoCloseable {
           SavepointRequest request = savepoints.poll();
           if (!job.canCheckpoint()) {
             request.result().completeExceptionally(new IllegalStateException(
-                "The job cannot take a savepoint now: a task has finished or failed"));
+                "The job cannot take a savepoint now: a task has failed, or finished without "
+                    + "execution.checkpointing.checkpoints-after-tasks-finish"));
             continue;
           }
           pending = new Pending(nextId++, now, request.target(), request);
-          job.triggerSources(pending.id, request.terminate());
-        } else if (intervalMillis > 0 && now - lastTrigger >= intervalMillis && now - lastEnd >= minPauseMillis
-            && job.canCheckpoint()) {
+          job.triggerCheckpoint(pending.id, request.terminate());
+        } else if (intervalMillis > 0 && (now - lastTrigger >= intervalMillis || job.awaitsFinalCheckpoint())
+            && now - lastEnd >= minPauseMillis && job.canCheckpoint()) {
           pending = new Pending(nextId++, now, storage, null);
           lastTrigger = now;
-          job.triggerSources(pending.id, false);
+          job.triggerCheckpoint(pending.id, false);
         }
       }
     }

@@ -1,5 +1,6 @@
 package io.eddy.runtime.execution;
 
+import io.eddy.api.config.CheckpointingOptions;
 import io.eddy.api.config.CoreOptions;
 import io.eddy.api.config.Configuration;
 import io.eddy.api.connector.TwoPhaseCommittingSink;
@@ -36,6 +37,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * pair of every non-chained edge, starts one thread per task (restoring a checkpoint if given),
  * runs the checkpoint coordinator, and ends with the first failure (after cancelling every
  * other task) or when all tasks have finished. Restarts are {@link LocalJob}'s business.
+ *
+ * <p>Checkpoints after tasks finish (Flink's {@code
+ * execution.checkpointing.checkpoints-after-tasks-finish}): a checkpoint triggers every task
+ * still running whose upstream tasks have all terminated (the sources, at first), records the
+ * terminated tasks with empty state, and reaches the others through barriers. Termination and
+ * triggering exclude each other (this object's lock), so a task either gets the trigger or
+ * barrier of a checkpoint in its mailbox or channels before it terminates, or is recorded as
+ * terminated in it.
  */
 final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInputCommits {
   private final JobPlan plan;
@@ -48,7 +57,6 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
   private final ExecutorService checkpointIo;
   private final Map<StreamEdge, Channel[][]> channels = new HashMap<>();
   private final List<Task> tasks = new ArrayList<>();
-  private final List<Task> sourceTasks = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
   private final AtomicReference<Failure> failure = new AtomicReference<>();
   private final AtomicInteger running = new AtomicInteger();
@@ -61,6 +69,12 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
   };
   private volatile boolean cancelled;
   private volatile boolean anyTaskFinished;
+  private final boolean finalCheckpoints;
+  private final Map<InputGate, List<SubtaskKey>> producersOf = new HashMap<>();
+  private final Map<Task, List<Task>> upstream = new HashMap<>();
+  private final java.util.Set<Task> terminated = new java.util.HashSet<>();
+
+  private record SubtaskKey(JobVertex vertex, int subtask) {}
 
   record Failure(String task, Throwable cause) {}
 
@@ -82,6 +96,8 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
     this.storage = storage;
     this.restored = restored;
     int taskCount = plan.vertices().stream().mapToInt(JobVertex::parallelism).sum();
+    this.finalCheckpoints = !plan.configuration().get(CheckpointingOptions.INTERVAL).isZero()
+        && plan.configuration().get(CheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH);
     this.coordinator = new CheckpointCoordinator(storage, this, plan.configuration(),
         plan.jobName(), plan.maxParallelism(), taskCount, firstCheckpointId);
     this.checkpointIo = Executors.newFixedThreadPool(2, r -> {
@@ -115,14 +131,20 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
         }
       }
     }
+    Map<SubtaskKey, Task> byKey = new HashMap<>();
     try {
       for (JobVertex v : plan.vertices()) {
         for (int i = 0; i < v.parallelism(); i++) {
           Task task = new Task(this, v, i, gates.get(v)[i]);
           tasks.add(task);
-          if (v.head().kind() == StreamNode.Kind.SOURCE) {
-            sourceTasks.add(task);
-          }
+          byKey.put(new SubtaskKey(v, i), task);
+        }
+      }
+      for (JobVertex v : plan.vertices()) {
+        for (int i = 0; i < v.parallelism(); i++) {
+          List<Task> producers = new ArrayList<>();
+          producersOf.getOrDefault(gates.get(v)[i], List.of()).forEach(k -> producers.add(byKey.get(k)));
+          upstream.put(byKey.get(new SubtaskKey(v, i)), producers);
         }
       }
     } catch (RuntimeException e) {
@@ -143,6 +165,7 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
 
   private void wire(StreamEdge edge, InputGate[] targetGates, int capacity) {
     int producers = edge.source().parallelism();
+    JobVertex producerVertex = plan.vertexOf(edge.source());
     int consumers = edge.target().parallelism();
     Channel[][] byProducer = new Channel[producers][];
     for (int p = 0; p < producers; p++) {
@@ -162,6 +185,11 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
       }
     }
     channels.put(edge, byProducer);
+    for (int p = 0; p < producers; p++) {
+      for (Channel channel : byProducer[p]) {
+        producersOf.computeIfAbsent(channel.consumer(), g -> new ArrayList<>()).add(new SubtaskKey(producerVertex, p));
+      }
+    }
   }
 
   @Override
@@ -239,6 +267,11 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
     endOfInputCommits.add(new PendingCommit<>(sink, List.copyOf(committables)));
   }
 
+  @Override
+  public boolean finalCheckpointFollows() {
+    return finalCheckpoints;
+  }
+
   synchronized List<PendingCommit<?>> pendingEndOfInputCommits() {
     return List.copyOf(endOfInputCommits);
   }
@@ -246,21 +279,54 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
   // --- checkpoint participants (called by the coordinator's thread) ---
 
   @Override
-  public boolean canCheckpoint() {
-    return !cancelled && !anyTaskFinished && failure.get() == null;
+  public synchronized boolean canCheckpoint() {
+    return !cancelled && failure.get() == null
+        && (finalCheckpoints ? terminated.size() < tasks.size() : !anyTaskFinished);
   }
 
   @Override
-  public void triggerSources(long checkpointId, boolean thenSuspend) {
-    sourceTasks.forEach(t -> t.triggerCheckpoint(checkpointId, thenSuspend));
-  }
-
-  @Override
-  public void notifyComplete(long checkpointId) {
-    synchronized (notified) {
-      notified.put(checkpointId, new java.util.concurrent.CountDownLatch(tasks.size()));
+  public synchronized boolean awaitsFinalCheckpoint() {
+    if (!finalCheckpoints) {
+      return false;
     }
-    tasks.forEach(t -> t.notifyCheckpointComplete(checkpointId));
+    boolean waiting = false;
+    for (Task task : tasks) {
+      if (!terminated.contains(task) && !task.isInputEnded()) {
+        return false;
+      }
+      waiting |= !terminated.contains(task) && task.awaitsFinalCheckpoint();
+    }
+    return waiting;
+  }
+
+  @Override
+  public synchronized void triggerCheckpoint(long checkpointId, boolean thenSuspend) {
+    for (Task task : tasks) {
+      if (terminated.contains(task)) {
+        coordinator.acknowledge(checkpointId, List.of());
+      } else if (terminated.containsAll(upstream.get(task))) {
+        task.triggerCheckpoint(checkpointId, thenSuspend);
+      }
+    }
+  }
+
+  @Override
+  public synchronized void terminating(Task task) {
+    terminated.add(task);
+  }
+
+  @Override
+  public boolean takesFinalCheckpoints() {
+    return finalCheckpoints;
+  }
+
+  @Override
+  public synchronized void notifyComplete(long checkpointId) {
+    List<Task> live = tasks.stream().filter(t -> !terminated.contains(t)).toList();
+    synchronized (notified) {
+      notified.put(checkpointId, new java.util.concurrent.CountDownLatch(live.size()));
+    }
+    live.forEach(t -> t.notifyCheckpointComplete(checkpointId));
   }
 
   @Override

@@ -25,6 +25,11 @@ public final class Channel {
     return inputIndex;
   }
 
+  /** The gate of the consumer subtask. */
+  public InputGate consumer() {
+    return consumer;
+  }
+
   /** Blocks while the channel is full; interrupted when the job is cancelled. */
   void send(Object element) throws InterruptedException {
     queue.put(element);

@@ -10,12 +10,16 @@ import java.util.concurrent.locks.LockSupport;
  * producer starves. When every channel is empty the task parks here until a producer (or a
  * mail, or a timer deadline) wakes it. Channels that delivered their end are skipped, and so
  * are channels blocked while the task aligns checkpoint barriers (their data waits in them).
+ * A channel's data ends (EndOfData or EndOfPartition) before the channel does (EndOfPartition):
+ * in between it carries only barriers, from a sender waiting for its final checkpoint.
  */
 public final class InputGate {
   private final List<Channel> channels = new ArrayList<>();
   private boolean[] finished = new boolean[0];
   private boolean[] blocked = new boolean[0];
+  private boolean[] dataEnded = new boolean[0];
   private int remaining;
+  private int dataRemaining;
   private int next;
   private int lastChannel;
   private volatile Thread owner;
@@ -28,7 +32,9 @@ public final class InputGate {
     channels.add(channel);
     finished = new boolean[channels.size()];
     blocked = new boolean[channels.size()];
+    dataEnded = new boolean[channels.size()];
     remaining = channels.size();
+    dataRemaining = channels.size();
     return channel;
   }
 
@@ -50,8 +56,22 @@ public final class InputGate {
     return remaining == 0;
   }
 
-  /** Marks a channel done (after it delivered EndOfPartition). */
+  /** True once every channel delivered the end of its data (EndOfData or EndOfPartition). */
+  public boolean isDataEnded() {
+    return dataRemaining == 0;
+  }
+
+  /** Marks the end of a channel's data (after it delivered EndOfData). */
+  public void markDataEnded(int channelIndex) {
+    if (!dataEnded[channelIndex]) {
+      dataEnded[channelIndex] = true;
+      dataRemaining--;
+    }
+  }
+
+  /** Marks a channel done (after it delivered EndOfPartition); its data ended too. */
   public void markFinished(int channelIndex) {
+    markDataEnded(channelIndex);
     if (!finished[channelIndex]) {
       finished[channelIndex] = true;
       remaining--;

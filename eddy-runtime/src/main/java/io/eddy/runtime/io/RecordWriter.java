@@ -72,6 +72,10 @@ public final class RecordWriter implements Output<Object> {
     broadcast(new ControlEvent.Barrier(checkpointId));
   }
 
+  public void endOfData() {
+    broadcast(ControlEvent.EndOfData.INSTANCE);
+  }
+
   public void endOfPartition() {
     broadcast(ControlEvent.EndOfPartition.INSTANCE);
   }

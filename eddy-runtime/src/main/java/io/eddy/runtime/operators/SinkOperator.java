@@ -14,7 +14,9 @@ import java.util.TreeMap;
  * The tail of a sink task: hands records to the subtask's sink writer. For a
  * {@link TwoPhaseCommittingSink}, the committables prepared at each checkpoint are stored in it
  * (list {@value #COMMITTABLES}) and committed when it completes; restored ones are committed
- * again (idempotently) on start; the last ones are left for the job to commit at the end.
+ * again (idempotently) on start. The last ones, staged after the end of input, are prepared in
+ * the task's final checkpoint and committed when it completes (Flink's final checkpoint), or,
+ * when no final checkpoint follows, left for the job to commit at the end.
  */
 final class SinkOperator<T> extends AbstractOneInputOperator<T, Void> {
   static final String COMMITTABLES = "sink-committables";
@@ -112,7 +114,7 @@ final class SinkOperator<T> extends AbstractOneInputOperator<T, Void> {
   @Override
   public void finish() throws Exception {
     writer.flush(true);
-    if (twoPhase() != null) {
+    if (twoPhase() != null && !context.endOfInputCommits().finalCheckpointFollows()) {
       List<Serializable> last = new ArrayList<>();
       uncommitted.values().forEach(last::addAll);
       uncommitted.clear();

@@ -55,6 +55,14 @@ import java.util.concurrent.TimeUnit;
  * blocked meanwhile, so no record after the barrier slips into the snapshot). The snapshot is
  * taken synchronously, the barrier forwarded, and the state files written on the checkpoint
  * I/O pool, after which the task acknowledges.
+ *
+ * <p>End of input (Flink's final checkpoint, with {@code
+ * execution.checkpointing.checkpoints-after-tasks-finish} and checkpointing on): the task
+ * finishes its operators, sends EndOfData, and keeps taking part in checkpoints until one taken
+ * after it finished has completed (two-phase-commit sinks commit their last transaction then)
+ * and every input channel has ended; then it reports itself terminated, answers the checkpoints
+ * still asked of it with empty state, and sends EndOfPartition. Without final checkpoints it
+ * sends EndOfPartition at once.
  */
 public final class Task implements Runnable {
   private final TaskEnvironment env;
@@ -67,6 +75,13 @@ public final class Task implements Runnable {
   private final Map<StreamNode, KeyedStateBackend<Object>> backends = new HashMap<>();
   private final ConcurrentLinkedQueue<ThrowingRunnable> mailbox = new ConcurrentLinkedQueue<>();
   private volatile boolean finished;
+  private final boolean finalCheckpoint;
+  /** Set once the operators have finished (end of input); read by the job's thread. */
+  private volatile boolean inputEnded;
+  private long firstCheckpointAfterEnd = Long.MAX_VALUE;
+  private volatile boolean finalCheckpointDone;
+  private boolean terminated;
+  private long lastCheckpoint = -1;
   private boolean suspended;
   private long aligningCheckpoint = -1;
   private int barriersReceived;
@@ -84,6 +99,7 @@ public final class Task implements Runnable {
     this.gate = gate;
     this.timeService = new ProcessingTimeService(env.clock());
     this.bufferTimeoutNanos = env.configuration().get(CoreOptions.BUFFER_TIMEOUT).toNanos();
+    this.finalCheckpoint = env.takesFinalCheckpoints();
     Map<StreamNode, StreamOperator> built = new HashMap<>();
     List<StreamNode> nodes = vertex.nodes();
     try {
@@ -104,6 +120,16 @@ public final class Task implements Runnable {
   /** Closes the state backends of a task that will never run (its job failed to start). */
   public void releaseUnstarted() {
     closeBackends();
+  }
+
+  /** True once the task has finished its operators at the end of its input. */
+  public boolean isInputEnded() {
+    return inputEnded;
+  }
+
+  /** True while the task has finished its operators and no checkpoint taken since has completed. */
+  public boolean awaitsFinalCheckpoint() {
+    return inputEnded && !finalCheckpointDone;
   }
 
   public String describe() {
@@ -187,6 +213,9 @@ public final class Task implements Runnable {
       for (KeyedStateBackend<Object> backend : backends.values()) {
         backend.notifyCheckpointComplete(checkpointId);
       }
+      if (checkpointId >= firstCheckpointAfterEnd) {
+        finalCheckpointDone = true;
+      }
       env.checkpointNotified(checkpointId);
     });
   }
@@ -213,6 +242,20 @@ public final class Task implements Runnable {
   }
 
   private void performCheckpoint(long checkpointId) throws Exception {
+    if (checkpointId <= lastCheckpoint) {
+      return;
+    }
+    lastCheckpoint = checkpointId;
+    if (terminated) {
+      for (RecordWriter writer : writers) {
+        writer.broadcastBarrier(checkpointId);
+      }
+      env.acknowledgeCheckpoint(checkpointId, List.of());
+      return;
+    }
+    if (inputEnded && firstCheckpointAfterEnd == Long.MAX_VALUE) {
+      firstCheckpointAfterEnd = checkpointId;
+    }
     List<StreamNode> nodes = vertex.nodes();
     List<OperatorSnapshot> snapshots = new ArrayList<>(nodes.size());
     for (int i = 0; i < nodes.size(); i++) {
@@ -271,6 +314,9 @@ public final class Task implements Runnable {
 
   /** A barrier arrived on a channel: block it, and checkpoint once every live channel delivered one. */
   private void onBarrier(int channel, long checkpointId) throws Exception {
+    if (checkpointId <= lastCheckpoint) {
+      return;
+    }
     if (checkpointId != aligningCheckpoint) {
       gate.unblockAll();
       aligningCheckpoint = checkpointId;
@@ -351,6 +397,14 @@ public final class Task implements Runnable {
       }
       for (StreamOperator op : operators) {
         call(op, op::finish);
+      }
+      inputEnded = true;
+      if (finalCheckpoint) {
+        flushAll();
+        for (RecordWriter writer : writers) {
+          writer.endOfData();
+        }
+        awaitFinalCheckpoint();
       }
       for (RecordWriter writer : writers) {
         writer.endOfPartition();
@@ -457,9 +511,32 @@ public final class Task implements Runnable {
     }
   }
 
+  /**
+   * After the end of input: takes part in checkpoints until one taken since has completed and
+   * every input channel has ended, then reports the task terminated and answers what was asked
+   * of it before that with empty state.
+   */
+  private void awaitFinalCheckpoint() throws Exception {
+    while (!finalCheckpointDone || !gate.isFinished()) {
+      checkCancelled();
+      if (!mailbox.isEmpty()) {
+        processMail();
+      }
+      Object element = gate.poll();
+      if (element == null) {
+        gate.await(TimeUnit.MILLISECONDS.toNanos(100));
+      } else {
+        dispatch(element, gate.lastChannel());
+      }
+    }
+    env.terminating(this);
+    terminated = true;
+    processMail();
+  }
+
   private void runInput() throws Exception {
     setUpValves();
-    while (!gate.isFinished()) {
+    while (!gate.isDataEnded()) {
       checkCancelled();
       if (!mailbox.isEmpty()) {
         processMail();
@@ -546,6 +623,8 @@ public final class Task implements Runnable {
       valves[input].onIdle(channelSlot[channel], idle.idle());
     } else if (element instanceof ControlEvent.Barrier barrier) {
       onBarrier(channel, barrier.checkpointId());
+    } else if (element instanceof ControlEvent.EndOfData) {
+      gate.markDataEnded(channel);
     } else if (element instanceof ControlEvent.EndOfPartition) {
       gate.markFinished(channel);
       completeAlignmentIfDone();

@@ -32,6 +32,19 @@ public interface TaskEnvironment {
   /** Reports that the task failed; the job is then cancelled. */
   void fail(Task task, Throwable failure);
 
+  /**
+   * Whether a task that reached the end of its input waits for a final checkpoint before it
+   * terminates (checkpointing on and execution.checkpointing.checkpoints-after-tasks-finish).
+   */
+  boolean takesFinalCheckpoints();
+
+  /**
+   * The task finished its input and its final checkpoint: from now on checkpoints do not
+   * trigger it and record it with empty state. Called on the task's thread; the checkpoints
+   * asked of it before are still in its mailbox.
+   */
+  void terminating(Task task);
+
   /** Reports that the task ended normally. */
   void finished(Task task);
 

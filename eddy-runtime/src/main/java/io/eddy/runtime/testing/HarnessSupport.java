@@ -57,6 +57,11 @@ abstract class HarnessSupport<OUT> implements AutoCloseable {
           @Override
           public <C extends java.io.Serializable> void add(io.eddy.api.connector.TwoPhaseCommittingSink<?, C> sink,
               java.util.List<C> committables) {}
+
+          @Override
+          public boolean finalCheckpointFollows() {
+            return false;
+          }
         }, mails::add);
   }
 
