@@ -82,14 +82,18 @@ public interface KeyedStateBackend<K> extends AutoCloseable {
   KeyedStateSnapshot snapshot(long checkpointId) throws IOException;
 
   /**
-   * Adds the state of one key group, as written by a {@link KeyGroupStreamSnapshot} of a
-   * backend of the same kind (possibly one that owned another key-group range: rescaling).
-   * Call before processing.
+   * The synchronous part of savepoint {@code checkpointId}: a self-contained snapshot in the
+   * canonical {@link KeyGroupStreamFormat}, referencing no file the backend manages, so that the
+   * savepoint can be moved and restored by a backend of any kind ({@link #restoreKeyGroup}).
    */
-  default void restoreKeyGroup(int keyGroup, DataInputStream in) throws IOException {
-    throw new UnsupportedOperationException(
-        "The '" + backendType() + "' state backend cannot restore key-group streams of a full snapshot");
-  }
+  KeyGroupStreamSnapshot savepoint(long checkpointId) throws IOException;
+
+  /**
+   * Adds the state of one key group, as written by a {@link KeyGroupStreamSnapshot} in the
+   * canonical {@link KeyGroupStreamFormat} by a backend of any kind (possibly one that owned
+   * another key-group range: rescaling). Call before processing.
+   */
+  void restoreKeyGroup(int keyGroup, DataInputStream in) throws IOException;
 
   /**
    * Restores from the handles of {@link FileHandleSnapshot}s of a backend of the same kind: all

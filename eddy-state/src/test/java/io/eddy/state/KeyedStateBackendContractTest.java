@@ -21,6 +21,9 @@ import io.eddy.api.state.ListState;
 import io.eddy.api.state.MapState;
 import io.eddy.api.state.StateTtlConfig;
 import io.eddy.api.state.ValueState;
+import io.eddy.state.bytes.ByteKeyedStateBackend;
+import io.eddy.state.bytes.SortedMapKvStore;
+import io.eddy.state.heap.HeapKeyedStateBackend;
 import io.eddy.state.ttl.TtlStates;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -326,19 +329,80 @@ public abstract class KeyedStateBackendContractTest {
     assertThat(timers.poll().timestamp()).isEqualTo(1000);
   }
 
-  /** One of each primitive plus a timer queue, written and checked for keys k0..kN. */
+  @Test
+  void savepointsRestoreIntoEveryKindOfBackendAtOtherRanges() throws Exception {
+    StateSet states = new StateSet(backend);
+    for (int i = 0; i < 300; i++) {
+      states.write(backend, i, "a" + i, (long) i);
+    }
+    Checkpointed savepoint = savepoint(backend, 1);
+    for (int i = 0; i < 300; i++) { // after the savepoint: must not leak into it
+      states.write(backend, i, "after", 1_000_000L);
+    }
+    List<BackendKind> kinds = List.of(this::create,
+        range -> own(new HeapKeyedStateBackend<>(range, MAX_PARALLELISM)),
+        range -> own(new ByteKeyedStateBackend<>(new SortedMapKvStore(), range, MAX_PARALLELISM)));
+    for (BackendKind kind : kinds) {
+      List<Checkpointed> again = new ArrayList<>();
+      for (int half = 0; half < 2; half++) {
+        KeyedStateBackend<String> restored = restoreInto(kind.create(halves().get(half)), List.of(savepoint));
+        int owned = new StateSet(restored).verify(restored, halves().get(half), 300, i -> List.of("a" + i), i -> (long) i);
+        assertThat(owned).as(restored.backendType()).isPositive();
+        assertThat(restored.createTimerQueue("t", VoidNamespace.SERIALIZER).size()).isEqualTo(owned);
+        again.add(savepoint(restored, 2));
+      }
+      KeyedStateBackend<String> merged = restoreInto(create(KeyGroupRange.of(0, MAX_PARALLELISM - 1)), again);
+      assertThat(new StateSet(merged).verify(merged, KeyGroupRange.of(0, MAX_PARALLELISM - 1), 300,
+          i -> List.of("a" + i), i -> (long) i)).isEqualTo(300);
+    }
+  }
+
+  @Test
+  void savepointStateNotAskedForYetSurvivesCheckpointsAndSavepoints() throws Exception {
+    StateSet states = new StateSet(backend);
+    for (int i = 0; i < 300; i++) {
+      states.write(backend, i, "a" + i, (long) i);
+    }
+    KeyGroupRange all = KeyGroupRange.of(0, MAX_PARALLELISM - 1);
+    KeyedStateBackend<String> restored = restoreInto(create(all), List.of(savepoint(backend, 1)));
+    KeyedStateBackend<String> recovered = restore(all, List.of(checkpoint(restored, 2)));
+    KeyedStateBackend<String> onHeap = restoreInto(own(new HeapKeyedStateBackend<>(all, MAX_PARALLELISM)),
+        List.of(savepoint(recovered, 3)));
+    assertThat(new StateSet(onHeap).verify(onHeap, all, 300, i -> List.of("a" + i), i -> (long) i)).isEqualTo(300);
+    assertThat(onHeap.createTimerQueue("t", VoidNamespace.SERIALIZER).size()).isEqualTo(300);
+  }
+
+  private interface BackendKind {
+    KeyedStateBackend<String> create(KeyGroupRange range) throws Exception;
+  }
+
+  private static List<KeyGroupRange> halves() {
+    return List.of(KeyGroupRange.of(0, 50), KeyGroupRange.of(51, MAX_PARALLELISM - 1));
+  }
+
+  private KeyedStateBackend<String> own(KeyedStateBackend<String> b) {
+    created.add(b);
+    return b;
+  }
+
+  /** One of each primitive, a TTL-ed one and a timer queue, written and checked for keys k0..kN. */
   private static final class StateSet {
     final InternalValueState<VoidNamespace, Long> value;
     final InternalListState<String, String> list;
     final InternalMapState<VoidNamespace, String, Integer> map;
     final InternalAggregatingState<VoidNamespace, Long, Long> agg;
+    final MapState<String, Integer> ttlMap;
     final TimerQueue<String, VoidNamespace> timers;
 
+    @SuppressWarnings("unchecked")
     StateSet(KeyedStateBackend<String> b) {
       value = b.createValueState(VoidNamespace.SERIALIZER, new ValueStateDescriptor<>("v", Long.class));
       list = b.createListState(TypeSerializers.of(String.class), new ListStateDescriptor<>("l", String.class));
       map = b.createMapState(VoidNamespace.SERIALIZER, new MapStateDescriptor<>("m", String.class, Integer.class));
       agg = b.createAggregatingState(VoidNamespace.SERIALIZER, new AggregatingStateDescriptor<>("a", new Avg2(), long[].class));
+      MapStateDescriptor<String, Integer> ttl = new MapStateDescriptor<>("ttl", String.class, Integer.class);
+      ttl.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofHours(1)).build());
+      ttlMap = (MapState<String, Integer>) TtlStates.create(b, VoidNamespace.SERIALIZER, ttl, () -> 1_000L);
       timers = b.createTimerQueue("t", VoidNamespace.SERIALIZER);
     }
 
@@ -350,6 +414,7 @@ public abstract class KeyedStateBackendContractTest {
       list.add(element);
       map.put("x", i);
       agg.add(added);
+      ttlMap.put("y", i);
       timers.add(new Timer<>(1000 + i, key, VoidNamespace.INSTANCE, b.getCurrentKeyGroup()));
     }
 
@@ -368,6 +433,7 @@ public abstract class KeyedStateBackendContractTest {
         assertThat(list.get()).containsExactlyElementsOf(lists.apply(i));
         assertThat(map.keys()).containsExactly("x");
         assertThat(agg.get()).isEqualTo(sums.apply(i));
+        assertThat(ttlMap.get("y")).isEqualTo(i);
       }
       return owned;
     }
@@ -377,7 +443,15 @@ public abstract class KeyedStateBackendContractTest {
   protected record Checkpointed(KeyGroupRange range, Map<Integer, byte[]> keyGroups, byte[] handle) {}
 
   protected static Checkpointed checkpoint(KeyedStateBackend<?> b, long checkpointId) throws Exception {
-    KeyedStateSnapshot snapshot = b.snapshot(checkpointId);
+    return complete(b, checkpointId, b.snapshot(checkpointId));
+  }
+
+  protected static Checkpointed savepoint(KeyedStateBackend<?> b, long checkpointId) throws Exception {
+    return complete(b, checkpointId, b.savepoint(checkpointId));
+  }
+
+  private static Checkpointed complete(KeyedStateBackend<?> b, long checkpointId, KeyedStateSnapshot snapshot)
+      throws Exception {
     try {
       Checkpointed result = switch (snapshot) {
         case KeyGroupStreamSnapshot streams -> {
@@ -400,7 +474,13 @@ public abstract class KeyedStateBackendContractTest {
   }
 
   protected KeyedStateBackend<String> restore(KeyGroupRange range, List<Checkpointed> checkpoints) throws Exception {
-    KeyedStateBackend<String> restored = create(range);
+    return restoreInto(create(range), checkpoints);
+  }
+
+  /** Restores into {@code restored} what of {@code checkpoints} overlaps its key groups. */
+  protected static KeyedStateBackend<String> restoreInto(KeyedStateBackend<String> restored,
+      List<Checkpointed> checkpoints) throws Exception {
+    KeyGroupRange range = restored.keyGroupRange();
     List<KeyedStateHandle> handles = new ArrayList<>();
     for (Checkpointed c : checkpoints) {
       KeyGroupRange overlap = c.range().intersection(range);

@@ -12,6 +12,8 @@ import io.eddy.state.bytes.KvWriteBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
@@ -130,6 +132,16 @@ public final class DisaggregatedKvStore implements KvStore {
       ids[p] = router.part(p).columnId(name, options);
     }
     return new DisaggregatedColumn(name, router, ids, options);
+  }
+
+  @Override
+  public Collection<String> columnNames() throws IOException {
+    PartRouter router = parts();
+    Set<String> names = new LinkedHashSet<>();
+    for (int p = 0; p < router.size(); p++) {
+      names.addAll(router.part(p).columnNames());
+    }
+    return names;
   }
 
   @Override

@@ -83,6 +83,11 @@ final class StorePart {
   }
 
   /** The id of the named column in this part, created if new. */
+  /** The names of the part's columns, opened or restored. */
+  List<String> columnNames() {
+    return columns.columns().stream().map(ColumnTable.Column::name).toList();
+  }
+
   int columnId(String name, ColumnOptions options) {
     ColumnTable.Column c = columns.column(name, options);
     ttl.setTtl(c.id(), options.ttlMillis());

@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -137,6 +138,11 @@ public final class RocksDbKvStore implements KvStore {
     column = new RocksDbColumn(instance, open);
     columns.put(name, column);
     return column;
+  }
+
+  @Override
+  public Collection<String> columnNames() throws IOException {
+    return instance().columns().stream().map(column -> column.spec().name()).toList();
   }
 
   @Override

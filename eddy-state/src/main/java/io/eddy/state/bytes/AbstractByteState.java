@@ -2,14 +2,20 @@ package io.eddy.state.bytes;
 
 import io.eddy.api.types.TypeSerializer;
 import io.eddy.state.InternalKvState;
+import io.eddy.state.KeyGroupStreamFormat;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Shared part of the states of {@link ByteKeyedStateBackend}: the column, the current namespace
  * and the composite key {@code [keyGroup:2][key][namespace]} of the current key. The namespace's
- * bytes are cached while it does not change, the key's by the backend.
+ * bytes are cached while it does not change, the key's by the backend. Each state also converts
+ * its stored entries to and from the canonical form of savepoints ({@link KeyGroupStreamFormat}).
  */
 abstract class AbstractByteState<K, N> implements InternalKvState<N> {
   protected final ByteKeyedStateBackend<K> backend;
@@ -28,6 +34,43 @@ abstract class AbstractByteState<K, N> implements InternalKvState<N> {
     this.column = column;
     this.namespaceSerializer = namespaceSerializer;
     this.namespace = defaultNamespace;
+  }
+
+  /** Where a stored key's parts are: the key, the namespace, and the offset of what follows them. */
+  record StoredKey(Object key, Object namespace, int endOfNamespace) {}
+
+  StoredKey parseKey(byte[] stored) throws IOException {
+    ByteArrayInputStream bytes = new ByteArrayInputStream(stored, 2, stored.length - 2);
+    DataInputStream in = new DataInputStream(bytes);
+    Object key = ByteKeyedStateBackend.KEY_SERIALIZER.deserialize(in);
+    N ns = namespaceSerializer.deserialize(in);
+    return new StoredKey(key, ns, stored.length - bytes.available());
+  }
+
+  static byte[] keyGroupPrefix(int keyGroup) {
+    return new byte[] {(byte) (keyGroup >>> 8), (byte) keyGroup};
+  }
+
+  /**
+   * Writes this state's entries of one key group in the canonical form (key, namespace, the
+   * value as the hashmap backend holds it) and returns how many it wrote.
+   */
+  abstract int writeCanonical(int keyGroup, DataOutputStream out) throws IOException;
+
+  /** Stores a value in the canonical form under the current key and namespace. */
+  abstract void restoreCanonical(Object value);
+
+  /** {@link #writeCanonical} for states with one stored entry per (key, namespace). */
+  int writeCanonical(int keyGroup, DataOutputStream out, Function<byte[], Object> canonicalValue) throws IOException {
+    int count = 0;
+    try (KvCursor cursor = column.scan(keyGroupPrefix(keyGroup))) {
+      while (cursor.next()) {
+        StoredKey stored = parseKey(cursor.key());
+        KeyGroupStreamFormat.writeEntry(out, stored.key(), stored.namespace(), canonicalValue.apply(cursor.value()));
+        count++;
+      }
+    }
+    return count;
   }
 
   @Override

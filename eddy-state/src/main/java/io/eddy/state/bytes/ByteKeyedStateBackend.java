@@ -10,21 +10,25 @@ import io.eddy.api.state.StateDescriptor;
 import io.eddy.api.state.ValueStateDescriptor;
 import io.eddy.api.types.TypeSerializer;
 import io.eddy.api.types.TypeSerializers;
-import io.eddy.state.InternalKvState;
 import io.eddy.state.InternalStates.InternalAggregatingState;
 import io.eddy.state.InternalStates.InternalListState;
 import io.eddy.state.InternalStates.InternalMapState;
 import io.eddy.state.InternalStates.InternalReducingState;
 import io.eddy.state.InternalStates.InternalValueState;
 import io.eddy.state.KeyGroupRange;
+import io.eddy.state.KeyGroupStreamFormat;
+import io.eddy.state.KeyGroupStreamSnapshot;
 import io.eddy.state.KeyedBackendChecks;
 import io.eddy.state.KeyedStateBackend;
 import io.eddy.state.KeyedStateHandle;
 import io.eddy.state.KeyedStateSnapshot;
 import io.eddy.state.async.StateExecutor;
+import io.eddy.state.timers.Timer;
 import io.eddy.state.timers.TimerQueue;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -43,6 +47,8 @@ import java.util.stream.Stream;
  * primitives, namespaces, merging and timers as serialized entries {@code [keyGroup:2][key]
  * [namespace][userKey]} in the columns of a {@link KvStore}, which does the storing,
  * checkpointing and restoring. Written once here so that both stores give the same semantics.
+ * Savepoints convert the columns to the canonical form of every backend ({@link #savepoint}), and
+ * a canonical snapshot is restored through {@link StagedSavepointState}.
  *
  * <p>Values are serialized on every write and deserialized on every read: an object obtained
  * from a state is a copy, and changing it changes nothing until it is written back. Keys are
@@ -50,7 +56,7 @@ import java.util.stream.Stream;
  * task thread.
  */
 public final class ByteKeyedStateBackend<K> implements KeyedStateBackend<K> {
-  private static final TypeSerializer<Object> KEY_SERIALIZER = TypeSerializers.generic();
+  static final TypeSerializer<Object> KEY_SERIALIZER = TypeSerializers.generic();
   private static final String TIMER_COLUMN_PREFIX = "_timers/";
 
   private final KvStore store;
@@ -63,9 +69,11 @@ public final class ByteKeyedStateBackend<K> implements KeyedStateBackend<K> {
   private K currentKey;
   private int currentKeyGroup;
   private byte[] currentKeyBytes;
+  private StagedSavepointState staged;
+  private boolean stagedLookedUp;
 
   private record Registered(StateDescriptor.Kind kind, KvColumn column, TypeSerializer<?> namespaceSerializer,
-      InternalKvState<?> state) {}
+      AbstractByteState<?, ?> state) {}
 
   public ByteKeyedStateBackend(KvStore store, KeyGroupRange keyGroupRange, int maxParallelism) {
     this.store = store;
@@ -154,7 +162,7 @@ public final class ByteKeyedStateBackend<K> implements KeyedStateBackend<K> {
   }
 
   @SuppressWarnings("unchecked")
-  private <S extends InternalKvState<?>> S register(StateDescriptor<?> descriptor, TypeSerializer<?> ns,
+  private <S extends AbstractByteState<?, ?>> S register(StateDescriptor<?> descriptor, TypeSerializer<?> ns,
       ColumnOptions options, Function<KvColumn, S> factory) {
     String name = descriptor.getName();
     Registered existing = states.get(name);
@@ -165,7 +173,54 @@ public final class ByteKeyedStateBackend<K> implements KeyedStateBackend<K> {
     KvColumn column = column(name, options);
     S state = factory.apply(column);
     states.put(name, new Registered(descriptor.kind(), column, ns, state));
+    unstage(name, descriptor.kind(), state, ns);
     return state;
+  }
+
+  /** Moves what a savepoint restored for a state just created into its column. */
+  @SuppressWarnings("unchecked")
+  private void unstage(String name, StateDescriptor.Kind kind, AbstractByteState<?, ?> created,
+      TypeSerializer<?> ns) {
+    StagedSavepointState staged = staged();
+    if (staged == null) {
+      return;
+    }
+    AbstractByteState<?, Object> state = (AbstractByteState<?, Object>) created;
+    K key = currentKey;
+    int keyGroup = currentKeyGroup;
+    byte[] keyBytes = currentKeyBytes;
+    try {
+      for (int kg = keyGroupRange.startKeyGroup(); kg <= keyGroupRange.endKeyGroup(); kg++) {
+        staged.drainState(name, kind, kg, (k, namespace, value) -> {
+          setCurrentKey((K) k);
+          state.setCurrentNamespace(namespace);
+          state.restoreCanonical(value);
+        });
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot restore state '" + name + "' from the savepoint: " + e.getMessage(), e);
+    } finally {
+      state.setCurrentNamespace(defaultNamespace((TypeSerializer<Object>) ns));
+      currentKey = key;
+      currentKeyGroup = keyGroup;
+      currentKeyBytes = keyBytes;
+    }
+  }
+
+  /** What a savepoint restored that no state has taken yet; null if nothing was. */
+  private StagedSavepointState staged() {
+    if (!stagedLookedUp) {
+      stagedLookedUp = true;
+      try {
+        if (store.columnNames().contains(StagedSavepointState.COLUMN)) {
+          staged = new StagedSavepointState(store.column(StagedSavepointState.COLUMN, ColumnOptions.PLAIN),
+              maxParallelism);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot open the state restored from a savepoint: " + e.getMessage(), e);
+      }
+    }
+    return staged;
   }
 
   private KvColumn column(String name, ColumnOptions options) {
@@ -180,8 +235,25 @@ public final class ByteKeyedStateBackend<K> implements KeyedStateBackend<K> {
   @Override
   @SuppressWarnings("unchecked")
   public <N> TimerQueue<K, N> createTimerQueue(String name, TypeSerializer<N> namespaceSerializer) {
-    return (TimerQueue<K, N>) timerQueues.computeIfAbsent(name, n -> new ByteTimerQueue<K, N>(
-        column(TIMER_COLUMN_PREFIX + n, ColumnOptions.PLAIN), KEY_SERIALIZER, namespaceSerializer, keyGroupRange));
+    ByteTimerQueue<K, ?> existing = timerQueues.get(name);
+    if (existing != null) {
+      return (TimerQueue<K, N>) existing;
+    }
+    ByteTimerQueue<K, N> queue = new ByteTimerQueue<>(
+        column(TIMER_COLUMN_PREFIX + name, ColumnOptions.PLAIN), KEY_SERIALIZER, namespaceSerializer, keyGroupRange);
+    timerQueues.put(name, queue);
+    StagedSavepointState staged = staged();
+    if (staged != null) {
+      try {
+        for (int kg = keyGroupRange.startKeyGroup(); kg <= keyGroupRange.endKeyGroup(); kg++) {
+          int keyGroup = kg;
+          staged.drainTimers(name, kg, (time, key, ns) -> queue.add(new Timer<>(time, (K) key, (N) ns, keyGroup)));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot restore timers '" + name + "' from the savepoint: " + e.getMessage(), e);
+      }
+    }
+    return queue;
   }
 
   @Override
@@ -221,6 +293,83 @@ public final class ByteKeyedStateBackend<K> implements KeyedStateBackend<K> {
   @Override
   public KeyedStateSnapshot snapshot(long checkpointId) throws IOException {
     return store.snapshot(checkpointId, keyGroupRange);
+  }
+
+  /**
+   * Converts every column to the canonical form, on the task thread (see {@link
+   * CanonicalSavepoint}). A column that no state or timer queue of this backend has opened since
+   * a restore cannot be converted (its serializers are unknown), and fails the savepoint.
+   */
+  @Override
+  public KeyGroupStreamSnapshot savepoint(long checkpointId) throws IOException {
+    requireOpened();
+    StagedSavepointState staged = staged();
+    byte[][] groups = new byte[keyGroupRange.size()][];
+    ByteArrayOutputStream section = new ByteArrayOutputStream();
+    DataOutputStream sectionOut = new DataOutputStream(section);
+    for (int kg = keyGroupRange.startKeyGroup(); kg <= keyGroupRange.endKeyGroup(); kg++) {
+      ByteArrayOutputStream group = new ByteArrayOutputStream();
+      DataOutputStream out = new DataOutputStream(group);
+      List<StagedSavepointState.Section> stagedStates =
+          staged == null ? List.of() : staged.sections(kg, StagedSavepointState.STATE);
+      out.writeInt(states.size() + stagedStates.size());
+      for (Map.Entry<String, Registered> state : states.entrySet()) {
+        section.reset();
+        int entries = state.getValue().state().writeCanonical(kg, sectionOut);
+        KeyGroupStreamFormat.writeStateHeader(out, state.getKey(), state.getValue().kind(), entries);
+        section.writeTo(out);
+      }
+      writeStaged(stagedStates, out);
+      List<StagedSavepointState.Section> stagedQueues =
+          staged == null ? List.of() : staged.sections(kg, StagedSavepointState.TIMER_QUEUE);
+      out.writeInt(timerQueues.size() + stagedQueues.size());
+      for (Map.Entry<String, ByteTimerQueue<K, ?>> queue : timerQueues.entrySet()) {
+        section.reset();
+        int timers = queue.getValue().writeCanonical(kg, sectionOut);
+        KeyGroupStreamFormat.writeQueueHeader(out, queue.getKey(), timers);
+        section.writeTo(out);
+      }
+      writeStaged(stagedQueues, out);
+      out.flush();
+      groups[kg - keyGroupRange.startKeyGroup()] = group.toByteArray();
+    }
+    return new CanonicalSavepoint(keyGroupRange, groups);
+  }
+
+  private static void writeStaged(List<StagedSavepointState.Section> sections, DataOutputStream out)
+      throws IOException {
+    for (StagedSavepointState.Section staged : sections) {
+      out.writeUTF(staged.name());
+      out.write(staged.bytes());
+    }
+  }
+
+  /** Fails when the store holds a column that no state or timer queue has opened (restored, unused). */
+  private void requireOpened() throws IOException {
+    for (String column : store.columnNames()) {
+      boolean opened = column.startsWith(TIMER_COLUMN_PREFIX)
+          ? timerQueues.containsKey(column.substring(TIMER_COLUMN_PREFIX.length()))
+          : states.containsKey(column) || column.equals(StagedSavepointState.COLUMN);
+      if (!opened) {
+        throw new IOException("The '" + store.kind() + "' state backend cannot write "
+            + (column.startsWith(TIMER_COLUMN_PREFIX) ? "timer queue '" + column.substring(TIMER_COLUMN_PREFIX.length())
+            : "state '" + column) + "' into a savepoint: it was restored from a checkpoint and the operator has not "
+            + "asked for it since, so its serializers are unknown. Take the savepoint once the job has used it");
+      }
+    }
+  }
+
+  /** Stages one key group of a canonical snapshot (a savepoint of any backend) until its states are created. */
+  @Override
+  public void restoreKeyGroup(int keyGroup, DataInputStream in) throws IOException {
+    if (!keyGroupRange.contains(keyGroup)) {
+      throw new IllegalArgumentException("Key group " + keyGroup + " is not in " + keyGroupRange);
+    }
+    if (staged == null) {
+      staged = new StagedSavepointState(store.column(StagedSavepointState.COLUMN, ColumnOptions.PLAIN), maxParallelism);
+      stagedLookedUp = true;
+    }
+    staged.stage(keyGroup, in);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.eddy.state.bytes;
 
 import io.eddy.api.types.TypeSerializer;
 import io.eddy.state.InternalStates.InternalListState;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -73,6 +74,18 @@ final class ByteListState<K, N, V> extends AbstractByteState<K, N> implements In
     }
   }
 
+  /** The canonical value is the list as an {@code ArrayList}, which {@link #decode} returns. */
+  @Override
+  int writeCanonical(int keyGroup, DataOutputStream out) throws IOException {
+    return writeCanonical(keyGroup, out, this::decode);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  void restoreCanonical(Object list) {
+    update((List<V>) list);
+  }
+
   byte[] encode(List<V> list) {
     values.reset(0);
     try {
@@ -91,8 +104,8 @@ final class ByteListState<K, N, V> extends AbstractByteState<K, N> implements In
     return values.toArray();
   }
 
-  List<V> decode(byte[] bytes) {
-    List<V> list = new ArrayList<>();
+  ArrayList<V> decode(byte[] bytes) {
+    ArrayList<V> list = new ArrayList<>();
     ByteBuffer buffer = ByteBuffer.wrap(bytes);
     while (buffer.hasRemaining()) {
       int length = buffer.getInt();

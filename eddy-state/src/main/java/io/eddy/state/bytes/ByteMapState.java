@@ -2,9 +2,13 @@ package io.eddy.state.bytes;
 
 import io.eddy.api.types.TypeSerializer;
 import io.eddy.state.InternalStates.InternalMapState;
+import io.eddy.state.KeyGroupStreamFormat;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -109,6 +113,47 @@ final class ByteMapState<K, N, UK, UV> extends AbstractByteState<K, N> implement
       }
     }
     return entries;
+  }
+
+  /**
+   * The canonical value of a (key, namespace) is its whole map as a {@code HashMap}: the stored
+   * entries of one (key, namespace) are adjacent (their keys share its prefix), so they are
+   * gathered while scanning.
+   */
+  @Override
+  int writeCanonical(int keyGroup, DataOutputStream out) throws IOException {
+    int count = 0;
+    byte[] prefix = null;
+    StoredKey owner = null;
+    HashMap<UK, UV> map = null;
+    try (KvCursor cursor = column.scan(keyGroupPrefix(keyGroup))) {
+      while (cursor.next()) {
+        byte[] stored = cursor.key();
+        if (prefix == null || stored.length < prefix.length
+            || !Arrays.equals(stored, 0, prefix.length, prefix, 0, prefix.length)) {
+          if (owner != null) {
+            KeyGroupStreamFormat.writeEntry(out, owner.key(), owner.namespace(), map);
+            count++;
+          }
+          owner = parseKey(stored);
+          prefix = Arrays.copyOf(stored, owner.endOfNamespace());
+          map = new HashMap<>();
+        }
+        UK userKey = ByteCodec.fromBytes(userKeySerializer, stored, prefix.length, stored.length - prefix.length);
+        map.put(userKey, decodeValue(cursor.value()));
+      }
+    }
+    if (owner != null) {
+      KeyGroupStreamFormat.writeEntry(out, owner.key(), owner.namespace(), map);
+      count++;
+    }
+    return count;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  void restoreCanonical(Object map) {
+    putAll((Map<UK, UV>) map);
   }
 
   byte[] encodeValue(UV value) {

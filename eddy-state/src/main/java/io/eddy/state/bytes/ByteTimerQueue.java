@@ -2,11 +2,13 @@ package io.eddy.state.bytes;
 
 import io.eddy.api.types.TypeSerializer;
 import io.eddy.state.KeyGroupRange;
+import io.eddy.state.KeyGroupStreamFormat;
 import io.eddy.state.timers.HeapTimerQueue;
 import io.eddy.state.timers.Timer;
 import io.eddy.state.timers.TimerQueue;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -48,24 +50,40 @@ final class ByteTimerQueue<K, N> implements TimerQueue<K, N> {
     return loaded;
   }
 
-  @SuppressWarnings("unchecked")
   private HeapTimerQueue<K, N> load() throws IOException {
     HeapTimerQueue<K, N> mirror = new HeapTimerQueue<>();
     try (KvCursor cursor = column.scan(EMPTY)) {
       while (cursor.next()) {
         byte[] key = cursor.key();
         int keyGroup = ((key[0] & 0xff) << 8) | (key[1] & 0xff);
-        if (!range.contains(keyGroup)) {
-          continue;
+        if (range.contains(keyGroup)) {
+          mirror.add(decode(key, keyGroup));
         }
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(key, 2, key.length - 2));
-        long timestamp = in.readLong() ^ Long.MIN_VALUE;
-        K timerKey = (K) keySerializer.deserialize(in);
-        N namespace = namespaceSerializer.deserialize(in);
-        mirror.add(new Timer<>(timestamp, timerKey, namespace, keyGroup));
       }
     }
     return mirror;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Timer<K, N> decode(byte[] key, int keyGroup) throws IOException {
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(key, 2, key.length - 2));
+    long timestamp = in.readLong() ^ Long.MIN_VALUE;
+    K timerKey = (K) keySerializer.deserialize(in);
+    N namespace = namespaceSerializer.deserialize(in);
+    return new Timer<>(timestamp, timerKey, namespace, keyGroup);
+  }
+
+  /** Writes the stored timers of one key group in the canonical form of savepoints; returns how many. */
+  int writeCanonical(int keyGroup, DataOutputStream out) throws IOException {
+    int count = 0;
+    try (KvCursor cursor = column.scan(AbstractByteState.keyGroupPrefix(keyGroup))) {
+      while (cursor.next()) {
+        Timer<K, N> timer = decode(cursor.key(), keyGroup);
+        KeyGroupStreamFormat.writeTimer(out, timer.timestamp(), timer.key(), timer.namespace());
+        count++;
+      }
+    }
+    return count;
   }
 
   @Override

@@ -2,6 +2,8 @@ package io.eddy.state.bytes;
 
 import io.eddy.api.types.TypeSerializer;
 import io.eddy.state.InternalStates.InternalValueState;
+import java.io.DataOutputStream;
+import java.io.IOException;
 
 /** Value state as one serialized value per (key, namespace). */
 final class ByteValueState<K, N, V> extends AbstractByteState<K, N> implements InternalValueState<N, V> {
@@ -11,6 +13,17 @@ final class ByteValueState<K, N, V> extends AbstractByteState<K, N> implements I
       N defaultNamespace, TypeSerializer<V> serializer) {
     super(backend, column, namespaceSerializer, defaultNamespace);
     this.serializer = serializer;
+  }
+
+  @Override
+  int writeCanonical(int keyGroup, DataOutputStream out) throws IOException {
+    return writeCanonical(keyGroup, out, this::decode);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  void restoreCanonical(Object value) {
+    update((V) value);
   }
 
   V decode(byte[] bytes) {

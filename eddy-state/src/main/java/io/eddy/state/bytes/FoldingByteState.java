@@ -2,6 +2,8 @@ package io.eddy.state.bytes;
 
 import io.eddy.api.types.TypeSerializer;
 import io.eddy.state.InternalMergingState;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Collection;
 
 /**
@@ -25,6 +27,17 @@ abstract class FoldingByteState<K, N, A> extends AbstractByteState<K, N> impleme
 
   /** What {@code get()} returns for a stored accumulator. */
   abstract Object result(A accumulator);
+
+  @Override
+  int writeCanonical(int keyGroup, DataOutputStream out) throws IOException {
+    return writeCanonical(keyGroup, out, this::decodeAccumulator);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  void restoreCanonical(Object accumulator) {
+    setAccumulator((A) accumulator);
+  }
 
   A decodeAccumulator(byte[] bytes) {
     return ByteCodec.fromBytes(serializer, bytes);

@@ -4,6 +4,7 @@ import io.eddy.state.FileHandleSnapshot;
 import io.eddy.state.KeyGroupRange;
 import io.eddy.state.KeyedStateHandle;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -32,6 +33,9 @@ public interface KvStore extends AutoCloseable {
    * first use, and found again after a restore. The options say how it is compacted.
    */
   KvColumn column(String name, ColumnOptions options) throws IOException;
+
+  /** The names of the columns the store holds: those opened, and those a restore brought back. */
+  Collection<String> columnNames() throws IOException;
 
   /** A batch of writes to this store's columns, applied together on commit (task thread). */
   default KvWriteBatch newWriteBatch() {

@@ -18,7 +18,7 @@ import io.eddy.state.InternalStates.InternalValueState;
 import io.eddy.state.KeyGroupRange;
 import io.eddy.state.KeyedBackendChecks;
 import io.eddy.state.KeyedStateBackend;
-import io.eddy.state.KeyedStateSnapshot;
+import io.eddy.state.KeyGroupStreamSnapshot;
 import io.eddy.state.timers.HeapTimerQueue;
 import io.eddy.state.timers.TimerQueue;
 import java.io.DataInputStream;
@@ -159,12 +159,18 @@ public final class HeapKeyedStateBackend<K> implements KeyedStateBackend<K> {
   }
 
   @Override
-  public KeyedStateSnapshot snapshot(long checkpointId) {
+  public KeyGroupStreamSnapshot snapshot(long checkpointId) {
     versions.started();
     Map<String, RestoredTable> tables = new LinkedHashMap<>();
     restoredTables.forEach(tables::put);
     states.forEach((name, r) -> tables.put(name, new RestoredTable(r.kind(), r.table())));
     return new HeapSnapshot(keyGroupRange, tables, timerQueues, versions);
+  }
+
+  /** The heap's checkpoints are already in the canonical format. */
+  @Override
+  public KeyGroupStreamSnapshot savepoint(long checkpointId) {
+    return snapshot(checkpointId);
   }
 
   @Override

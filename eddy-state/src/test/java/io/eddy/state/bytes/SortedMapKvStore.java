@@ -9,6 +9,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,11 @@ public final class SortedMapKvStore implements KvStore {
 
   private TreeMap<byte[], byte[]> map(String name) {
     return columns.computeIfAbsent(name, n -> new TreeMap<>(Arrays::compareUnsigned));
+  }
+
+  @Override
+  public Collection<String> columnNames() {
+    return List.copyOf(columns.keySet());
   }
 
   @Override
