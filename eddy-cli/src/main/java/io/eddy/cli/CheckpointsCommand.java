@@ -1,5 +1,6 @@
 package io.eddy.cli;
 
+import io.eddy.fs.FileSystem;
 import io.eddy.fs.FileSystems;
 import io.eddy.runtime.checkpoint.CheckpointMetadata;
 import io.eddy.runtime.checkpoint.CheckpointStorage;
@@ -62,13 +63,15 @@ final class CheckpointsCommand implements Runnable {
   }
 
   @Command(name = "inspect", mixinStandardHelpOptions = true,
-      description = "Id, time, size and per-operator state of one checkpoint (DIR/chk-N). Verifies every file it "
+      description = "Id, time, size and per-operator state of one checkpoint (DIR/chk-N) or savepoint (its folder). "
+          + "Verifies every file it "
           + "references: state files, RocksDB files (size, CRC32C, every SST block) and the disaggregated store's "
           + "manifests and SSTs (every block's checksum). Exit code 1 names the first bad file (and block offset).")
   static final class Inspect implements Callable<Integer> {
     private static final Pattern CHECKPOINT = Pattern.compile("^(.*?)/?chk-(\\d+)/?$");
 
-    @Parameters(paramLabel = "DIR/chk-N", description = "A checkpoint, e.g. eddy-data/checkpoints/chk-12.")
+    @Parameters(paramLabel = "DIR/chk-N|SAVEPOINT", description = "A checkpoint, e.g. eddy-data/checkpoints/chk-12, "
+        + "or a savepoint folder (the one holding its _metadata).")
     String path;
 
     @Spec
@@ -77,15 +80,26 @@ final class CheckpointsCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       Matcher m = CHECKPOINT.matcher(path);
-      if (!m.matches()) {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-            "not a checkpoint path (expected DIR/chk-N): " + path);
+      CheckpointMetadata metadata;
+      FileSystem fs;
+      String kind;
+      if (m.matches()) {
+        CheckpointStorage storage = storage(m.group(1).isEmpty() ? "." : m.group(1));
+        metadata = storage.loadMetadata(Long.parseLong(m.group(2)));
+        fs = storage.fileSystem();
+        kind = "checkpoint";
+      } else {
+        try {
+          metadata = CheckpointStorage.readFolder(path);
+        } catch (IllegalArgumentException e) {
+          throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+              "not a checkpoint (DIR/chk-N) or savepoint folder: " + e.getMessage());
+        }
+        fs = FileSystems.forPath(path);
+        kind = "savepoint";
       }
-      String dir = m.group(1).isEmpty() ? "." : m.group(1);
-      CheckpointStorage storage = storage(dir);
-      CheckpointMetadata metadata = storage.loadMetadata(Long.parseLong(m.group(2)));
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("checkpoint %d of job '%s'%n", metadata.checkpointId(), metadata.jobName());
+      out.printf("%s %d of job '%s'%n", kind, metadata.checkpointId(), metadata.jobName());
       out.printf("  completed       %s%n", Instant.ofEpochMilli(metadata.timestampMillis()));
       out.printf("  size            %d bytes%n", metadata.totalBytes());
       out.printf("  key groups      %d (max parallelism)%n", metadata.maxParallelism());
@@ -100,11 +114,11 @@ final class CheckpointsCommand implements Runnable {
           String verified;
           StateFile file;
           try {
-            file = StateFile.read(storage.fileSystem(), h.path());
+            file = StateFile.read(fs, h.path());
             verified = file.hasHandle() ? verifyHandle(file) : "verified";
           } catch (IOException | RuntimeException e) {
             out.printf("    subtask %d: CORRUPT: %s%n", h.subtask(), e.getMessage());
-            out.printf("checkpoint %d is not usable: the first bad file is named above%n", metadata.checkpointId());
+            out.printf("%s %d is not usable: the first bad file is named above%n", kind, metadata.checkpointId());
             return 1;
           }
           StringBuilder lists = new StringBuilder();
@@ -114,7 +128,7 @@ final class CheckpointsCommand implements Runnable {
               lists.length() == 0 ? "" : " lists" + lists + ",", verified, h.path());
         }
       }
-      out.printf("verified: every file the checkpoint references was read whole and its checksums match%n");
+      out.printf("verified: every file the %s references was read whole and its checksums match%n", kind);
       return 0;
     }
 

@@ -12,16 +12,19 @@ import io.eddy.api.state.MapState;
 import io.eddy.api.state.MapStateDescriptor;
 import io.eddy.api.state.ReducingState;
 import io.eddy.api.state.ReducingStateDescriptor;
+import io.eddy.api.state.StateTtlConfig;
 import io.eddy.api.state.ValueState;
 import io.eddy.api.state.ValueStateDescriptor;
 import io.eddy.runtime.TestEventSource.Event;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Uses every state primitive and event-time timers, and emits only what is deterministic when
+ * Uses every state primitive (and TTL-ed value and list state, with a TTL no run reaches) and
+ * event-time timers, and emits only what is deterministic when
  * each key's events arrive in order (as {@link BackendEquivalenceTest} arranges): a summary of
  * all states every seventh event, and for each event a timer 100 ms later that reports the value
  * pending for it.
@@ -33,6 +36,8 @@ final class AllPrimitivesFunction extends KeyedProcessFunction<Integer, Event, S
   private transient ReducingState<Long> sum;
   private transient AggregatingState<Event, Long> average;
   private transient MapState<Long, Long> pending;
+  private transient ValueState<Long> ttlCount;
+  private transient ListState<Long> ttlFirst;
 
   @Override
   public void open(OpenContext context) {
@@ -43,12 +48,23 @@ final class AllPrimitivesFunction extends KeyedProcessFunction<Integer, Event, S
     average = getRuntimeContext().getAggregatingState(
         new AggregatingStateDescriptor<>("average", new IntegerAverage(), long[].class));
     pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("pending", Long.class, Long.class));
+    StateTtlConfig ttl = StateTtlConfig.newBuilder(Duration.ofHours(1)).build();
+    ValueStateDescriptor<Long> ttlCountDescriptor = new ValueStateDescriptor<>("ttl-count", Long.class);
+    ttlCountDescriptor.enableTimeToLive(ttl);
+    ttlCount = getRuntimeContext().getState(ttlCountDescriptor);
+    ListStateDescriptor<Long> ttlFirstDescriptor = new ListStateDescriptor<>("ttl-first", Long.class);
+    ttlFirstDescriptor.enableTimeToLive(ttl);
+    ttlFirst = getRuntimeContext().getListState(ttlFirstDescriptor);
   }
 
   @Override
   public void processElement(Event e, Context ctx, Collector<String> out) throws Exception {
     long c = count.value() == null ? 1 : count.value() + 1;
     count.update(c);
+    ttlCount.update(ttlCount.value() == null ? 1 : ttlCount.value() + 1);
+    if (c <= 2) {
+      ttlFirst.add(e.value());
+    }
     recent.add(e.value());
     List<Long> values = new ArrayList<>();
     recent.get().forEach(values::add);
@@ -68,8 +84,10 @@ final class AllPrimitivesFunction extends KeyedProcessFunction<Integer, Event, S
       lastDigits.entries().forEach(en -> digits.put(en.getKey(), en.getValue()));
       List<Long> last = new ArrayList<>();
       recent.get().forEach(last::add);
+      List<Long> first = new ArrayList<>();
+      ttlFirst.get().forEach(first::add);
       out.collect(ctx.getCurrentKey() + " n=" + c + " recent=" + last + " digits=" + digits + " sum=" + sum.get()
-          + " avg=" + average.get());
+          + " avg=" + average.get() + " ttl=" + ttlCount.value() + " first=" + first);
     }
   }
 

@@ -59,7 +59,7 @@ class BackendEquivalenceTest {
     return cached;
   }
 
-  private static DataStream<String> job(DataStream<Event> events) {
+  static DataStream<String> job(DataStream<Event> events) {
     var byKey = events.keyBy(Event::key);
     DataStream<String> primitives = byKey.process(new AllPrimitivesFunction()).name("all-primitives");
     DataStream<String> tumbling = byKey.window(TumblingEventTimeWindows.of(Duration.ofMillis(2_000)))

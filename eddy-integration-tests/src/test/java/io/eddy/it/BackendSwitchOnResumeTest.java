@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Resuming a checkpoint with another state backend stops with a message naming both backends,
- * and the backends the failed start had already created release their local files.
+ * Resuming a checkpoint of a byte backend (file handles only its own kind reads) with another
+ * state backend stops with a message naming both backends, and the backends the failed start
+ * had already created release their local files. (Savepoints, and the hashmap backend's
+ * checkpoints, are in the canonical format every backend reads: SavepointBackendSwitchTest.)
  */
 @Timeout(120)
 class BackendSwitchOnResumeTest {
@@ -22,10 +24,10 @@ class BackendSwitchOnResumeTest {
   Path dir;
 
   @Test
-  void resumingAHashMapCheckpointOnRocksDbIsRefusedAndLeavesNoFiles() throws Exception {
+  void resumingADisaggregatedCheckpointOnRocksDbIsRefusedAndLeavesNoFiles() throws Exception {
     Path checkpoints = dir.resolve("checkpoints");
     Path rocksdb = dir.resolve("rocksdb");
-    assertThatThrownBy(() -> BackendEquivalenceTest.run("hashmap", 2, Map.of(
+    assertThatThrownBy(() -> BackendEquivalenceTest.run("disaggregated", 2, Map.of(
         "state.checkpoints.dir", checkpoints.toString(),
         "execution.checkpointing.interval", "50ms",
         "restart-strategy.type", "none"), new ExactlyOnceSink<>(), 1));
@@ -33,7 +35,8 @@ class BackendSwitchOnResumeTest {
         "state.checkpoints.dir", checkpoints.toString(),
         "state.backend.rocksdb.localdir", rocksdb.toString(),
         "execution.checkpointing.resume", "true"), new ExactlyOnceSink<>(), 0))
-        .hasStackTraceContaining("written by the 'hashmap' state backend; this job uses 'rocksdb'");
+        .hasStackTraceContaining("is a checkpoint of the 'disaggregated' state backend, which only that backend "
+            + "reads; this job uses 'rocksdb'");
     try (Stream<Path> left = Files.exists(rocksdb) ? Files.list(rocksdb) : Stream.empty()) {
       assertThat(left).as("RocksDB working folders left behind").isEmpty();
     }

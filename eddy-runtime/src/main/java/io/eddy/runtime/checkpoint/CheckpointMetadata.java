@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The table of contents of a completed checkpoint: for every stateful operator (by state id),
  * the state handle of each of its subtasks. Written last; its presence (whole and verified)
- * is what makes a checkpoint complete. Binary body (see docs/format/checkpoint.md) with the
+ * is what makes a checkpoint complete. State files are named by full path, or by name alone when
+ * they lie beside the metadata (a savepoint's, so that its folder can be moved). Binary body (see docs/format/checkpoint.md) with the
  * checksummed trailer of {@link StateFileFormat}.
  */
 public record CheckpointMetadata(long checkpointId, long timestampMillis, String jobName, int maxParallelism,
@@ -31,6 +32,24 @@ public record CheckpointMetadata(long checkpointId, long timestampMillis, String
 
   public long totalBytes() {
     return operators.values().stream().mapToLong(OperatorState::totalBytes).sum();
+  }
+
+  /**
+   * This metadata with the paths of state files in {@code directory} (ending in '/') reduced to
+   * their names: a savepoint's metadata names its own files so, and the folder can be moved.
+   */
+  public CheckpointMetadata relativeTo(String directory) {
+    Map<String, OperatorState> relative = new LinkedHashMap<>();
+    operators.forEach((id, op) -> relative.put(id, new OperatorState(op.stateId(), op.name(), op.parallelism(),
+        op.subtasks().stream().map(h -> h.path() == null || !h.path().startsWith(directory)
+            || h.path().indexOf('/', directory.length()) >= 0 ? h
+            : new StateHandle(h.subtask(), h.path().substring(directory.length()), h.size(), h.keyGroups())).toList())));
+    return new CheckpointMetadata(checkpointId, timestampMillis, jobName, maxParallelism, relative);
+  }
+
+  /** A state file named without a folder is in the folder of the metadata file at {@code metadataPath}. */
+  private static String resolve(String file, String metadataPath) {
+    return file.indexOf('/') >= 0 ? file : metadataPath.substring(0, metadataPath.lastIndexOf('/') + 1) + file;
   }
 
   public byte[] toBytes() throws IOException {
@@ -91,7 +110,7 @@ public record CheckpointMetadata(long checkpointId, long timestampMillis, String
           String file = in.readUTF();
           long size = in.readLong();
           KeyGroupRange range = in.readBoolean() ? new KeyGroupRange(in.readInt(), in.readInt()) : null;
-          handles.add(new StateHandle(subtask, file.isEmpty() ? null : file, size, range));
+          handles.add(new StateHandle(subtask, file.isEmpty() ? null : resolve(file, path), size, range));
         }
         byId.put(stateId, new OperatorState(stateId, name, parallelism, handles));
       }

@@ -24,8 +24,10 @@ import java.util.function.Consumer;
  * commits of its last, uncheckpointed part.
  *
  * <p>A savepoint ({@link #forSavepoint}) is one checkpoint in a folder of its own:
- * {@code <folder>/_metadata} and its state files beside it, no marker; it is complete once its
- * metadata exists, and a job can start from it ({@link #loadFolder}). Thread-safe.
+ * {@code <folder>/_metadata} and its state files beside it, named in the metadata relative to
+ * the folder, no marker; it is complete once its metadata exists, it references nothing outside
+ * its folder (the folder can be moved, the job's checkpoints deleted), and a job can start from
+ * it ({@link #loadFolder}). Thread-safe.
  */
 public final class CheckpointStorage {
   private static final String MARKER_PREFIX = "completed-chk-";
@@ -61,15 +63,20 @@ public final class CheckpointStorage {
    * folder, or a {@code chk-N} folder of retained checkpoints), verified with its state files.
    */
   public static CheckpointMetadata loadFolder(String folder) throws IOException {
+    CheckpointMetadata metadata = readFolder(folder);
+    new CheckpointStorage(FileSystems.forPath(folder), folder).verifyStateFiles(metadata);
+    return metadata;
+  }
+
+  /** The metadata in {@code folder} (a savepoint or {@code chk-N} folder), its state files not yet read. */
+  public static CheckpointMetadata readFolder(String folder) throws IOException {
     String dir = folder.endsWith("/") ? folder : folder + "/";
     FileSystem fs = FileSystems.forPath(dir);
     if (!fs.exists(dir + METADATA)) {
       throw new IllegalArgumentException("No savepoint or checkpoint in " + folder + ": it has no " + METADATA
           + " (give the folder of one savepoint, or a chk-N folder)");
     }
-    CheckpointMetadata metadata = CheckpointMetadata.fromBytes(fs.readAll(dir + METADATA), dir + METADATA);
-    new CheckpointStorage(fs, dir).verifyStateFiles(metadata);
-    return metadata;
+    return CheckpointMetadata.fromBytes(fs.readAll(dir + METADATA), dir + METADATA);
   }
 
   /** The storage named by {@code state.checkpoints.dir}; empty means in memory (in-process recovery only). */
@@ -105,7 +112,8 @@ public final class CheckpointStorage {
 
   /** Writes the metadata, then the marker: from then on the checkpoint counts as complete. */
   public void commit(CheckpointMetadata metadata) throws IOException {
-    writeFile(metadataPath(metadata.checkpointId()), metadata.toBytes());
+    CheckpointMetadata written = savepoint ? metadata.relativeTo(directory) : metadata;
+    writeFile(metadataPath(metadata.checkpointId()), written.toBytes());
     if (!savepoint) {
       writeFile(directory + marker(metadata.checkpointId()), new byte[0]);
     }

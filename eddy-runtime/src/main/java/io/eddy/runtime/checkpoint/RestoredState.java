@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * A checkpoint being restored, possibly at another parallelism: keyed state goes to the
  * subtask owning each key group (read from every old state file whose key groups overlap), and
  * operator state is handed out by its {@link OperatorStateMode} (split lists round-robin,
- * union lists to all, broadcast state one copy each).
+ * union lists to all, broadcast state one copy each). Key-group streams (the canonical form of
+ * savepoints and hashmap checkpoints) restore into a backend of any kind; file handles only into
+ * the kind that wrote them.
  * State files are read and verified once and shared by the tasks. Thread-safe.
  */
 public final class RestoredState {
@@ -66,12 +68,13 @@ public final class RestoredState {
         continue;
       }
       StateFile file = file(handle.path());
-      if (!file.backendType().equals(backend.backendType())) {
-        throw new IOException("The keyed state of '" + op.name() + "' in " + file.path() + " was written by the '"
-            + file.backendType() + "' state backend; this job uses '" + backend.backendType()
-            + "' (state.backend.type). Resume with the same backend.");
-      }
       if (file.hasHandle()) {
+        if (!file.backendType().equals(backend.backendType())) {
+          throw new IOException("The keyed state of '" + op.name() + "' in " + file.path() + " is a checkpoint of the '"
+              + file.backendType() + "' state backend, which only that backend reads; this job uses '"
+              + backend.backendType() + "' (state.backend.type). Resume with the same backend, or from a savepoint "
+              + "(any backend restores a savepoint of any other)");
+        }
         fileHandles.add(new KeyedStateHandle(handle.keyGroups(), file.handle()));
       } else {
         for (int kg = overlap.startKeyGroup(); kg <= overlap.endKeyGroup(); kg++) {

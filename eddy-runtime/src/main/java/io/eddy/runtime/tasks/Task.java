@@ -258,12 +258,14 @@ public final class Task implements Runnable {
     }
     List<StreamNode> nodes = vertex.nodes();
     List<OperatorSnapshot> snapshots = new ArrayList<>(nodes.size());
+    boolean savepoint = env.checkpointStorage(checkpointId).isSavepoint();
     for (int i = 0; i < nodes.size(); i++) {
       StreamOperator op = operators.get(i);
       Map<String, List<Object>> lists = new HashMap<>();
       call(op, () -> lists.putAll(op.snapshotOperatorState(checkpointId)));
       KeyedStateBackend<Object> backend = backends.get(nodes.get(i));
-      snapshots.add(new OperatorSnapshot(backend == null ? null : backend.snapshot(checkpointId), lists));
+      snapshots.add(new OperatorSnapshot(backend == null ? null
+          : savepoint ? backend.savepoint(checkpointId) : backend.snapshot(checkpointId), lists));
     }
     for (RecordWriter writer : writers) {
       writer.broadcastBarrier(checkpointId);
@@ -288,13 +290,6 @@ public final class Task implements Runnable {
         }
         CheckpointStorage target = env.checkpointStorage(checkpointId);
         KeyedStateBackend<Object> backend = backends.get(node);
-        if (target.isSavepoint() && snapshot.keyed() instanceof io.eddy.state.FileHandleSnapshot) {
-          snapshot.keyed().release();
-          throw new IllegalStateException("A savepoint must be self-contained, but the '" + backend.backendType()
-              + "' state backend (operator '" + node.name() + "') snapshots by reference to files its "
-              + "checkpoints manage; savepoints of it are not supported yet. Use state.backend.type: hashmap, or "
-              + "keep the job's checkpoints (state.checkpoints.dir) and resume from them");
-        }
         String path = target.newStatePath(checkpointId, node.stateId(), subtask);
         long size = StateFile.write(target.fileSystem(), path,
             backend == null ? "" : backend.backendType(), snapshot);
