@@ -100,15 +100,7 @@ public final class ConfigOptionRegistry {
   }
 
   private String suggestion(String key) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String known : byKey.keySet()) {
-      int d = EditDistance.between(key, known);
-      if (d < bestDistance) {
-        best = known;
-        bestDistance = d;
-      }
-    }
+    String best = EditDistance.closest(key, byKey.keySet());
     return best == null ? "" : "; did you mean '" + best + "'?";
   }
 }

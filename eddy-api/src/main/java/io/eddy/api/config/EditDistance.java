@@ -1,10 +1,24 @@
 package io.eddy.api.config;
 
 /** Levenshtein distance (insertions, deletions, substitutions), to name the closest known key to a mistyped one. */
-final class EditDistance {
+public final class EditDistance {
   private EditDistance() {}
 
-  static int between(String a, String b) {
+  /** The known key nearest to {@code key} (the first of equals in iteration order), or null if none is known. */
+  public static String closest(String key, Iterable<String> known) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String k : known) {
+      int d = between(key, k);
+      if (d < bestDistance) {
+        best = k;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  public static int between(String a, String b) {
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

@@ -82,6 +82,9 @@ public final class RexCompiler {
     if (literal.isNull()) {
       return null;
     }
+    if (literal.getTypeName() == org.apache.calcite.sql.type.SqlTypeName.SYMBOL) {
+      return literal.getValue(); // a time unit or flag, read by its function at compile time
+    }
     LogicalType type = TypeConversion.toLogicalType(literal.getType());
     return switch (type.root()) {
       case BOOLEAN -> literal.getValueAs(Boolean.class);
@@ -213,6 +216,10 @@ public final class RexCompiler {
       }
       case PLUS, MINUS, TIMES, DIVIDE, MOD:
         return arithmetic(kind, call, type);
+      case REINTERPRET: {
+        RowExpression a = compile(ops.get(0));
+        return strict1(a, v -> v instanceof Number n && type.isNumeric() ? Values.cast(n, type) : v);
+      }
       case MINUS_PREFIX: {
         RowExpression a = compile(ops.get(0));
         return strict1(a, v -> Arithmetic.negate(v, type));
@@ -324,15 +331,22 @@ public final class RexCompiler {
       case "IF" -> row -> Boolean.TRUE.equals(args[0].eval(row)) ? args[1].eval(row) : args[2].eval(row);
       case "ABS" -> strict1(args[0], v -> Arithmetic.abs(v));
       case "FLOOR", "CEIL" -> {
-        if (call.getOperands().size() > 1) {
-          throw unsupported(name + " to a time unit");
-        }
         boolean floor = name.equals("FLOOR");
+        if (call.getOperands().size() > 1) {
+          TimeUnitRange unit = (TimeUnitRange) ((RexLiteral) call.getOperands().get(1)).getValue();
+          yield strict1(args[0], v -> TimeFunctions.floorOrCeil(v, unit, floor));
+        }
         yield strict1(args[0], v -> Arithmetic.round(v, floor));
       }
       case "POWER" -> strict2(args[0], args[1], (a, b) -> Math.pow(((Number) a).doubleValue(), ((Number) b).doubleValue()));
       case "SQRT" -> strict1(args[0], v -> Math.sqrt(((Number) v).doubleValue()));
-      default -> throw unsupported("function " + call.getOperator().getName());
+      default -> {
+        RowExpression builtin = BuiltinFunctions.compile(name, args, type);
+        if (builtin == null) {
+          throw unsupported("function " + call.getOperator().getName());
+        }
+        yield builtin;
+      }
     };
   }
 
@@ -358,6 +372,17 @@ public final class RexCompiler {
     RowExpression b = compile(call.getOperands().get(1));
     LogicalType left = TypeConversion.toLogicalType(call.getOperands().get(0).getType());
     LogicalType right = TypeConversion.toLogicalType(call.getOperands().get(1).getType());
+    if (type.root() == Root.INTERVAL_DAY_TIME || type.root() == Root.INTERVAL_YEAR_MONTH) {
+      boolean months = type.root() == Root.INTERVAL_YEAR_MONTH;
+      if (kind == SqlKind.MINUS && (left.root() == Root.TIMESTAMP || left.root() == Root.DATE)) {
+        return strict2(a, b, (x, y) -> TimeFunctions.between(y, x, months));
+      }
+      LogicalType bigint = LogicalType.bigint();
+      return strict2(a, b, (x, y) -> {
+        long r = ((Number) Arithmetic.apply(kind, x, y, bigint)).longValue();
+        return months ? (Object) (int) r : (Object) r;
+      });
+    }
     if (type.root() == Root.TIMESTAMP || type.root() == Root.DATE) {
       boolean leftIsTime = left.root() == Root.TIMESTAMP || left.root() == Root.DATE;
       RowExpression time = leftIsTime ? a : b;

@@ -45,4 +45,41 @@ final class TimeFunctions {
     };
     return r;
   }
+
+  /** FLOOR/CEIL(time TO unit): the start of the unit containing {@code v}, or of the next one if v is past it. */
+  static Object floorOrCeil(Object v, TimeUnitRange unit, boolean floor) {
+    LocalDateTime t = v instanceof LocalDate d ? d.atStartOfDay() : (LocalDateTime) v;
+    LocalDateTime start = switch (unit) {
+      case YEAR -> t.toLocalDate().withDayOfYear(1).atStartOfDay();
+      case QUARTER -> t.toLocalDate().withMonth((t.getMonthValue() - 1) / 3 * 3 + 1).withDayOfMonth(1).atStartOfDay();
+      case MONTH -> t.toLocalDate().withDayOfMonth(1).atStartOfDay();
+      case WEEK -> t.toLocalDate().minusDays(t.getDayOfWeek().getValue() % 7).atStartOfDay();
+      case DAY -> t.toLocalDate().atStartOfDay();
+      case HOUR -> t.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+      case MINUTE -> t.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+      case SECOND -> t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+      case MILLISECOND -> t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+      default -> throw new UnsupportedOperationException("Unsupported in SQL expressions: FLOOR/CEIL to " + unit);
+    };
+    LocalDateTime result = floor || start.equals(t) ? start : switch (unit) {
+      case YEAR -> start.plusYears(1);
+      case QUARTER -> start.plusMonths(3);
+      case MONTH -> start.plusMonths(1);
+      case WEEK -> start.plusWeeks(1);
+      case DAY -> start.plusDays(1);
+      case HOUR -> start.plusHours(1);
+      case MINUTE -> start.plusMinutes(1);
+      case SECOND -> start.plusSeconds(1);
+      default -> start.plusNanos(1_000_000);
+    };
+    return v instanceof LocalDate ? result.toLocalDate() : result;
+  }
+
+  /** {@code later - earlier} as an interval: milliseconds, or whole months with {@code months}. */
+  static Object between(Object earlier, Object later, boolean months) {
+    LocalDateTime from = earlier instanceof LocalDate d ? d.atStartOfDay() : (LocalDateTime) earlier;
+    LocalDateTime to = later instanceof LocalDate d ? d.atStartOfDay() : (LocalDateTime) later;
+    return months ? (Object) (int) java.time.temporal.ChronoUnit.MONTHS.between(from, to)
+        : (Object) java.time.Duration.between(from, to).toMillis();
+  }
 }

@@ -1,13 +1,17 @@
 package io.eddy.sql.connector;
 
+import io.eddy.api.config.EditDistance;
 import io.eddy.sql.catalog.CatalogTable;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** Finds the {@link TableFactory} of a table's 'connector' option and checks its options. */
+/**
+ * Finds the {@link TableFactory} of a table's 'connector' option and checks its options: an
+ * unknown connector or option is an error naming it and the closest known one.
+ */
 public final class TableFactories {
   private TableFactories() {}
 
@@ -22,19 +26,21 @@ public final class TableFactories {
     }
     TableFactory factory = all.get(connector);
     if (factory == null) {
-      throw new IllegalArgumentException("Table " + table.name() + ": unknown connector '" + connector
-          + "'; available: " + String.join(", ", all.keySet()));
+      throw new IllegalArgumentException("Table " + table.name() + ": unknown connector '" + connector + "'"
+          + didYouMean(connector, all.keySet()) + "; available: " + String.join(", ", all.keySet()));
     }
-    List<String> unknown = new ArrayList<>();
+    Set<String> known = new TreeSet<>(factory.options(table));
     for (String key : table.options().keySet()) {
-      if (!key.equals("connector") && !factory.options().contains(key)) {
-        unknown.add(key);
+      if (!key.equals("connector") && !known.contains(key)) {
+        throw new IllegalArgumentException("Table " + table.name() + ": connector '" + connector
+            + "' does not support the option '" + key + "'" + didYouMean(key, known) + "; supported: " + known);
       }
     }
-    if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException("Table " + table.name() + ": connector '" + connector
-          + "' does not support the option(s) " + unknown + "; supported: " + new java.util.TreeSet<>(factory.options()));
-    }
     return factory;
+  }
+
+  private static String didYouMean(String key, Set<String> known) {
+    String closest = EditDistance.closest(key, known);
+    return closest == null ? "" : " (did you mean '" + closest + "'?)";
   }
 }

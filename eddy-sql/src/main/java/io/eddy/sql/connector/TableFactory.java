@@ -15,6 +15,14 @@ public interface TableFactory {
   /** The option keys it understands besides 'connector'; others are rejected, naming them. */
   Set<String> options();
 
+  /**
+   * The option keys it understands for this table, for connectors whose keys depend on the
+   * columns (datagen's {@code fields.<column>.kind}).
+   */
+  default Set<String> options(CatalogTable table) {
+    return options();
+  }
+
   TableSource createSource(CatalogTable table);
 
   TableSink createSink(CatalogTable table);

@@ -48,7 +48,8 @@ public final class EddyOperatorTable {
 
   /** IF(condition, then, else). */
   public static final SqlFunction IF = new SqlFunction("IF", SqlKind.OTHER_FUNCTION,
-      ReturnTypes.LEAST_RESTRICTIVE.andThen(SqlTypeTransforms.TO_NULLABLE), null,
+      ((org.apache.calcite.sql.type.SqlReturnTypeInference) b -> b.getTypeFactory().leastRestrictive(
+          List.of(b.getOperandType(1), b.getOperandType(2)))).andThen(SqlTypeTransforms.TO_NULLABLE), null,
       OperandTypes.family(SqlTypeFamily.BOOLEAN, SqlTypeFamily.ANY, SqlTypeFamily.ANY),
       SqlFunctionCategory.SYSTEM);
 
@@ -75,11 +76,13 @@ public final class EddyOperatorTable {
     ops.add(SqlLibraryOperators.CONCAT_FUNCTION);
     ops.add(SqlLibraryOperators.CONCAT_WS);
     ops.add(SqlLibraryOperators.REGEXP_REPLACE_3);
+    ops.addAll(FlinkFunctions.all());
     return SqlOperatorTables.chain(userFunctions, SqlOperatorTables.of(ops), new StandardWithoutReplaced());
   }
 
-  /** Calcite's standard operators minus the ones this table replaces (its TUMBLE, HOP and SESSION table functions). */
+  /** Calcite's standard operators minus the ones this table replaces (TUMBLE, HOP, SESSION, ROUND, TRUNCATE). */
   private static final class StandardWithoutReplaced implements SqlOperatorTable {
+    private static final java.util.Set<String> REPLACED = java.util.Set.of("TUMBLE", "HOP", "ROUND", "TRUNCATE");
     private final SqlOperatorTable std = SqlStdOperatorTable.instance();
 
     @Override
@@ -102,7 +105,7 @@ public final class EddyOperatorTable {
     }
 
     private static boolean replaced(SqlOperator op) {
-      return op.getName().equals("TUMBLE") || op.getName().equals("HOP") || op instanceof SqlSessionTableFunction;
+      return REPLACED.contains(op.getName()) || op instanceof SqlSessionTableFunction;
     }
   }
 }

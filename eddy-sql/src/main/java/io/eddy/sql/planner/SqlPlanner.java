@@ -72,6 +72,9 @@ public final class SqlPlanner {
   private RelRoot plan(String sql, Position at, Map<String, Table> tables) {
     SchemaPlus root = Frameworks.createRootSchema(false);
     tables.forEach(root::add);
+    // Flink's type names that Calcite's parser reads as user-defined types: CAST(x AS STRING), BYTES
+    root.add("STRING", f -> f.createSqlType(org.apache.calcite.sql.type.SqlTypeName.VARCHAR, Integer.MAX_VALUE));
+    root.add("BYTES", f -> f.createSqlType(org.apache.calcite.sql.type.SqlTypeName.VARBINARY, Integer.MAX_VALUE));
     Planner planner = Frameworks.getPlanner(config(root));
     try {
       SqlNode parsed;
