@@ -5,24 +5,28 @@ import io.eddy.api.types.Row;
 import io.eddy.table.runtime.ChangelogMode;
 import io.eddy.table.runtime.RowExpression;
 import io.eddy.table.runtime.operators.RowKeySelector;
-import io.eddy.table.runtime.operators.join.InnerJoinFunction;
+import io.eddy.table.runtime.operators.join.JoinFunction;
+import io.eddy.table.runtime.operators.join.JoinType;
 import io.eddy.table.types.LogicalType;
 import java.util.List;
 
 /**
- * Regular inner equi-join (Flink's Join): both inputs keyed by their join key fields, all rows of
- * both sides in state. Insert-only when both inputs are, else {@code [I,D]} (updates arrive as
- * deletes and inserts); no upsert key.
+ * Regular join, inner or outer (Flink's Join): both inputs keyed by their join key fields (one key
+ * for all rows when there is no equality), all rows of both sides in state. An inner join of
+ * insert-only inputs is insert-only, any other {@code [I,D]} (updates arrive as deletes and
+ * inserts; an outer join retracts its NULL-padded rows); no upsert key.
  */
 public final class JoinNode extends PhysicalNode {
+  private final JoinType type;
   private final int[] leftKeys;
   private final int[] rightKeys;
   private final RowExpression residual;
   private final String condition;
 
-  public JoinNode(PhysicalNode left, PhysicalNode right, LogicalType rowType, int[] leftKeys, int[] rightKeys,
-      RowExpression residual, String condition) {
+  public JoinNode(PhysicalNode left, PhysicalNode right, LogicalType rowType, JoinType type, int[] leftKeys,
+      int[] rightKeys, RowExpression residual, String condition) {
     super(List.of(left, right), rowType);
+    this.type = type;
     this.leftKeys = leftKeys.clone();
     this.rightKeys = rightKeys.clone();
     this.residual = residual;
@@ -31,7 +35,8 @@ public final class JoinNode extends PhysicalNode {
 
   @Override
   public ChangelogMode changelogMode() {
-    return inputs().get(0).changelogMode().isInsertOnly() && inputs().get(1).changelogMode().isInsertOnly()
+    return type == JoinType.INNER && inputs().get(0).changelogMode().isInsertOnly()
+        && inputs().get(1).changelogMode().isInsertOnly()
         ? ChangelogMode.insertOnly()
         : ChangelogMode.of(java.util.EnumSet.of(io.eddy.api.types.RowKind.INSERT, io.eddy.api.types.RowKind.DELETE));
   }
@@ -48,7 +53,7 @@ public final class JoinNode extends PhysicalNode {
 
   @Override
   public String attributes() {
-    return "joinType=[InnerJoin], where=[" + condition + "], leftKey=[" + inputs().get(0).fields(leftKeys)
+    return "joinType=[" + type.flinkName() + "], where=[" + condition + "], leftKey=[" + inputs().get(0).fields(leftKeys)
         + "], rightKey=[" + inputs().get(1).fields(rightKeys) + "]";
   }
 
@@ -56,6 +61,8 @@ public final class JoinNode extends PhysicalNode {
   public DataStream<Row> translate(TranslationContext context) {
     return context.streamOf(inputs().get(0)).connect(context.streamOf(inputs().get(1)))
         .keyBy(new RowKeySelector(leftKeys), new RowKeySelector(rightKeys))
-        .process(new InnerJoinFunction(residual, context.stateTtl())).name("Join");
+        .process(new JoinFunction(type, inputs().get(0).rowType().fieldCount(), inputs().get(1).rowType().fieldCount(),
+            residual, context.stateTtl()))
+        .name("Join");
   }
 }

@@ -21,6 +21,7 @@ import io.eddy.table.runtime.operators.aggregate.Distinct;
 import io.eddy.table.runtime.operators.aggregate.MinMax;
 import io.eddy.table.runtime.operators.aggregate.RowAggregator;
 import io.eddy.table.runtime.operators.aggregate.Sum;
+import io.eddy.table.runtime.operators.join.JoinType;
 import io.eddy.table.runtime.operators.window.WindowAssignment;
 import io.eddy.table.types.LogicalType;
 import java.util.ArrayList;
@@ -123,20 +124,27 @@ public final class PhysicalPlanner {
   }
 
   private PhysicalNode join(LogicalJoin join) {
-    if (join.getJoinType() != org.apache.calcite.rel.core.JoinRelType.INNER) {
-      throw new UnsupportedOperationException(join.getJoinType() + " joins are not supported yet (only INNER)");
-    }
+    JoinType type = switch (join.getJoinType()) {
+      case INNER -> JoinType.INNER;
+      case LEFT -> JoinType.LEFT;
+      case RIGHT -> JoinType.RIGHT;
+      case FULL -> JoinType.FULL;
+      default -> throw new UnsupportedOperationException(join.getJoinType() + " joins are not supported yet");
+    };
     org.apache.calcite.rel.core.JoinInfo info = join.analyzeCondition();
-    if (info.leftKeys.isEmpty()) {
-      throw new UnsupportedOperationException("A join without an equality condition between its inputs is not supported");
-    }
     PhysicalNode left = plan(join.getLeft());
     PhysicalNode right = plan(join.getRight());
-    RexNode residual = info.getRemaining(join.getCluster().getRexBuilder());
+    // Rows are keyed by their key values, NULLs included; where a key may be NULL the whole
+    // condition is checked per pair, so NULL = NULL does not match (SQL's three-valued logic).
+    boolean nullableKey = info.leftKeys.stream()
+        .anyMatch(k -> join.getLeft().getRowType().getFieldList().get(k).getType().isNullable())
+        || info.rightKeys.stream()
+        .anyMatch(k -> join.getRight().getRowType().getFieldList().get(k).getType().isNullable());
+    RexNode residual = nullableKey ? join.getCondition() : info.getRemaining(join.getCluster().getRexBuilder());
     RowExpression compiled = residual.isAlwaysTrue() ? null : new RexCompiler(join.getCluster().getRexBuilder()).compile(residual);
     List<String> names = new ArrayList<>(left.rowType().fieldNames());
     names.addAll(right.rowType().fieldNames());
-    return new JoinNode(left, right, TypeConversion.toLogicalType(join.getRowType()), info.leftKeys.toIntArray(),
+    return new JoinNode(left, right, TypeConversion.toLogicalType(join.getRowType()), type, info.leftKeys.toIntArray(),
         info.rightKeys.toIntArray(), compiled, describe(join.getCondition(), names));
   }
 
