@@ -32,6 +32,10 @@ final class NexmarkCommand implements Callable<Integer> {
   @Option(names = "--query", description = "qN, a list (q1,q5) or all (default ${DEFAULT-VALUE}).")
   String query = "q5";
 
+  @Option(names = "--sql", description = "Run the queries' SQL text (Flink's dialect, in the repository) on the same "
+      + "events instead of the hand-written DataStream jobs; same flags and output.")
+  boolean sql;
+
   @Option(names = "--events", description = "Generated events (default ${DEFAULT-VALUE}).")
   long events = 1_000_000;
 
@@ -162,7 +166,7 @@ final class NexmarkCommand implements Callable<Integer> {
   private NexmarkJobOptions options(String name) {
     NexmarkJobOptions.Builder b = NexmarkJobOptions.builder(name).events(events).rate(rate).seed(seed)
         .parallelism(parallelism).stateBackend(backend).input(input).skipBadRecords(skipBadRecords)
-        .sideInput(sideInput).q10OutputDir(q10Output);
+        .sideInput(sideInput).q10OutputDir(q10Output).sql(sql);
     if (output == null) {
       b.discardResults();
     } else {

@@ -165,6 +165,18 @@ public final class TableEnvironment {
     };
   }
 
+  /**
+   * The changelog of a query as a stream of {@code env}'s job (Flink's
+   * StreamTableEnvironment.toChangelogStream), for programs that run it with their own sinks.
+   */
+  public DataStream<Row> toChangelogStream(StreamEnvironment env, String query) {
+    Statement parsed = StatementParser.parse(query);
+    if (!(parsed instanceof Statement.Query)) {
+      throw new IllegalArgumentException("toChangelogStream takes a query, not " + parsed.getClass().getSimpleName());
+    }
+    return withSessionClassLoader(() -> new TranslationContext(env, stateTtl()).streamOf(physicalPlan(parsed)));
+  }
+
   /** Runs {@code action} with the session's class loader as the thread's (jobs' threads inherit it). */
   private <T> T withSessionClassLoader(java.util.function.Supplier<T> action) {
     Thread thread = Thread.currentThread();

@@ -1,5 +1,7 @@
 package io.eddy.nexmark.job;
 
+import io.eddy.api.time.WatermarkStrategy;
+import io.eddy.nexmark.sql.NexmarkSql;
 import io.eddy.api.config.CheckpointingOptions;
 import io.eddy.api.config.Configuration;
 import io.eddy.api.config.CoreOptions;
@@ -101,10 +103,11 @@ public final class NexmarkJob {
                 }
                 StreamEnvironment env = StreamEnvironment.create(conf);
                 env.setParallelism(options.parallelism());
-                DataStream<Event> events = env.fromSource(source(options, jobId), NexmarkWatermarks.strategy(),
-                        "nexmark source");
-                DataStream<Change> changes = query.build(events,
-                        QueryContext.of(options.sideInput(), options.q10OutputDir()));
+                // SQL: the watermarks come from the table's WATERMARK clause, as in Flink
+                DataStream<Event> events = env.fromSource(source(options, jobId),
+                        options.sql() ? WatermarkStrategy.noWatermarks() : NexmarkWatermarks.strategy(), "nexmark source");
+                DataStream<Change> changes = options.sql() ? NexmarkSql.changes(query.name(), events, conf)
+                        : query.build(events, QueryContext.of(options.sideInput(), options.q10OutputDir()));
                 long start = System.nanoTime();
                 reporter.scheduleAtFixedRate(() -> progress.accept(read.get()), PROGRESS_INTERVAL_MILLIS,
                         PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);

@@ -25,11 +25,13 @@ import java.util.Objects;
  * @param changelogDir   where a checkpointed run keeps its committed changelog (part files), so
  *                       that the table survives the process; a resume must name the folder of the
  *                       run it resumes; null = a temporary folder, deleted after the run
+ * @param sql            run the query's SQL text ({@code io/eddy/nexmark/sql/qN.sql}) on the same
+ *                       events instead of its hand-written DataStream job
  */
 public record NexmarkJobOptions(String query, long events, double rate, long seed, int parallelism,
                                 String stateBackend, Path input, boolean skipBadRecords, Path sideInput,
                                 Path q10OutputDir, Map<String, String> configuration, boolean collectResults,
-                                Path changelogDir) {
+                                Path changelogDir, boolean sql) {
 
     public NexmarkJobOptions {
         Objects.requireNonNull(query, "query");
@@ -65,6 +67,7 @@ public record NexmarkJobOptions(String query, long events, double rate, long see
         private final Map<String, String> configuration = new LinkedHashMap<>();
         private boolean collectResults = true;
         private Path changelogDir;
+        private boolean sql;
 
         private Builder(String query) {
             this.query = query;
@@ -133,6 +136,12 @@ public record NexmarkJobOptions(String query, long events, double rate, long see
         }
 
         /** Where a checkpointed run keeps its committed changelog (see the record's doc). */
+        /** Runs the query's SQL text instead of its DataStream job. */
+        public Builder sql(boolean sql) {
+            this.sql = sql;
+            return this;
+        }
+
         public Builder changelogDir(Path changelogDir) {
             this.changelogDir = changelogDir;
             return this;
@@ -140,7 +149,7 @@ public record NexmarkJobOptions(String query, long events, double rate, long see
 
         public NexmarkJobOptions build() {
             return new NexmarkJobOptions(query, events, rate, seed, parallelism, stateBackend, input, skipBadRecords,
-                    sideInput, q10OutputDir, configuration, collectResults, changelogDir);
+                    sideInput, q10OutputDir, configuration, collectResults, changelogDir, sql);
         }
     }
 }

@@ -34,6 +34,7 @@ public final class GeneratorSource implements Source<Event> {
     private static final long serialVersionUID = 1L;
 
     private final long seed;
+    private final double eventsPerSecond;
     private final long count;
     private final double rate;
     private final String jobId;
@@ -45,10 +46,19 @@ public final class GeneratorSource implements Source<Event> {
      * @param jobId {@link ReadProgress} counter to add to, or null
      */
     public GeneratorSource(long seed, long count, double rate, String jobId) {
+        this(seed, NexmarkConfig.builder().build().eventsPerSecond(), count, rate, jobId);
+    }
+
+    /**
+     * @param eventsPerSecond events per second of event time (the generator's spacing of
+     *                        dateTime; Flink's nexmark 'first-event.rate')
+     */
+    public GeneratorSource(long seed, double eventsPerSecond, long count, double rate, String jobId) {
         if (count < 0) {
             throw new IllegalArgumentException("event count must be >= 0: " + count);
         }
         this.seed = seed;
+        this.eventsPerSecond = eventsPerSecond;
         this.count = count;
         this.rate = Pacer.checkRate(rate);
         this.jobId = jobId;
@@ -61,7 +71,8 @@ public final class GeneratorSource implements Source<Event> {
 
     @Override
     public SourceReader<Event> createReader(SourceReaderContext context) {
-        NexmarkGenerator generator = new NexmarkGenerator(NexmarkConfig.builder().seed(seed).build());
+        NexmarkGenerator generator = new NexmarkGenerator(NexmarkConfig.builder().seed(seed)
+                .eventsPerSecond(eventsPerSecond).build());
         int p = context.parallelism();
         int s = context.subtaskIndex();
         List<IndexRange> ranges = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.eddy.sql.catalog;
 
+import io.eddy.sql.connector.TableSource;
 import io.eddy.table.functions.UserDefinedFunction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ public final class Catalog {
   private final Map<String, CatalogView> views = new LinkedHashMap<>();
   private final Map<String, Class<? extends UserDefinedFunction>> functions = new LinkedHashMap<>();
   private final Map<String, Class<? extends UserDefinedFunction>> moduleFunctions = new LinkedHashMap<>();
+  private final Map<String, TableSource> fedSources = new LinkedHashMap<>();
 
   public CatalogTable table(String name) {
     return tables.get(name);
@@ -32,6 +34,22 @@ public final class Catalog {
     String key = name.toLowerCase(Locale.ROOT);
     Class<? extends UserDefinedFunction> f = functions.get(key);
     return f != null ? f : moduleFunctions.get(key);
+  }
+
+  /**
+   * Makes table {@code name} read from {@code source} instead of its connector, for a program
+   * that builds the input stream itself (eddy nexmark --sql feeds its event source this way).
+   */
+  public void feed(String name, TableSource source) {
+    if (!tables.containsKey(name)) {
+      throw new IllegalArgumentException("Table " + name + " does not exist");
+    }
+    fedSources.put(name, source);
+  }
+
+  /** The source fed to table {@code name}, or null if it reads from its connector. */
+  public TableSource fedSource(String name) {
+    return fedSources.get(name);
   }
 
   public boolean contains(String name) {
@@ -66,7 +84,10 @@ public final class Catalog {
   /** Removes a table, view or function; returns whether it existed. */
   public boolean drop(String kind, String name) {
     return switch (kind) {
-      case "TABLE" -> tables.remove(name) != null;
+      case "TABLE" -> {
+        fedSources.remove(name);
+        yield tables.remove(name) != null;
+      }
       case "VIEW" -> views.remove(name) != null;
       default -> functions.remove(name.toLowerCase(Locale.ROOT)) != null;
     };

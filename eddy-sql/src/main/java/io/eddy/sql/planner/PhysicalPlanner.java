@@ -3,6 +3,7 @@ package io.eddy.sql.planner;
 import io.eddy.sql.catalog.CatalogTable;
 import io.eddy.sql.codegen.RexCompiler;
 import io.eddy.sql.connector.TableFactories;
+import io.eddy.sql.connector.TableSource;
 import io.eddy.sql.parser.Position;
 import io.eddy.sql.plan.CalcNode;
 import io.eddy.sql.plan.GroupAggregateNode;
@@ -189,7 +190,8 @@ public final class PhysicalPlanner {
       throw new UnsupportedOperationException("Cannot scan " + scan.getTable().getQualifiedName());
     }
     CatalogTable table = adapter.table();
-    PhysicalNode node = new SourceScanNode(table, TableFactories.forTable(table).createSource(table));
+    TableSource fed = sql.catalog().fedSource(table.name());
+    PhysicalNode node = new SourceScanNode(table, fed != null ? fed : TableFactories.forTable(table).createSource(table));
     if (table.hasComputedColumns()) {
       List<String> select = new ArrayList<>();
       for (var column : table.columns()) {

@@ -42,6 +42,10 @@ public final class SqlPlanner {
     this.catalog = catalog;
   }
 
+  public Catalog catalog() {
+    return catalog;
+  }
+
   /** The validated, simplified logical plan of a query or INSERT. */
   public RelRoot plan(String sql, Position at) {
     return plan(sql, at, catalogTables());

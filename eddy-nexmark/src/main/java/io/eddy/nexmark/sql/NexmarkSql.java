@@ -1,0 +1,70 @@
+package io.eddy.nexmark.sql;
+
+import io.eddy.api.config.Configuration;
+import io.eddy.api.datastream.DataStream;
+import io.eddy.api.types.Row;
+import io.eddy.nexmark.model.Event;
+import io.eddy.nexmark.queries.Change;
+import io.eddy.nexmark.result.RowKind;
+import io.eddy.sql.TableEnvironment;
+import io.eddy.sql.parser.ScriptSplitter;
+import io.eddy.sql.parser.Statement;
+import io.eddy.sql.parser.StatementParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * A Nexmark query run as its SQL text ({@code io/eddy/nexmark/sql/ddl.sql} then {@code qN.sql},
+ * as Flink runs them), on the event stream the DataStream version reads: the {@code nexmark}
+ * table is fed that stream ({@link EventRows}) instead of its file, so both versions see the same
+ * events, paced and counted alike, and the changelog of the script's last SELECT becomes the
+ * query's {@link Change}s in the same job.
+ */
+public final class NexmarkSql {
+  private NexmarkSql() {}
+
+  /** The changelog of query {@code name}'s SQL over {@code events}. */
+  public static DataStream<Change> changes(String name, DataStream<Event> events, Configuration conf) {
+    TableEnvironment tEnv = TableEnvironment.create(conf);
+    run(tEnv, resource("ddl.sql").replace("${EVENTS}", "fed-by-eddy-nexmark.jsonl"));
+    EventRows rows = new EventRows(tEnv.catalog().table("nexmark").physicalRowType());
+    tEnv.catalog().feed("nexmark", (env, source) -> events.map(rows::toRow).name(source));
+    List<ScriptSplitter.StatementText> statements = ScriptSplitter.split(resource(name + ".sql"));
+    for (int i = 0; i < statements.size() - 1; i++) {
+      tEnv.execute(StatementParser.parse(statements.get(i).sql(), statements.get(i).start()));
+    }
+    String query = statements.get(statements.size() - 1).sql();
+    return tEnv.toChangelogStream(events.getExecutionEnvironment(), query).map(NexmarkSql::change)
+        .name("changelog " + name);
+  }
+
+  private static Change change(Row row) {
+    Object[] values = new Object[row.getArity()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = row.getField(i);
+    }
+    return new Change(RowKind.valueOf(row.getKind().name()), io.eddy.nexmark.result.Row.of(values));
+  }
+
+  private static void run(TableEnvironment tEnv, String script) {
+    for (ScriptSplitter.StatementText text : ScriptSplitter.split(script)) {
+      Statement statement = StatementParser.parse(text.sql(), text.start());
+      tEnv.execute(statement);
+    }
+  }
+
+  /** The SQL text of the repository's copy of Nexmark's query or DDL. */
+  public static String resource(String file) {
+    try (InputStream in = NexmarkSql.class.getResourceAsStream("/io/eddy/nexmark/sql/" + file)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no SQL text for " + file);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
