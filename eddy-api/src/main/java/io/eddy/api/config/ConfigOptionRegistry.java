@@ -14,15 +14,17 @@ import java.util.ServiceLoader;
  * {@link ConfigOptionsProvider}), and the check of a configuration against them: a key in one
  * of Eddy's namespaces that no option defines is an error naming the closest known key, and a
  * known key's value must parse. Keys outside those namespaces (a connector's, a user's) are
- * left alone. Immutable once built; thread-safe.
+ * left alone. An option whose key has a placeholder such as {@code <name>} (a metric reporter's
+ * name) stands for every key with any text there. Immutable once built; thread-safe.
  */
 public final class ConfigOptionRegistry {
   /** Prefixes whose every key must be a defined option. */
   public static final List<String> CHECKED_NAMESPACES =
-      List.of("state.", "execution.", "pipeline.", "restart-strategy.", "table.");
+      List.of("state.", "execution.", "pipeline.", "restart-strategy.", "table.", "metrics.");
 
   private final Map<Class<?>, List<ConfigOption<?>>> byClass;
   private final Map<String, ConfigOption<?>> byKey = new LinkedHashMap<>();
+  private final Map<java.util.regex.Pattern, ConfigOption<?>> byPattern = new LinkedHashMap<>();
 
   private ConfigOptionRegistry(Map<Class<?>, List<ConfigOption<?>>> byClass) {
     this.byClass = byClass;
@@ -30,6 +32,9 @@ public final class ConfigOptionRegistry {
       ConfigOption<?> previous = byKey.putIfAbsent(o.key(), o);
       if (previous != null && previous != o) {
         throw new IllegalStateException("Configuration key " + o.key() + " is defined twice");
+      }
+      if (o.key().contains("<")) {
+        byPattern.put(patternOf(o.key()), o);
       }
     }));
   }
@@ -69,8 +74,38 @@ public final class ConfigOptionRegistry {
     return Collections.unmodifiableMap(byClass);
   }
 
+  /**
+   * The option of {@code key}: defined with that key, or else the most specific
+   * placeholder key it fits (the one with the most literal text); null if none.
+   */
   public ConfigOption<?> find(String key) {
-    return byKey.get(key);
+    ConfigOption<?> option = byKey.get(key);
+    if (option != null) {
+      return option;
+    }
+    ConfigOption<?> best = null;
+    for (Map.Entry<java.util.regex.Pattern, ConfigOption<?>> e : byPattern.entrySet()) {
+      if (e.getKey().matcher(key).matches() && (best == null || literalLength(e.getValue()) > literalLength(best))) {
+        best = e.getValue();
+      }
+    }
+    return best;
+  }
+
+  private static int literalLength(ConfigOption<?> option) {
+    return option.key().replaceAll("<[^>]+>", "").length();
+  }
+
+  /** A key whose {@code <placeholder>}s match any non-empty text. */
+  private static java.util.regex.Pattern patternOf(String key) {
+    StringBuilder regex = new StringBuilder();
+    for (String part : key.split("<[^>]+>", -1)) {
+      if (!regex.isEmpty()) {
+        regex.append(".+");
+      }
+      regex.append(java.util.regex.Pattern.quote(part));
+    }
+    return java.util.regex.Pattern.compile(regex.toString());
   }
 
   /**
@@ -82,7 +117,7 @@ public final class ConfigOptionRegistry {
   public void validate(Configuration configuration) {
     for (Map.Entry<String, String> e : configuration.toMap().entrySet()) {
       String key = e.getKey();
-      ConfigOption<?> option = byKey.get(key);
+      ConfigOption<?> option = find(key);
       if (option == null) {
         if (isChecked(key)) {
           throw new IllegalArgumentException("Unknown configuration key '" + key + "'" + suggestion(key)
@@ -91,7 +126,12 @@ public final class ConfigOptionRegistry {
         }
         continue;
       }
-      configuration.get(option);
+      try {
+        option.parser().apply(e.getValue());
+      } catch (RuntimeException bad) {
+        throw new IllegalArgumentException("Invalid value '" + e.getValue() + "' for configuration key " + key + ": "
+            + bad.getMessage(), bad);
+      }
     }
   }
 

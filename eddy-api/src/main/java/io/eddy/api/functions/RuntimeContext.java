@@ -1,14 +1,18 @@
 package io.eddy.api.functions;
 
+import io.eddy.api.metrics.OperatorMetricGroup;
 import io.eddy.api.state.KeyedStateStore;
 
 /**
- * What a rich function sees of the runtime: its {@link TaskInfo} and, on a keyed stream, keyed
+ * What a rich function sees of the runtime: its {@link TaskInfo}, its metric group and, on a keyed stream, keyed
  * state scoped to the key of the record being processed. Calling a state getter on a non-keyed
  * stream throws {@link UnsupportedOperationException}.
  */
 public interface RuntimeContext extends KeyedStateStore {
   TaskInfo getTaskInfo();
+
+  /** The metric group of this operator subtask (see {@link io.eddy.api.metrics.MetricGroup}). */
+  OperatorMetricGroup getMetricGroup();
 
   default int getIndexOfThisSubtask() {
     return getTaskInfo().indexOfThisSubtask();

@@ -40,6 +40,20 @@ class ConfigOptionRegistryTest {
   }
 
   @Test
+  void metricReporterKeysMatchTheirPlaceholderOptionsAndOtherMetricsKeysAreChecked() {
+    assertThat(registry.find("metrics.reporter.jmx.factory.class")).isSameAs(MetricOptions.REPORTER_FACTORY_CLASS);
+    assertThat(registry.find("metrics.reporter.my.interval")).isSameAs(MetricOptions.REPORTER_INTERVAL);
+    assertThat(registry.find("metrics.reporter.my.port")).isSameAs(MetricOptions.REPORTER_PARAMETER);
+    registry.validate(new Configuration().set("metrics.reporters", "jmx")
+        .set("metrics.reporter.jmx.factory.class", "x.Y").set("metrics.reporter.jmx.port", "9020")
+        .set("metrics.scope.operator", "<job_name>.<operator_name>"));
+    assertThatThrownBy(() -> registry.validate(new Configuration().set("metrics.reporter.log.interval", "often")))
+        .hasMessageContaining("metrics.reporter.log.interval").hasMessageContaining("often");
+    assertThatThrownBy(() -> registry.validate(new Configuration().set("metrics.scope.operater", "x")))
+        .hasMessageContaining("did you mean 'metrics.scope.operator'?");
+  }
+
+  @Test
   void editDistance() {
     assertThat(EditDistance.between("kitten", "sitting")).isEqualTo(3);
     assertThat(EditDistance.between("", "abc")).isEqualTo(3);

@@ -186,6 +186,8 @@ public final class CheckpointCoordinator implements AutoCloseable {
       deleteQuietly(p);
       if (p.savepoint != null) {
         p.savepoint.result().completeExceptionally(e);
+      } else {
+        job.aborted(p.id);
       }
       return;
     }
@@ -209,6 +211,8 @@ public final class CheckpointCoordinator implements AutoCloseable {
     deleteQuietly(p);
     if (p.savepoint != null) {
       p.savepoint.result().completeExceptionally(new IllegalStateException(reason));
+    } else {
+      job.aborted(p.id);
     }
   }
 

@@ -29,4 +29,7 @@ public interface CheckpointParticipants {
 
   /** Counts a completed checkpoint in the job's metrics. */
   void completed(CompletedCheckpointStats stats);
+
+  /** Counts a checkpoint (not a savepoint) that was aborted. */
+  void aborted(long checkpointId);
 }

@@ -26,6 +26,19 @@ public final class JobMetrics {
     counters.computeIfAbsent(counter, c -> new LongAdder()).add(delta);
   }
 
+  /** Sets a counter to {@code value} (a last value, such as the last checkpoint's duration). */
+  public synchronized void set(String counter, long value) {
+    LongAdder adder = counters.computeIfAbsent(counter, c -> new LongAdder());
+    adder.reset();
+    adder.add(value);
+  }
+
+  /** The value of {@code counter}, or {@code absent} if nothing counted it yet. */
+  public long get(String counter, long absent) {
+    LongAdder adder = counters.get(counter);
+    return adder == null ? absent : adder.sum();
+  }
+
   /** Raises a counter to {@code value} if it is below (a high-water mark). */
   public synchronized void max(String counter, long value) {
     LongAdder adder = counters.computeIfAbsent(counter, c -> new LongAdder());

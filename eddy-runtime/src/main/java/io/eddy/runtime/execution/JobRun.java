@@ -51,6 +51,7 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
   private final Clock clock;
   private final int attempt;
   private final JobMetrics metrics;
+  private final io.eddy.runtime.metrics.JobMetricGroup metricGroup;
   private final CheckpointStorage storage;
   private final RestoredState restored;
   private final CheckpointCoordinator coordinator;
@@ -87,12 +88,13 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
     }
   }
 
-  JobRun(JobPlan plan, Clock clock, int attempt, JobMetrics metrics, CheckpointStorage storage, RestoredState restored,
-      long firstCheckpointId) {
+  JobRun(JobPlan plan, Clock clock, int attempt, JobMetrics metrics, io.eddy.runtime.metrics.JobMetricGroup metricGroup,
+      CheckpointStorage storage, RestoredState restored, long firstCheckpointId) {
     this.plan = plan;
     this.clock = clock;
     this.attempt = attempt;
     this.metrics = metrics;
+    this.metricGroup = metricGroup;
     this.storage = storage;
     this.restored = restored;
     int taskCount = plan.vertices().stream().mapToInt(JobVertex::parallelism).sum();
@@ -220,6 +222,25 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
   @Override
   public JobMetrics metrics() {
     return metrics;
+  }
+
+  @Override
+  public io.eddy.runtime.metrics.JobMetricGroup metricGroup() {
+    return metricGroup;
+  }
+
+  /**
+   * Once the attempt has ended: the counters of every operator summed over its subtasks (keyed
+   * {@code <operator name>.<counter>}, sub-groups joined by dots), then the tasks' metrics are
+   * unregistered.
+   */
+  Map<String, Long> closeMetrics() {
+    Map<String, Long> totals = new java.util.TreeMap<>();
+    for (Task task : tasks) {
+      task.metricGroup().addOperatorCounts(totals);
+      task.metricGroup().close();
+    }
+    return totals;
   }
 
   @Override
@@ -365,6 +386,13 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
     metrics.add("checkpointDurationSumMillis", stats.durationMillis());
     metrics.max("checkpointDurationMaxMillis", stats.durationMillis());
     metrics.max("checkpointBytesMax", stats.bytes());
+    metrics.set("lastCheckpointDuration", stats.durationMillis());
+    metrics.set("lastCheckpointSize", stats.bytes());
+  }
+
+  @Override
+  public void aborted(long checkpointId) {
+    metrics.increment("numberOfFailedCheckpoints");
   }
 
   // --- task lifecycle ---

@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -38,6 +39,8 @@ public final class LocalJob implements JobClient {
   private final CheckpointStorage storage;
   private final boolean resume;
   private final JobMetrics metrics = new JobMetrics();
+  private io.eddy.runtime.metrics.MetricRegistry metricRegistry;
+  private io.eddy.runtime.metrics.JobMetricGroup metricGroup;
   private final FailureInjector failureInjector;
   private final CountDownLatch done = new CountDownLatch(1);
   private final List<CompletedCheckpointStats> checkpoints = new ArrayList<>();
@@ -107,9 +110,13 @@ public final class LocalJob implements JobClient {
         jobId, plan.jobName(), new ControlHandler());
     JobRun first;
     try {
+      startMetrics();
       first = newAttempt(0, restored);
     } catch (RuntimeException | Error e) {
       control.close();
+      if (metricRegistry != null) {
+        metricRegistry.close();
+      }
       throw e;
     }
     Thread supervisor = new Thread(() -> supervise(first), "Eddy job supervisor (" + plan.jobName() + ")");
@@ -118,9 +125,27 @@ public final class LocalJob implements JobClient {
     return this;
   }
 
+  /**
+   * Starts the reporters and registers the job's own metrics, with Flink's names; they read the
+   * job's counters, which last across restarts.
+   */
+  private void startMetrics() {
+    metricRegistry = io.eddy.runtime.metrics.MetricRegistry.fromConfiguration(plan.configuration(), plan.jobName());
+    metricGroup = metricRegistry.jobGroup(jobId, plan.jobName());
+    metricGroup.gauge("numRestarts", (io.eddy.api.metrics.Gauge<Long>) () -> (long) restarts);
+    metricGroup.gauge("numberOfCompletedCheckpoints",
+        (io.eddy.api.metrics.Gauge<Long>) () -> metrics.get("numCompletedCheckpoints", 0));
+    metricGroup.gauge("numberOfFailedCheckpoints",
+        (io.eddy.api.metrics.Gauge<Long>) () -> metrics.get("numberOfFailedCheckpoints", 0));
+    metricGroup.gauge("lastCheckpointDuration",
+        (io.eddy.api.metrics.Gauge<Long>) () -> metrics.get("lastCheckpointDuration", -1));
+    metricGroup.gauge("lastCheckpointSize",
+        (io.eddy.api.metrics.Gauge<Long>) () -> metrics.get("lastCheckpointSize", -1));
+  }
+
   private JobRun newAttempt(int attempt, RestoredState restored) {
     long firstId = restored == null ? 1 : restored.checkpointId() + 1;
-    JobRun run = new JobRun(plan, clock, attempt, metrics, storage, restored, firstId);
+    JobRun run = new JobRun(plan, clock, attempt, metrics, metricGroup, storage, restored, firstId);
     current = run;
     run.start();
     currentInjection = failureInjector.arm(run.tasks());
@@ -242,7 +267,10 @@ public final class LocalJob implements JobClient {
         synchronized (checkpoints) {
           checkpoints.addAll(run.completedCheckpoints());
         }
+        metricRegistry.reportNow();
+        Map<String, Long> operatorCounts = run.closeMetrics();
         if (f == null && !cancelled) {
+          operatorCounts.forEach(metrics::add);
           commitEndOfInput(run);
           metrics.add("numInjectedFailures", failureInjector.injected());
           return;
@@ -285,6 +313,8 @@ public final class LocalJob implements JobClient {
       if (control != null) {
         control.close();
       }
+      metricGroup.close();
+      metricRegistry.close();
       done.countDown();
     }
   }

@@ -163,6 +163,7 @@ final class AsyncKeyedProcessOperator<K, IN, OUT> extends AbstractOneInputOperat
         () -> VoidNamespace.INSTANCE, context.processingTimeService()::now, controller, usage);
     return new RuntimeContext() {
       @Override public TaskInfo getTaskInfo() { return info; }
+      @Override public io.eddy.api.metrics.OperatorMetricGroup getMetricGroup() { return context.metricGroup(); }
       @Override public <T> ValueState<T> getState(ValueStateDescriptor<T> d) {
         usage.useSync(d.getName());
         return sync.getState(d);

@@ -3,6 +3,7 @@ package io.eddy.runtime.operators;
 import io.eddy.api.functions.TaskInfo;
 import io.eddy.runtime.execution.EndOfInputCommits;
 import io.eddy.runtime.execution.JobMetrics;
+import io.eddy.runtime.metrics.InternalOperatorMetricGroup;
 import io.eddy.runtime.time.ProcessingTimeService;
 import io.eddy.state.KeyedStateBackend;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.concurrent.Executor;
  * job's counters, its share of restored operator state (null on a fresh start), and where
  * two-phase-commit sinks leave their last committables at the end of input, and its task's
  * {@code mailbox}: work handed to it from any thread (it never blocks) runs on the task thread
- * between records, also while the task waits for input; its exceptions fail the task.
+ * between records, also while the task waits for input; its exceptions fail the task; and its
+ * metric group.
  */
 public record OperatorContext(
     TaskInfo taskInfo,
@@ -24,7 +26,8 @@ public record OperatorContext(
     JobMetrics metrics,
     Map<String, List<Object>> restoredLists,
     EndOfInputCommits endOfInputCommits,
-    Executor mailbox) {
+    Executor mailbox,
+    InternalOperatorMetricGroup metricGroup) {
 
   public String name() {
     return taskInfo.taskName();

@@ -14,6 +14,8 @@ import io.eddy.runtime.io.Channel;
 import io.eddy.runtime.io.Partitioner;
 import io.eddy.runtime.io.RecordWriter;
 import io.eddy.runtime.io.TaskCancelledException;
+import io.eddy.runtime.metrics.InternalOperatorMetricGroup;
+import io.eddy.runtime.metrics.TaskMetricGroup;
 import io.eddy.runtime.operators.OneInputOperator;
 import io.eddy.runtime.operators.OperatorContext;
 import io.eddy.runtime.operators.OperatorFactory;
@@ -34,7 +36,10 @@ import java.util.concurrent.Executor;
  * a {@link RecordWriter} per non-chained edge, routed by side-output tag. Every user function is
  * a serialized copy, so subtasks share nothing. Also the task's outputs as a whole: flushing the
  * writers (when full, after {@code execution.buffer-timeout}, or when the task has nothing to
- * read), and broadcasting barriers and the end of data and of the partition.
+ * read), and broadcasting barriers and the end of data and of the partition. It registers the
+ * task's and operators' metric groups, and counts records: each operator's output is a
+ * {@link CountingOutput} ({@code numRecordsOut}), a {@link ChainingOutput} counts the next
+ * operator's {@code numRecordsIn}.
  *
  * <p>Built on the job's thread, then used on the task thread only.
  */
@@ -46,6 +51,8 @@ final class OperatorChain {
   private final List<RecordWriter> writers = new ArrayList<>();
   private final long bufferTimeoutNanos;
   private long lastFlush = System.nanoTime();
+  private final TaskMetricGroup metricGroup;
+  private final Map<StreamNode, InternalOperatorMetricGroup> operatorMetrics = new HashMap<>();
 
   /**
    * @param mailboxOf the mailbox an operator's context hands work to (given the operator's name,
@@ -59,13 +66,42 @@ final class OperatorChain {
     this.bufferTimeoutNanos = env.configuration().get(CoreOptions.BUFFER_TIMEOUT).toNanos();
     Map<StreamNode, StreamOperator> built = new HashMap<>();
     List<StreamNode> nodes = vertex.nodes();
-    for (int i = nodes.size() - 1; i >= 0; i--) {
-      StreamNode node = nodes.get(i);
-      built.put(node, build(node, outputOf(node, built), timeService, state, mailboxOf.apply(node.name())));
+    this.metricGroup = env.metricGroup().addTask(vertex.name(), subtask, env.attempt());
+    List<InternalOperatorMetricGroup> tails = new ArrayList<>();
+    for (StreamNode node : nodes) {
+      InternalOperatorMetricGroup group = metricGroup.addOperator(node.stateId(), node.name(), switch (node.kind()) {
+        case SOURCE -> InternalOperatorMetricGroup.Inputs.SOURCE;
+        case TWO_INPUT -> InternalOperatorMetricGroup.Inputs.TWO;
+        case ONE_INPUT, SINK -> InternalOperatorMetricGroup.Inputs.ONE;
+      });
+      operatorMetrics.put(node, group);
+      if (node.outEdges().stream().anyMatch(e -> !e.isChainable())) {
+        tails.add(group);
+      }
+    }
+    metricGroup.registerTaskIO(operatorMetrics.get(nodes.get(0)), tails);
+    try {
+      for (int i = nodes.size() - 1; i >= 0; i--) {
+        StreamNode node = nodes.get(i);
+        built.put(node, build(node, new CountingOutput(outputOf(node, built), operatorMetrics.get(node)), timeService,
+            state, mailboxOf.apply(node.name())));
+      }
+    } catch (RuntimeException | Error e) {
+      metricGroup.close();
+      throw e;
     }
     for (StreamNode node : nodes) {
       operators.add(built.get(node));
     }
+  }
+
+  /** The metrics of the task and its operators; the job closes them when the attempt has ended. */
+  TaskMetricGroup metricGroup() {
+    return metricGroup;
+  }
+
+  InternalOperatorMetricGroup headMetrics() {
+    return operatorMetrics.get(vertex.head());
   }
 
   StreamOperator head() {
@@ -84,7 +120,7 @@ final class OperatorChain {
     OperatorContext context = new OperatorContext(
         new TaskInfo(node.name(), subtask, node.parallelism(), node.maxParallelism(), env.attempt()),
         timeService, state.keyedBackend(node), env.metrics(), state.restoredLists(node), env.endOfInputCommits(),
-        mailbox);
+        mailbox, operatorMetrics.get(node));
     long wmInterval = env.configuration().get(CoreOptions.AUTO_WATERMARK_INTERVAL).toMillis();
     return switch (node.kind()) {
       case SOURCE -> new SourceOperator<Object>(context, output, (Source) Serialization.copy(node.source(), what),
@@ -103,7 +139,7 @@ final class OperatorChain {
     Map<OutputTag<?>, List<Output<Object>>> side = new LinkedHashMap<>();
     for (StreamEdge edge : node.outEdges()) {
       Output<Object> out = edge.isChainable()
-          ? new ChainingOutput((OneInputOperator<Object>) built.get(edge.target()))
+          ? new ChainingOutput((OneInputOperator<Object>) built.get(edge.target()), operatorMetrics.get(edge.target()))
           : writer(edge);
       if (edge.tag() == null) {
         main.add(out);

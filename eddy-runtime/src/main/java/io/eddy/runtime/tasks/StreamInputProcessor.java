@@ -6,6 +6,7 @@ import io.eddy.runtime.io.InputGate;
 import io.eddy.runtime.io.RecordBatch;
 import io.eddy.runtime.io.TaskCancelledException;
 import io.eddy.runtime.io.WatermarkValve;
+import io.eddy.runtime.metrics.InternalOperatorMetricGroup;
 import io.eddy.runtime.operators.OneInputOperator;
 import io.eddy.runtime.operators.StreamOperator;
 import io.eddy.runtime.operators.TwoInputOperator;
@@ -19,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * and idleness to the {@link WatermarkValve} of that input (which forwards the minimum over its
  * channels), barriers and channel ends to the {@link BarrierAligner}, and EndOfData to the gate.
  * Reports END_OF_INPUT once every channel's data ended; when the gate is empty it flushes the
- * outputs and lets the task wait until the next timer is due.
+ * outputs and lets the task wait until the next timer is due. Counts the head operator's
+ * {@code numRecordsIn} per batch and notes its input watermarks.
  *
  * <p>Task thread only.
  */
@@ -32,6 +34,7 @@ final class StreamInputProcessor implements MailboxProcessor.DefaultAction {
   private final int[] channelInput;
   private final int[] channelSlot;
   private final WatermarkValve[] valves = new WatermarkValve[2];
+  private final io.eddy.api.metrics.Counter headRecordsIn;
 
   @SuppressWarnings("unchecked")
   StreamInputProcessor(InputGate gate, OperatorChain chain, BarrierAligner aligner, ProcessingTimeService timeService) {
@@ -49,13 +52,24 @@ final class StreamInputProcessor implements MailboxProcessor.DefaultAction {
       channelInput[c] = input;
       channelSlot[c] = perInput[input]++;
     }
+    InternalOperatorMetricGroup headMetrics = chain.headMetrics();
+    this.headRecordsIn = headMetrics.getNumRecordsInCounter();
     if (head instanceof TwoInputOperator<?, ?> two) {
       TwoInputOperator<Object, Object> op = (TwoInputOperator<Object, Object>) two;
-      valves[0] = new WatermarkValve(perInput[0], listener(op::processWatermark1, op::processIdle1));
-      valves[1] = new WatermarkValve(perInput[1], listener(op::processWatermark2, op::processIdle2));
+      valves[0] = new WatermarkValve(perInput[0], listener(w -> {
+        headMetrics.inputWatermark(0, w);
+        op.processWatermark1(w);
+      }, op::processIdle1));
+      valves[1] = new WatermarkValve(perInput[1], listener(w -> {
+        headMetrics.inputWatermark(1, w);
+        op.processWatermark2(w);
+      }, op::processIdle2));
     } else if (head instanceof OneInputOperator<?> one) {
       OneInputOperator<Object> op = (OneInputOperator<Object>) one;
-      valves[0] = new WatermarkValve(perInput[0], listener(op::processWatermark, op::processIdle));
+      valves[0] = new WatermarkValve(perInput[0], listener(w -> {
+        headMetrics.inputWatermark(0, w);
+        op.processWatermark(w);
+      }, op::processIdle));
     }
   }
 
@@ -105,6 +119,7 @@ final class StreamInputProcessor implements MailboxProcessor.DefaultAction {
   private void dispatch(Object element, int channel) throws Exception {
     int input = channelInput[channel];
     if (element instanceof RecordBatch batch) {
+      headRecordsIn.inc(batch.size());
       if (head instanceof OneInputOperator<?> one) {
         OneInputOperator<Object> op = (OneInputOperator<Object>) one;
         for (int i = 0, n = batch.size(); i < n; i++) {

@@ -83,9 +83,15 @@ public final class Task implements Runnable {
     });
   }
 
-  /** Closes the state backends of a task that will never run (its job failed to start). */
+  /** Closes the state backends and metrics of a task that will never run (its job failed to start). */
   public void releaseUnstarted() {
     state.closeAll();
+    chain.metricGroup().close();
+  }
+
+  /** The metrics of this task and its operators; the job closes them when the attempt has ended. */
+  public io.eddy.runtime.metrics.TaskMetricGroup metricGroup() {
+    return chain.metricGroup();
   }
 
   /** True once the task has finished its operators at the end of its input. */

@@ -24,6 +24,9 @@ public interface TaskEnvironment {
 
   JobMetrics metrics();
 
+  /** The job's metric group, parent of the tasks' groups (see {@link io.eddy.runtime.metrics.JobMetricGroup#addTask}). */
+  io.eddy.runtime.metrics.JobMetricGroup metricGroup();
+
   /** The channels from producer subtask {@code subtask} along the edge (one per target subtask it feeds). */
   Channel[] channels(StreamEdge edge, int subtask);
 

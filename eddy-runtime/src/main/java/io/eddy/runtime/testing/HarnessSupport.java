@@ -2,6 +2,8 @@ package io.eddy.runtime.testing;
 
 import io.eddy.api.functions.TaskInfo;
 import io.eddy.runtime.execution.JobMetrics;
+import io.eddy.runtime.metrics.InternalOperatorMetricGroup;
+import io.eddy.runtime.metrics.MetricRegistry;
 import io.eddy.runtime.operators.OperatorContext;
 import io.eddy.runtime.tasks.Serialization;
 import io.eddy.runtime.time.ManualClock;
@@ -62,7 +64,9 @@ abstract class HarnessSupport<OUT> implements AutoCloseable {
           public boolean finalCheckpointFollows() {
             return false;
           }
-        }, mails::add);
+        }, mails::add,
+        MetricRegistry.unscheduled().jobGroup("harness", "harness").addTask(name, 0, 0)
+            .addOperator(name, name, InternalOperatorMetricGroup.Inputs.ONE));
   }
 
   /**
