@@ -33,6 +33,11 @@ public abstract class RichAsyncFunction<IN, OUT> extends AbstractRichFunction im
     }
 
     @Override
+    public io.eddy.api.metrics.OperatorMetricGroup getMetricGroup() {
+      return delegate.getMetricGroup();
+    }
+
+    @Override
     public <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor) {
       throw noState();
     }
