@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NexmarkSqlGoldenTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"q0", "q1", "q2", "q3", "q4", "q5", "q7", "q8", "q9", "q10", "q11", "q14", "q15", "q16", "q17", "q18", "q19",
+  @ValueSource(strings = {"q0", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q14", "q15", "q16", "q17", "q18", "q19",
       "q20", "q21", "q22"})
   void sqlQueryGivesTheGoldenTable(String q) throws Exception {
     Path dir = Path.of(NexmarkSqlGoldenTest.class.getResource("/nexmark/" + q).toURI());

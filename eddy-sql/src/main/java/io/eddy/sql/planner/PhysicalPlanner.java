@@ -116,6 +116,7 @@ public final class PhysicalPlanner {
         yield new UnionNode(inputs, TypeConversion.toLogicalType(union.getRowType()));
       }
       case LogicalJoin join -> join(join);
+      case LogicalWindow window when !RankRule.matches(window) -> OverRule.plan(this, window);
       case LogicalCorrelate correlate -> CorrelateRule.plan(correlate, plan(correlate.getLeft()));
       case LogicalTableFunctionScan tvf -> throw new UnsupportedOperationException(
           "A window table function is only supported under a GROUP BY window_start, window_end aggregation yet");
@@ -275,18 +276,7 @@ public final class PhysicalPlanner {
       LogicalType result = TypeConversion.toLogicalType(call.getType());
       LogicalType argType = argument < 0 ? null
           : TypeConversion.toLogicalType(aggregate.getInput().getRowType().getFieldList().get(argument).getType());
-      RowAggregator aggregator = switch (call.getAggregation().getKind()) {
-        case COUNT -> new Count();
-        case SUM, SUM0 -> new Sum(result);
-        case MIN -> new MinMax(false, retractions || call.isDistinct());
-        case MAX -> new MinMax(true, retractions || call.isDistinct());
-        case AVG -> new Avg(argType, result);
-        default -> throw new UnsupportedOperationException("aggregate function " + call.getAggregation().getName()
-            + " is not supported yet");
-      };
-      if (call.isDistinct()) {
-        aggregator = new Distinct(aggregator);
-      }
+      RowAggregator aggregator = aggregator(call.getAggregation(), call.isDistinct(), result, argType, retractions);
       String name = call.getAggregation().getName() + "(" + (call.isDistinct() ? "DISTINCT " : "")
           + (argument < 0 ? "*" : inputNames.get(argument)) + ")"
           + (call.filterArg >= 0 ? " FILTER " + inputNames.get(call.filterArg) : "");
@@ -294,6 +284,21 @@ public final class PhysicalPlanner {
           call.filterArg < 0 ? -1 : remap.applyAsInt(call.filterArg)));
     }
     return calls;
+  }
+
+  /** The runtime aggregator of an SQL aggregate function; MIN/MAX keep their values if they may retract. */
+  static RowAggregator aggregator(org.apache.calcite.sql.SqlAggFunction function, boolean distinct, LogicalType result,
+      LogicalType argType, boolean retractions) {
+    RowAggregator aggregator = switch (function.getKind()) {
+      case COUNT -> new Count();
+      case SUM, SUM0 -> new Sum(result);
+      case MIN -> new MinMax(false, retractions || distinct);
+      case MAX -> new MinMax(true, retractions || distinct);
+      case AVG -> new Avg(argType, result);
+      default -> throw new UnsupportedOperationException("aggregate function " + function.getName()
+          + " is not supported yet");
+    };
+    return distinct ? new Distinct(aggregator) : aggregator;
   }
 
   /**
