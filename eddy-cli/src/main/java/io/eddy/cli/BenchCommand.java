@@ -18,9 +18,9 @@ import picocli.CommandLine.Unmatched;
 
 /** Whole-job and storage benchmarks; they print a table and are never part of the test suite. */
 @Command(name = "bench", description = "Benchmarks: pipeline (runtime throughput), checkpoint and recovery (state "
-    + "backends against state size), lsm (store vs RocksDB).",
+    + "backends against state size), lsm (store vs RocksDB), cep (a keyed pattern; Flink's twin in benchmarks/flink-cep).",
     subcommands = {BenchCommand.Pipeline.class, BenchCommand.Checkpoint.class, BenchCommand.Recovery.class,
-        BenchCommand.Lsm.class})
+        BenchCommand.Lsm.class, BenchCommand.Cep.class})
 final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -52,6 +52,39 @@ final class BenchCommand implements Runnable {
     public Integer call() throws Exception {
       return ContextConfiguration.runWith(config.resolve(),
           () -> new PipelineBenchmark(records, keys, parallelisms, repeat, System.out).run());
+    }
+  }
+
+  @Command(name = "cep", mixinStandardHelpOptions = true,
+      description = "Events/s of a keyed CEP pattern (a followedBy b within W) per backend; compare with "
+          + "benchmarks/flink-cep/run.sh --bench on the same events.")
+  static final class Cep implements Callable<Integer> {
+    @Option(names = "--events", description = "Generated events (default ${DEFAULT-VALUE}).")
+    long events = 5_000_000;
+
+    @Option(names = "--keys", description = "Distinct keys (default ${DEFAULT-VALUE}).")
+    int keys = 1_000;
+
+    @Option(names = "--within", description = "The pattern's within, ms of event time; events are 1 ms apart "
+        + "(default ${DEFAULT-VALUE}).")
+    long withinMillis = 10_000;
+
+    @Option(names = "--parallelism", description = "Parallelism (default ${DEFAULT-VALUE}).")
+    int parallelism = 1;
+
+    @Option(names = "--backend", split = ",", description = "State backends (default ${DEFAULT-VALUE}).")
+    List<String> backends = List.of("hashmap", "disaggregated");
+
+    @Option(names = "--repeat", description = "Runs per backend; the best is reported (default ${DEFAULT-VALUE}).")
+    int repeat = 2;
+
+    @Mixin
+    ConfigArgs config = new ConfigArgs();
+
+    @Override
+    public Integer call() throws Exception {
+      return ContextConfiguration.runWith(config.resolve(), () -> new io.eddy.cli.bench.CepBenchmark(events, keys,
+          java.time.Duration.ofMillis(withinMillis), parallelism, backends, repeat, System.out).run());
     }
   }
 
