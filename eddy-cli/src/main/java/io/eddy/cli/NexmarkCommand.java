@@ -66,6 +66,11 @@ final class NexmarkCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue from the latest complete checkpoint in the checkpoint folder.")
   boolean resume;
 
+  @Option(names = {"-s", "--fromSavepoint"}, paramLabel = "PATH", description = "Start from this savepoint "
+      + "(execution.state-recovery.path), e.g. of eddy stop JOB --savepoint, at any parallelism and on any backend. "
+      + "With --output and the same --state-dir, the table continues that of the run that stopped with it.")
+  String savepoint;
+
   @Option(names = "--inject-failures", description = "Fail the job N times at random moments in random tasks.")
   int injectFailures;
 
@@ -201,6 +206,9 @@ final class NexmarkCommand implements Callable<Integer> {
         conf.put(key, value);
       }
     });
+    if (savepoint != null) {
+      conf.put("execution.state-recovery.path", savepoint);
+    }
     b.configuration(conf);
     return b.build();
   }

@@ -83,7 +83,7 @@ class NexmarkKillResumeTest {
   }
 
   /** The CSV of a run without checkpoints or failures, checked against the oracle and non-empty. */
-  private static byte[] failureFreeCsv(String query, Path dir) throws Exception {
+  static byte[] failureFreeCsv(String query, Path dir) throws Exception {
     var result = NexmarkJob.run(NexmarkJobOptions.builder(query).events(EVENTS).seed(SEED).build(), n -> { });
     List<Event> events = new ArrayList<>();
     new NexmarkGenerator(NexmarkConfig.builder().seed(SEED).build()).events(0, EVENTS).forEachRemaining(events::add);
@@ -98,20 +98,27 @@ class NexmarkKillResumeTest {
 
   private static Process start(String query, Path dir, Path output, int parallelism, boolean resume, Path log)
       throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
-        "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "nexmark", "--query", query, "--events", String.valueOf(EVENTS), "--seed", String.valueOf(SEED),
-        "--rate", String.valueOf(RATE), "--checkpoint-interval", "150ms", "--parallelism", String.valueOf(parallelism),
-        "--state-dir", dir.resolve("state").toString(), "--output", output.toString()));
+    List<String> command = new ArrayList<>(List.of("nexmark", "--query", query, "--events", String.valueOf(EVENTS),
+        "--seed", String.valueOf(SEED), "--rate", String.valueOf(RATE), "--checkpoint-interval", "150ms",
+        "--parallelism", String.valueOf(parallelism), "--state-dir", dir.resolve("state").toString(),
+        "--output", output.toString()));
     if (resume) {
       command.add("--resume");
     }
+    return startEddy(command, log);
+  }
+
+  /** Runs the eddy command with {@code args} in a JVM of its own, its output to {@code log}. */
+  static Process startEddy(List<String> args, Path log) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC",
+        "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(args);
     return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
-  /** The id of the latest completed checkpoint of the query's run, 0 if none. */
-  private static long latestCheckpoint(Path dir, String query) throws IOException {
+  /** The id of the latest completed checkpoint of the query's run (in DIR/state), 0 if none. */
+  static long latestCheckpoint(Path dir, String query) throws IOException {
     Path checkpoints = dir.resolve("state").resolve("checkpoints").resolve(query);
     if (!Files.isDirectory(checkpoints)) {
       return 0;

@@ -5,6 +5,7 @@ import io.eddy.nexmark.sql.NexmarkSql;
 import io.eddy.api.config.CheckpointingOptions;
 import io.eddy.api.config.Configuration;
 import io.eddy.api.config.CoreOptions;
+import io.eddy.api.config.StateRecoveryOptions;
 import io.eddy.api.connector.CollectSink;
 import io.eddy.api.connector.DiscardingSink;
 import io.eddy.api.connector.Source;
@@ -93,7 +94,7 @@ public final class NexmarkJob {
         try {
             Configuration conf = configuration(options);
             boolean durable = options.collectResults() && (!conf.get(CheckpointingOptions.INTERVAL).isZero()
-                    || conf.get(CheckpointingOptions.RESUME));
+                    || conf.get(CheckpointingOptions.RESUME) || fromSavepoint(conf));
             Path changelog = durable ? changelogDir(options, conf) : null;
             try {
                 Optional<NexmarkJobResult> finished = prepareFolders(conf, changelog, query);
@@ -137,7 +138,9 @@ public final class NexmarkJob {
      * Readies the checkpoint and changelog folders. A fresh run forgets what an earlier run left
      * there; a resume keeps it, and if the run it resumes had already finished (the process died
      * after the job's end, before its table was written) there is nothing to run: the result is
-     * the committed changelog's table.
+     * the committed changelog's table. A start from a savepoint ({@code
+     * execution.state-recovery.path}) forgets the checkpoints but keeps the changelog: the table
+     * continues that of the run stopped with the savepoint ({@code eddy stop JOB --savepoint}).
      */
     private static Optional<NexmarkJobResult> prepareFolders(Configuration conf, Path changelog, NexmarkQuery query)
             throws IOException {
@@ -156,9 +159,14 @@ public final class NexmarkJob {
             }
         }
         if (changelog != null) {
-            ChangelogFiles.prepare(changelog, resume, checkpointsExist);
+            // a start from a savepoint continues the table of the run that stopped with it
+            ChangelogFiles.prepare(changelog, resume || fromSavepoint(conf), checkpointsExist || fromSavepoint(conf));
         }
         return Optional.empty();
+    }
+
+    private static boolean fromSavepoint(Configuration conf) {
+        return !conf.get(StateRecoveryOptions.PATH).isEmpty();
     }
 
     private static Path changelogDir(NexmarkJobOptions options, Configuration conf) throws IOException {
