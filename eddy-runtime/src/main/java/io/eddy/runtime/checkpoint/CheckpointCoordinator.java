@@ -33,6 +33,7 @@ public final class CheckpointCoordinator implements AutoCloseable {
   private final Thread timer;
   private final List<CompletedCheckpointStats> completed = new ArrayList<>();
   private final java.util.ArrayDeque<SavepointRequest> savepoints = new java.util.ArrayDeque<>();
+  private boolean stoppedWithSavepoint;
   private final Map<Long, CheckpointStorage> abortedTargets = new LinkedHashMap<>() {
     @Override
     protected boolean removeEldestEntry(Map.Entry<Long, CheckpointStorage> eldest) {
@@ -130,7 +131,8 @@ public final class CheckpointCoordinator implements AutoCloseable {
           }
           pending = new Pending(nextId++, now, request.target(), request);
           job.triggerCheckpoint(pending.id, request.terminate());
-        } else if (intervalMillis > 0 && (now - lastTrigger >= intervalMillis || job.awaitsFinalCheckpoint())
+        } else if (intervalMillis > 0 && !stoppedWithSavepoint
+            && (now - lastTrigger >= intervalMillis || job.awaitsFinalCheckpoint())
             && now - lastEnd >= minPauseMillis && job.canCheckpoint()) {
           pending = new Pending(nextId++, now, storage, null);
           lastTrigger = now;
@@ -192,6 +194,8 @@ public final class CheckpointCoordinator implements AutoCloseable {
       return;
     }
     if (p.savepoint != null) {
+      // after a stop-with-savepoint the job only ends: a checkpoint now would be aborted half-written
+      stoppedWithSavepoint |= p.savepoint.terminate();
       job.log("Savepoint " + p.id + " written to " + p.target.directory());
       job.notifyComplete(p.id);
       p.savepoint.result().complete(new CompletedSavepoint(p.id, p.target.directory()));
