@@ -3,9 +3,9 @@ package io.eddy.runtime.asyncprocessing;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * A plain FIFO {@link MailboxExecutor}: any thread adds mail, the task thread takes it. The stand-in
- * until the task loop itself becomes a mailbox processor (then the task's mailbox implements the
- * interface and this class goes); used by tests and by whoever drives a controller directly.
+ * A plain FIFO {@link MailboxExecutor}: any thread adds mail, the thread driving it takes it. For
+ * tests and whoever drives a controller without a task (a task gives its operators their own
+ * executor over its mailbox).
  *
  * <p>Thread safety: {@link #execute} from any thread; {@link #yield}, {@link #tryYield} and
  * {@link #runAll} from the one task thread.

@@ -22,7 +22,7 @@ import io.eddy.api.time.TimeDomain;
 import io.eddy.api.time.TimerService;
 import io.eddy.runtime.asyncprocessing.AsyncExecutionController;
 import io.eddy.runtime.asyncprocessing.AsyncStateSettings;
-import io.eddy.runtime.asyncprocessing.TaskMailbox;
+import io.eddy.runtime.asyncprocessing.MailboxExecutor;
 import io.eddy.runtime.state.v2.AsyncKeyedStateStore;
 import io.eddy.runtime.state.v2.StateApiUsage;
 import io.eddy.state.VoidNamespace;
@@ -39,16 +39,16 @@ import java.util.Map;
  * every record before them finished (an epoch); a checkpoint and the end of input drain all work
  * first, so snapshots hold no request in flight.
  *
- * <p>Until the task loop is a mailbox processor, the operator owns a {@link TaskMailbox}: it runs
- * the mail that arrived (completed state I/O) after each input, and waits on it when it must
- * drain or when the in-flight limit is reached. With no input, completions wait for the next
- * input, a watermark or a checkpoint. Settings are the defaults of {@code
+ * <p>Completed state I/O comes back as mail of the operator's {@link MailboxExecutor} (its
+ * context's): the task runs it between input steps, also while it has no input; the operator
+ * runs what arrived after each input, and waits on its own mail when it must drain or when the
+ * in-flight limit is reached. Settings are the defaults of {@code
  * execution.async-state.*} (the job configuration does not reach operators yet).
  */
 final class AsyncKeyedProcessOperator<K, IN, OUT> extends AbstractOneInputOperator<IN, OUT> {
   private final KeyedProcessFunction<K, IN, OUT> function;
   private final KeyedFunctionScope<OUT> scope;
-  private final TaskMailbox mailbox = new TaskMailbox();
+  private final MailboxExecutor mailbox;
   private final StateApiUsage usage;
   private final AsyncExecutionController<Object> controller;
   private InternalTimerService<Object, VoidNamespace> timers;
@@ -60,6 +60,7 @@ final class AsyncKeyedProcessOperator<K, IN, OUT> extends AbstractOneInputOperat
     super(context, output, keySelector);
     this.function = function;
     this.usage = new StateApiUsage(context.name());
+    this.mailbox = context.mailbox();
     this.scope = new KeyedFunctionScope<>(output, keyedBackend,
         time -> function.onTimer(time, onTimerContext, scope().collector));
     this.controller = new AsyncExecutionController<>(context.name(), mailbox,
@@ -148,7 +149,9 @@ final class AsyncKeyedProcessOperator<K, IN, OUT> extends AbstractOneInputOperat
 
   /** Delivers the state results that came back, without waiting for more. */
   private void runArrivedMail() {
-    mailbox.runAll();
+    while (mailbox.tryYield()) {
+      // each call runs one of this operator's mails
+    }
   }
 
   /**

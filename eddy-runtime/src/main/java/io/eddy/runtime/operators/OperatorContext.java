@@ -8,7 +8,7 @@ import io.eddy.runtime.time.ProcessingTimeService;
 import io.eddy.state.KeyedStateBackend;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
+import io.eddy.runtime.asyncprocessing.MailboxExecutor;
 
 /**
  * What the runtime gives an operator: where it runs, its task's processing-time service, its
@@ -26,7 +26,7 @@ public record OperatorContext(
     JobMetrics metrics,
     Map<String, List<Object>> restoredLists,
     EndOfInputCommits endOfInputCommits,
-    Executor mailbox,
+    MailboxExecutor mailbox,
     InternalOperatorMetricGroup metricGroup) {
 
   public String name() {

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * to the task thread, where it runs one mail at a time between input steps, so operator code needs
  * no locks. FIFO within each of two classes: control mail (checkpoint triggers, completion
  * notifications, injected failures) runs before ordinary mail (what operators hand over through
- * their context's mailbox, such as async I/O completions), so a checkpoint is not held up behind a
- * queue of completions.
+ * their {@link OperatorMailbox}: state and async I/O completions), so a checkpoint is not held up
+ * behind a queue of completions.
  *
  * <p>Thread safety: {@link #putControl}, {@link #put} from any thread; everything else on the
  * task thread. Putting a mail wakes the task if it waits on its input gate.
@@ -48,6 +48,11 @@ final class Mailbox {
   private Mail poll() {
     Mail mail = control.poll();
     return mail != null ? mail : ordinary.poll();
+  }
+
+  /** Parks the task thread briefly until mail (or input) may have arrived. */
+  void awaitMail() {
+    gate.await(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1));
   }
 
   /** Runs every mail there is, and the mail those add, until none is left. Task thread only. */

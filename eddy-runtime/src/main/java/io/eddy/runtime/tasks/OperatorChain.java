@@ -7,6 +7,7 @@ import io.eddy.api.functions.KeySelector;
 import io.eddy.api.functions.TaskInfo;
 import io.eddy.api.graph.Partitioning;
 import io.eddy.api.time.WatermarkStrategy;
+import io.eddy.runtime.asyncprocessing.MailboxExecutor;
 import io.eddy.runtime.graph.JobVertex;
 import io.eddy.runtime.graph.StreamEdge;
 import io.eddy.runtime.graph.StreamNode;
@@ -28,7 +29,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 
 /**
  * The operators of one task (Flink's OperatorChain), built from the vertex's nodes tail first so
@@ -59,7 +59,7 @@ final class OperatorChain {
    *     so that what its mail throws names it)
    */
   OperatorChain(TaskEnvironment env, JobVertex vertex, int subtask, ProcessingTimeService timeService,
-      TaskStateInitializer state, java.util.function.Function<String, Executor> mailboxOf) {
+      TaskStateInitializer state, java.util.function.Function<String, MailboxExecutor> mailboxOf) {
     this.env = env;
     this.vertex = vertex;
     this.subtask = subtask;
@@ -115,7 +115,7 @@ final class OperatorChain {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private StreamOperator build(StreamNode node, Output<Object> output, ProcessingTimeService timeService,
-      TaskStateInitializer state, Executor mailbox) {
+      TaskStateInitializer state, MailboxExecutor mailbox) {
     String what = "The function of operator '" + node.name() + "'";
     OperatorContext context = new OperatorContext(
         new TaskInfo(node.name(), subtask, node.parallelism(), node.maxParallelism(), env.attempt()),

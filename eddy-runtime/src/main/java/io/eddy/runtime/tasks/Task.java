@@ -1,15 +1,14 @@
 package io.eddy.runtime.tasks;
 
 import io.eddy.api.connector.InputStatus;
+import io.eddy.runtime.asyncprocessing.MailboxExecutor;
 import io.eddy.runtime.checkpoint.OperatorSnapshot;
 import io.eddy.runtime.graph.JobVertex;
 import io.eddy.runtime.io.InputGate;
-import io.eddy.runtime.io.TaskCancelledException;
 import io.eddy.runtime.operators.SourceOperator;
 import io.eddy.runtime.time.ProcessingTimeService;
 import io.eddy.state.KeyedStateBackend;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 /**
  * One subtask of one chain, on its own thread: the task's life cycle and its part in checkpoints.
@@ -70,17 +69,9 @@ public final class Task implements Runnable {
     this.snapshots = new SnapshotWriter(env, vertex, subtask, chain, state);
   }
 
-  /** Where an operator hands work to the task thread; what the work throws names the operator. */
-  private Executor operatorMailbox(String operatorName) {
-    return work -> mailbox.put(() -> {
-      try {
-        work.run();
-      } catch (OperatorException | TaskCancelledException e) {
-        throw e;
-      } catch (RuntimeException e) {
-        throw new OperatorException(operatorName, e);
-      }
-    });
+  /** Where an operator hands work to the task thread. */
+  private MailboxExecutor operatorMailbox(String operatorName) {
+    return new OperatorMailbox(mailbox, operatorName);
   }
 
   /** Closes the state backends and metrics of a task that will never run (its job failed to start). */

@@ -64,7 +64,32 @@ abstract class HarnessSupport<OUT> implements AutoCloseable {
           public boolean finalCheckpointFollows() {
             return false;
           }
-        }, mails::add,
+        }, new io.eddy.runtime.asyncprocessing.MailboxExecutor() {
+          @Override
+          public void execute(Runnable mail, String description) {
+            mails.add(mail);
+          }
+
+          @Override
+          public void yield() throws InterruptedException {
+            while (!tryYield()) {
+              if (Thread.interrupted()) {
+                throw new InterruptedException();
+              }
+              java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+            }
+          }
+
+          @Override
+          public boolean tryYield() {
+            Runnable mail = mails.poll();
+            if (mail == null) {
+              return false;
+            }
+            mail.run();
+            return true;
+          }
+        },
         MetricRegistry.unscheduled().jobGroup("harness", "harness").addTask(name, 0, 0)
             .addOperator(name, name, InternalOperatorMetricGroup.Inputs.ONE));
   }
