@@ -125,8 +125,9 @@ public final class CheckpointCoordinator implements AutoCloseable {
           SavepointRequest request = savepoints.poll();
           if (!job.canCheckpoint()) {
             request.result().completeExceptionally(new IllegalStateException(
-                "The job cannot take a savepoint now: a task has failed, or finished without "
-                    + "execution.checkpointing.checkpoints-after-tasks-finish"));
+                "The job cannot take a savepoint now: a task has failed, or finished where no checkpoint can "
+                    + "record it (execution.checkpointing.checkpoints-after-tasks-finish is off, or a "
+                    + "two-phase-commit sink finished without periodic checkpoints)"));
             continue;
           }
           pending = new Pending(nextId++, now, request.target(), request);

@@ -70,6 +70,7 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
   };
   private volatile boolean cancelled;
   private volatile boolean anyTaskFinished;
+  private final boolean checkpointsAfterFinish;
   private final boolean finalCheckpoints;
   private final Map<InputGate, List<SubtaskKey>> producersOf = new HashMap<>();
   private final Map<Task, List<Task>> upstream = new HashMap<>();
@@ -98,8 +99,8 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
     this.storage = storage;
     this.restored = restored;
     int taskCount = plan.vertices().stream().mapToInt(JobVertex::parallelism).sum();
-    this.finalCheckpoints = !plan.configuration().get(CheckpointingOptions.INTERVAL).isZero()
-        && plan.configuration().get(CheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH);
+    this.checkpointsAfterFinish = plan.configuration().get(CheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH);
+    this.finalCheckpoints = checkpointsAfterFinish && !plan.configuration().get(CheckpointingOptions.INTERVAL).isZero();
     this.coordinator = new CheckpointCoordinator(storage, this, plan.configuration(),
         plan.jobName(), plan.maxParallelism(), taskCount, firstCheckpointId);
     this.checkpointIo = Executors.newFixedThreadPool(2, r -> {
@@ -299,10 +300,17 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
 
   // --- checkpoint participants (called by the coordinator's thread) ---
 
+  /**
+   * Without periodic checkpoints tasks take no final checkpoint, and a two-phase-commit sink that
+   * finished left its last transaction for the end of the job: a savepoint then would record
+   * the sink empty and lose it, so it waits for no such sink to have finished.
+   */
   @Override
   public synchronized boolean canCheckpoint() {
     return !cancelled && failure.get() == null
-        && (finalCheckpoints ? terminated.size() < tasks.size() : !anyTaskFinished);
+        && (checkpointsAfterFinish
+            ? terminated.size() < tasks.size() && (finalCheckpoints || endOfInputCommits.isEmpty())
+            : !anyTaskFinished);
   }
 
   @Override

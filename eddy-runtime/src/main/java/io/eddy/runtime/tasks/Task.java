@@ -178,10 +178,10 @@ public final class Task implements Runnable {
         chain.flushAll();
         chain.endOfData();
         processor.run(new AwaitingFinalCheckpoint(channels));
-        env.terminating(this);
-        terminated = true;
-        mailbox.runAll();
       }
+      env.terminating(this);
+      terminated = true;
+      mailbox.runAll();
       chain.endOfPartition();
     } catch (Throwable t) {
       failure = t;

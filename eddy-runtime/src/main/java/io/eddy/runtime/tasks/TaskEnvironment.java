@@ -42,7 +42,7 @@ public interface TaskEnvironment {
   boolean takesFinalCheckpoints();
 
   /**
-   * The task finished its input and its final checkpoint: from now on checkpoints do not
+   * The task finished its input (and its final checkpoint, if it takes one): from now on checkpoints do not
    * trigger it and record it with empty state. Called on the task's thread; the checkpoints
    * asked of it before are still in its mailbox.
    */
