@@ -1,5 +1,6 @@
 package io.eddy.api.types;
 
+import io.eddy.api.tuple.Tuple;
 import io.eddy.api.tuple.Tuple2;
 import io.eddy.api.tuple.Tuple3;
 import java.io.ByteArrayInputStream;
@@ -12,6 +13,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -26,10 +28,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Serializes values whose type is only known at run time (keys, generic state, accumulators):
- * a one-byte tag, then the value. Basic types, arrays of primitives, tuples, time windows, rows, dates and timestamps, Java records
- * (component by component, recursively), enums, lists and maps have compact forms; anything
- * else falls back to Java serialization and must then be {@link Serializable}. Records need not
- * be Serializable. Thread-safe.
+ * a one-byte tag, then the value. Basic types, arrays of primitives, tuples, time windows, rows,
+ * dates and timestamps, Java records (component by component, recursively), enums, lists and
+ * maps have compact forms; POJOs and other user classes go field by field ({@link FieldShape});
+ * Serializable classes that are not POJOs use Java serialization. Thread-safe.
  */
 final class GenericSerializer implements TypeSerializer<Object> {
   static final GenericSerializer INSTANCE = new GenericSerializer();
@@ -37,7 +39,15 @@ final class GenericSerializer implements TypeSerializer<Object> {
   private static final byte NULL = 0, LONG = 1, INT = 2, STRING = 3, DOUBLE = 4, FLOAT = 5, SHORT = 6, BYTE = 7,
       BOOLEAN = 8, CHAR = 9, BYTES = 10, LONGS = 11, INTS = 12, DOUBLES = 13, BIG_DECIMAL = 14, TUPLE2 = 15,
       TUPLE3 = 16, RECORD = 17, ENUM = 18, LIST = 19, MAP = 20, JAVA = 21, TIME_WINDOW = 22, ROW = 23,
-      LOCAL_DATE_TIME = 24, LOCAL_DATE = 25;
+      LOCAL_DATE_TIME = 24, LOCAL_DATE = 25, TUPLE = 26, OBJECT = 27;
+
+  /** Flink's own tuple classes (not users' subclasses of them), which travel as their fields. */
+  private static final ClassValue<Boolean> TUPLE_CLASS = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      return Tuple.class.isAssignableFrom(type) && type.getPackage() == Tuple.class.getPackage();
+    }
+  };
 
   private static final Map<Class<?>, RecordShape> SHAPES = new ConcurrentHashMap<>();
 
@@ -112,6 +122,11 @@ final class GenericSerializer implements TypeSerializer<Object> {
         serialize(t.f1, out);
         serialize(t.f2, out);
       }
+      case Tuple t when TUPLE_CLASS.get(t.getClass()) -> {
+        out.writeByte(TUPLE);
+        out.writeByte(t.getArity());
+        for (int i = 0; i < t.getArity(); i++) serialize(t.getField(i), out);
+      }
       case Record r -> writeRecord(r, out);
       case Row r -> {
         out.writeByte(ROW);
@@ -151,7 +166,24 @@ final class GenericSerializer implements TypeSerializer<Object> {
           serialize(e.getValue(), out);
         }
       }
-      default -> writeJava(value, out);
+      default -> writeObject(value, out);
+    }
+  }
+
+  private void writeObject(Object value, DataOutput out) throws IOException {
+    FieldShape shape = FieldShape.of(value.getClass());
+    if (shape == null) {
+      writeJava(value, out);
+      return;
+    }
+    out.writeByte(OBJECT);
+    out.writeUTF(value.getClass().getName());
+    try {
+      for (Field f : shape.fields()) {
+        serialize(f.get(value), out);
+      }
+    } catch (IllegalAccessException e) {
+      throw new IOException("Cannot read the fields of " + value.getClass().getName(), e);
     }
   }
 
@@ -175,7 +207,8 @@ final class GenericSerializer implements TypeSerializer<Object> {
   private static void writeJava(Object value, DataOutput out) throws IOException {
     if (!(value instanceof Serializable)) {
       throw new IOException("Cannot serialize " + value.getClass().getName()
-          + ": use a record, a tuple or basic types, or make it Serializable");
+          + ": use a record, a POJO, a tuple or basic types, or make it Serializable"
+          + " (inner classes that capture their enclosing instance and JDK classes are not taken apart field by field)");
     }
     out.writeByte(JAVA);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -229,7 +262,13 @@ final class GenericSerializer implements TypeSerializer<Object> {
       }
       case TUPLE2 -> new Tuple2<>(deserialize(in), deserialize(in));
       case TUPLE3 -> new Tuple3<>(deserialize(in), deserialize(in), deserialize(in));
+      case TUPLE -> {
+        Tuple t = Tuple.newInstance(in.readUnsignedByte());
+        for (int i = 0; i < t.getArity(); i++) t.setField(deserialize(in), i);
+        yield t;
+      }
       case RECORD -> readRecord(in);
+      case OBJECT -> readObject(in);
       case ENUM -> {
         Class<?> type = load(in.readUTF());
         yield type.getEnumConstants()[in.readInt()];
@@ -263,6 +302,23 @@ final class GenericSerializer implements TypeSerializer<Object> {
       return shape.constructor().newInstance(args);
     } catch (ReflectiveOperationException | IllegalArgumentException e) {
       throw new IOException("Cannot rebuild record " + type.getName(), e);
+    }
+  }
+
+  private Object readObject(DataInput in) throws IOException {
+    Class<?> type = load(in.readUTF());
+    FieldShape shape = FieldShape.of(type);
+    if (shape == null) {
+      throw new IOException("Corrupt data or changed class: " + type.getName() + " cannot be rebuilt field by field");
+    }
+    try {
+      Object value = shape.newInstance();
+      for (Field f : shape.fields()) {
+        f.set(value, deserialize(in));
+      }
+      return value;
+    } catch (ReflectiveOperationException | IllegalArgumentException e) {
+      throw new IOException("Cannot rebuild " + type.getName() + " field by field", e);
     }
   }
 
