@@ -6,7 +6,7 @@ import java.util.List;
 public final class ApiOptionsProvider implements ConfigOptionsProvider {
   @Override
   public List<Class<?>> optionClasses() {
-    return List.of(CoreOptions.class, CheckpointingOptions.class, StateRecoveryOptions.class, AsyncStateOptions.class,
-        MetricOptions.class);
+    return List.of(CoreOptions.class, PipelineOptions.class, CheckpointingOptions.class, StateRecoveryOptions.class,
+        AsyncStateOptions.class, MetricOptions.class);
   }
 }

@@ -25,7 +25,7 @@ public final class Configuration implements Serializable {
   }
 
   public <T> Configuration set(ConfigOption<T> option, T value) {
-    values.put(option.key(), String.valueOf(value));
+    values.put(option.key(), value instanceof java.time.Duration d ? Durations.format(d) : String.valueOf(value));
     return this;
   }
 

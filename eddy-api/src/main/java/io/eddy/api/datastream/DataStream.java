@@ -1,5 +1,6 @@
 package io.eddy.api.datastream;
 
+import io.eddy.api.types.TypeInformation;
 import io.eddy.api.connector.CollectSink;
 import io.eddy.api.connector.PrintSink;
 import io.eddy.api.connector.Sink;
@@ -57,8 +58,26 @@ public class DataStream<T> {
     return null;
   }
 
+  /**
+   * The declared type of this stream's elements. Eddy serializes by the values themselves and
+   * does not extract types from functions, so this is known where the job declared it
+   * ({@code returns(...)}, a typed source, a typed overload such as {@code map(f, type)}).
+   */
+  public TypeInformation<T> getType() {
+    TypeInformation<T> type = transformation.getOutputType();
+    if (type == null) {
+      throw new IllegalStateException("The element type of '" + transformation.getName()
+          + "' was not declared: add .returns(...) to the operator that produces it");
+    }
+    return type;
+  }
+
   public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper) {
     return transform("Map", new OperatorSpec.MapSpec(mapper));
+  }
+
+  public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper, TypeInformation<R> outputType) {
+    return map(mapper).returns(outputType);
   }
 
   public SingleOutputStreamOperator<T> filter(FilterFunction<T> filter) {
@@ -69,8 +88,16 @@ public class DataStream<T> {
     return transform("Flat Map", new OperatorSpec.FlatMapSpec(flatMapper));
   }
 
+  public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper, TypeInformation<R> outputType) {
+    return flatMap(flatMapper).returns(outputType);
+  }
+
   public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> function) {
     return transform("Process", new OperatorSpec.ProcessSpec(function));
+  }
+
+  public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> function, TypeInformation<R> outputType) {
+    return process(function).returns(outputType);
   }
 
   /**
@@ -89,6 +116,12 @@ public class DataStream<T> {
 
   public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> keySelector) {
     return new KeyedStream<>(this, keySelector);
+  }
+
+  /** Keys by the selector; the key type is declared for Flink compatibility (keys serialize by value). */
+  public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> keySelector, TypeInformation<K> keyType) {
+    java.util.Objects.requireNonNull(keyType, "key type");
+    return keyBy(keySelector);
   }
 
   /** Distributes records round-robin over the next operator's subtasks. */

@@ -1,5 +1,6 @@
 package io.eddy.api.datastream;
 
+import io.eddy.api.types.TypeInformation;
 import io.eddy.api.datastream.internal.FieldAggregation;
 import io.eddy.api.datastream.internal.RollingAggregateFunction;
 import io.eddy.api.datastream.internal.RollingReduceFunction;
@@ -59,6 +60,10 @@ public class KeyedStream<T, K> extends DataStream<T> {
     return transform("Keyed Process", asyncState
         ? new OperatorSpec.AsyncKeyedProcessSpec(function)
         : new OperatorSpec.KeyedProcessSpec(function));
+  }
+
+  public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> function, TypeInformation<R> outputType) {
+    return process(function).returns(outputType);
   }
 
   /** Emits, for every record, the running reduction of its key so far. */

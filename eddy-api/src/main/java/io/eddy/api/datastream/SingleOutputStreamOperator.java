@@ -1,5 +1,7 @@
 package io.eddy.api.datastream;
 
+import io.eddy.api.types.TypeHint;
+import io.eddy.api.types.TypeInformation;
 import io.eddy.api.graph.ChainingStrategy;
 import io.eddy.api.graph.SideOutputTransformation;
 import io.eddy.api.graph.Transformation;
@@ -27,6 +29,20 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
    * Sets the operator's stable identity: its state in a checkpoint or savepoint is matched by
    * this uid when the job (possibly changed) is restored. Must be unique within the job.
    */
+  /** Declares the type of this operator's output, as Flink's returns(...) does (see {@link #getType()}). */
+  public SingleOutputStreamOperator<T> returns(TypeInformation<T> typeInfo) {
+    getTransformation().setOutputType(java.util.Objects.requireNonNull(typeInfo, "type information"));
+    return this;
+  }
+
+  public SingleOutputStreamOperator<T> returns(Class<T> typeClass) {
+    return returns(TypeInformation.of(typeClass));
+  }
+
+  public SingleOutputStreamOperator<T> returns(TypeHint<T> typeHint) {
+    return returns(TypeInformation.of(typeHint));
+  }
+
   public SingleOutputStreamOperator<T> uid(String uid) {
     transformation.setUid(uid);
     return this;
@@ -73,6 +89,8 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
 
   /** The records this operator emitted with {@code ctx.output(tag, value)}. */
   public <X> DataStream<X> getSideOutput(OutputTag<X> tag) {
-    return new DataStream<>(environment, new SideOutputTransformation<>(transformation, tag));
+    SideOutputTransformation<X> side = new SideOutputTransformation<>(transformation, tag);
+    side.setOutputType(tag.getTypeInfo());
+    return new DataStream<>(environment, side);
   }
 }

@@ -1,5 +1,11 @@
 package io.eddy.api.datastream;
 
+import io.eddy.api.config.PipelineOptions;
+import io.eddy.api.execution.CheckpointConfig;
+import io.eddy.api.execution.CheckpointingMode;
+import io.eddy.api.execution.ExecutionConfig;
+import io.eddy.api.execution.RuntimeExecutionMode;
+import io.eddy.api.types.TypeInformation;
 import io.eddy.api.config.CheckpointingOptions;
 import io.eddy.api.config.Configuration;
 import io.eddy.api.config.CoreOptions;
@@ -68,6 +74,33 @@ public class StreamEnvironment {
     return this;
   }
 
+  /** Takes a checkpoint every {@code intervalMillis} with the given guarantee (execution.checkpointing.mode). */
+  public StreamEnvironment enableCheckpointing(long intervalMillis, CheckpointingMode mode) {
+    enableCheckpointing(intervalMillis);
+    getCheckpointConfig().setCheckpointingConsistencyMode(mode);
+    return this;
+  }
+
+  /** Flink's ExecutionConfig: a view of this environment's configuration. */
+  public ExecutionConfig getConfig() {
+    return new ExecutionConfig(configuration);
+  }
+
+  /** Flink's CheckpointConfig: a view of this environment's checkpoint settings. */
+  public CheckpointConfig getCheckpointConfig() {
+    return new CheckpointConfig(configuration);
+  }
+
+  /**
+   * Sets execution.runtime-mode. Eddy runs jobs in STREAMING mode; a job in BATCH mode, or in
+   * AUTOMATIC mode whose sources are all bounded, is refused when submitted, because Flink's
+   * batch results (final values only, no intermediate updates) differ from streaming ones.
+   */
+  public StreamEnvironment setRuntimeMode(RuntimeExecutionMode mode) {
+    configuration.set(PipelineOptions.RUNTIME_MODE, mode.name());
+    return this;
+  }
+
   /** Runs every operator in a task of its own (pipeline.operator-chaining.enabled: false). */
   public StreamEnvironment disableOperatorChaining() {
     configuration.set(CoreOptions.OPERATOR_CHAINING, false);
@@ -110,6 +143,22 @@ public class StreamEnvironment {
     return fromCollection(elements);
   }
 
+  /** As {@link #fromData(Object[])}, with the element type declared. */
+  @SafeVarargs
+  public final <T> DataStreamSource<T> fromData(TypeInformation<T> typeInfo, T... elements) {
+    return declare(fromData(elements), typeInfo);
+  }
+
+  /** As {@link #fromData(Collection)}, with the element type declared. */
+  public <T> DataStreamSource<T> fromData(Collection<T> elements, TypeInformation<T> typeInfo) {
+    return declare(fromData(elements), typeInfo);
+  }
+
+  /** As {@link #fromCollection(Collection)}, with the element type declared. */
+  public <T> DataStreamSource<T> fromCollection(Collection<T> elements, TypeInformation<T> typeInfo) {
+    return declare(fromCollection(elements), typeInfo);
+  }
+
   /** A bounded stream of the elements in order; runs with parallelism 1, without timestamps. */
   public <T> DataStreamSource<T> fromCollection(Collection<T> elements) {
     Objects.requireNonNull(elements, "Collection must not be null");
@@ -129,6 +178,17 @@ public class StreamEnvironment {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(watermarkStrategy, "watermarkStrategy");
     return new DataStreamSource<>(this, new SourceTransformation<>(name, source, watermarkStrategy, -1));
+  }
+
+  /** As {@link #fromSource(Source, WatermarkStrategy, String)}, with the element type declared. */
+  public <T> DataStreamSource<T> fromSource(Source<T> source, WatermarkStrategy<T> watermarkStrategy, String name,
+      TypeInformation<T> typeInfo) {
+    return declare(fromSource(source, watermarkStrategy, name), typeInfo);
+  }
+
+  private static <T> DataStreamSource<T> declare(DataStreamSource<T> stream, TypeInformation<T> typeInfo) {
+    stream.getTransformation().setOutputType(Objects.requireNonNull(typeInfo, "type information"));
+    return stream;
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.eddy.api.datastream;
 
+import io.eddy.api.execution.CheckpointingMode;
+import io.eddy.api.execution.RuntimeExecutionMode;
 import io.eddy.api.config.Configuration;
 import io.eddy.api.config.CoreOptions;
 
@@ -56,6 +58,18 @@ public class StreamExecutionEnvironment extends StreamEnvironment {
   @Override
   public StreamExecutionEnvironment enableCheckpointing(long intervalMillis) {
     super.enableCheckpointing(intervalMillis);
+    return this;
+  }
+
+  @Override
+  public StreamExecutionEnvironment enableCheckpointing(long intervalMillis, CheckpointingMode mode) {
+    super.enableCheckpointing(intervalMillis, mode);
+    return this;
+  }
+
+  @Override
+  public StreamExecutionEnvironment setRuntimeMode(RuntimeExecutionMode mode) {
+    super.setRuntimeMode(mode);
     return this;
   }
 

@@ -1,6 +1,7 @@
 package io.eddy.api.functions;
 
 import io.eddy.api.metrics.OperatorMetricGroup;
+import java.util.Map;
 import io.eddy.api.state.KeyedStateStore;
 
 /**
@@ -13,6 +14,9 @@ public interface RuntimeContext extends KeyedStateStore {
 
   /** The metric group of this operator subtask (see {@link io.eddy.api.metrics.MetricGroup}). */
   OperatorMetricGroup getMetricGroup();
+
+  /** The job's global parameters, as set with {@code env.getConfig().setGlobalJobParameters(...)}; empty when none. */
+  Map<String, String> getGlobalJobParameters();
 
   default int getIndexOfThisSubtask() {
     return getTaskInfo().indexOfThisSubtask();

@@ -1,5 +1,6 @@
 package io.eddy.api.graph;
 
+import io.eddy.api.types.TypeInformation;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +27,7 @@ public abstract sealed class Transformation<T>
   private int maxParallelism = -1;
   private ChainingStrategy chainingStrategy = ChainingStrategy.ALWAYS;
   private String slotSharingGroup;
+  private TypeInformation<T> outputType;
 
   protected Transformation(String name, int parallelism) {
     this.name = name;
@@ -38,6 +40,15 @@ public abstract sealed class Transformation<T>
 
   public String getName() {
     return name;
+  }
+
+  /** The declared type of the produced elements ({@code returns(...)}), or null when not declared. */
+  public TypeInformation<T> getOutputType() {
+    return outputType;
+  }
+
+  public void setOutputType(TypeInformation<T> outputType) {
+    this.outputType = outputType;
   }
 
   public void setName(String name) {

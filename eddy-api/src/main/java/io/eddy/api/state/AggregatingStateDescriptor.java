@@ -1,6 +1,7 @@
 package io.eddy.api.state;
 
 import io.eddy.api.functions.AggregateFunction;
+import io.eddy.api.types.TypeInformation;
 import io.eddy.api.types.TypeSerializer;
 import io.eddy.api.types.TypeSerializers;
 
@@ -11,6 +12,11 @@ public final class AggregatingStateDescriptor<IN, ACC, OUT> extends StateDescrip
   public AggregatingStateDescriptor(
       String name, AggregateFunction<IN, ACC, OUT> aggregateFunction, Class<ACC> accumulatorType) {
     this(name, aggregateFunction, TypeSerializers.of(accumulatorType));
+  }
+
+  public AggregatingStateDescriptor(
+      String name, AggregateFunction<IN, ACC, OUT> aggregateFunction, TypeInformation<ACC> accumulatorTypeInfo) {
+    this(name, aggregateFunction, accumulatorTypeInfo.createSerializer());
   }
 
   public AggregatingStateDescriptor(

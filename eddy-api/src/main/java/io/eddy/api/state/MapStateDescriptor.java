@@ -1,5 +1,6 @@
 package io.eddy.api.state;
 
+import io.eddy.api.types.TypeInformation;
 import io.eddy.api.types.TypeSerializer;
 import io.eddy.api.types.TypeSerializers;
 
@@ -9,6 +10,10 @@ public final class MapStateDescriptor<UK, UV> extends StateDescriptor<UV> {
 
   public MapStateDescriptor(String name, Class<UK> userKeyType, Class<UV> valueType) {
     this(name, TypeSerializers.of(userKeyType), TypeSerializers.of(valueType));
+  }
+
+  public MapStateDescriptor(String name, TypeInformation<UK> userKeyTypeInfo, TypeInformation<UV> valueTypeInfo) {
+    this(name, userKeyTypeInfo.createSerializer(), valueTypeInfo.createSerializer());
   }
 
   public MapStateDescriptor(

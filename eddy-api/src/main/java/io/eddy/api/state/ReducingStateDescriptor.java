@@ -1,6 +1,7 @@
 package io.eddy.api.state;
 
 import io.eddy.api.functions.ReduceFunction;
+import io.eddy.api.types.TypeInformation;
 import io.eddy.api.types.TypeSerializer;
 import io.eddy.api.types.TypeSerializers;
 
@@ -10,6 +11,10 @@ public final class ReducingStateDescriptor<T> extends StateDescriptor<T> {
 
   public ReducingStateDescriptor(String name, ReduceFunction<T> reduceFunction, Class<T> type) {
     this(name, reduceFunction, TypeSerializers.of(type));
+  }
+
+  public ReducingStateDescriptor(String name, ReduceFunction<T> reduceFunction, TypeInformation<T> typeInfo) {
+    this(name, reduceFunction, typeInfo.createSerializer());
   }
 
   public ReducingStateDescriptor(

@@ -13,6 +13,9 @@ import io.eddy.api.graph.Partitioning;
 import io.eddy.api.graph.SideOutputTransformation;
 import io.eddy.api.graph.SinkTransformation;
 import io.eddy.api.graph.SourceTransformation;
+import io.eddy.api.config.PipelineOptions;
+import io.eddy.api.connector.Boundedness;
+import io.eddy.api.execution.RuntimeExecutionMode;
 import io.eddy.api.graph.StreamGraph;
 import io.eddy.api.graph.Transformation;
 import io.eddy.api.graph.TwoInputTransformation;
@@ -42,6 +45,7 @@ public final class JobPlanBuilder {
   private final Map<Integer, StreamNode> nodesByTransformation = new HashMap<>();
   private final Map<String, StreamNode> nodesByUid = new HashMap<>();
   private final List<StreamNode> nodes = new ArrayList<>();
+  private boolean allSourcesBounded = true;
 
   private record Endpoint(StreamNode node, OutputTag<?> tag, Partitioning partitioning) {}
 
@@ -56,8 +60,27 @@ public final class JobPlanBuilder {
     for (SinkTransformation<?> sink : graph.sinks()) {
       builder.node(sink);
     }
+    builder.checkRuntimeMode(graph.configuration().get(PipelineOptions.RUNTIME_MODE));
     return new JobPlan(graph.jobName(), graph.configuration(), builder.maxParallelism, List.copyOf(builder.nodes),
         builder.chain());
+  }
+
+  /**
+   * Refuses Flink's batch execution, which Eddy does not run: in BATCH mode (and AUTOMATIC mode
+   * over bounded sources only) Flink emits final results only, which a streaming run would not.
+   */
+  private void checkRuntimeMode(String mode) {
+    RuntimeExecutionMode parsed;
+    try {
+      parsed = RuntimeExecutionMode.valueOf(mode.trim().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("execution.runtime-mode must be STREAMING, BATCH or AUTOMATIC, got '" + mode + "'");
+    }
+    if (parsed == RuntimeExecutionMode.BATCH || (parsed == RuntimeExecutionMode.AUTOMATIC && allSourcesBounded)) {
+      throw new UnsupportedOperationException("execution.runtime-mode " + parsed
+          + (parsed == RuntimeExecutionMode.AUTOMATIC ? " over bounded sources means BATCH, which" : ",")
+          + " Eddy does not run yet; use STREAMING (the default), which gives every intermediate result as well");
+    }
   }
 
   private List<Endpoint> resolve(Transformation<?> t) {
@@ -77,6 +100,9 @@ public final class JobPlanBuilder {
       return existing;
     }
     int p = t.getParallelism() == -1 ? defaultParallelism : t.getParallelism();
+    if (t instanceof SourceTransformation<?> s && s.getSource().getBoundedness() != Boundedness.BOUNDED) {
+      allSourcesBounded = false;
+    }
     StreamNode node = switch (t) {
       case SourceTransformation<?> s -> create(t, StreamNode.Kind.SOURCE, Math.min(p, s.getSource().maxParallelism()),
           List.of(), s, null, null, null, null);

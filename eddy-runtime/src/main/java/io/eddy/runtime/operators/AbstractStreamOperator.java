@@ -120,6 +120,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator {
     return new RuntimeContext() {
       @Override public TaskInfo getTaskInfo() { return info; }
       @Override public io.eddy.api.metrics.OperatorMetricGroup getMetricGroup() { return context.metricGroup(); }
+      @Override public Map<String, String> getGlobalJobParameters() { return context.globalJobParameters(); }
       @Override public <T> ValueState<T> getState(ValueStateDescriptor<T> d) { return keyed(store).getState(d); }
       @Override public <T> ListState<T> getListState(ListStateDescriptor<T> d) { return keyed(store).getListState(d); }
       @Override public <K, V> MapState<K, V> getMapState(MapStateDescriptor<K, V> d) { return keyed(store).getMapState(d); }

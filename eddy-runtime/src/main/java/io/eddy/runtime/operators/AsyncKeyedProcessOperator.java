@@ -167,6 +167,7 @@ final class AsyncKeyedProcessOperator<K, IN, OUT> extends AbstractOneInputOperat
     return new RuntimeContext() {
       @Override public TaskInfo getTaskInfo() { return info; }
       @Override public io.eddy.api.metrics.OperatorMetricGroup getMetricGroup() { return context.metricGroup(); }
+      @Override public Map<String, String> getGlobalJobParameters() { return context.globalJobParameters(); }
       @Override public <T> ValueState<T> getState(ValueStateDescriptor<T> d) {
         usage.useSync(d.getName());
         return sync.getState(d);

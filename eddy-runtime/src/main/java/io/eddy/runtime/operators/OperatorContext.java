@@ -1,5 +1,8 @@
 package io.eddy.runtime.operators;
 
+import io.eddy.api.config.Configuration;
+import io.eddy.api.config.PipelineOptions;
+import io.eddy.api.execution.JobParameters;
 import io.eddy.api.functions.TaskInfo;
 import io.eddy.runtime.execution.EndOfInputCommits;
 import io.eddy.runtime.execution.JobMetrics;
@@ -16,8 +19,9 @@ import io.eddy.runtime.asyncprocessing.MailboxExecutor;
  * job's counters, its share of restored operator state (null on a fresh start), and where
  * two-phase-commit sinks leave their last committables at the end of input, and its task's
  * {@code mailbox}: work handed to it from any thread (it never blocks) runs on the task thread
- * between records, also while the task waits for input; its exceptions fail the task; and its
- * metric group.
+ * between records, also while the task waits for input; its exceptions fail the task; its
+ * metric group; and the job's configuration (for what functions read of it, such as the global
+ * job parameters).
  */
 public record OperatorContext(
     TaskInfo taskInfo,
@@ -27,10 +31,16 @@ public record OperatorContext(
     Map<String, List<Object>> restoredLists,
     EndOfInputCommits endOfInputCommits,
     MailboxExecutor mailbox,
-    InternalOperatorMetricGroup metricGroup) {
+    InternalOperatorMetricGroup metricGroup,
+    Configuration jobConfiguration) {
 
   public String name() {
     return taskInfo.taskName();
+  }
+
+  /** The global job parameters (ExecutionConfig#setGlobalJobParameters), empty when none were set. */
+  public Map<String, String> globalJobParameters() {
+    return JobParameters.parse(jobConfiguration.get(PipelineOptions.GLOBAL_JOB_PARAMETERS));
   }
 
   public boolean isRestored() {

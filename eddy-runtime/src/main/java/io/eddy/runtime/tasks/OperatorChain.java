@@ -120,7 +120,7 @@ final class OperatorChain {
     OperatorContext context = new OperatorContext(
         new TaskInfo(node.name(), subtask, node.parallelism(), node.maxParallelism(), env.attempt()),
         timeService, state.keyedBackend(node), env.metrics(), state.restoredLists(node), env.endOfInputCommits(),
-        mailbox, operatorMetrics.get(node));
+        mailbox, operatorMetrics.get(node), env.configuration());
     long wmInterval = env.configuration().get(CoreOptions.AUTO_WATERMARK_INTERVAL).toMillis();
     return switch (node.kind()) {
       case SOURCE -> new SourceOperator<Object>(context, output, (Source) Serialization.copy(node.source(), what),

@@ -91,7 +91,8 @@ abstract class HarnessSupport<OUT> implements AutoCloseable {
           }
         },
         MetricRegistry.unscheduled().jobGroup("harness", "harness").addTask(name, 0, 0)
-            .addOperator(name, name, InternalOperatorMetricGroup.Inputs.ONE));
+            .addOperator(name, name, InternalOperatorMetricGroup.Inputs.ONE),
+        new io.eddy.api.config.Configuration());
   }
 
   /**

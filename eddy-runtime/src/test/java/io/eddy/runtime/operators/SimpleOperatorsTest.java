@@ -10,6 +10,7 @@ import io.eddy.api.functions.ProcessFunction;
 import io.eddy.api.time.WatermarkStrategy;
 import io.eddy.api.tuple.Tuple2;
 import io.eddy.api.tuple.Tuple3;
+import io.eddy.api.tuple.Tuple4;
 import io.eddy.runtime.testing.OneInputHarness;
 import io.eddy.runtime.testing.TwoInputHarness;
 import java.time.Duration;
@@ -93,6 +94,34 @@ class SimpleOperatorsTest {
     min.processElement(Tuple3.of("k", 5, "first"));
     min.processElement(Tuple3.of("k", 2, "lower"));
     assertThat(min.output().get(1)).isEqualTo(Tuple3.of("k", 2, "first"));
+  }
+
+  /** A Flink-style POJO: public fields, public no-argument constructor, not Serializable. */
+  public static class Trade {
+    public String symbol;
+    public long volume;
+    public Trade() {}
+
+    Trade(String symbol, long volume) {
+      this.symbol = symbol;
+      this.volume = volume;
+    }
+  }
+
+  @Test
+  void rollingFieldAggregationsOnWideTuplesAndPojos() throws Exception {
+    var sum = OneInputHarness.<Tuple4<String, Integer, String, Long>, Tuple4<String, Integer, String, Long>>of(
+        s -> s.keyBy(t -> t.f0).sum(3)).open();
+    sum.processElement(Tuple4.of("a", 1, "x", 10L));
+    sum.processElement(Tuple4.of("a", 2, "y", 5L));
+    assertThat(sum.output()).containsExactly(Tuple4.of("a", 1, "x", 10L), Tuple4.of("a", 1, "x", 15L));
+
+    var pojoSum = OneInputHarness.<Trade, Trade>of(s -> s.keyBy(t -> t.symbol).sum("volume")).open();
+    pojoSum.processElement(new Trade("EDDY", 100));
+    pojoSum.processElement(new Trade("EDDY", 20));
+    pojoSum.processElement(new Trade("FLNK", 7));
+    assertThat(pojoSum.output()).extracting(t -> t.symbol + "=" + t.volume)
+        .containsExactly("EDDY=100", "EDDY=120", "FLNK=7");
   }
 
   static final class Mean implements AggregateFunction<Integer, int[], Double> {

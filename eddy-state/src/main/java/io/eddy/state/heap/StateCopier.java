@@ -1,5 +1,6 @@
 package io.eddy.state.heap;
 
+import io.eddy.api.tuple.Tuple;
 import io.eddy.api.tuple.Tuple2;
 import io.eddy.api.tuple.Tuple3;
 import io.eddy.api.types.TypeSerializer;
@@ -53,9 +54,18 @@ final class StateCopier {
       case HashMap<?, ?> map -> copyMap(map);
       case Tuple2<?, ?> t when t.getClass() == Tuple2.class -> new Tuple2<>(copy(t.f0), copy(t.f1));
       case Tuple3<?, ?, ?> t when t.getClass() == Tuple3.class -> new Tuple3<>(copy(t.f0), copy(t.f1), copy(t.f2));
+      case Tuple t when t.getClass().getPackage() == Tuple.class.getPackage() -> copyTuple(t);
       case Record r when isImmutable(r.getClass()) -> r;
       default -> viaSerializer(value);
     };
+  }
+
+  private static Tuple copyTuple(Tuple t) {
+    Tuple copy = t.copy();
+    for (int i = 0; i < t.getArity(); i++) {
+      copy.setField(copy(t.getField(i)), i);
+    }
+    return copy;
   }
 
   private static ArrayList<Object> copyList(ArrayList<?> list) {

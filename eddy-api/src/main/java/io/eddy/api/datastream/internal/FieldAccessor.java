@@ -1,14 +1,22 @@
 package io.eddy.api.datastream.internal;
 
-import io.eddy.api.tuple.Tuple2;
-import io.eddy.api.tuple.Tuple3;
+import io.eddy.api.tuple.Tuple;
+import io.eddy.api.types.TypeSerializer;
+import io.eddy.api.types.TypeSerializers;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.io.Serializable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 
 /**
- * Reads and replaces one field of a record-like value by name: a tuple position ("0", "f1") or
- * a Java record component. Replacing returns a new value; the input is never mutated.
+ * Reads and replaces one field of a record-like value by name: a tuple position ("0", "f1"), a
+ * Java record component or a POJO field. Replacing returns a new value; the input is never mutated.
  */
 final class FieldAccessor implements Serializable {
   private final String field;
@@ -18,12 +26,8 @@ final class FieldAccessor implements Serializable {
   }
 
   Object get(Object value) {
-    if (value instanceof Tuple2<?, ?> t) {
-      return tuplePosition(2) == 0 ? t.f0 : t.f1;
-    }
-    if (value instanceof Tuple3<?, ?, ?> t) {
-      int pos = tuplePosition(3);
-      return pos == 0 ? t.f0 : pos == 1 ? t.f1 : t.f2;
+    if (value instanceof Tuple t) {
+      return t.getField(tuplePosition(t.getArity()));
     }
     if (value instanceof Record r) {
       try {
@@ -32,27 +36,28 @@ final class FieldAccessor implements Serializable {
         throw new IllegalStateException("Cannot read field " + field + " of " + r.getClass().getName(), e);
       }
     }
+    if (value != null) {
+      try {
+        return pojoField(value.getClass()).get(value);
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException("Cannot read field " + field + " of " + value.getClass().getName(), e);
+      }
+    }
     throw unsupported(value);
   }
 
   @SuppressWarnings("unchecked")
   <T> T with(T value, Object fieldValue) {
-    if (value instanceof Tuple2<?, ?> t) {
-      Tuple2<Object, Object> copy = new Tuple2<>(t.f0, t.f1);
-      if (tuplePosition(2) == 0) copy.f0 = fieldValue; else copy.f1 = fieldValue;
-      return (T) copy;
-    }
-    if (value instanceof Tuple3<?, ?, ?> t) {
-      Tuple3<Object, Object, Object> copy = new Tuple3<>(t.f0, t.f1, t.f2);
-      switch (tuplePosition(3)) {
-        case 0 -> copy.f0 = fieldValue;
-        case 1 -> copy.f1 = fieldValue;
-        default -> copy.f2 = fieldValue;
-      }
+    if (value instanceof Tuple t) {
+      Tuple copy = t.copy();
+      copy.setField(fieldValue, tuplePosition(t.getArity()));
       return (T) copy;
     }
     if (value instanceof Record r) {
       return (T) withComponent(r, fieldValue);
+    }
+    if (value != null) {
+      return withPojoField(value, fieldValue);
     }
     throw unsupported(value);
   }
@@ -74,6 +79,37 @@ final class FieldAccessor implements Serializable {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("Cannot rebuild " + r.getClass().getName() + " with field " + field, e);
     }
+  }
+
+  /** A copy of a POJO (through the generic serializer, so nested objects are not shared) with the field replaced. */
+  @SuppressWarnings("unchecked")
+  private <T> T withPojoField(T value, Object fieldValue) {
+    Field f = pojoField(value.getClass());
+    TypeSerializer<Object> serializer = TypeSerializers.generic();
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      serializer.serialize(value, new DataOutputStream(bytes));
+      T copy = (T) serializer.deserialize(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+      f.set(copy, fieldValue);
+      return copy;
+    } catch (IOException | IllegalAccessException e) {
+      throw new IllegalStateException("Cannot copy " + value.getClass().getName() + " to replace field " + field, e);
+    }
+  }
+
+  private Field pojoField(Class<?> type) {
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      try {
+        Field f = c.getDeclaredField(field);
+        if (!Modifier.isStatic(f.getModifiers())) {
+          f.setAccessible(true);
+          return f;
+        }
+      } catch (NoSuchFieldException e) {
+        // look in the superclass
+      }
+    }
+    throw new IllegalArgumentException("Field aggregation by '" + field + "': " + type.getName() + " has no such field");
   }
 
   private RecordComponent component(Class<?> type) {
@@ -101,7 +137,7 @@ final class FieldAccessor implements Serializable {
   }
 
   private IllegalArgumentException unsupported(Object value) {
-    return new IllegalArgumentException("Field aggregation by '" + field + "' needs a Tuple2, Tuple3 or a record, got "
+    return new IllegalArgumentException("Field aggregation by '" + field + "' needs a tuple, a record or a POJO, got "
         + (value == null ? "null" : value.getClass().getName()));
   }
 }

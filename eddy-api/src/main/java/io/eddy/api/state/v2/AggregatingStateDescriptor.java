@@ -1,6 +1,7 @@
 package io.eddy.api.state.v2;
 
 import io.eddy.api.functions.AggregateFunction;
+import io.eddy.api.types.TypeInformation;
 import io.eddy.api.types.TypeSerializer;
 
 /** Describes an {@link AggregatingState}; the serializer is the accumulator's. */
@@ -8,6 +9,11 @@ public final class AggregatingStateDescriptor<IN, ACC, OUT> extends StateDescrip
   public AggregatingStateDescriptor(String stateId, AggregateFunction<IN, ACC, OUT> aggregateFunction,
       Class<ACC> accumulatorType) {
     super(new io.eddy.api.state.AggregatingStateDescriptor<>(stateId, aggregateFunction, accumulatorType));
+  }
+
+  public AggregatingStateDescriptor(String stateId, AggregateFunction<IN, ACC, OUT> aggregateFunction,
+      TypeInformation<ACC> accumulatorTypeInfo) {
+    this(stateId, aggregateFunction, accumulatorTypeInfo.createSerializer());
   }
 
   public AggregatingStateDescriptor(String stateId, AggregateFunction<IN, ACC, OUT> aggregateFunction,
