@@ -35,7 +35,9 @@ public abstract class RichAsyncFunction<IN, OUT> extends AbstractRichFunction im
     @Override
     public io.eddy.api.metrics.OperatorMetricGroup getMetricGroup() {
       return delegate.getMetricGroup();
+    }
 
+    @Override
     public java.util.Map<String, String> getGlobalJobParameters() {
       return delegate.getGlobalJobParameters();
     }
