@@ -22,6 +22,11 @@ public interface WatermarkStrategy<T> extends Serializable {
     return ctx -> new BoundedOutOfOrdernessWatermarks<>(maxOutOfOrderness);
   }
 
+  /** A strategy from a generator supplier, for custom (e.g. punctuated) generators, as in Flink. */
+  static <T> WatermarkStrategy<T> forGenerator(WatermarkGeneratorSupplier<T> generatorSupplier) {
+    return generatorSupplier::createWatermarkGenerator;
+  }
+
   /** Timestamps never decrease: watermark = highest timestamp - 1. */
   static <T> WatermarkStrategy<T> forMonotonousTimestamps() {
     return forBoundedOutOfOrderness(Duration.ZERO);

@@ -18,13 +18,19 @@ final class WatermarksWithIdleness<T> implements WatermarkGenerator<T> {
     this.lastActivity = clock.currentProcessingTime();
   }
 
+  /** Marks the output active again before the record goes out. */
   @Override
-  public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
+  public void beforeEvent(T event, long eventTimestamp, WatermarkOutput output) {
     lastActivity = clock.currentProcessingTime();
     if (idle) {
       idle = false;
       output.markActive();
     }
+    inner.beforeEvent(event, eventTimestamp, output);
+  }
+
+  @Override
+  public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
     inner.onEvent(event, eventTimestamp, output);
   }
 

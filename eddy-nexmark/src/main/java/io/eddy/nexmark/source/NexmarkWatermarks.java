@@ -11,10 +11,10 @@ import io.eddy.nexmark.model.Event;
  * SECOND}) as the oracle defines it: highest event time seen minus 4 s, advanced after every
  * event; but emitted lazily, so that records still travel downstream in batches.
  *
- * <p>Contract: the runtime calls {@link #onEvent} before it emits the record. This generator
- * keeps the pending watermark W = max - 4000 (the oracle's watermark when the record arrives) and
- * emits it in {@code onEvent} only when the record's timestamp t satisfies t &lt;= W + 1;
- * otherwise only periodically. Not thread-safe (one per source subtask, on its task thread).
+ * <p>Contract: the runtime calls {@link #beforeEvent} before it emits the record and
+ * {@link #onEvent} after. This generator keeps the pending watermark W = max - 4000 (the
+ * oracle's watermark when the record arrives) and emits it in {@code beforeEvent} only when the
+ * record's timestamp t satisfies t &lt;= W + 1; otherwise only periodically. Not thread-safe (one per source subtask, on its task thread).
  *
  * <p>Why this is exactly equivalent to emitting W after every event. The downstream operators
  * of the Nexmark queries use the watermark in two ways only:
@@ -52,10 +52,14 @@ public final class NexmarkWatermarks implements WatermarkGenerator<Event> {
     }
 
     @Override
-    public void onEvent(Event event, long eventTimestamp, WatermarkOutput output) {
+    public void beforeEvent(Event event, long eventTimestamp, WatermarkOutput output) {
         if (pending != Long.MIN_VALUE && eventTimestamp <= pending + 1) {
             output.emitWatermark(new Watermark(pending));
         }
+    }
+
+    @Override
+    public void onEvent(Event event, long eventTimestamp, WatermarkOutput output) {
         long candidate = eventTimestamp - OUT_OF_ORDERNESS_MILLIS;
         if (candidate > pending) {
             pending = candidate;

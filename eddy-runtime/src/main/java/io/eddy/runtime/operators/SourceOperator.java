@@ -39,8 +39,9 @@ public final class SourceOperator<T> implements StreamOperator {
     @Override
     public void collect(T record, long timestamp) {
       long ts = assigner.extractTimestamp(record, timestamp);
-      generator.onEvent(record, ts, watermarks);
+      generator.beforeEvent(record, ts, watermarks);
       output.collect(record, ts);
+      generator.onEvent(record, ts, watermarks);
       if (periodic.onRecord()) {
         generator.onPeriodicEmit(watermarks);
       }

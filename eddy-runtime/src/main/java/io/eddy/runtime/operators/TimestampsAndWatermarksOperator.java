@@ -51,8 +51,9 @@ final class TimestampsAndWatermarksOperator<T> extends AbstractOneInputOperator<
   @Override
   public void processElement(T value, long timestamp) {
     long ts = assigner.extractTimestamp(value, timestamp);
-    generator.onEvent(value, ts, watermarks);
+    generator.beforeEvent(value, ts, watermarks);
     output.collect(value, ts);
+    generator.onEvent(value, ts, watermarks);
     if (periodic.onRecord()) {
       generator.onPeriodicEmit(watermarks);
     }

@@ -12,7 +12,8 @@ import java.time.ZoneOffset;
 /**
  * The watermark of {@code WATERMARK FOR rowtime AS expression}: the highest value of the
  * expression over the rows seen, as in Flink, advanced after every row but emitted lazily so rows
- * still travel in batches: eagerly only when the row's own timestamp t satisfies t <= W + 1 (the
+ * still travel in batches: eagerly, before the row ({@code beforeEvent}), only when the row's own
+ * timestamp t satisfies t <= W + 1 (the
  * only rows for which an older watermark could decide differently, for window lateness and
  * timers: see NexmarkWatermarks in eddy-nexmark, whose argument this generalises), otherwise
  * periodically. The row's timestamp is its rowtime field (UTC). Not thread-safe: one per
@@ -36,10 +37,14 @@ public final class RowtimeWatermarks implements WatermarkGenerator<Row> {
   }
 
   @Override
-  public void onEvent(Row row, long eventTimestamp, WatermarkOutput output) {
+  public void beforeEvent(Row row, long eventTimestamp, WatermarkOutput output) {
     if (pending != Long.MIN_VALUE && eventTimestamp <= pending + 1) {
       output.emitWatermark(new Watermark(pending));
     }
+  }
+
+  @Override
+  public void onEvent(Row row, long eventTimestamp, WatermarkOutput output) {
     Object w = watermark.eval(row);
     if (w != null) {
       long candidate = millis(w);
