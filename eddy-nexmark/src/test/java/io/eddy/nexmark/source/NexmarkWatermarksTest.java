@@ -34,8 +34,11 @@ class NexmarkWatermarksTest {
     };
     private final NexmarkWatermarks generator = new NexmarkWatermarks();
 
+    /** What the source does for a record: beforeEvent, emit the record, onEvent. */
     private void event(long time) {
-        generator.onEvent(new Bid(1, 2, 3, "c", "u", time, ""), time, output);
+        Bid bid = new Bid(1, 2, 3, "c", "u", time, "");
+        generator.beforeEvent(bid, time, output);
+        generator.onEvent(bid, time, output);
     }
 
     @Test
