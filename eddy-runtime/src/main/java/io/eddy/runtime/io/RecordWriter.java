@@ -1,18 +1,23 @@
 package io.eddy.runtime.io;
 
 import io.eddy.api.datastream.OutputTag;
+import io.eddy.api.metrics.SimpleCounter;
+import io.eddy.runtime.metrics.InternalOperatorMetricGroup;
 import io.eddy.runtime.operators.Output;
 
 /**
  * The network end of one edge in a producer subtask: partitions records over the edge's
  * channels, batching them per channel; control events are sent to every channel after the
- * pending records. Runs on the producer's task thread.
+ * pending records. Runs on the producer's task thread. Counts the records as the producer's
+ * {@code numRecordsOut} and notes its output watermark, once {@link #countFor} says whose.
  */
 public final class RecordWriter implements Output<Object> {
   private final Channel[] channels;
   private final RecordBatch[] pending;
   private final Partitioner partitioner;
   private final int batchSize;
+  private SimpleCounter numRecordsOut = new SimpleCounter();
+  private InternalOperatorMetricGroup producer;
 
   public RecordWriter(Channel[] channels, Partitioner partitioner, int batchSize) {
     this.channels = channels;
@@ -21,8 +26,19 @@ public final class RecordWriter implements Output<Object> {
     this.pending = new RecordBatch[channels.length];
   }
 
+  /**
+   * Counts into {@code producer}'s metrics: records into {@code numRecordsOut} (the producer's
+   * own, or an unread counter when a routing output above counts them), watermarks as its output
+   * watermark.
+   */
+  public void countFor(InternalOperatorMetricGroup producer, SimpleCounter numRecordsOut) {
+    this.producer = producer;
+    this.numRecordsOut = numRecordsOut;
+  }
+
   @Override
   public void collect(Object value, long timestamp) {
+    numRecordsOut.inc();
     try {
       int c = partitioner.select(value);
       if (c >= 0) {
@@ -56,10 +72,15 @@ public final class RecordWriter implements Output<Object> {
 
   /** A side output nobody consumes: dropped (consumed side outputs are routed as main records). */
   @Override
-  public <X> void collect(OutputTag<X> tag, X value, long timestamp) {}
+  public <X> void collect(OutputTag<X> tag, X value, long timestamp) {
+    numRecordsOut.inc();
+  }
 
   @Override
   public void emitWatermark(long watermark) {
+    if (producer != null) {
+      producer.outputWatermark(watermark);
+    }
     broadcast(new ControlEvent.WatermarkEvent(watermark));
   }
 

@@ -1,7 +1,7 @@
 package io.eddy.runtime.tasks;
 
 import io.eddy.api.datastream.OutputTag;
-import io.eddy.api.metrics.Counter;
+import io.eddy.api.metrics.SimpleCounter;
 import io.eddy.runtime.metrics.InternalOperatorMetricGroup;
 import io.eddy.runtime.io.TaskCancelledException;
 import io.eddy.runtime.operators.OneInputOperator;
@@ -9,21 +9,30 @@ import io.eddy.runtime.operators.Output;
 
 /**
  * Hands records straight to the next operator of the chain (a method call, no copy, no queue),
- * counting them as its {@code numRecordsIn} and noting its input watermark.
+ * counting them as the producer's {@code numRecordsOut} (unless a {@link RoutingOutput} above
+ * counts them) and the next operator's {@code numRecordsIn}, and noting the watermark as both
+ * their output and input watermark.
  */
 final class ChainingOutput implements Output<Object> {
   private final OneInputOperator<Object> next;
+  private final InternalOperatorMetricGroup producerMetrics;
   private final InternalOperatorMetricGroup nextMetrics;
-  private final Counter numRecordsIn;
+  private final SimpleCounter numRecordsOut;
+  private final SimpleCounter numRecordsIn;
 
-  ChainingOutput(OneInputOperator<Object> next, InternalOperatorMetricGroup nextMetrics) {
+  /** @param numRecordsOut the producer's counter, or an unread one when a {@link RoutingOutput} counts */
+  ChainingOutput(OneInputOperator<Object> next, InternalOperatorMetricGroup producerMetrics,
+      SimpleCounter numRecordsOut, InternalOperatorMetricGroup nextMetrics) {
     this.next = next;
+    this.producerMetrics = producerMetrics;
     this.nextMetrics = nextMetrics;
-    this.numRecordsIn = nextMetrics.getNumRecordsInCounter();
+    this.numRecordsOut = numRecordsOut;
+    this.numRecordsIn = nextMetrics.numRecordsIn();
   }
 
   @Override
   public void collect(Object value, long timestamp) {
+    numRecordsOut.inc();
     numRecordsIn.inc();
     try {
       next.processElement(value, timestamp);
@@ -36,10 +45,13 @@ final class ChainingOutput implements Output<Object> {
 
   /** A side output nobody consumes: dropped (consumed side outputs are routed as main records). */
   @Override
-  public <X> void collect(OutputTag<X> tag, X value, long timestamp) {}
+  public <X> void collect(OutputTag<X> tag, X value, long timestamp) {
+    numRecordsOut.inc();
+  }
 
   @Override
   public void emitWatermark(long watermark) {
+    producerMetrics.outputWatermark(watermark);
     nextMetrics.inputWatermark(0, watermark);
     try {
       next.processWatermark(watermark);

@@ -15,6 +15,7 @@ import io.eddy.runtime.io.Channel;
 import io.eddy.runtime.io.Partitioner;
 import io.eddy.runtime.io.RecordWriter;
 import io.eddy.runtime.io.TaskCancelledException;
+import io.eddy.api.metrics.SimpleCounter;
 import io.eddy.runtime.metrics.InternalOperatorMetricGroup;
 import io.eddy.runtime.metrics.TaskMetricGroup;
 import io.eddy.runtime.operators.OneInputOperator;
@@ -37,9 +38,8 @@ import java.util.Map;
  * a serialized copy, so subtasks share nothing. Also the task's outputs as a whole: flushing the
  * writers (when full, after {@code execution.buffer-timeout}, or when the task has nothing to
  * read), and broadcasting barriers and the end of data and of the partition. It registers the
- * task's and operators' metric groups, and counts records: each operator's output is a
- * {@link CountingOutput} ({@code numRecordsOut}), a {@link ChainingOutput} counts the next
- * operator's {@code numRecordsIn}.
+ * task's and operators' metric groups; the outputs count records ({@code numRecordsOut} of the
+ * producer, {@code numRecordsIn} of a chained consumer) with plain counters, no extra layer.
  *
  * <p>Built on the job's thread, then used on the task thread only.
  */
@@ -83,8 +83,7 @@ final class OperatorChain {
     try {
       for (int i = nodes.size() - 1; i >= 0; i--) {
         StreamNode node = nodes.get(i);
-        built.put(node, build(node, new CountingOutput(outputOf(node, built), operatorMetrics.get(node)), timeService,
-            state, mailboxOf.apply(node.name())));
+        built.put(node, build(node, outputOf(node, built), timeService, state, mailboxOf.apply(node.name())));
       }
     } catch (RuntimeException | Error e) {
       metricGroup.close();
@@ -137,20 +136,29 @@ final class OperatorChain {
   private Output<Object> outputOf(StreamNode node, Map<StreamNode, StreamOperator> built) {
     List<Output<Object>> main = new ArrayList<>();
     Map<OutputTag<?>, List<Output<Object>>> side = new LinkedHashMap<>();
+    InternalOperatorMetricGroup metrics = operatorMetrics.get(node);
+    boolean routed = node.outEdges().size() != 1 || node.outEdges().get(0).tag() != null;
+    SimpleCounter numRecordsOut = routed ? new SimpleCounter() : metrics.numRecordsOut();
     for (StreamEdge edge : node.outEdges()) {
-      Output<Object> out = edge.isChainable()
-          ? new ChainingOutput((OneInputOperator<Object>) built.get(edge.target()), operatorMetrics.get(edge.target()))
-          : writer(edge);
+      Output<Object> out;
+      if (edge.isChainable()) {
+        out = new ChainingOutput((OneInputOperator<Object>) built.get(edge.target()), metrics, numRecordsOut,
+            operatorMetrics.get(edge.target()));
+      } else {
+        RecordWriter writer = writer(edge);
+        writer.countFor(metrics, numRecordsOut);
+        out = writer;
+      }
       if (edge.tag() == null) {
         main.add(out);
       } else {
         side.computeIfAbsent(edge.tag(), t -> new ArrayList<>()).add(out);
       }
     }
-    if (side.isEmpty() && main.size() == 1) {
+    if (!routed) {
       return main.get(0);
     }
-    return new RoutingOutput(main, side);
+    return new RoutingOutput(main, side, metrics);
   }
 
   @SuppressWarnings("unchecked")

@@ -34,7 +34,7 @@ final class StreamInputProcessor implements MailboxProcessor.DefaultAction {
   private final int[] channelInput;
   private final int[] channelSlot;
   private final WatermarkValve[] valves = new WatermarkValve[2];
-  private final io.eddy.api.metrics.Counter headRecordsIn;
+  private final io.eddy.api.metrics.SimpleCounter headRecordsIn;
 
   @SuppressWarnings("unchecked")
   StreamInputProcessor(InputGate gate, OperatorChain chain, BarrierAligner aligner, ProcessingTimeService timeService) {
@@ -53,7 +53,7 @@ final class StreamInputProcessor implements MailboxProcessor.DefaultAction {
       channelSlot[c] = perInput[input]++;
     }
     InternalOperatorMetricGroup headMetrics = chain.headMetrics();
-    this.headRecordsIn = headMetrics.getNumRecordsInCounter();
+    this.headRecordsIn = headMetrics.numRecordsIn();
     if (head instanceof TwoInputOperator<?, ?> two) {
       TwoInputOperator<Object, Object> op = (TwoInputOperator<Object, Object>) two;
       valves[0] = new WatermarkValve(perInput[0], listener(w -> {
