@@ -9,6 +9,11 @@ import java.time.Duration;
 public final class AsyncStateOptions {
   private AsyncStateOptions() {}
 
+  public static final ConfigOption<Boolean> ENABLED = ConfigOption.booleanOption(
+      "execution.async-state.enabled", false,
+      "Runs every keyed stateful operator of the job (windows, keyed process, reduce/aggregate, interval join, "
+          + "keyed co-process) in the asynchronous execution model, as keyBy(...).enableAsyncState() does per stream.");
+
   public static final ConfigOption<Integer> BUFFER_SIZE = ConfigOption.intOption(
       "execution.async-state.buffer-size", 1000,
       "State requests collected before they are sent to the state executor as one batch.");

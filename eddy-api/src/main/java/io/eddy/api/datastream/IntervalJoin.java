@@ -45,10 +45,15 @@ public final class IntervalJoin<T1, T2, K> {
       return this;
     }
 
+    /** In the asynchronous model when either side called enableAsyncState(). */
+    private OperatorSpec asyncState(OperatorSpec spec) {
+      return left.isAsyncStateEnabled() || right.isAsyncStateEnabled() ? new OperatorSpec.AsyncStateSpec(spec) : spec;
+    }
+
     public <OUT> SingleOutputStreamOperator<OUT> process(ProcessJoinFunction<T1, T2, OUT> function) {
       return new SingleOutputStreamOperator<>(left.getExecutionEnvironment(),
           new TwoInputTransformation<>("Interval Join", left.getTransformation(), right.getTransformation(),
-              new OperatorSpec.IntervalJoinSpec(lower, upper, function), -1,
+              asyncState(new OperatorSpec.IntervalJoinSpec(lower, upper, function)), -1,
               left.getKeySelector(), right.getKeySelector()));
     }
   }

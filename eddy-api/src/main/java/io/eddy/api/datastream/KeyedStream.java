@@ -43,9 +43,10 @@ public class KeyedStream<T, K> extends DataStream<T> {
   }
 
   /**
-   * Runs the keyed process functions applied to this stream in the asynchronous execution model:
-   * their state is V2 state ({@code io.eddy.api.state.v2}, from the runtime context), whose
-   * accesses return futures, so that state reads of many records overlap. Returns this stream.
+   * Runs the keyed operators applied to this stream (process functions, reduce/aggregate, windows,
+   * interval joins) in the asynchronous execution model: state reads of many records overlap, and
+   * process functions may use V2 state ({@code io.eddy.api.state.v2}, from the runtime context),
+   * whose accesses return futures. Returns this stream.
    */
   public KeyedStream<T, K> enableAsyncState() {
     asyncState = true;
@@ -57,9 +58,12 @@ public class KeyedStream<T, K> extends DataStream<T> {
   }
 
   public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> function) {
-    return transform("Keyed Process", asyncState
-        ? new OperatorSpec.AsyncKeyedProcessSpec(function)
-        : new OperatorSpec.KeyedProcessSpec(function));
+    return transform("Keyed Process", withAsyncState(new OperatorSpec.KeyedProcessSpec(function)));
+  }
+
+  /** The spec of an operator applied to this stream, in the asynchronous model if it is enabled. */
+  OperatorSpec withAsyncState(OperatorSpec spec) {
+    return asyncState ? new OperatorSpec.AsyncStateSpec(spec) : spec;
   }
 
   public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> function, TypeInformation<R> outputType) {

@@ -179,7 +179,7 @@ public final class WindowedStream<T, K, W extends Window> {
   private <R> SingleOutputStreamOperator<R> build(
       String name, WindowContents contents, ProcessWindowFunction<?, R, K, W> function) {
     String description = evictor == null ? name + " " + assigner : name + " " + assigner + " " + evictor;
-    return input.transform(description, new OperatorSpec.WindowSpec(
-        assigner, trigger, allowedLatenessMillis, lateDataTag, contents, function, evictor));
+    return input.transform(description, input.withAsyncState(new OperatorSpec.WindowSpec(
+        assigner, trigger, allowedLatenessMillis, lateDataTag, contents, function, evictor)));
   }
 }

@@ -41,8 +41,11 @@ public sealed interface OperatorSpec extends Serializable {
 
   record KeyedProcessSpec(KeyedProcessFunction<?, ?, ?> function) implements OperatorSpec {}
 
-  /** A keyed process function run in the asynchronous execution model (its keyed stream called enableAsyncState()). */
-  record AsyncKeyedProcessSpec(KeyedProcessFunction<?, ?, ?> function) implements OperatorSpec {}
+  /**
+   * A keyed operator (process, reduce/aggregate, window, interval join) run in the asynchronous
+   * execution model: its keyed stream called enableAsyncState().
+   */
+  record AsyncStateSpec(OperatorSpec spec) implements OperatorSpec {}
 
   record CoMapSpec(CoMapFunction<?, ?, ?> function) implements OperatorSpec {}
 

@@ -37,11 +37,18 @@ import java.util.Map;
  * function with a runtime context. Functions implementing {@link CheckpointedFunction} get
  * their operator state restored before open and snapshotted at checkpoints (states named
  * {@code fn/<name>} after their mode marker); {@link CheckpointListener}s hear of completed checkpoints.
+ *
+ * <p>A keyed operator whose context asks for the asynchronous execution model gets an {@link
+ * AsyncStateSupport} ({@link #async}): its timers then fire through it, watermarks take effect in
+ * epoch order, snapshots and the end of input drain it, and its user function sees V2 state.
+ * The operator routes its records through {@link #processKeyed} and names what to prefetch.
  */
 public abstract class AbstractStreamOperator<OUT> implements StreamOperator {
   protected final Output<OUT> output;
   protected final OperatorContext context;
   protected final KeyedStateBackend<Object> keyedBackend;
+  /** The asynchronous execution model of this operator; null when it runs synchronously. */
+  protected final AsyncStateSupport async;
   private final List<InternalTimerService<Object, ?>> timerServices = new ArrayList<>();
   protected long currentWatermark = Long.MIN_VALUE;
   private KeyedStateStore keyedStateStore;
@@ -52,6 +59,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator {
     this.context = context;
     this.output = output;
     this.keyedBackend = context.keyedStateBackend();
+    this.async = context.asyncStateEnabled() && keyedBackend != null
+        ? new AsyncStateSupport(context.name(), keyedBackend, context.mailbox(), context.asyncStateSettings()) : null;
   }
 
   @Override
@@ -89,14 +98,30 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator {
   }
 
   @Override
+  public void finish() throws Exception {
+    if (async != null) {
+      async.drain();
+    }
+  }
+
+  @Override
   public void close() throws Exception {
-    if (userFunction() instanceof RichFunction rich) {
-      rich.close();
+    try {
+      if (async != null) {
+        async.close();
+      }
+    } finally {
+      if (userFunction() instanceof RichFunction rich) {
+        rich.close();
+      }
     }
   }
 
   @Override
   public Map<String, List<Object>> snapshotOperatorState(long checkpointId) throws Exception {
+    if (async != null) {
+      async.drain(); // the task snapshots keyed state next: no request may be in flight
+    }
     if (!(userFunction() instanceof CheckpointedFunction checkpointed)) {
       return Map.of();
     }
@@ -117,6 +142,9 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator {
   protected RuntimeContext runtimeContext() {
     TaskInfo info = context.taskInfo();
     KeyedStateStore store = keyedStateStore();
+    if (async != null) {
+      return async.runtimeContext(context, store, context.processingTimeService()::now);
+    }
     return new RuntimeContext() {
       @Override public TaskInfo getTaskInfo() { return info; }
       @Override public io.eddy.api.metrics.OperatorMetricGroup getMetricGroup() { return context.metricGroup(); }
@@ -157,8 +185,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator {
       throw new UnsupportedOperationException("Timers are only available on a keyed stream: use keyBy() before '"
           + name() + "'");
     }
-    InternalTimerService<Object, N> service = new InternalTimerService<>(
-        name, keyedBackend, context.processingTimeService(), target, namespaceSerializer);
+    InternalTimerService<Object, N> service = new InternalTimerService<>(name, keyedBackend,
+        context.processingTimeService(), async == null ? target : async.timers(target, this), namespaceSerializer);
     timerServices.add((InternalTimerService<Object, ?>) (InternalTimerService<Object, ?>) service);
     return service;
   }
@@ -170,13 +198,51 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator {
     }
   }
 
-  /** Advances event time: fires due timers, then forwards the watermark. */
+  /**
+   * Runs {@code work} for a record of {@code key}: at once in the key's context, or in the
+   * asynchronous model through the controller after the reads {@code prefetch} issues (see {@link
+   * AsyncStateSupport}). {@code onEnter} (may be null) sets what the operator keeps per record
+   * besides the key, before the work and before each of its state callbacks.
+   */
+  protected final void processKeyed(Object key, Runnable onEnter, AsyncStateSupport.Work prefetch,
+      AsyncStateSupport.Work work) throws Exception {
+    if (async == null) {
+      keyedBackend.setCurrentKey(key);
+      if (onEnter != null) {
+        onEnter.run();
+      }
+      work.run();
+    } else {
+      async.processRecord(key, onEnter, prefetch, work);
+    }
+  }
+
+  /** Asynchronous model: issues the reads a timer's firing will make ({@link AsyncStateSupport#prefetch}). */
+  protected void prefetchTimer(io.eddy.state.timers.Timer<Object, ?> timer) throws Exception {}
+
+  /**
+   * Asynchronous model: what restores the operator's per-timer context (timestamp, time domain)
+   * when the firing or one of its state callbacks runs; null if nothing.
+   */
+  protected Runnable timerContext(io.eddy.state.timers.Timer<Object, ?> timer, boolean eventTime) {
+    return null;
+  }
+
+  /** Advances event time: fires due timers, then forwards the watermark (in epoch order in the asynchronous model). */
   protected void advanceWatermark(long watermark) throws Exception {
+    if (async != null) {
+      async.processNonRecord(() -> fireEventTimers(watermark), () -> output.emitWatermark(watermark));
+      return;
+    }
+    fireEventTimers(watermark);
+    output.emitWatermark(watermark);
+  }
+
+  private void fireEventTimers(long watermark) throws Exception {
     currentWatermark = watermark;
     for (InternalTimerService<Object, ?> service : timerServices) {
       service.advanceWatermark(watermark);
     }
-    output.emitWatermark(watermark);
   }
 
   protected void countLateRecordDropped() {

@@ -6,8 +6,12 @@ import io.eddy.api.functions.KeyedCoProcessFunction;
 import io.eddy.api.time.TimeDomain;
 import io.eddy.api.time.TimerService;
 import io.eddy.state.VoidNamespace;
+import io.eddy.state.timers.Timer;
 
-/** Runs a {@link KeyedCoProcessFunction}: both inputs share keyed state and timers per key. */
+/**
+ * Runs a {@link KeyedCoProcessFunction}: both inputs share keyed state and timers per key. In the
+ * asynchronous execution model it runs as {@link KeyedProcessOperator} does there.
+ */
 final class KeyedCoProcessOperator<K, IN1, IN2, OUT> extends AbstractTwoInputOperator<IN1, IN2, OUT> {
   private final KeyedCoProcessFunction<K, IN1, IN2, OUT> function;
   private final KeyedFunctionScope<OUT> scope;
@@ -52,15 +56,28 @@ final class KeyedCoProcessOperator<K, IN1, IN2, OUT> extends AbstractTwoInputOpe
 
   @Override
   public void processElement1(IN1 value, long timestamp) throws Exception {
-    setKeyContext(keySelector1, value);
-    scope.startRecord(timestamp);
-    function.processElement1(value, elementContext, scope.collector);
+    processKeyed(keySelector1.getKey(value), () -> scope.startRecord(timestamp), this::prefetchFunctionState,
+        () -> function.processElement1(value, elementContext, scope.collector));
   }
 
   @Override
   public void processElement2(IN2 value, long timestamp) throws Exception {
-    setKeyContext(keySelector2, value);
-    scope.startRecord(timestamp);
-    function.processElement2(value, elementContext, scope.collector);
+    processKeyed(keySelector2.getKey(value), () -> scope.startRecord(timestamp), this::prefetchFunctionState,
+        () -> function.processElement2(value, elementContext, scope.collector));
+  }
+
+  private void prefetchFunctionState() {
+    async.prefetchFunctionState();
+  }
+
+  @Override
+  protected void prefetchTimer(Timer<Object, ?> timer) {
+    async.prefetchFunctionState();
+  }
+
+  @Override
+  protected Runnable timerContext(Timer<Object, ?> timer, boolean eventTime) {
+    return eventTime ? () -> scope.enterFiring(timer.timestamp(), TimeDomain.EVENT_TIME)
+        : () -> scope.enterFiring(Output.NO_TIMESTAMP, TimeDomain.PROCESSING_TIME);
   }
 }

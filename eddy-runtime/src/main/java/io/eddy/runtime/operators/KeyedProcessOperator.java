@@ -6,8 +6,15 @@ import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.api.time.TimeDomain;
 import io.eddy.api.time.TimerService;
 import io.eddy.state.VoidNamespace;
+import io.eddy.state.timers.Timer;
 
-/** Runs a {@link KeyedProcessFunction}: keyed state and timers of the current key. */
+/**
+ * Runs a {@link KeyedProcessFunction}: keyed state and timers of the current key. In the
+ * asynchronous execution model (the stream's {@code enableAsyncState()}, or the job's {@code
+ * execution.async-state.enabled}) records and timers go through the operator's {@link
+ * AsyncStateSupport}: the function's V2 state is asynchronous, its synchronous state is prefetched
+ * before it runs, and its callbacks see the record's timestamp and the timer's domain again.
+ */
 final class KeyedProcessOperator<K, IN, OUT> extends AbstractOneInputOperator<IN, OUT> {
   private final KeyedProcessFunction<K, IN, OUT> function;
   private final KeyedFunctionScope<OUT> scope;
@@ -52,8 +59,22 @@ final class KeyedProcessOperator<K, IN, OUT> extends AbstractOneInputOperator<IN
 
   @Override
   public void processElement(IN value, long timestamp) throws Exception {
-    setKeyContext(keySelector, value);
-    scope.startRecord(timestamp);
-    function.processElement(value, elementContext, scope.collector);
+    processKeyed(keySelector.getKey(value), () -> scope.startRecord(timestamp), this::prefetchFunctionState,
+        () -> function.processElement(value, elementContext, scope.collector));
+  }
+
+  private void prefetchFunctionState() {
+    async.prefetchFunctionState();
+  }
+
+  @Override
+  protected void prefetchTimer(Timer<Object, ?> timer) {
+    async.prefetchFunctionState();
+  }
+
+  @Override
+  protected Runnable timerContext(Timer<Object, ?> timer, boolean eventTime) {
+    return eventTime ? () -> scope.enterFiring(timer.timestamp(), TimeDomain.EVENT_TIME)
+        : () -> scope.enterFiring(Output.NO_TIMESTAMP, TimeDomain.PROCESSING_TIME);
   }
 }

@@ -3,6 +3,7 @@ package io.eddy.runtime.operators;
 import io.eddy.api.config.Configuration;
 import io.eddy.api.config.PipelineOptions;
 import io.eddy.api.execution.JobParameters;
+import io.eddy.runtime.asyncprocessing.AsyncStateSettings;
 import io.eddy.api.functions.TaskInfo;
 import io.eddy.runtime.execution.EndOfInputCommits;
 import io.eddy.runtime.execution.JobMetrics;
@@ -17,11 +18,13 @@ import io.eddy.runtime.asyncprocessing.MailboxExecutor;
  * What the runtime gives an operator: where it runs, its task's processing-time service, its
  * keyed state backend (null on non-keyed streams; already restored when the job was), the
  * job's counters, its share of restored operator state (null on a fresh start), and where
- * two-phase-commit sinks leave their last committables at the end of input, and its task's
+ * two-phase-commit sinks leave their last committables at the end of input, its task's
  * {@code mailbox}: work handed to it from any thread (it never blocks) runs on the task thread
- * between records, also while the task waits for input; its exceptions fail the task; its
- * metric group; and the job's configuration (for what functions read of it, such as the global
- * job parameters).
+ * between records, also while the task waits for input; its exceptions fail the task; its metric
+ * group; the job's configuration (for what functions read of it, such as the global job
+ * parameters); and whether its keyed work runs in the asynchronous execution model ({@code
+ * execution.async-state.enabled}, or the keyed stream's {@code enableAsyncState()}) with which
+ * settings.
  */
 public record OperatorContext(
     TaskInfo taskInfo,
@@ -32,7 +35,15 @@ public record OperatorContext(
     EndOfInputCommits endOfInputCommits,
     MailboxExecutor mailbox,
     InternalOperatorMetricGroup metricGroup,
-    Configuration jobConfiguration) {
+    Configuration jobConfiguration,
+    AsyncStateSettings asyncStateSettings,
+    boolean asyncStateEnabled) {
+
+  /** The same context with the asynchronous execution model on (the stream called enableAsyncState()). */
+  public OperatorContext withAsyncState() {
+    return new OperatorContext(taskInfo, processingTimeService, keyedStateBackend, metrics, restoredLists,
+        endOfInputCommits, mailbox, metricGroup, jobConfiguration, asyncStateSettings, true);
+  }
 
   public String name() {
     return taskInfo.taskName();

@@ -38,10 +38,10 @@ public final class OperatorFactory {
       case OperatorSpec.ProcessSpec s -> new ProcessOperator<>(context, output, key, (ProcessFunction) s.function());
       case OperatorSpec.KeyedProcessSpec s ->
           new KeyedProcessOperator<>(context, output, requireKey(key, context), (KeyedProcessFunction) s.function());
-      case OperatorSpec.AsyncKeyedProcessSpec s -> new AsyncKeyedProcessOperator<>(context, output,
-          requireKey(key, context), (KeyedProcessFunction) s.function());
       case OperatorSpec.AsyncWaitSpec s -> new AsyncWaitOperator<>(context, output, (AsyncFunction) s.function(),
           s.timeoutMillis(), s.capacity(), s.outputMode());
+      case OperatorSpec.AsyncStateSpec s ->
+          oneInput(s.spec(), context.withAsyncState(), output, key, watermarkIntervalMillis);
       case OperatorSpec.TimestampsAndWatermarksSpec s ->
           new TimestampsAndWatermarksOperator<>(context, output, (WatermarkStrategy) s.strategy(), watermarkIntervalMillis);
       case OperatorSpec.WindowSpec s when SlicingWindowOperator.supports(s) ->
@@ -67,6 +67,7 @@ public final class OperatorFactory {
           requireKey(key1, context), requireKey(key2, context), s.lowerBoundMillis(), s.upperBoundMillis(),
           (ProcessJoinFunction) s.function());
       case OperatorSpec.CustomSpec s -> custom(s, context).createTwoInput(context, output, key1, key2);
+      case OperatorSpec.AsyncStateSpec s -> twoInput(s.spec(), context.withAsyncState(), output, key1, key2);
       case OperatorSpec.BroadcastProcessSpec s -> new CoBroadcastWithNonKeyedOperator<>(context, output,
           (BroadcastProcessFunction) s.function(), s.broadcastStateDescriptors());
       case OperatorSpec.KeyedBroadcastProcessSpec s -> new CoBroadcastWithKeyedOperator<>(context, output,

@@ -1,6 +1,8 @@
 package io.eddy.runtime.tasks;
 
+import io.eddy.api.config.AsyncStateOptions;
 import io.eddy.api.config.CoreOptions;
+import io.eddy.runtime.asyncprocessing.AsyncStateSettings;
 import io.eddy.api.connector.Source;
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.functions.KeySelector;
@@ -119,7 +121,8 @@ final class OperatorChain {
     OperatorContext context = new OperatorContext(
         new TaskInfo(node.name(), subtask, node.parallelism(), node.maxParallelism(), env.attempt()),
         timeService, state.keyedBackend(node), env.metrics(), state.restoredLists(node), env.endOfInputCommits(),
-        mailbox, operatorMetrics.get(node), env.configuration());
+        mailbox, operatorMetrics.get(node), env.configuration(), AsyncStateSettings.from(env.configuration()),
+        env.configuration().get(AsyncStateOptions.ENABLED));
     long wmInterval = env.configuration().get(CoreOptions.AUTO_WATERMARK_INTERVAL).toMillis();
     return switch (node.kind()) {
       case SOURCE -> new SourceOperator<Object>(context, output, (Source) Serialization.copy(node.source(), what),

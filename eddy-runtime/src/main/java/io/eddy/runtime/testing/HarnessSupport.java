@@ -36,6 +36,8 @@ abstract class HarnessSupport<OUT> implements AutoCloseable {
   protected HeapKeyedStateBackend<Object> backend;
   /** Mail that operators handed to the task thread; runs in {@link #processMail()}. */
   private final ConcurrentLinkedQueue<Runnable> mails = new ConcurrentLinkedQueue<>();
+  /** Whether operators get the asynchronous execution model (execution.async-state.enabled). */
+  protected boolean asyncState;
 
   protected OperatorContext context(String name, boolean keyed) {
     return context(name, keyed, null);
@@ -92,7 +94,8 @@ abstract class HarnessSupport<OUT> implements AutoCloseable {
         },
         MetricRegistry.unscheduled().jobGroup("harness", "harness").addTask(name, 0, 0)
             .addOperator(name, name, InternalOperatorMetricGroup.Inputs.ONE),
-        new io.eddy.api.config.Configuration());
+        new io.eddy.api.config.Configuration(),
+        io.eddy.runtime.asyncprocessing.AsyncStateSettings.from(new io.eddy.api.config.Configuration()), asyncState);
   }
 
   /**

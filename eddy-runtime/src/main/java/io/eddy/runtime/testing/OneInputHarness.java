@@ -57,6 +57,20 @@ public final class OneInputHarness<IN, OUT> extends HarnessSupport<OUT> {
     return this;
   }
 
+  /**
+   * Runs the operator in the asynchronous execution model, as {@code execution.async-state.enabled}
+   * does in a job; before open() (and restore()). Its results appear once its state requests are
+   * answered: at the latest at the next watermark, snapshot or end of input.
+   */
+  public OneInputHarness<IN, OUT> asyncState() {
+    if (opened) {
+      throw new IllegalStateException("asyncState() comes before open()");
+    }
+    asyncState = true;
+    operator = create(null);
+    return this;
+  }
+
   /** Takes a checkpoint of the operator's state (the harness keeps running). */
   public HarnessSnapshot snapshot() throws Exception {
     requireOpen();

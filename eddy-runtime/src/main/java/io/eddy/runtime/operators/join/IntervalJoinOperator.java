@@ -21,7 +21,9 @@ import java.util.Map;
  * its key whose time lies in [t + lower, t + upper]. Both sides are buffered per key and
  * timestamp, and dropped once the watermark guarantees no future partner. Records already
  * behind the watermark when they arrive are late and dropped (counted). Each pair is emitted
- * once, with the larger of the two timestamps.
+ * once, with the larger of the two timestamps. In the asynchronous execution model records and
+ * cleanup timers run through the controller in per-key order (the buffers are maps scanned
+ * whole, which no prefetch can name: they are read synchronously).
  */
 public final class IntervalJoinOperator<IN1, IN2, OUT> extends AbstractTwoInputOperator<IN1, IN2, OUT>
     implements Triggerable<Object, String> {
@@ -65,7 +67,10 @@ public final class IntervalJoinOperator<IN1, IN2, OUT> extends AbstractTwoInputO
 
   @Override
   public void processElement1(IN1 value, long timestamp) throws Exception {
-    setKeyContext(keySelector1, value);
+    processKeyed(keySelector1.getKey(value), null, null, () -> processLeft(value, timestamp));
+  }
+
+  private void processLeft(IN1 value, long timestamp) throws Exception {
     if (late(timestamp)) {
       return;
     }
@@ -83,7 +88,10 @@ public final class IntervalJoinOperator<IN1, IN2, OUT> extends AbstractTwoInputO
 
   @Override
   public void processElement2(IN2 value, long timestamp) throws Exception {
-    setKeyContext(keySelector2, value);
+    processKeyed(keySelector2.getKey(value), null, null, () -> processRight(value, timestamp));
+  }
+
+  private void processRight(IN2 value, long timestamp) throws Exception {
     if (late(timestamp)) {
       return;
     }

@@ -36,6 +36,9 @@ import java.util.List;
  * dropped. REQUIRES of the aggregate function: {@code merge(a, b)} folds b into a without
  * changing b, and merging slices equals adding their elements to one accumulator.
  *
+ * <p>In the asynchronous execution model an element prefetches its slice's accumulator and a
+ * firing window the accumulators of its slices; the processing is the same.
+ *
  * <p>State: the slice accumulators in keyed value state namespaced by the slice, always written
  * back with update(); timers per (key, window).
  */
@@ -109,7 +112,26 @@ public final class SlicingWindowOperator<K, IN, OUT> extends AbstractOneInputOpe
     if (timestamp == Output.NO_TIMESTAMP) {
       assigner.assignWindows(value, timestamp, () -> 0); // throws the assigner's "no event time" error
     }
-    setKeyContext(keySelector, value);
+    processKeyed(keySelector.getKey(value), null, () -> prefetchSlice(timestamp),
+        () -> processInKeyContext(value, timestamp));
+  }
+
+  private void prefetchSlice(long timestamp) {
+    long sliceStart = TimeWindow.getWindowStartWithOffset(timestamp, offset, slide);
+    if (sliceStart + size - 1 > currentWatermark) {
+      async.prefetch(slices, new TimeWindow(sliceStart, sliceStart + slide));
+    }
+  }
+
+  @Override
+  protected void prefetchTimer(Timer<Object, ?> timer) {
+    TimeWindow window = (TimeWindow) timer.namespace();
+    for (long start = window.getStart(); start < window.getEnd(); start += slide) {
+      async.prefetch(slices, new TimeWindow(start, start + slide));
+    }
+  }
+
+  private void processInKeyContext(IN value, long timestamp) throws Exception {
     long sliceStart = TimeWindow.getWindowStartWithOffset(timestamp, offset, slide);
     if (sliceStart + size - 1 <= currentWatermark) { // the slice's last window has fired
       sideOutputOrDropLate(lateDataTag, value, timestamp);

@@ -56,6 +56,16 @@ final class WindowContentsState<W> {
     }
   }
 
+  /** The state itself (any namespace), for prefetching. */
+  InternalMergingState<W> state() {
+    return state;
+  }
+
+  /** Whether {@link #add} reads the window's state (a reduced value or accumulator) rather than appending. */
+  boolean readsOnAdd() {
+    return kind == Kind.REDUCING || kind == Kind.AGGREGATING;
+  }
+
   void setWindow(W window) {
     state.setCurrentNamespace(window);
   }

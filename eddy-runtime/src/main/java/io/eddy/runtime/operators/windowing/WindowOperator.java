@@ -28,6 +28,7 @@ import io.eddy.state.timers.Timer;
 import io.eddy.api.windowing.Evictor;
 import io.eddy.api.windowing.TimestampedValue;
 import io.eddy.state.InternalMergingState;
+import io.eddy.state.VoidNamespace;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -46,6 +47,11 @@ import java.util.Map;
  * after, and what it removed is gone from the window's state. Trigger state
  * ({@code getPartitionedState}) is keyed state namespaced by the window, so it is checkpointed,
  * restored and rescaled with the window contents.
+ *
+ * <p>In the asynchronous execution model ({@link io.eddy.runtime.operators.AsyncStateSupport}) an
+ * element first prefetches what it will read: the key's merging window set (session windows), or
+ * the reduced value or accumulator of each of its windows (element lists are appended without a
+ * read); a firing timer prefetches its window's contents. The processing is the same.
  */
 public final class WindowOperator<K, IN, OUT, W extends Window> extends AbstractOneInputOperator<IN, OUT>
     implements Triggerable<Object, W> {
@@ -61,6 +67,8 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
   private final TypeSerializer<W> windowSerializer = TypeSerializers.generic();
   private WindowContentsState<W> contents;
   private ListState<Tuple2<W, W>> mergingSetState;
+  /** The same state as {@link #mergingSetState}, for prefetching. */
+  private InternalKvState<VoidNamespace> mergingSetInternal;
   private InternalTimerService<Object, W> timers;
   private WindowTriggerContext triggerContext;
   private WindowFunctionContext<K, OUT, W> functionContext;
@@ -93,8 +101,10 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
     }
     contents = new WindowContentsState<>(keyedBackend, windowSerializer, spec.contents(), evictor != null);
     if (assigner instanceof MergingWindowAssigner) {
-      mergingSetState = keyedStateStore().getListState(
-          new ListStateDescriptor<>("merging-window-set", TypeSerializers.generic()));
+      ListStateDescriptor<Tuple2<W, W>> descriptor =
+          new ListStateDescriptor<>("merging-window-set", TypeSerializers.generic());
+      mergingSetState = keyedStateStore().getListState(descriptor);
+      mergingSetInternal = keyedBackend.createListState(VoidNamespace.SERIALIZER, descriptor);
     }
     timers = timerService("window-timers", windowSerializer, this);
     triggerContext = new WindowTriggerContext();
@@ -122,7 +132,34 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
   @Override
   @SuppressWarnings("unchecked")
   public void processElement(IN value, long timestamp) throws Exception {
-    setKeyContext(keySelector, value);
+    processKeyed(keySelector.getKey(value), null, () -> prefetchElement(value, timestamp),
+        () -> processInKeyContext(value, timestamp));
+  }
+
+  private void prefetchElement(IN value, long timestamp) {
+    if (mergingSetInternal != null) {
+      async.prefetch(mergingSetInternal, VoidNamespace.INSTANCE);
+    } else if (contents.readsOnAdd()) {
+      for (W window : assigner.assignWindows(value, timestamp, assignerContext)) {
+        if (!isWindowLate(window)) {
+          async.prefetch(contents.state(), window);
+        }
+      }
+    }
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  protected void prefetchTimer(Timer<Object, ?> timer) {
+    if (mergingSetInternal != null) {
+      async.prefetch(mergingSetInternal, VoidNamespace.INSTANCE);
+    } else {
+      async.prefetch(contents.state(), ((Timer<Object, W>) timer).namespace());
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void processInKeyContext(IN value, long timestamp) throws Exception {
     Collection<W> elementWindows = assigner.assignWindows(value, timestamp, assignerContext);
     boolean skipped = true;
     MergingWindowSet<W> mergingWindows = mergingWindowSet();
