@@ -8,6 +8,7 @@ import io.eddy.cli.bench.PipelineBenchmark;
 import io.eddy.cli.bench.RecoveryBenchmark;
 import io.eddy.cli.bench.StateBenchOptions;
 import io.eddy.cli.config.ConfigArgs;
+import io.eddy.cli.config.FsReadLatencyArgs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -133,9 +134,12 @@ final class BenchCommand implements Runnable {
     @Mixin
     ConfigArgs config = new ConfigArgs();
 
+    @Mixin
+    FsReadLatencyArgs readLatency = new FsReadLatencyArgs();
+
     @Override
     public Integer call() throws Exception {
-      return ContextConfiguration.runWith(config.resolve(),
+      return ContextConfiguration.runWith(readLatency.applyTo(config.resolve()),
           () -> new CheckpointBenchmark(state.options(), passes, System.out).run());
     }
   }
@@ -150,9 +154,12 @@ final class BenchCommand implements Runnable {
     @Mixin
     ConfigArgs config = new ConfigArgs();
 
+    @Mixin
+    FsReadLatencyArgs readLatency = new FsReadLatencyArgs();
+
     @Override
     public Integer call() throws Exception {
-      return ContextConfiguration.runWith(config.resolve(), () -> new RecoveryBenchmark(state.options(), System.out).run());
+      return ContextConfiguration.runWith(readLatency.applyTo(config.resolve()), () -> new RecoveryBenchmark(state.options(), System.out).run());
     }
   }
 

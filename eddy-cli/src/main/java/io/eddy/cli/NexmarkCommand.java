@@ -74,6 +74,13 @@ final class NexmarkCommand implements Callable<Integer> {
   @Option(names = "--inject-failures", description = "Fail the job N times at random moments in random tasks.")
   int injectFailures;
 
+  @Option(names = "--async", description = "Run the stateful operators in the asynchronous execution model "
+      + "(execution.async-state.enabled).")
+  boolean async;
+
+  @picocli.CommandLine.Mixin
+  io.eddy.cli.config.FsReadLatencyArgs readLatency = new io.eddy.cli.config.FsReadLatencyArgs();
+
   @Option(names = "--input", description = "JSON-lines input (docs/nexmark.md) instead of the generator.")
   Path input;
 
@@ -117,8 +124,9 @@ final class NexmarkCommand implements Callable<Integer> {
             result.skippedRecords().isEmpty() ? "" : ", first: " + result.skippedRecords().get(0));
       }
       String summary = String.format(Locale.ROOT,
-          "query=%s backend=%s parallelism=%d events=%d seconds=%.3f events_per_second=%.0f",
-          q.name(), backend, parallelism, result.eventsRead(), result.wallSeconds(), result.eventsPerSecond());
+          "query=%s backend=%s parallelism=%d events=%d seconds=%.3f events_per_second=%.0f async=%s",
+          q.name(), backend, parallelism, result.eventsRead(), result.wallSeconds(), result.eventsPerSecond(),
+          async || config.resolve().get(io.eddy.api.config.AsyncStateOptions.ENABLED));
       out.println(summary);
       out.flush();
       summaries.add(summary);
@@ -177,7 +185,10 @@ final class NexmarkCommand implements Callable<Integer> {
     } else {
       b.changelogDir(stateDir.resolve("changelog").resolve(name).toAbsolutePath());
     }
-    java.util.Map<String, String> conf = new java.util.LinkedHashMap<>(config.resolve().toMap());
+    java.util.Map<String, String> conf = new java.util.LinkedHashMap<>(readLatency.applyTo(config.resolve()).toMap());
+    if (async) {
+      conf.put(io.eddy.api.config.AsyncStateOptions.ENABLED.key(), "true");
+    }
     String interval = checkpointInterval != null ? checkpointInterval : injectFailures > 0 ? "1s"
         : conf.get("execution.checkpointing.interval");
     java.util.Map<String, String> own = new java.util.LinkedHashMap<>();

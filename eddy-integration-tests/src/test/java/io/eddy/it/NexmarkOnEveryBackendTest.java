@@ -25,7 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The stateful Nexmark queries give the reference oracle's table on the rocksdb and
  * disaggregated backends at parallelism 2, and with checkpoints and failures injected at random
- * moments of a one-second run (paced at 20,000 events/s).
+ * moments of a one-second run (paced at 20,000 events/s). In the asynchronous execution model
+ * ({@code execution.async-state.enabled}) every stateful query gives the same table too: each
+ * query on one backend in turn, or on all three with {@code -Deddy.it.async-matrix=full}.
  */
 @Timeout(120)
 class NexmarkOnEveryBackendTest {
@@ -54,6 +56,14 @@ class NexmarkOnEveryBackendTest {
         .flatMap(backend -> Stream.of(5, 11, 19, 20).map(q -> Arguments.of(backend, q)));
   }
 
+  static Stream<Arguments> asyncQueries() {
+    List<String> backends = List.of("hashmap", "rocksdb", "disaggregated");
+    boolean full = "full".equals(System.getProperty("eddy.it.async-matrix"));
+    List<Integer> queries = List.of(3, 4, 5, 6, 7, 8, 9, 11, 15, 16, 17, 18, 19, 20);
+    return queries.stream().flatMap(q -> (full ? backends.stream()
+        : Stream.of(backends.get(queries.indexOf(q) % backends.size()))).map(backend -> Arguments.of(backend, q)));
+  }
+
   private NexmarkJobResult run(String backend, int q, double rate, Map<String, String> settings) throws Exception {
     NexmarkJobOptions.Builder options = NexmarkJobOptions.builder("q" + q).seed(SEED).events(EVENTS).parallelism(2)
         .rate(rate).stateBackend(backend)
@@ -75,6 +85,14 @@ class NexmarkOnEveryBackendTest {
   void matchesTheOracle(String backend, int q) throws Exception {
     ResultTable expected = oracle(q);
     assertThat(run(backend, q, 0, Map.of()).table().csvText()).isEqualTo(expected.csvText());
+  }
+
+  @ParameterizedTest(name = "{0} q{1}")
+  @MethodSource("asyncQueries")
+  void asyncStateMatchesTheOracle(String backend, int q) throws Exception {
+    ResultTable expected = oracle(q);
+    assertThat(run(backend, q, 0, Map.of("execution.async-state.enabled", "true")).table().csvText())
+        .isEqualTo(expected.csvText());
   }
 
   @ParameterizedTest(name = "{0} q{1}")

@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -96,6 +97,18 @@ class ExactlyOnceRecoveryTest {
         runWithFailures(q, new GeneratorSource(SEED, EVENTS, 20_000, null), QueryContext.defaults());
     }
 
+    /** The same in the asynchronous execution model, each query on another backend (checkpoints with requests in flight). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"hashmap:20", "rocksdb:11", "disaggregated:19", "rocksdb:8"})
+    @org.junit.jupiter.api.Timeout(120)
+    void failureAndRestartGiveTheOraclesTableWithAsyncState(String backendAndQuery) throws Exception {
+        String[] parts = backendAndQuery.split(":");
+        runWithFailures(Integer.parseInt(parts[1]), new GeneratorSource(SEED, EVENTS, 20_000, null), QueryContext.defaults(),
+                Map.of("execution.async-state.enabled", "true", "state.backend.type", parts[0],
+                        "state.checkpoints.dir", dir.resolve("checkpoints").toString(),
+                        "state.backend.rocksdb.localdir", dir.resolve("rocksdb").toString()));
+    }
+
     @Test
     void q10FilesHoldEveryBidOnce() throws Exception {
         Path out = dir.resolve("q10");
@@ -121,6 +134,11 @@ class ExactlyOnceRecoveryTest {
     }
 
     private void runWithFailures(int q, Source<Event> source, QueryContext context) throws Exception {
+        runWithFailures(q, source, context, Map.of());
+    }
+
+    private void runWithFailures(int q, Source<Event> source, QueryContext context, Map<String, String> settings)
+            throws Exception {
         FAILURES_LEFT.set(FAILURES);
         NexmarkQuery query = Queries.byName("q" + q);
         StreamEnvironment env = StreamEnvironment.create().setParallelism(2);
@@ -128,6 +146,7 @@ class ExactlyOnceRecoveryTest {
                 .set("execution.checkpointing.interval", "20ms")
                 .set("restart-strategy.type", "fixed-delay")
                 .set("restart-strategy.fixed-delay.delay", "10ms");
+        settings.forEach(env.getConfiguration()::set);
         DataStream<Event> read = env.fromSource(source, NexmarkWatermarks.strategy(), "nexmark source");
         DataStream<Event> events = read.map(new FailAfterCheckpoint()).setParallelism(read.getParallelism()).name("failure");
         Path changelog = dir.resolve("changelog-q" + q);

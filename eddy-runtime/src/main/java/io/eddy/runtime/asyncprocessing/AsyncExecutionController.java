@@ -31,8 +31,9 @@ import java.util.function.Consumer;
  * </ul>
  *
  * <p>Requests collect in the active buffer and go to the executor as one batch when it holds
- * {@code bufferSize} requests, when it is older than {@code bufferTimeout}, or when the task must
- * wait for them ({@link #triggerIfNeeded}, draining, backpressure). A record is finished when its
+ * {@code bufferSize} requests, when it is older than {@code bufferTimeout}, when the task must
+ * wait for them ({@link #triggerIfNeeded}, draining, backpressure), or when a batch's results were
+ * delivered and no other batch is in flight. A record is finished when its
  * processing returned and every request it (or its callbacks) issued has been answered and its
  * callbacks ran.
  *
@@ -226,7 +227,10 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
       release(request.context);
     }
     runReady();
-    triggerIfNeeded(false);
+    // With no other batch in flight, nothing would answer the requests just issued (by callbacks, or
+    // by records their keys' previous record unblocked) until the buffer fills or times out: send
+    // them now, so that a hot key's records follow each other one round trip apart.
+    triggerIfNeeded(batchesInFlight == 0);
   }
 
   private void runInContext(RecordContext<K> context, Runnable work) {
@@ -291,6 +295,11 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
 
   private IllegalStateException misuse(String what) {
     return new IllegalStateException("Operator '" + operatorName + "': " + what);
+  }
+
+  /** Whether a record (or timer) of {@code key} is in flight: a record of it started now would wait for it. */
+  public boolean hasRecordInFlight(K key) {
+    return keyOwners.containsKey(key);
   }
 
   /** Records started (or waiting for their key) and not finished. */

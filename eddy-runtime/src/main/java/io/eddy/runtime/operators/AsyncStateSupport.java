@@ -54,7 +54,9 @@ import java.util.function.LongSupplier;
  * waiting for its primary copy. Correctness never depends on the prefetch: the processing reads
  * the state itself, and per-key order guarantees that no other work of the key runs in between;
  * a missed or evicted entry only costs a synchronous read. Entries a prefetch cannot name (map
- * entries whose user keys are not known in advance) are read synchronously.
+ * entries whose user keys are not known in advance) are read synchronously. A record whose key
+ * has a record in flight prefetches nothing: it runs right after that one, which brought the
+ * key's entries into the caches, so a hot key costs no round trip per record.
  *
  * <p>Completed state I/O comes back as mail of the operator's {@link MailboxExecutor} (its
  * context's): the task runs it between input steps, also while it has no input; this part runs
@@ -94,20 +96,24 @@ public final class AsyncStateSupport implements AutoCloseable {
    * restores what the operator keeps per record whenever the work or one of its callbacks runs.
    */
   public void processRecord(Object key, Runnable onEnter, Work prefetch, Work work) {
+    if (controller.hasRecordInFlight(key)) {
+      prefetch = null; // it runs right after its key's record in flight, which brought the key's entries into the caches
+    }
+    Work reads = prefetch;
     controller.processRecord(key, onEnter, () -> {
-      List<StateFuture<?>> reads = new ArrayList<>();
-      if (prefetch != null) {
-        prefetched = reads;
+      List<StateFuture<?>> issued = new ArrayList<>();
+      if (reads != null) {
+        prefetched = issued;
         try {
-          unchecked(prefetch);
+          unchecked(reads);
         } finally {
           prefetched = null;
         }
       }
-      if (reads.isEmpty()) {
+      if (issued.isEmpty()) {
         unchecked(work);
       } else {
-        StateFutureUtils.combineAll(reads).thenAccept(ignored -> work.run());
+        StateFutureUtils.combineAll(issued).thenAccept(ignored -> work.run());
       }
     });
     runArrivedMail();
@@ -128,10 +134,16 @@ public final class AsyncStateSupport implements AutoCloseable {
     }
   }
 
-  /** During a prefetch: reads every synchronous state the user function created, for the current key. */
+  /**
+   * During a prefetch: reads the synchronous value, reducing and aggregating states the user
+   * function created, for the current key. Not lists (functions often only append to them, and a
+   * read would decode the whole list each time) nor maps (their user keys are not known).
+   */
   public void prefetchFunctionState() {
     for (InternalKvState<VoidNamespace> state : functionStates) {
-      prefetch(state, VoidNamespace.INSTANCE);
+      if (!(state instanceof InternalListState<?, ?>)) {
+        prefetch(state, VoidNamespace.INSTANCE);
+      }
     }
   }
 

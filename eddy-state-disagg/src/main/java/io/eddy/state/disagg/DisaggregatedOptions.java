@@ -66,6 +66,11 @@ public final class DisaggregatedOptions {
       "state.disaggregated.executor.read-io-parallelism", 3,
       "Threads per keyed operator that read batches of asynchronous state requests (multi-gets) from the store.");
 
+  public static final ConfigOption<Duration> FS_READ_LATENCY = ConfigOption.durationOption(
+      "state.disaggregated.fs-read-latency", Duration.ZERO,
+      "Test and benchmark aid: delay added to every read of the primary copy's files (block and file cache hits are "
+          + "not delayed), a stand-in for a remote store's latency on one machine (--fs-read-latency). 0 = none.");
+
   /** The primary directory, as a full path: plain local paths are made absolute. */
   static String directory(Configuration conf) {
     String dir = conf.get(DIRECTORY);

@@ -4,6 +4,8 @@ import io.eddy.api.config.CheckpointingOptions;
 import io.eddy.api.config.Configuration;
 import io.eddy.fs.FileSystem;
 import io.eddy.fs.FileSystems;
+import io.eddy.fs.ReadLatencyFileSystem;
+import java.time.Duration;
 import io.eddy.fs.FsPaths;
 import io.eddy.lsm.CheckpointVerifier;
 import io.eddy.lsm.Options;
@@ -77,7 +79,10 @@ public final class DisaggregatedStateBackendFactory implements StateBackendFacto
       }
     };
     try {
-      Shared.Lease<FileSystem> fs = Shared.acquire("fs " + fileSystemKey(root), () -> FileSystems.forPath(root), FileSystem::close);
+      Duration readLatency = conf.get(DisaggregatedOptions.FS_READ_LATENCY);
+      Shared.Lease<FileSystem> fs = Shared.acquire("fs " + fileSystemKey(root) + " read latency " + readLatency,
+          () -> readLatency.isZero() ? FileSystems.forPath(root)
+              : new ReadLatencyFileSystem(FileSystems.forPath(root), readLatency), FileSystem::close);
       leases.add(fs);
       long memory = conf.get(DisaggregatedOptions.CACHE_MEMORY_SIZE);
       Shared.Lease<BlockCache> blocks = Shared.acquire("block-cache " + memory, () -> new BlockCache(memory), c -> {});
