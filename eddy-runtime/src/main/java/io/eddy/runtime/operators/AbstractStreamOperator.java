@@ -43,7 +43,7 @@ import java.util.Map;
  * epoch order, snapshots and the end of input drain it, and its user function sees V2 state.
  * The operator routes its records through {@link #processKeyed} and names what to prefetch.
  */
-public abstract class AbstractStreamOperator<OUT> implements StreamOperator {
+public abstract class AbstractStreamOperator<OUT> implements StreamOperator, AsyncStateSupport.TimerHooks {
   protected final Output<OUT> output;
   protected final OperatorContext context;
   protected final KeyedStateBackend<Object> keyedBackend;
@@ -178,15 +178,21 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator {
     return keyedStateStore;
   }
 
-  @SuppressWarnings("unchecked")
   protected <N> InternalTimerService<Object, N> timerService(
       String name, TypeSerializer<N> namespaceSerializer, Triggerable<Object, N> target) {
+    return timerService(name, namespaceSerializer, target, this);
+  }
+
+  /** A timer service whose timers, in the asynchronous model, prefetch and restore their context with {@code hooks}. */
+  @SuppressWarnings("unchecked")
+  protected <N> InternalTimerService<Object, N> timerService(String name, TypeSerializer<N> namespaceSerializer,
+      Triggerable<Object, N> target, AsyncStateSupport.TimerHooks hooks) {
     if (keyedBackend == null) {
       throw new UnsupportedOperationException("Timers are only available on a keyed stream: use keyBy() before '"
           + name() + "'");
     }
     InternalTimerService<Object, N> service = new InternalTimerService<>(name, keyedBackend,
-        context.processingTimeService(), async == null ? target : async.timers(target, this), namespaceSerializer);
+        context.processingTimeService(), async == null ? target : async.timers(target, hooks), namespaceSerializer);
     timerServices.add((InternalTimerService<Object, ?>) (InternalTimerService<Object, ?>) service);
     return service;
   }
@@ -217,14 +223,13 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator {
     }
   }
 
-  /** Asynchronous model: issues the reads a timer's firing will make ({@link AsyncStateSupport#prefetch}). */
-  protected void prefetchTimer(io.eddy.state.timers.Timer<Object, ?> timer) throws Exception {}
+  /** Asynchronous model: the reads a timer's firing will make ({@link AsyncStateSupport#prefetch}); none here. */
+  @Override
+  public void prefetchTimer(io.eddy.state.timers.Timer<Object, ?> timer) throws Exception {}
 
-  /**
-   * Asynchronous model: what restores the operator's per-timer context (timestamp, time domain)
-   * when the firing or one of its state callbacks runs; null if nothing.
-   */
-  protected Runnable timerContext(io.eddy.state.timers.Timer<Object, ?> timer, boolean eventTime) {
+  /** Asynchronous model: nothing to restore per timer besides the key. */
+  @Override
+  public Runnable timerContext(io.eddy.state.timers.Timer<Object, ?> timer, boolean eventTime) {
     return null;
   }
 

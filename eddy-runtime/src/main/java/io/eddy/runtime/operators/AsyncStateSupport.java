@@ -147,18 +147,27 @@ public final class AsyncStateSupport implements AutoCloseable {
     }
   }
 
+  /** What firing a timer prefetches, and what restores the operator's per-timer context for its callbacks. */
+  public interface TimerHooks {
+    /** Issues the reads the timer's firing will make ({@link #prefetch}). */
+    void prefetchTimer(Timer<Object, ?> timer) throws Exception;
+
+    /** Restores what the operator keeps per timer (timestamp, time domain); null if nothing. */
+    Runnable timerContext(Timer<Object, ?> timer, boolean eventTime);
+  }
+
   /** A timer target whose timers fire through the controller, in their keys' context, after their prefetch. */
-  <N> Triggerable<Object, N> timers(Triggerable<Object, N> target, AbstractStreamOperator<?> operator) {
+  <N> Triggerable<Object, N> timers(Triggerable<Object, N> target, TimerHooks hooks) {
     return new Triggerable<>() {
       @Override
       public void onEventTime(Timer<Object, N> timer) {
-        processRecord(timer.key(), operator.timerContext(timer, true), () -> operator.prefetchTimer(timer),
+        processRecord(timer.key(), hooks.timerContext(timer, true), () -> hooks.prefetchTimer(timer),
             () -> target.onEventTime(timer));
       }
 
       @Override
       public void onProcessingTime(Timer<Object, N> timer) {
-        processRecord(timer.key(), operator.timerContext(timer, false), () -> operator.prefetchTimer(timer),
+        processRecord(timer.key(), hooks.timerContext(timer, false), () -> hooks.prefetchTimer(timer),
             () -> target.onProcessingTime(timer));
       }
     };

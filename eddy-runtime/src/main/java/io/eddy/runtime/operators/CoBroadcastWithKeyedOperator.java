@@ -40,7 +40,7 @@ final class CoBroadcastWithKeyedOperator<K, IN1, IN2, OUT> extends AbstractTwoIn
     super(context, output, keySelector, null);
     this.function = function;
     this.states = new BroadcastStates(context.name(), descriptors, context.restoredLists());
-    this.scope = new KeyedFunctionScope<>(output, keyedBackend,
+    this.scope = new KeyedFunctionScope<>(output, keyedBackend, async,
         time -> function.onTimer(time, onTimerContext, scope().collector));
   }
 

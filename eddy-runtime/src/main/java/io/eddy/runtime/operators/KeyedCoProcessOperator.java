@@ -6,7 +6,6 @@ import io.eddy.api.functions.KeyedCoProcessFunction;
 import io.eddy.api.time.TimeDomain;
 import io.eddy.api.time.TimerService;
 import io.eddy.state.VoidNamespace;
-import io.eddy.state.timers.Timer;
 
 /**
  * Runs a {@link KeyedCoProcessFunction}: both inputs share keyed state and timers per key. In the
@@ -22,7 +21,7 @@ final class KeyedCoProcessOperator<K, IN1, IN2, OUT> extends AbstractTwoInputOpe
       KeySelector<IN2, ?> keySelector2, KeyedCoProcessFunction<K, IN1, IN2, OUT> function) {
     super(context, output, keySelector1, keySelector2);
     this.function = function;
-    this.scope = new KeyedFunctionScope<>(output, keyedBackend,
+    this.scope = new KeyedFunctionScope<>(output, keyedBackend, async,
         time -> function.onTimer(time, onTimerContext, scope().collector));
   }
 
@@ -37,7 +36,7 @@ final class KeyedCoProcessOperator<K, IN1, IN2, OUT> extends AbstractTwoInputOpe
 
   @Override
   public void open() throws Exception {
-    scope.setTimerService(timerService("user-timers", VoidNamespace.SERIALIZER, scope));
+    scope.setTimerService(timerService("user-timers", VoidNamespace.SERIALIZER, scope, scope));
     elementContext = function.new Context() {
       @Override public Long timestamp() { return scope.timestamp(); }
       @Override public TimerService timerService() { return scope.timerService(); }
@@ -56,28 +55,13 @@ final class KeyedCoProcessOperator<K, IN1, IN2, OUT> extends AbstractTwoInputOpe
 
   @Override
   public void processElement1(IN1 value, long timestamp) throws Exception {
-    processKeyed(keySelector1.getKey(value), () -> scope.startRecord(timestamp), this::prefetchFunctionState,
+    processKeyed(keySelector1.getKey(value), () -> scope.startRecord(timestamp), scope::prefetchFunctionState,
         () -> function.processElement1(value, elementContext, scope.collector));
   }
 
   @Override
   public void processElement2(IN2 value, long timestamp) throws Exception {
-    processKeyed(keySelector2.getKey(value), () -> scope.startRecord(timestamp), this::prefetchFunctionState,
+    processKeyed(keySelector2.getKey(value), () -> scope.startRecord(timestamp), scope::prefetchFunctionState,
         () -> function.processElement2(value, elementContext, scope.collector));
-  }
-
-  private void prefetchFunctionState() {
-    async.prefetchFunctionState();
-  }
-
-  @Override
-  protected void prefetchTimer(Timer<Object, ?> timer) {
-    async.prefetchFunctionState();
-  }
-
-  @Override
-  protected Runnable timerContext(Timer<Object, ?> timer, boolean eventTime) {
-    return eventTime ? () -> scope.enterFiring(timer.timestamp(), TimeDomain.EVENT_TIME)
-        : () -> scope.enterFiring(Output.NO_TIMESTAMP, TimeDomain.PROCESSING_TIME);
   }
 }

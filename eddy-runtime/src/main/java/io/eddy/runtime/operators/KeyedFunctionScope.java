@@ -10,10 +10,12 @@ import io.eddy.state.timers.Timer;
 /**
  * What the contexts of a keyed process function see, shared by the one- and two-input keyed
  * process operators: the timestamp of the record or timer being processed, the collector that
- * stamps outputs with it, the current key, the key's timers, and the domain of a firing timer.
- * Owned by one operator, on its task thread.
+ * stamps outputs with it, the current key, the key's timers, and the domain of a firing timer; in
+ * the asynchronous model, also what a record or timer prefetches (the function's synchronous
+ * state) and how a timer's context is restored for its callbacks. Owned by one operator, on its
+ * task thread.
  */
-final class KeyedFunctionScope<OUT> implements Triggerable<Object, VoidNamespace> {
+final class KeyedFunctionScope<OUT> implements Triggerable<Object, VoidNamespace>, AsyncStateSupport.TimerHooks {
   /** Calls the user function's onTimer. */
   @FunctionalInterface
   interface TimerTarget {
@@ -23,15 +25,19 @@ final class KeyedFunctionScope<OUT> implements Triggerable<Object, VoidNamespace
   final TimestampedCollector<OUT> collector;
   private final Output<OUT> output;
   private final KeyedStateBackend<Object> backend;
+  private final AsyncStateSupport async;
   private final TimerTarget target;
   private TimerService timerService;
   private long currentTimestamp;
   private TimeDomain firingDomain;
 
-  KeyedFunctionScope(Output<OUT> output, KeyedStateBackend<Object> backend, TimerTarget target) {
+  /** {@code async}: the operator's asynchronous model, or null when it runs synchronously. */
+  KeyedFunctionScope(Output<OUT> output, KeyedStateBackend<Object> backend, AsyncStateSupport async,
+      TimerTarget target) {
     this.output = output;
     this.collector = new TimestampedCollector<>(output);
     this.backend = backend;
+    this.async = async;
     this.target = target;
   }
 
@@ -86,5 +92,21 @@ final class KeyedFunctionScope<OUT> implements Triggerable<Object, VoidNamespace
   void enterFiring(long outputTimestamp, TimeDomain domain) {
     startRecord(outputTimestamp);
     firingDomain = domain;
+  }
+
+  /** Asynchronous model: a record's prefetch, the function's synchronous state. */
+  void prefetchFunctionState() {
+    async.prefetchFunctionState();
+  }
+
+  @Override
+  public void prefetchTimer(Timer<Object, ?> timer) {
+    async.prefetchFunctionState();
+  }
+
+  @Override
+  public Runnable timerContext(Timer<Object, ?> timer, boolean eventTime) {
+    return eventTime ? () -> enterFiring(timer.timestamp(), TimeDomain.EVENT_TIME)
+        : () -> enterFiring(Output.NO_TIMESTAMP, TimeDomain.PROCESSING_TIME);
   }
 }

@@ -6,7 +6,6 @@ import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.api.time.TimeDomain;
 import io.eddy.api.time.TimerService;
 import io.eddy.state.VoidNamespace;
-import io.eddy.state.timers.Timer;
 
 /**
  * Runs a {@link KeyedProcessFunction}: keyed state and timers of the current key. In the
@@ -25,7 +24,7 @@ final class KeyedProcessOperator<K, IN, OUT> extends AbstractOneInputOperator<IN
       KeyedProcessFunction<K, IN, OUT> function) {
     super(context, output, keySelector);
     this.function = function;
-    this.scope = new KeyedFunctionScope<>(output, keyedBackend,
+    this.scope = new KeyedFunctionScope<>(output, keyedBackend, async,
         time -> function.onTimer(time, onTimerContext, scope().collector));
   }
 
@@ -40,7 +39,7 @@ final class KeyedProcessOperator<K, IN, OUT> extends AbstractOneInputOperator<IN
 
   @Override
   public void open() throws Exception {
-    scope.setTimerService(timerService("user-timers", VoidNamespace.SERIALIZER, scope));
+    scope.setTimerService(timerService("user-timers", VoidNamespace.SERIALIZER, scope, scope));
     elementContext = function.new Context() {
       @Override public Long timestamp() { return scope.timestamp(); }
       @Override public TimerService timerService() { return scope.timerService(); }
@@ -59,22 +58,7 @@ final class KeyedProcessOperator<K, IN, OUT> extends AbstractOneInputOperator<IN
 
   @Override
   public void processElement(IN value, long timestamp) throws Exception {
-    processKeyed(keySelector.getKey(value), () -> scope.startRecord(timestamp), this::prefetchFunctionState,
+    processKeyed(keySelector.getKey(value), () -> scope.startRecord(timestamp), scope::prefetchFunctionState,
         () -> function.processElement(value, elementContext, scope.collector));
-  }
-
-  private void prefetchFunctionState() {
-    async.prefetchFunctionState();
-  }
-
-  @Override
-  protected void prefetchTimer(Timer<Object, ?> timer) {
-    async.prefetchFunctionState();
-  }
-
-  @Override
-  protected Runnable timerContext(Timer<Object, ?> timer, boolean eventTime) {
-    return eventTime ? () -> scope.enterFiring(timer.timestamp(), TimeDomain.EVENT_TIME)
-        : () -> scope.enterFiring(Output.NO_TIMESTAMP, TimeDomain.PROCESSING_TIME);
   }
 }

@@ -124,7 +124,7 @@ public final class SlicingWindowOperator<K, IN, OUT> extends AbstractOneInputOpe
   }
 
   @Override
-  protected void prefetchTimer(Timer<Object, ?> timer) {
+  public void prefetchTimer(Timer<Object, ?> timer) {
     TimeWindow window = (TimeWindow) timer.namespace();
     for (long start = window.getStart(); start < window.getEnd(); start += slide) {
       async.prefetch(slices, new TimeWindow(start, start + slide));

@@ -150,7 +150,7 @@ public final class WindowOperator<K, IN, OUT, W extends Window> extends Abstract
 
   @Override
   @SuppressWarnings("unchecked")
-  protected void prefetchTimer(Timer<Object, ?> timer) {
+  public void prefetchTimer(Timer<Object, ?> timer) {
     if (mergingSetInternal != null) {
       async.prefetch(mergingSetInternal, VoidNamespace.INSTANCE);
     } else {
