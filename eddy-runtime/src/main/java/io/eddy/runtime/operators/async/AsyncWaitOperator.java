@@ -67,16 +67,24 @@ public final class AsyncWaitOperator<IN, OUT> extends AbstractOneInputOperator<I
     return function;
   }
 
+  /**
+   * Processes the restored queues again. One queue (this subtask's own at an unchanged
+   * parallelism) is replayed as it was, watermarks included. Several (the parallelism went down)
+   * are replayed without their watermarks: one old subtask's watermark says nothing of another's
+   * records, and dropping a watermark is always safe (the input sends newer ones).
+   */
   @Override
   @SuppressWarnings("unchecked")
   public void open() throws Exception {
     super.open();
-    for (Object queued : context.restoredList(STATE_NAME)) {
+    List<Object> queues = context.restoredList(STATE_NAME);
+    boolean withWatermarks = queues.size() == 1;
+    for (Object queued : queues) {
       for (StoredElement element : (List<StoredElement>) queued) {
-        if (element.isWatermark()) {
-          processWatermark(element.timestamp());
-        } else {
+        if (!element.isWatermark()) {
           processElement((IN) element.value(), element.timestamp());
+        } else if (withWatermarks) {
+          processWatermark(element.timestamp());
         }
       }
     }
@@ -96,8 +104,15 @@ public final class AsyncWaitOperator<IN, OUT> extends AbstractOneInputOperator<I
     emitCompleted();
   }
 
+  /**
+   * Queues the watermark behind the records before it. One not above the last is ignored: after a
+   * restore the replayed queue's watermark may be ahead of what the input sends first.
+   */
   @Override
   public void processWatermark(long watermark) throws Exception {
+    if (watermark <= currentWatermark) {
+      return;
+    }
     waitForCapacity();
     queue.add(new WatermarkQueueEntry<>(watermark));
     currentWatermark = watermark;

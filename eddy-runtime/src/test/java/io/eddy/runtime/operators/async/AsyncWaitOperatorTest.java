@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -190,6 +191,47 @@ class AsyncWaitOperatorTest {
     assertThat(restored.watermarks()).containsExactly(4L, Long.MAX_VALUE);
     assertThat(restored.outputWithWatermarks().indexOf(new Watermark(4))).as("watermark 4 after record 4").isEqualTo(3);
     restored.close();
+  }
+
+  @Test
+  void queuesOfSeveralOldSubtasksAreReplayedWithoutTheirWatermarks() throws Exception {
+    List<HarnessSnapshot> subtasks = new ArrayList<>();
+    for (int subtask = 0; subtask < 2; subtask++) {
+      var h = ordered(new ParkingFunction(), 0, 100).open();
+      h.processElement(subtask, 0);
+      h.processWatermark(50 + subtask);
+      h.processElement(subtask + 2, 100);
+      subtasks.add(h.snapshot());
+      h.close();
+    }
+    List<Object> queues = new ArrayList<>();
+    for (HarnessSnapshot snapshot : subtasks) {
+      queues.addAll(snapshot.operatorLists().get(AsyncWaitOperator.STATE_NAME));
+    }
+    ParkingFunction.reset();
+    var merged = ordered(new ParkingFunction(), 0, 100)
+        .restore(new HarnessSnapshot(Map.of(), Map.of(AsyncWaitOperator.STATE_NAME, queues))).open();
+    assertThat(ParkingFunction.PARKED.keySet()).containsExactlyInAnyOrder(0, 1, 2, 3);
+    for (int i = 0; i < 4; i++) {
+      ParkingFunction.release(i);
+    }
+    merged.processWatermark(40);
+    merged.endInput();
+    assertThat(merged.outputWithWatermarks()).containsExactly(0, 20, 10, 30, new Watermark(40),
+        new Watermark(Long.MAX_VALUE));
+    merged.close();
+  }
+
+  @Test
+  void aWatermarkNotAboveTheLastIsIgnored() throws Exception {
+    var h = unordered(new ParkingFunction(), 0, 10).open();
+    h.processWatermark(10);
+    h.processElement(1, 11);
+    h.processWatermark(5);
+    ParkingFunction.release(1);
+    h.endInput();
+    assertThat(h.outputWithWatermarks()).containsExactly(new Watermark(10), 10, new Watermark(Long.MAX_VALUE));
+    h.close();
   }
 
   @Test
