@@ -1,8 +1,10 @@
 package io.eddy.api.datastream;
 
 import io.eddy.api.functions.async.AsyncFunction;
+import io.eddy.api.functions.async.AsyncRetryStrategy;
 import io.eddy.api.graph.OneInputTransformation;
 import io.eddy.api.graph.OperatorSpec;
+import io.eddy.api.util.retryable.AsyncRetryStrategies;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -12,7 +14,9 @@ import java.util.concurrent.TimeUnit;
  * after {@code timeout} unless the function's {@code timeout} completes it otherwise.
  * {@code orderedWait} emits results in input order; {@code unorderedWait} as they complete, but
  * never across a watermark. In-flight elements are part of checkpoints and invoked again after a
- * restore, so nothing is lost or duplicated. A timeout of 0 or less means none.
+ * restore, so nothing is lost or duplicated. A timeout of 0 or less means none. The {@code
+ * ...WithRetry} variants invoke the function again for outcomes an {@link AsyncRetryStrategy}
+ * matches (see {@link AsyncRetryStrategies}), within the same timeout.
  */
 public final class AsyncDataStream {
   /** Flink's default number of elements in flight per subtask. */
@@ -28,7 +32,7 @@ public final class AsyncDataStream {
 
   public static <IN, OUT> SingleOutputStreamOperator<OUT> orderedWait(
       DataStream<IN> in, AsyncFunction<IN, OUT> func, long timeout, TimeUnit timeUnit, int capacity) {
-    return addOperator(in, func, timeUnit.toMillis(timeout), capacity, OutputMode.ORDERED);
+    return addOperator(in, func, timeUnit.toMillis(timeout), capacity, OutputMode.ORDERED, noRetry());
   }
 
   public static <IN, OUT> SingleOutputStreamOperator<OUT> orderedWait(
@@ -38,7 +42,7 @@ public final class AsyncDataStream {
 
   public static <IN, OUT> SingleOutputStreamOperator<OUT> orderedWait(
       DataStream<IN> in, AsyncFunction<IN, OUT> func, Duration timeout, int capacity) {
-    return addOperator(in, func, timeout.toMillis(), capacity, OutputMode.ORDERED);
+    return addOperator(in, func, timeout.toMillis(), capacity, OutputMode.ORDERED, noRetry());
   }
 
   public static <IN, OUT> SingleOutputStreamOperator<OUT> orderedWait(
@@ -48,7 +52,7 @@ public final class AsyncDataStream {
 
   public static <IN, OUT> SingleOutputStreamOperator<OUT> unorderedWait(
       DataStream<IN> in, AsyncFunction<IN, OUT> func, long timeout, TimeUnit timeUnit, int capacity) {
-    return addOperator(in, func, timeUnit.toMillis(timeout), capacity, OutputMode.UNORDERED);
+    return addOperator(in, func, timeUnit.toMillis(timeout), capacity, OutputMode.UNORDERED, noRetry());
   }
 
   public static <IN, OUT> SingleOutputStreamOperator<OUT> unorderedWait(
@@ -58,7 +62,7 @@ public final class AsyncDataStream {
 
   public static <IN, OUT> SingleOutputStreamOperator<OUT> unorderedWait(
       DataStream<IN> in, AsyncFunction<IN, OUT> func, Duration timeout, int capacity) {
-    return addOperator(in, func, timeout.toMillis(), capacity, OutputMode.UNORDERED);
+    return addOperator(in, func, timeout.toMillis(), capacity, OutputMode.UNORDERED, noRetry());
   }
 
   public static <IN, OUT> SingleOutputStreamOperator<OUT> unorderedWait(
@@ -66,17 +70,48 @@ public final class AsyncDataStream {
     return unorderedWait(in, func, timeout, DEFAULT_QUEUE_CAPACITY);
   }
 
+  public static <IN, OUT> SingleOutputStreamOperator<OUT> orderedWaitWithRetry(DataStream<IN> in,
+      AsyncFunction<IN, OUT> func, long timeout, TimeUnit timeUnit, int capacity,
+      AsyncRetryStrategy<OUT> asyncRetryStrategy) {
+    return addOperator(in, func, timeUnit.toMillis(timeout), capacity, OutputMode.ORDERED, asyncRetryStrategy);
+  }
+
+  public static <IN, OUT> SingleOutputStreamOperator<OUT> orderedWaitWithRetry(DataStream<IN> in,
+      AsyncFunction<IN, OUT> func, long timeout, TimeUnit timeUnit, AsyncRetryStrategy<OUT> asyncRetryStrategy) {
+    return orderedWaitWithRetry(in, func, timeout, timeUnit, DEFAULT_QUEUE_CAPACITY, asyncRetryStrategy);
+  }
+
+  public static <IN, OUT> SingleOutputStreamOperator<OUT> unorderedWaitWithRetry(DataStream<IN> in,
+      AsyncFunction<IN, OUT> func, long timeout, TimeUnit timeUnit, int capacity,
+      AsyncRetryStrategy<OUT> asyncRetryStrategy) {
+    return addOperator(in, func, timeUnit.toMillis(timeout), capacity, OutputMode.UNORDERED, asyncRetryStrategy);
+  }
+
+  public static <IN, OUT> SingleOutputStreamOperator<OUT> unorderedWaitWithRetry(DataStream<IN> in,
+      AsyncFunction<IN, OUT> func, long timeout, TimeUnit timeUnit, AsyncRetryStrategy<OUT> asyncRetryStrategy) {
+    return unorderedWaitWithRetry(in, func, timeout, timeUnit, DEFAULT_QUEUE_CAPACITY, asyncRetryStrategy);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <OUT> AsyncRetryStrategy<OUT> noRetry() {
+    return AsyncRetryStrategies.NO_RETRY_STRATEGY;
+  }
+
   /** The operator keeps no keyed state, so it is not keyed even after a keyBy (which still partitions its input). */
   private static <IN, OUT> SingleOutputStreamOperator<OUT> addOperator(
-      DataStream<IN> in, AsyncFunction<IN, OUT> func, long timeoutMillis, int capacity, OutputMode mode) {
+      DataStream<IN> in, AsyncFunction<IN, OUT> func, long timeoutMillis, int capacity, OutputMode mode,
+      AsyncRetryStrategy<OUT> retryStrategy) {
     if (func == null) {
       throw new NullPointerException("The async function must not be null");
     }
     if (capacity <= 0) {
       throw new IllegalArgumentException("The capacity must be larger than 0, got " + capacity);
     }
+    if (retryStrategy == null) {
+      throw new NullPointerException("The retry strategy must not be null (AsyncRetryStrategies.NO_RETRY_STRATEGY for none)");
+    }
     return new SingleOutputStreamOperator<>(in.getExecutionEnvironment(), new OneInputTransformation<>(
         "async wait operator", in.getTransformation(),
-        new OperatorSpec.AsyncWaitSpec(func, timeoutMillis, capacity, mode), -1, null));
+        new OperatorSpec.AsyncWaitSpec(func, timeoutMillis, capacity, mode, retryStrategy), -1, null));
   }
 }

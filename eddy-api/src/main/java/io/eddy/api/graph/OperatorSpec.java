@@ -16,6 +16,7 @@ import io.eddy.api.functions.ProcessFunction;
 import io.eddy.api.functions.ProcessJoinFunction;
 import io.eddy.api.functions.ProcessWindowFunction;
 import io.eddy.api.functions.async.AsyncFunction;
+import io.eddy.api.functions.async.AsyncRetryStrategy;
 import io.eddy.api.state.MapStateDescriptor;
 import io.eddy.api.time.WatermarkStrategy;
 import io.eddy.api.windowing.Evictor;
@@ -68,10 +69,11 @@ public sealed interface OperatorSpec extends Serializable {
   /**
    * Async I/O: {@code function} is invoked per element with at most {@code capacity} elements in
    * flight, each timing out after {@code timeoutMillis} (none if 0 or less); results in input
-   * order or as they complete within watermark bounds.
+   * order or as they complete within watermark bounds; outcomes {@code retryStrategy} matches are
+   * retried.
    */
   record AsyncWaitSpec(AsyncFunction<?, ?> function, long timeoutMillis, int capacity,
-      AsyncDataStream.OutputMode outputMode) implements OperatorSpec {}
+      AsyncDataStream.OutputMode outputMode, AsyncRetryStrategy<?> retryStrategy) implements OperatorSpec {}
 
   /** Assigns timestamps and generates watermarks mid-stream, replacing upstream watermarks. */
   record TimestampsAndWatermarksSpec(WatermarkStrategy<?> strategy) implements OperatorSpec {}

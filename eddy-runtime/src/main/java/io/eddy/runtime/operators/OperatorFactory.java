@@ -14,6 +14,7 @@ import io.eddy.api.functions.MapFunction;
 import io.eddy.api.functions.ProcessFunction;
 import io.eddy.api.functions.ProcessJoinFunction;
 import io.eddy.api.functions.async.AsyncFunction;
+import io.eddy.api.functions.async.AsyncRetryStrategy;
 import io.eddy.api.graph.OperatorSpec;
 import io.eddy.api.time.WatermarkStrategy;
 import io.eddy.runtime.operators.async.AsyncWaitOperator;
@@ -39,7 +40,7 @@ public final class OperatorFactory {
       case OperatorSpec.KeyedProcessSpec s ->
           new KeyedProcessOperator<>(context, output, requireKey(key, context), (KeyedProcessFunction) s.function());
       case OperatorSpec.AsyncWaitSpec s -> new AsyncWaitOperator<>(context, output, (AsyncFunction) s.function(),
-          s.timeoutMillis(), s.capacity(), s.outputMode());
+          s.timeoutMillis(), s.capacity(), s.outputMode(), (AsyncRetryStrategy) s.retryStrategy());
       case OperatorSpec.AsyncStateSpec s ->
           oneInput(s.spec(), context.withAsyncState(), output, key, watermarkIntervalMillis);
       case OperatorSpec.TimestampsAndWatermarksSpec s ->

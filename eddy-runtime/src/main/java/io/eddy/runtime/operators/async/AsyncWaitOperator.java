@@ -2,12 +2,15 @@ package io.eddy.runtime.operators.async;
 
 import io.eddy.api.datastream.AsyncDataStream;
 import io.eddy.api.functions.async.AsyncFunction;
+import io.eddy.api.functions.async.AsyncRetryPredicate;
+import io.eddy.api.functions.async.AsyncRetryStrategy;
 import io.eddy.runtime.io.TaskCancelledException;
 import io.eddy.runtime.operators.AbstractOneInputOperator;
 import io.eddy.runtime.operators.OperatorContext;
 import io.eddy.runtime.operators.Output;
 import io.eddy.runtime.time.ProcessingTimeService;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,9 +31,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * completions and timeouts, running nothing else of the task (so no checkpoint starts while a
  * record is half processed).
  *
- * <p>Timeouts: each record gets a deadline {@code timeout} after its invocation; a processing-time
- * callback at the earliest deadline calls the function's {@code timeout} for the records still
- * incomplete then (on the task thread).
+ * <p>Timeouts: each record gets a deadline {@code timeout} after its first invocation; a
+ * processing-time callback at the earliest deadline calls the function's {@code timeout} for the
+ * records still incomplete then (on the task thread). Retries ({@code ...WithRetry}): an outcome
+ * the strategy's predicate matches invokes the function again after the strategy's backoff (a
+ * processing-time callback), within the same deadline; at the end of input waiting retries run at
+ * once, as the last attempts (and attempts in flight are the last). While the task waits here, it
+ * runs due timeouts and retries itself.
  *
  * <p>Checkpoints keep every element in the queue (done or not: its results were not emitted) as
  * one list entry per subtask, so that at an unchanged parallelism each subtask gets its own queue
@@ -45,17 +52,22 @@ public final class AsyncWaitOperator<IN, OUT> extends AbstractOneInputOperator<I
   private final long timeoutMillis;
   private final StreamElementQueue<OUT> queue;
   private final ProcessingTimeService timeService;
-  private final LinkedBlockingQueue<RecordQueueEntry<IN, OUT>> inbox = new LinkedBlockingQueue<>();
+  private final AsyncRetryStrategy<OUT> retryStrategy;
+  private final LinkedBlockingQueue<RecordQueueEntry<IN, OUT>.Attempt> inbox = new LinkedBlockingQueue<>();
   private final AtomicBoolean mailPending = new AtomicBoolean();
   /** Incomplete records with a deadline, in invocation order (so in deadline order). */
   private final LinkedHashSet<RecordQueueEntry<IN, OUT>> timeouts = new LinkedHashSet<>();
   private long timeoutCheckAt = Long.MAX_VALUE;
+  /** Records waiting for their next attempt (at most the capacity), in no particular order of time. */
+  private final LinkedHashSet<RecordQueueEntry<IN, OUT>> awaitingRetry = new LinkedHashSet<>();
+  private boolean retriesDisabled;
 
   public AsyncWaitOperator(OperatorContext context, Output<OUT> output, AsyncFunction<IN, OUT> function,
-      long timeoutMillis, int capacity, AsyncDataStream.OutputMode mode) {
+      long timeoutMillis, int capacity, AsyncDataStream.OutputMode mode, AsyncRetryStrategy<OUT> retryStrategy) {
     super(context, output, null);
     this.function = function;
     this.timeoutMillis = timeoutMillis;
+    this.retryStrategy = retryStrategy;
     this.queue = mode == AsyncDataStream.OutputMode.ORDERED
         ? new OrderedStreamElementQueue<>(capacity)
         : new UnorderedStreamElementQueue<>(capacity);
@@ -100,7 +112,7 @@ public final class AsyncWaitOperator<IN, OUT> extends AbstractOneInputOperator<I
       timeouts.add(entry);
       scheduleTimeoutCheck();
     }
-    function.asyncInvoke(value, entry);
+    function.asyncInvoke(value, entry.nextAttempt());
     emitCompleted();
   }
 
@@ -126,9 +138,13 @@ public final class AsyncWaitOperator<IN, OUT> extends AbstractOneInputOperator<I
     return lists;
   }
 
-  /** End of input: waits until every queued element was emitted. */
+  /** End of input: runs the waiting retries now, as the last attempts, and waits until every queued element was emitted. */
   @Override
   public void finish() throws Exception {
+    retriesDisabled = true;
+    for (RecordQueueEntry<IN, OUT> entry : new ArrayList<>(awaitingRetry)) {
+      retry(entry);
+    }
     while (!queue.isEmpty()) {
       waitForProgress();
     }
@@ -136,8 +152,8 @@ public final class AsyncWaitOperator<IN, OUT> extends AbstractOneInputOperator<I
   }
 
   /** Any thread: a request completed; the task thread takes it at its next chance. */
-  private void onCompleted(RecordQueueEntry<IN, OUT> entry) {
-    inbox.add(entry);
+  private void onCompleted(RecordQueueEntry<IN, OUT>.Attempt attempt) {
+    inbox.add(attempt);
     if (mailPending.compareAndSet(false, true)) {
       context.mailbox().execute(() -> {
         mailPending.set(false);
@@ -154,17 +170,72 @@ public final class AsyncWaitOperator<IN, OUT> extends AbstractOneInputOperator<I
 
   /** Takes the completions that arrived and emits what the queue lets go. */
   private void emitCompleted() throws Exception {
-    RecordQueueEntry<IN, OUT> entry;
-    while ((entry = inbox.poll()) != null) {
-      take(entry);
-    }
+    takeArrived();
     queue.emitCompleted(output);
   }
 
-  private void take(RecordQueueEntry<IN, OUT> entry) throws Exception {
+  private void takeArrived() throws Exception {
+    RecordQueueEntry<IN, OUT>.Attempt attempt;
+    while ((attempt = inbox.poll()) != null) {
+      take(attempt);
+    }
+  }
+
+  /**
+   * Takes an attempt's outcome: a retry if the strategy wants one, else the record is done with
+   * its results, or its error fails the job. The outcome of an attempt that is no longer the
+   * record's current one is ignored.
+   */
+  private void take(RecordQueueEntry<IN, OUT>.Attempt attempt) throws Exception {
+    RecordQueueEntry<IN, OUT> entry = attempt.entry();
+    if (!entry.isCurrent(attempt)) {
+      return;
+    }
+    Throwable error = attempt.error();
+    Collection<OUT> results = error == null ? attempt.results() : null;
+    if (attempt.isRetryable() && shouldRetry(entry, results, error)) {
+      entry.setRetryAt(timeService.now() + retryStrategy.getBackoffTimeMillis(entry.attempts()));
+      awaitingRetry.add(entry);
+      timeService.schedule(entry.retryAt(), time -> {
+        fireRetries();
+        emitCompleted();
+      });
+      return;
+    }
+    if (error != null) {
+      throw entry.failure(error);
+    }
     timeouts.remove(entry);
-    entry.take();
+    entry.setResults(results);
     queue.onCompleted(entry);
+  }
+
+  private boolean shouldRetry(RecordQueueEntry<IN, OUT> entry, Collection<OUT> results, Throwable error) {
+    if (retriesDisabled || !retryStrategy.canRetry(entry.attempts())) {
+      return false;
+    }
+    AsyncRetryPredicate<OUT> predicate = retryStrategy.getRetryPredicate();
+    return error == null
+        ? predicate.resultPredicate().map(p -> p.test(results)).orElse(false)
+        : predicate.exceptionPredicate().map(p -> p.test(error)).orElse(false);
+  }
+
+  /** Invokes the function again for the records whose backoff passed. */
+  private void fireRetries() throws Exception {
+    if (awaitingRetry.isEmpty()) {
+      return;
+    }
+    long now = timeService.now();
+    for (RecordQueueEntry<IN, OUT> entry : new ArrayList<>(awaitingRetry)) {
+      if (entry.retryAt() <= now) {
+        retry(entry);
+      }
+    }
+  }
+
+  private void retry(RecordQueueEntry<IN, OUT> entry) throws Exception {
+    awaitingRetry.remove(entry);
+    function.asyncInvoke(entry.input(), entry.nextAttempt());
   }
 
   private void waitForCapacity() throws Exception {
@@ -174,26 +245,27 @@ public final class AsyncWaitOperator<IN, OUT> extends AbstractOneInputOperator<I
   }
 
   /**
-   * Waits on the task thread for a completion or the next deadline (at most {@value
-   * #MAX_WAIT_MILLIS} ms at a time, so a clock that jumps is seen), then handles what arrived.
+   * Waits on the task thread for a completion, the next deadline or the next retry (at most
+   * {@value #MAX_WAIT_MILLIS} ms at a time, so a clock that jumps is seen), then handles what is due.
    */
   private void waitForProgress() throws Exception {
-    long waitMillis = MAX_WAIT_MILLIS;
-    if (!timeouts.isEmpty()) {
-      long untilDeadline = timeouts.getFirst().deadline() - timeService.now();
-      waitMillis = Math.max(0, Math.min(untilDeadline, MAX_WAIT_MILLIS));
+    long next = timeouts.isEmpty() ? Long.MAX_VALUE : timeouts.getFirst().deadline();
+    for (RecordQueueEntry<IN, OUT> entry : awaitingRetry) {
+      next = Math.min(next, entry.retryAt());
     }
-    RecordQueueEntry<IN, OUT> entry;
+    long waitMillis = Math.max(0, Math.min(next - timeService.now(), MAX_WAIT_MILLIS));
+    RecordQueueEntry<IN, OUT>.Attempt attempt;
     try {
-      entry = waitMillis == 0 ? inbox.poll() : inbox.poll(waitMillis, TimeUnit.MILLISECONDS);
+      attempt = waitMillis == 0 ? inbox.poll() : inbox.poll(waitMillis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TaskCancelledException();
     }
-    if (entry != null) {
-      take(entry);
+    if (attempt != null) {
+      take(attempt);
     }
     fireTimeouts();
+    fireRetries();
     emitCompleted();
   }
 
@@ -211,14 +283,21 @@ public final class AsyncWaitOperator<IN, OUT> extends AbstractOneInputOperator<I
     }
   }
 
-  /** Calls the function's {@code timeout} for every incomplete record whose deadline passed. */
+  /**
+   * Calls the function's {@code timeout} for every incomplete record whose deadline passed (after
+   * taking the outcomes that arrived), with a final attempt: the one in flight, or a waiting
+   * retry, no longer counts.
+   */
   private void fireTimeouts() throws Exception {
     long now = timeService.now();
+    if (timeouts.isEmpty() || timeouts.getFirst().deadline() > now) {
+      return;
+    }
+    takeArrived();
     while (!timeouts.isEmpty() && timeouts.getFirst().deadline() <= now) {
       RecordQueueEntry<IN, OUT> entry = timeouts.removeFirst();
-      if (!entry.isCompleted()) {
-        function.timeout(entry.input(), entry);
-      }
+      awaitingRetry.remove(entry);
+      function.timeout(entry.input(), entry.timeoutAttempt());
     }
     scheduleTimeoutCheck();
   }
