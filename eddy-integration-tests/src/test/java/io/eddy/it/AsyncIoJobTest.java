@@ -18,16 +18,20 @@ import io.eddy.api.windowing.TumblingEventTimeWindows;
 import io.eddy.runtime.ExactlyOnceSink;
 import io.eddy.runtime.TestEventSource;
 import io.eddy.runtime.TestEventSource.Event;
+import io.eddy.api.state.CheckpointListener;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +52,7 @@ class AsyncIoJobTest {
   Path dir;
 
   /** A lookup answered on another thread after up to 1 ms: the event's value times 3. */
-  static final class Lookup extends RichAsyncFunction<Event, Event> {
+  static class Lookup extends RichAsyncFunction<Event, Event> {
     private transient ScheduledExecutorService client;
 
     @Override
@@ -57,7 +61,7 @@ class AsyncIoJobTest {
     }
 
     @Override
-    public void asyncInvoke(Event e, ResultFuture<Event> result) {
+    public void asyncInvoke(Event e, ResultFuture<Event> result) throws Exception {
       client.schedule(() -> result.complete(List.of(new Event(e.key(), e.value() * 3, e.timestamp()))),
           ThreadLocalRandom.current().nextLong(1_000), TimeUnit.MICROSECONDS);
     }
@@ -65,6 +69,36 @@ class AsyncIoJobTest {
     @Override
     public void close() {
       client.shutdownNow();
+    }
+  }
+
+  /**
+   * The lookup, but the first request after a checkpoint completed is answered with an error, on
+   * another thread: the job fails and restarts from that checkpoint. Until then it slows the
+   * input (1 ms every 20 requests) so that checkpoints complete before the input ends.
+   */
+  static final class FailingOnceLookup extends Lookup implements CheckpointListener {
+    static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
+    private volatile boolean checkpointed;
+    private long invocations;
+
+    @Override
+    public void asyncInvoke(Event e, ResultFuture<Event> result) throws Exception {
+      if (FAILURES_LEFT.get() > 0) {
+        if (++invocations % 20 == 0) {
+          Thread.sleep(1);
+        }
+        if (checkpointed && FAILURES_LEFT.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+          CompletableFuture.runAsync(() -> result.completeExceptionally(new IOException("lookup service unavailable")));
+          return;
+        }
+      }
+      super.asyncInvoke(e, result);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+      checkpointed = true;
     }
   }
 
@@ -86,9 +120,13 @@ class AsyncIoJobTest {
   }
 
   private StreamEnvironment environment(int failures) {
+    return environment(failures, failures > 0);
+  }
+
+  private StreamEnvironment environment(int failures, boolean checkpointed) {
     FailAfterCheckpoint.plan(failures, EVENTS);
     StreamEnvironment env = StreamEnvironment.create().setParallelism(2);
-    if (failures > 0) {
+    if (checkpointed) {
       env.getConfiguration()
           .set("state.checkpoints.dir", dir.resolve("checkpoints").toString())
           .set("execution.checkpointing.interval", "50ms")
@@ -104,23 +142,24 @@ class AsyncIoJobTest {
         .map(new FailAfterCheckpoint()).name("fail-after-checkpoint");
   }
 
-  private static List<String> committed(StreamEnvironment env, ExactlyOnceSink<String> sink, int failures)
+  private static List<String> committed(StreamEnvironment env, ExactlyOnceSink<String> sink, int restores)
       throws Exception {
     JobExecutionResult result = env.execute("async i/o");
-    if (failures > 0) {
-      assertThat(result.counter("numRestoresFromCheckpoint")).as("restores").isEqualTo(failures);
-    }
+    assertThat(result.counter("numRestoresFromCheckpoint")).as("restores").isEqualTo(restores);
     List<String> out = new ArrayList<>(sink.committed());
     out.sort(null);
     return out;
   }
 
   private List<String> orderedJob(int failures) throws Exception {
-    StreamEnvironment env = environment(failures);
+    return orderedJob(environment(failures), new Lookup(), failures);
+  }
+
+  private List<String> orderedJob(StreamEnvironment env, Lookup lookup, int restores) throws Exception {
     ExactlyOnceSink<String> sink = new ExactlyOnceSink<>();
-    AsyncDataStream.orderedWait(events(env), new Lookup(), 30, TimeUnit.SECONDS, 16).name("lookup")
+    AsyncDataStream.orderedWait(events(env), lookup, 30, TimeUnit.SECONDS, 16).name("lookup")
         .keyBy(Event::key).process(new RunningSum()).sinkTo(sink);
-    return committed(env, sink, failures);
+    return committed(env, sink, restores);
   }
 
   private List<String> unorderedJob(int failures) throws Exception {
@@ -153,6 +192,14 @@ class AsyncIoJobTest {
     List<String> reference = orderedJob(0);
     assertThat(reference).hasSize((int) EVENTS);
     assertThat(orderedJob(2)).isEqualTo(reference);
+  }
+
+  @Test
+  void aLookupCompletedWithAnErrorFailsTheJobWhichRestartsFromItsCheckpoint() throws Exception {
+    List<String> reference = orderedJob(0);
+    assertThat(reference).hasSize((int) EVENTS);
+    FailingOnceLookup.FAILURES_LEFT.set(1);
+    assertThat(orderedJob(environment(0, true), new FailingOnceLookup(), 1)).isEqualTo(reference);
   }
 
   @Test
