@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -47,6 +48,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * terminated in it.
  */
 final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInputCommits {
+  /** How long the end of a run waits for checkpoint files still being written. */
+  private static final java.time.Duration CHECKPOINT_IO_GRACE = java.time.Duration.ofSeconds(60);
+
   private final JobPlan plan;
   private final Clock clock;
   private final int attempt;
@@ -446,9 +450,21 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
       }
     } finally {
       coordinator.close();
-      checkpointIo.shutdown();
+      awaitCheckpointIo();
     }
     return failure.get();
+  }
+
+  /**
+   * Lets the state files of checkpoints still being written (one aborted because the job ended,
+   * say) finish before the job is reported done, so nothing writes into the checkpoint folder after
+   * the job returned or while the next attempt restores from it.
+   */
+  private void awaitCheckpointIo() throws InterruptedException {
+    checkpointIo.shutdown();
+    if (!checkpointIo.awaitTermination(CHECKPOINT_IO_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+      checkpointIo.shutdownNow();
+    }
   }
 
   List<io.eddy.runtime.checkpoint.CompletedCheckpointStats> completedCheckpoints() {
