@@ -25,7 +25,7 @@ final class FunctionLoader {
     }
     if (!UserDefinedFunction.class.isAssignableFrom(c)) {
       throw new SqlParseException(at.line(), at.column(), "Function class " + className
-          + " must extend ScalarFunction or TableFunction (io.eddy.table.functions)");
+          + " must extend ScalarFunction, TableFunction or AggregateFunction (io.eddy.table.functions)");
     }
     try {
       c.getConstructor();

@@ -24,7 +24,8 @@ import java.util.Set;
  * Eddy's two-phase-commit FileSink (append only). Options as Flink's: 'path', 'format',
  * 'json.fail-on-missing-field', 'json.ignore-parse-errors' (skip bad lines),
  * 'json.timestamp-format.standard' ('SQL' or 'ISO-8601', both read), 'csv.field-delimiter',
- * 'csv.ignore-parse-errors'.
+ * 'csv.ignore-parse-errors', 'csv.null-literal' (a field equal to it is NULL; without it an
+ * empty field is NULL unless its column is a string).
  */
 public final class FileSystemTableFactory implements TableFactory {
   @Override
@@ -35,7 +36,7 @@ public final class FileSystemTableFactory implements TableFactory {
   @Override
   public Set<String> options() {
     return Set.of("path", "format", "json.fail-on-missing-field", "json.ignore-parse-errors",
-        "json.timestamp-format.standard", "csv.field-delimiter", "csv.ignore-parse-errors");
+        "json.timestamp-format.standard", "csv.field-delimiter", "csv.ignore-parse-errors", "csv.null-literal");
   }
 
   @Override
@@ -47,10 +48,11 @@ public final class FileSystemTableFactory implements TableFactory {
     boolean skipBad = Boolean.parseBoolean(table.option(json ? "json.ignore-parse-errors" : "csv.ignore-parse-errors", "false"));
     boolean failOnMissing = Boolean.parseBoolean(table.option("json.fail-on-missing-field", "false"));
     char delimiter = delimiter(table);
+    String nullLiteral = table.option("csv.null-literal", null);
     return (StreamEnvironment env, String name) -> {
       FileSource<Row> source = json
           ? FileSource.jsonLines(path, new JsonRowParser(rowType, failOnMissing))
-          : FileSource.csv(path, CsvFormat.DEFAULT.withDelimiter(delimiter), fields -> csvRow(fields, rowType));
+          : FileSource.csv(path, CsvFormat.DEFAULT.withDelimiter(delimiter), fields -> csvRow(fields, rowType, nullLiteral));
       if (skipBad) {
         source = source.skipBadRecords();
       }
@@ -64,6 +66,7 @@ public final class FileSystemTableFactory implements TableFactory {
     LogicalType rowType = table.physicalRowType();
     boolean json = format(table).equals("json");
     char delimiter = delimiter(table);
+    String nullLiteral = table.option("csv.null-literal", null);
     return new TableSink() {
       @Override
       public ChangelogMode acceptedChanges() {
@@ -107,13 +110,16 @@ public final class FileSystemTableFactory implements TableFactory {
     return d.charAt(0);
   }
 
-  static Row csvRow(String[] fields, LogicalType rowType) {
+  /** {@code nullLiteral} null if the table sets none. */
+  static Row csvRow(String[] fields, LogicalType rowType, String nullLiteral) {
     if (fields.length != rowType.fieldCount()) {
       throw new IllegalArgumentException("expected " + rowType.fieldCount() + " fields but found " + fields.length);
     }
     Object[] values = new Object[fields.length];
     for (int i = 0; i < fields.length; i++) {
-      values[i] = fields[i].isEmpty() && !rowType.field(i).isString() ? null : Values.cast(fields[i], rowType.field(i));
+      boolean isNull = nullLiteral != null ? fields[i].equals(nullLiteral)
+          : fields[i].isEmpty() && !rowType.field(i).isString();
+      values[i] = isNull ? null : Values.cast(fields[i], rowType.field(i));
     }
     return Row.wrap(RowKind.INSERT, values);
   }

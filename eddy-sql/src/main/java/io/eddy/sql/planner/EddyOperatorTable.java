@@ -2,6 +2,7 @@ package io.eddy.sql.planner;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.sql.SqlAggFunction;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
@@ -16,11 +17,13 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeTransforms;
 import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.util.Optionality;
 
 /**
  * The functions of Flink's dialect the validator knows: Calcite's standard operators, Flink's
  * window table functions in place of Calcite's TUMBLE/HOP, and Flink's built-ins Calcite lacks
- * (DATE_FORMAT, REGEXP_EXTRACT, SPLIT_INDEX, IF, ...). How each is evaluated is in
+ * (DATE_FORMAT, REGEXP_EXTRACT, SPLIT_INDEX, IF, ...) and its group aggregates FIRST_VALUE,
+ * LAST_VALUE and LISTAGG. How each is evaluated is in
  * {@code io.eddy.sql.codegen.RexCompiler}.
  */
 public final class EddyOperatorTable {
@@ -61,6 +64,23 @@ public final class EddyOperatorTable {
   public static final SqlFunction SESSION_END = new SqlFunction("$SESSION_END", SqlKind.OTHER_FUNCTION,
       ReturnTypes.ARG0, null, OperandTypes.DATETIME, SqlFunctionCategory.TIMEDATE);
 
+  /** FIRST_VALUE(x) as Flink's group aggregate (Calcite's is an OVER-only window function). */
+  public static final SqlAggFunction FIRST_VALUE = valueAggregate(SqlKind.FIRST_VALUE);
+
+  /** LAST_VALUE(x) as Flink's group aggregate. */
+  public static final SqlAggFunction LAST_VALUE = valueAggregate(SqlKind.LAST_VALUE);
+
+  /** LISTAGG(str [, separator]) as Flink types it: a nullable STRING whatever the argument's length. */
+  public static final SqlAggFunction LISTAGG = new SqlAggFunction("LISTAGG", null, SqlKind.LISTAGG,
+      ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.FORCE_NULLABLE), null,
+      OperandTypes.or(OperandTypes.STRING, OperandTypes.STRING_STRING), SqlFunctionCategory.STRING,
+      false, false, Optionality.FORBIDDEN) {};
+
+  private static SqlAggFunction valueAggregate(SqlKind kind) {
+    return new SqlAggFunction(kind.name(), null, kind, ReturnTypes.ARG0_FORCE_NULLABLE, null, OperandTypes.ANY,
+        SqlFunctionCategory.SYSTEM, false, false, Optionality.FORBIDDEN) {};
+  }
+
   /** The operator table for a session, with the user's functions first. */
   public static SqlOperatorTable create(SqlOperatorTable userFunctions) {
     List<SqlOperator> ops = new ArrayList<>();
@@ -73,6 +93,9 @@ public final class EddyOperatorTable {
     ops.add(REGEXP_EXTRACT);
     ops.add(SPLIT_INDEX);
     ops.add(IF);
+    ops.add(FIRST_VALUE);
+    ops.add(LAST_VALUE);
+    ops.add(LISTAGG);
     ops.add(SqlLibraryOperators.CONCAT_FUNCTION);
     ops.add(SqlLibraryOperators.CONCAT_WS);
     ops.add(SqlLibraryOperators.REGEXP_REPLACE_3);
@@ -80,9 +103,13 @@ public final class EddyOperatorTable {
     return SqlOperatorTables.chain(userFunctions, SqlOperatorTables.of(ops), new StandardWithoutReplaced());
   }
 
-  /** Calcite's standard operators minus the ones this table replaces (TUMBLE, HOP, SESSION, ROUND, TRUNCATE). */
+  /**
+   * Calcite's standard operators minus the ones this table replaces (TUMBLE, HOP, SESSION, ROUND,
+   * TRUNCATE, FIRST_VALUE, LAST_VALUE, LISTAGG).
+   */
   private static final class StandardWithoutReplaced implements SqlOperatorTable {
-    private static final java.util.Set<String> REPLACED = java.util.Set.of("TUMBLE", "HOP", "ROUND", "TRUNCATE");
+    private static final java.util.Set<String> REPLACED = java.util.Set.of("TUMBLE", "HOP", "ROUND", "TRUNCATE",
+        "FIRST_VALUE", "LAST_VALUE", "LISTAGG");
     private final SqlOperatorTable std = SqlStdOperatorTable.instance();
 
     @Override

@@ -8,7 +8,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * Calcite's type rules adjusted to Flink's where results differ: DECIMAL up to precision 38,
  * VARCHAR/VARBINARY without a length are of the maximum length (Flink's STRING/BYTES),
- * TIMESTAMP up to 9 fractional digits, SUM of DECIMAL(p, s) is DECIMAL(38, s). AVG keeps
+ * TIMESTAMP up to 9 fractional digits, SUM of DECIMAL(p, s) is DECIMAL(38, s), AVG of
+ * DECIMAL(p, s) is DECIMAL(38, max(6, s)) (Flink's LogicalTypeMerging.findAvgAggType). AVG keeps
  * Calcite's (and Flink's) rule that an integer average is of the argument's type.
  */
 public final class EddyTypeSystem extends RelDataTypeSystemImpl {
@@ -47,6 +48,16 @@ public final class EddyTypeSystem extends RelDataTypeSystemImpl {
           typeFactory.createSqlType(SqlTypeName.DECIMAL, 38, argumentType.getScale()), argumentType.isNullable());
     }
     return super.deriveSumType(typeFactory, argumentType);
+  }
+
+  @Override
+  public RelDataType deriveAvgAggType(RelDataTypeFactory typeFactory, RelDataType argumentType) {
+    if (argumentType.getSqlTypeName() == SqlTypeName.DECIMAL) {
+      return typeFactory.createTypeWithNullability(
+          typeFactory.createSqlType(SqlTypeName.DECIMAL, 38, Math.max(6, argumentType.getScale())),
+          argumentType.isNullable());
+    }
+    return super.deriveAvgAggType(typeFactory, argumentType);
   }
 
   @Override

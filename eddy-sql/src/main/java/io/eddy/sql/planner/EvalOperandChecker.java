@@ -14,11 +14,16 @@ import org.apache.calcite.sql.type.SqlOperandCountRanges;
 import org.apache.calcite.sql.type.SqlOperandTypeChecker;
 
 /**
- * Operand checking of a user function's call: valid when one of its {@code eval} overloads
- * accepts the argument types ({@link EvalMethod#resolve}); otherwise Calcite's error lists the
- * overloads as SQL signatures.
+ * Operand checking of a user function's call: valid when one of its {@code eval} overloads (an
+ * aggregate function's {@code accumulate} overloads, after the accumulator parameter) accepts
+ * the argument types ({@link EvalMethod#resolve}); otherwise Calcite's error lists the overloads
+ * as SQL signatures.
  */
-record EvalOperandChecker(Class<?> functionClass) implements SqlOperandTypeChecker {
+record EvalOperandChecker(Class<?> functionClass, String method, int leading) implements SqlOperandTypeChecker {
+  EvalOperandChecker(Class<?> functionClass) {
+    this(functionClass, "eval", 0);
+  }
+
   static List<LogicalType> argTypes(SqlOperatorBinding binding) {
     List<LogicalType> types = new ArrayList<>();
     for (int i = 0; i < binding.getOperandCount(); i++) {
@@ -29,7 +34,7 @@ record EvalOperandChecker(Class<?> functionClass) implements SqlOperandTypeCheck
 
   @Override
   public boolean checkOperandTypes(SqlCallBinding binding, boolean throwOnFailure) {
-    if (EvalMethod.resolve(functionClass, argTypes(binding)) != null) {
+    if (EvalMethod.resolve(functionClass, method, leading, argTypes(binding)) != null) {
       return true;
     }
     if (throwOnFailure) {
@@ -42,8 +47,8 @@ record EvalOperandChecker(Class<?> functionClass) implements SqlOperandTypeCheck
   public SqlOperandCountRange getOperandCountRange() {
     int min = Integer.MAX_VALUE;
     int max = 0;
-    for (Method m : EvalMethod.candidates(functionClass)) {
-      int fixed = m.isVarArgs() ? m.getParameterCount() - 1 : m.getParameterCount();
+    for (Method m : EvalMethod.candidates(functionClass, method, leading)) {
+      int fixed = (m.isVarArgs() ? m.getParameterCount() - 1 : m.getParameterCount()) - leading;
       min = Math.min(min, fixed);
       max = m.isVarArgs() || max < 0 ? -1 : Math.max(max, fixed);
     }
@@ -53,10 +58,10 @@ record EvalOperandChecker(Class<?> functionClass) implements SqlOperandTypeCheck
   @Override
   public String getAllowedSignatures(SqlOperator op, String opName) {
     List<String> lines = new ArrayList<>();
-    for (Method m : EvalMethod.candidates(functionClass)) {
+    for (Method m : EvalMethod.candidates(functionClass, method, leading)) {
       List<String> params = new ArrayList<>();
       Class<?>[] types = m.getParameterTypes();
-      for (int i = 0; i < types.length; i++) {
+      for (int i = leading; i < types.length; i++) {
         boolean varargs = m.isVarArgs() && i == types.length - 1;
         Class<?> p = varargs ? types[i].getComponentType() : types[i];
         LogicalType t = JavaTypes.of(p);

@@ -61,7 +61,8 @@ final class OverRule {
       SqlAggFunction function = (SqlAggFunction) call.getOperator();
       calls.add(new AggregateCall(function.getName() + "(" + (call.distinct ? "DISTINCT " : "")
           + (argument < 0 ? "*" : names.get(argument)) + ")",
-          PhysicalPlanner.aggregator(function, call.distinct, TypeConversion.toLogicalType(call.getType()), argType,
+          Aggregators.of(function, call.distinct, TypeConversion.toLogicalType(call.getType()),
+              argType == null ? List.of() : List.of(argType), argType == null ? List.of() : java.util.Collections.singletonList(null),
               !frame.unbounded()), argument, -1));
     }
     return new OverAggregateNode(input, TypeConversion.toLogicalType(window.getRowType()), group.keys.toArray(),

@@ -16,12 +16,7 @@ import io.eddy.sql.plan.WatermarkAssignerNode;
 import io.eddy.sql.plan.WindowAggregateNode;
 import io.eddy.table.runtime.RowExpression;
 import io.eddy.table.runtime.operators.aggregate.AggregateCall;
-import io.eddy.table.runtime.operators.aggregate.Avg;
-import io.eddy.table.runtime.operators.aggregate.Count;
-import io.eddy.table.runtime.operators.aggregate.Distinct;
-import io.eddy.table.runtime.operators.aggregate.MinMax;
 import io.eddy.table.runtime.operators.aggregate.RowAggregator;
-import io.eddy.table.runtime.operators.aggregate.Sum;
 import io.eddy.table.runtime.operators.join.JoinType;
 import io.eddy.table.runtime.operators.window.WindowAssignment;
 import io.eddy.table.types.LogicalType;
@@ -267,38 +262,40 @@ public final class PhysicalPlanner {
 
   private List<AggregateCall> calls(Aggregate aggregate, boolean retractions, java.util.function.IntUnaryOperator remap) {
     List<AggregateCall> calls = new ArrayList<>();
-    List<String> inputNames = aggregate.getInput().getRowType().getFieldNames();
+    RelNode input = aggregate.getInput();
+    List<String> inputNames = input.getRowType().getFieldNames();
     for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
-      if (call.getArgList().size() > 1) {
-        throw new UnsupportedOperationException("aggregate " + call + " with several arguments is not supported yet");
+      List<LogicalType> argTypes = new ArrayList<>();
+      List<Object> constants = new ArrayList<>();
+      for (int arg : call.getArgList()) {
+        argTypes.add(TypeConversion.toLogicalType(input.getRowType().getFieldList().get(arg).getType()));
+        constants.add(constant(input, arg));
       }
-      int argument = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
-      LogicalType result = TypeConversion.toLogicalType(call.getType());
-      LogicalType argType = argument < 0 ? null
-          : TypeConversion.toLogicalType(aggregate.getInput().getRowType().getFieldList().get(argument).getType());
-      RowAggregator aggregator = aggregator(call.getAggregation(), call.isDistinct(), result, argType, retractions);
+      RowAggregator aggregator = Aggregators.of(call.getAggregation(), call.isDistinct(),
+          TypeConversion.toLogicalType(call.getType()), argTypes, constants, retractions);
+      List<Integer> fields = Aggregators.readsAllArguments(call.getAggregation()) || call.getArgList().isEmpty()
+          ? call.getArgList() : call.getArgList().subList(0, 1);
+      List<String> argNames = new ArrayList<>();
+      for (int f : call.getArgList()) {
+        argNames.add(inputNames.get(f));
+      }
       String name = call.getAggregation().getName() + "(" + (call.isDistinct() ? "DISTINCT " : "")
-          + (argument < 0 ? "*" : inputNames.get(argument)) + ")"
+          + (argNames.isEmpty() ? "*" : String.join(", ", argNames)) + ")"
           + (call.filterArg >= 0 ? " FILTER " + inputNames.get(call.filterArg) : "");
-      calls.add(new AggregateCall(name, aggregator, argument < 0 ? -1 : remap.applyAsInt(argument),
+      calls.add(new AggregateCall(name, aggregator, fields.stream().mapToInt(remap::applyAsInt).toArray(),
           call.filterArg < 0 ? -1 : remap.applyAsInt(call.filterArg)));
     }
     return calls;
   }
 
-  /** The runtime aggregator of an SQL aggregate function; MIN/MAX keep their values if they may retract. */
-  static RowAggregator aggregator(org.apache.calcite.sql.SqlAggFunction function, boolean distinct, LogicalType result,
-      LogicalType argType, boolean retractions) {
-    RowAggregator aggregator = switch (function.getKind()) {
-      case COUNT -> new Count();
-      case SUM, SUM0 -> new Sum(result);
-      case MIN -> new MinMax(false, retractions || distinct);
-      case MAX -> new MinMax(true, retractions || distinct);
-      case AVG -> new Avg(argType, result);
-      default -> throw new UnsupportedOperationException("aggregate function " + function.getName()
-          + " is not supported yet");
+  /** The value of field {@code field} of {@code input} if a Calc or Project computes it as a literal, else null. */
+  private static Object constant(RelNode input, int field) {
+    RexNode e = switch (input) {
+      case LogicalCalc calc -> calc.getProgram().expandLocalRef(calc.getProgram().getProjectList().get(field));
+      case org.apache.calcite.rel.core.Project project -> project.getProjects().get(field);
+      default -> null;
     };
-    return distinct ? new Distinct(aggregator) : aggregator;
+    return e instanceof RexLiteral literal ? literal.getValue2() : null;
   }
 
   /**

@@ -3,11 +3,8 @@ package io.eddy.sql.planner;
 import io.eddy.sql.parser.StatementParser;
 import io.eddy.table.functions.EvalMethod;
 import io.eddy.table.functions.FunctionHint;
-import io.eddy.table.functions.JavaTypes;
 import io.eddy.table.functions.TableFunction;
 import io.eddy.table.types.LogicalType;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.SqlFunction;
@@ -75,19 +72,7 @@ public final class TableFunctionOperator extends SqlFunction implements SqlTable
   }
 
   private static LogicalType outputRowType(Class<?> functionClass) {
-    FunctionHint hint = functionClass.getAnnotation(FunctionHint.class);
-    LogicalType t = null;
-    if (hint != null) {
-      t = StatementParser.parseType(hint.output());
-    } else {
-      for (Class<?> c = functionClass; c != null && t == null; c = c.getSuperclass()) {
-        Type s = c.getGenericSuperclass();
-        if (s instanceof ParameterizedType p && p.getRawType() == TableFunction.class
-            && p.getActualTypeArguments()[0] instanceof Class<?> arg) {
-          t = JavaTypes.of(arg);
-        }
-      }
-    }
+    LogicalType t = FunctionOutputType.of(functionClass, TableFunction.class);
     if (t == null) {
       throw new IllegalArgumentException("Function class " + functionClass.getName()
           + ": cannot tell its output type; declare it with @FunctionHint(output = \"ROW<...>\")");

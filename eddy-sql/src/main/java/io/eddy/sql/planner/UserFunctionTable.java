@@ -1,6 +1,7 @@
 package io.eddy.sql.planner;
 
 import io.eddy.sql.catalog.Catalog;
+import io.eddy.table.functions.AggregateFunction;
 import io.eddy.table.functions.ScalarFunction;
 import io.eddy.table.functions.TableFunction;
 import io.eddy.table.functions.UserDefinedFunction;
@@ -16,7 +17,7 @@ import org.apache.calcite.sql.validate.SqlNameMatcher;
 /**
  * The session's user and module functions for Calcite's validator, found by case-insensitive
  * name as Flink finds functions, each as the operator of its kind ({@link ScalarFunctionOperator},
- * {@link TableFunctionOperator}). Reads the catalog at each lookup.
+ * {@link TableFunctionOperator}, {@link AggregateFunctionOperator}). Reads the catalog at each lookup.
  */
 final class UserFunctionTable implements SqlOperatorTable {
   private final Catalog catalog;
@@ -50,10 +51,13 @@ final class UserFunctionTable implements SqlOperatorTable {
     if (ScalarFunction.class.isAssignableFrom(f)) {
       return new ScalarFunctionOperator(name, (Class<? extends ScalarFunction>) f);
     }
+    if (AggregateFunction.class.isAssignableFrom(f)) {
+      return new AggregateFunctionOperator(name, (Class<? extends AggregateFunction<?, ?>>) f);
+    }
     if (TableFunction.class.isAssignableFrom(f)) {
       return new TableFunctionOperator(name, (Class<? extends TableFunction<?>>) f);
     }
     throw new IllegalArgumentException("Function " + name + ": " + f.getName()
-        + " is neither a ScalarFunction nor a TableFunction");
+        + " is not a ScalarFunction, TableFunction or AggregateFunction");
   }
 }

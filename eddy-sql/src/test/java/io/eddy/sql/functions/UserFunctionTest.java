@@ -85,7 +85,7 @@ class UserFunctionTest {
         .isInstanceOf(SqlParseException.class).hasMessageContaining("line 3, column 1")
         .hasMessageContaining("no.such.Clazz not found");
     assertThatThrownBy(() -> run("CREATE FUNCTION f AS '" + PKG + "NotAFunction';"))
-        .hasMessageContaining("must extend ScalarFunction or TableFunction");
+        .hasMessageContaining("must extend ScalarFunction, TableFunction or AggregateFunction");
     assertThatThrownBy(() -> run("CREATE FUNCTION twice AS '" + PKG + "Twice';\nSELECT twice(v, v) FROM t;"))
         .isInstanceOf(SqlParseException.class).hasMessageContaining("line 3, column 8")
         .hasMessageContaining("Was expecting 1 arguments");

@@ -11,22 +11,28 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The {@code eval} overload of a user function that a call's argument types select, and how
- * SQL values are passed to it. Resolution: every public {@code eval} whose parameters
- * {@link JavaTypes#accept} the arguments (a trailing varargs parameter takes any number), the
- * one with the most exactly typed parameters winning; ties go to the first in signature order,
- * so the choice is stable. Serializable (the method is found again by its parameter types).
+ * The {@code eval} overload of a user function that a call's argument types select (or the
+ * {@code accumulate}/{@code retract} overload of an aggregate function, whose first parameter,
+ * the accumulator, is not an SQL argument), and how SQL values are passed to it. Resolution:
+ * every public method of that name whose SQL parameters {@link JavaTypes#accept} the arguments
+ * (a trailing varargs parameter takes any number), the one with the most exactly typed
+ * parameters winning; ties go to the first in signature order, so the choice is stable.
+ * Serializable (the method is found again by its name and parameter types).
  */
 public final class EvalMethod implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final Class<?> owner;
+  private final String name;
+  private final int leading;
   private final Class<?>[] parameters;
   private final boolean varArgs;
   private transient Method method;
 
-  private EvalMethod(Method method) {
+  private EvalMethod(Method method, int leading) {
     this.owner = method.getDeclaringClass();
+    this.name = method.getName();
+    this.leading = leading;
     this.parameters = method.getParameterTypes();
     this.varArgs = method.isVarArgs();
     this.method = method;
@@ -34,9 +40,15 @@ public final class EvalMethod implements Serializable {
 
   /** The public eval methods of {@code function}, in signature order. */
   public static List<Method> candidates(Class<?> function) {
+    return candidates(function, "eval", 0);
+  }
+
+  /** The public methods named {@code name} with at least {@code leading} parameters, in signature order. */
+  public static List<Method> candidates(Class<?> function, String name, int leading) {
     List<Method> evals = new ArrayList<>();
     for (Method m : function.getMethods()) {
-      if (m.getName().equals("eval") && !Modifier.isStatic(m.getModifiers())) {
+      if (m.getName().equals(name) && !Modifier.isStatic(m.getModifiers()) && m.getParameterCount() >= leading
+          && !(m.isVarArgs() && m.getParameterCount() == leading)) {
         evals.add(m);
       }
     }
@@ -46,21 +58,30 @@ public final class EvalMethod implements Serializable {
 
   /** The overload for these argument types, or null if none accepts them. */
   public static EvalMethod resolve(Class<?> function, List<LogicalType> args) {
+    return resolve(function, "eval", 0, args);
+  }
+
+  /**
+   * The overload of method {@code name} for these argument types, its first {@code leading}
+   * parameters not being SQL arguments; null if none accepts them.
+   */
+  public static EvalMethod resolve(Class<?> function, String name, int leading, List<LogicalType> args) {
     Method best = null;
     int bestScore = -1;
-    for (Method m : candidates(function)) {
-      int score = score(m, args);
+    for (Method m : candidates(function, name, leading)) {
+      int score = score(m, leading, args);
       if (score > bestScore) {
         best = m;
         bestScore = score;
       }
     }
-    return best == null ? null : new EvalMethod(best);
+    return best == null ? null : new EvalMethod(best, leading);
   }
 
   /** -1 if {@code m} cannot take {@code args}, else the number of exactly typed arguments. */
-  private static int score(Method m, List<LogicalType> args) {
-    Class<?>[] params = m.getParameterTypes();
+  private static int score(Method m, int leading, List<LogicalType> args) {
+    Class<?>[] all = m.getParameterTypes();
+    Class<?>[] params = Arrays.copyOfRange(all, leading, all.length);
     int fixed = m.isVarArgs() ? params.length - 1 : params.length;
     if (args.size() < fixed || (!m.isVarArgs() && args.size() != fixed)) {
       return -1;
@@ -79,9 +100,9 @@ public final class EvalMethod implements Serializable {
   public Method method() {
     if (method == null) {
       try {
-        method = owner.getMethod("eval", parameters);
+        method = owner.getMethod(name, parameters);
       } catch (NoSuchMethodException e) {
-        throw new IllegalStateException("eval" + Arrays.toString(parameters) + " vanished from " + owner.getName(), e);
+        throw new IllegalStateException(name + Arrays.toString(parameters) + " vanished from " + owner.getName(), e);
       }
     }
     return method;
@@ -92,10 +113,19 @@ public final class EvalMethod implements Serializable {
    * parameter would receive a null. Exceptions of the function are rethrown unwrapped.
    */
   public Object invoke(Object instance, Object[] sqlArgs) {
+    return invokeWith(instance, new Object[0], sqlArgs);
+  }
+
+  /**
+   * As {@link #invoke}, passing {@code leadingArgs} (as many as the method's leading non-SQL
+   * parameters, e.g. the accumulator) first, unconverted.
+   */
+  public Object invokeWith(Object instance, Object[] leadingArgs, Object[] sqlArgs) {
     int fixed = varArgs ? parameters.length - 1 : parameters.length;
     Object[] javaArgs = new Object[parameters.length];
-    for (int i = 0; i < fixed; i++) {
-      Object v = sqlArgs[i];
+    System.arraycopy(leadingArgs, 0, javaArgs, 0, leading);
+    for (int i = leading; i < fixed; i++) {
+      Object v = sqlArgs[i - leading];
       if (v == null && parameters[i].isPrimitive()) {
         return null;
       }
@@ -103,13 +133,14 @@ public final class EvalMethod implements Serializable {
     }
     if (varArgs) {
       Class<?> component = parameters[fixed].getComponentType();
-      Object rest = java.lang.reflect.Array.newInstance(component, sqlArgs.length - fixed);
-      for (int i = fixed; i < sqlArgs.length; i++) {
+      int sqlFixed = fixed - leading;
+      Object rest = java.lang.reflect.Array.newInstance(component, sqlArgs.length - sqlFixed);
+      for (int i = sqlFixed; i < sqlArgs.length; i++) {
         Object v = sqlArgs[i];
         if (v == null && component.isPrimitive()) {
           return null;
         }
-        java.lang.reflect.Array.set(rest, i - fixed, v == null ? null : JavaTypes.convert(v, component));
+        java.lang.reflect.Array.set(rest, i - sqlFixed, v == null ? null : JavaTypes.convert(v, component));
       }
       javaArgs[fixed] = rest;
     }
@@ -119,9 +150,9 @@ public final class EvalMethod implements Serializable {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
-      throw new IllegalStateException(owner.getName() + ".eval failed: " + e.getCause(), e.getCause());
+      throw new IllegalStateException(owner.getName() + "." + name + " failed: " + e.getCause(), e.getCause());
     } catch (IllegalAccessException e) {
-      throw new IllegalStateException(owner.getName() + ".eval is not accessible (the class must be public)", e);
+      throw new IllegalStateException(owner.getName() + "." + name + " is not accessible (the class must be public)", e);
     }
   }
 

@@ -9,22 +9,26 @@ import java.util.List;
  * The aggregates of one group as a whole (Flink's AggsHandleFunction): they share one accumulator
  * row whose slot 0 counts the input rows of the group (so a group whose rows are all retracted is
  * recognised and removed) and whose further slots belong to the aggregates in order. Rows with a
- * NULL argument or a filter that is not TRUE leave an aggregate unchanged. Immutable and
- * stateless; the accumulator rows are the state.
+ * filter that is not TRUE, or a NULL argument of a built-in aggregate, leave an aggregate
+ * unchanged; a user aggregate function gets all its argument values (NULLs included) as an
+ * {@code Object[]}. Immutable and stateless; the accumulator rows are the state.
  */
 public final class Accumulators implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final AggregateCall[] calls;
   private final int[] offsets;
+  private final int[][] argumentFields;
   private final int arity;
 
   public Accumulators(List<AggregateCall> calls) {
     this.calls = calls.toArray(AggregateCall[]::new);
     this.offsets = new int[this.calls.length];
+    this.argumentFields = new int[this.calls.length][];
     int next = 1;
     for (int i = 0; i < this.calls.length; i++) {
       offsets[i] = next;
+      argumentFields[i] = this.calls[i].arguments();
       next += this.calls[i].aggregator().slots();
     }
     this.arity = next;
@@ -71,9 +75,19 @@ public final class Accumulators implements Serializable {
       if (call.filter() >= 0 && !Boolean.TRUE.equals(input.getField(call.filter()))) {
         continue;
       }
-      Object value = call.argument() < 0 ? null : input.getField(call.argument());
-      if (call.argument() >= 0 && value == null) {
-        continue;
+      int[] arguments = argumentFields[i];
+      Object value;
+      if (calls[i].aggregator().skipsNullArguments()) {
+        value = arguments.length == 0 ? null : input.getField(arguments[0]);
+        if (arguments.length > 0 && value == null) {
+          continue;
+        }
+      } else {
+        Object[] values = new Object[arguments.length];
+        for (int a = 0; a < arguments.length; a++) {
+          values[a] = input.getField(arguments[a]);
+        }
+        value = values;
       }
       if (add) {
         call.aggregator().accumulate(acc, offsets[i], value);

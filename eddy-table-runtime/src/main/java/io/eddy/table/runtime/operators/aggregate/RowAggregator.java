@@ -8,7 +8,9 @@ import java.io.Serializable;
  * (Flink's AggsHandleFunction, split per function): {@code offset} is the first of its
  * {@link #slots()} slots. {@link #accumulate} and {@link #retract} get non-null argument values
  * except for {@code COUNT(*)}, whose argument is ignored; NULL arguments never reach an
- * aggregator (SQL aggregates skip them), {@link AggregateCall} filters them. Slot values are
+ * aggregator (SQL aggregates skip them), {@link Accumulators} filters them. An aggregator that
+ * does not {@link #skipsNullArguments()} (a user aggregate function) gets instead the values of
+ * all its argument fields as an {@code Object[]}, NULLs included. Slot values are
  * immutable values or mutable containers owned by this accumulator; the accumulator row is what
  * keyed state stores. Stateless itself.
  */
@@ -27,6 +29,11 @@ public interface RowAggregator extends Serializable {
   Object getValue(Row acc, int offset);
 
   default boolean supportsRetraction() {
+    return true;
+  }
+
+  /** True for SQL's built-in aggregates, which take one argument value and ignore NULLs. */
+  default boolean skipsNullArguments() {
     return true;
   }
 }

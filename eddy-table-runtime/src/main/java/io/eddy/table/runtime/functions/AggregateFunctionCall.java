@@ -1,0 +1,89 @@
+package io.eddy.table.runtime.functions;
+
+import io.eddy.api.types.Row;
+import io.eddy.table.functions.AggregateFunction;
+import io.eddy.table.functions.EvalMethod;
+import io.eddy.table.functions.FunctionContext;
+import io.eddy.table.runtime.functions.ScalarFunctionCall.SerializableUnaryOperator;
+import io.eddy.table.runtime.operators.aggregate.RowAggregator;
+
+/**
+ * A call of a user {@link AggregateFunction} in an aggregation: its accumulator (the function's
+ * own object) is the one slot of the group's accumulator row; rows go to the resolved
+ * {@code accumulate} / {@code retract} overloads with all argument values, NULLs included (a NULL
+ * for a primitive parameter skips the call, as for scalar functions); {@code getValue} brings
+ * the result to the call's SQL type. Each subtask's copy holds its own function instance, opened
+ * before its first use. Retractions need a {@code retract} method; the planner refuses an
+ * updating input otherwise.
+ */
+public final class AggregateFunctionCall implements RowAggregator {
+  private static final long serialVersionUID = 1L;
+
+  private final AggregateFunction<Object, Object> function;
+  private final EvalMethod accumulate;
+  private final EvalMethod retract;
+  private final SerializableUnaryOperator toResultType;
+  private transient boolean opened;
+
+  /** {@code retract} null if the function has none for these argument types. */
+  @SuppressWarnings("unchecked")
+  public AggregateFunctionCall(AggregateFunction<?, ?> function, EvalMethod accumulate, EvalMethod retract,
+      SerializableUnaryOperator toResultType) {
+    this.function = (AggregateFunction<Object, Object>) function;
+    this.accumulate = accumulate;
+    this.retract = retract;
+    this.toResultType = toResultType;
+  }
+
+  @Override
+  public int slots() {
+    return 1;
+  }
+
+  @Override
+  public void init(Row acc, int offset) {
+    acc.setField(offset, opened().createAccumulator());
+  }
+
+  @Override
+  public void accumulate(Row acc, int offset, Object value) {
+    accumulate.invokeWith(opened(), new Object[] {acc.getField(offset)}, (Object[]) value);
+  }
+
+  @Override
+  public void retract(Row acc, int offset, Object value) {
+    if (retract == null) {
+      throw new IllegalStateException(function.getClass().getName()
+          + " has no retract method for its arguments but its input updates");
+    }
+    retract.invokeWith(opened(), new Object[] {acc.getField(offset)}, (Object[]) value);
+  }
+
+  @Override
+  public Object getValue(Row acc, int offset) {
+    Object result = opened().getValue(acc.getField(offset));
+    return result == null ? null : toResultType.apply(result);
+  }
+
+  @Override
+  public boolean supportsRetraction() {
+    return retract != null;
+  }
+
+  @Override
+  public boolean skipsNullArguments() {
+    return false;
+  }
+
+  private AggregateFunction<Object, Object> opened() {
+    if (!opened) {
+      try {
+        function.open(new FunctionContext(function.getClass().getClassLoader()));
+      } catch (Exception e) {
+        throw new IllegalStateException(function.getClass().getName() + ".open failed: " + e, e);
+      }
+      opened = true;
+    }
+    return function;
+  }
+}
