@@ -57,9 +57,24 @@ public final class CalcNode extends PhysicalNode {
 
   @Override
   public int rowtimeField() {
-    int rowtime = input().rowtimeField();
-    for (int i = 0; rowtime >= 0 && i < forwarded.length; i++) {
-      if (forwarded[i] == rowtime) {
+    return forwardedAs(input().rowtimeField());
+  }
+
+  @Override
+  public int[] windowBounds() {
+    int[] bounds = input().windowBounds();
+    if (bounds == null) {
+      return null;
+    }
+    int start = forwardedAs(bounds[0]);
+    int end = forwardedAs(bounds[1]);
+    return start < 0 || end < 0 ? null : new int[] {start, end};
+  }
+
+  /** The output field forwarding input field {@code field} unchanged, or -1. */
+  private int forwardedAs(int field) {
+    for (int i = 0; field >= 0 && i < forwarded.length; i++) {
+      if (forwarded[i] == field) {
         return i;
       }
     }

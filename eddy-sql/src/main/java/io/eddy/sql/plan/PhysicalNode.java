@@ -48,6 +48,15 @@ public abstract class PhysicalNode {
     return -1;
   }
 
+  /**
+   * The output fields {@code [window_start, window_end]} of rows that belong to one window each
+   * (the output of a window table function or window aggregation, through Calcs that keep both),
+   * or null. Window Top-N and deduplication partition by them.
+   */
+  public int[] windowBounds() {
+    return null;
+  }
+
   /** The operator's name in EXPLAIN, Flink's where one exists (Calc, GroupAggregate, ...). */
   public abstract String name();
 

@@ -46,6 +46,12 @@ public final class WindowAggregateNode extends PhysicalNode {
   }
 
   @Override
+  public int[] windowBounds() {
+    int n = rowType().fieldCount();
+    return new int[] {n - 3, n - 2};
+  }
+
+  @Override
   public String name() {
     return "WindowAggregate";
   }

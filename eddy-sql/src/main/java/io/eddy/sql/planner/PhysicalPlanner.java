@@ -113,8 +113,8 @@ public final class PhysicalPlanner {
       case LogicalJoin join -> join(join);
       case LogicalWindow window when !RankRule.matches(window) -> OverRule.plan(this, window);
       case LogicalCorrelate correlate -> CorrelateRule.plan(correlate, plan(correlate.getLeft()));
-      case LogicalTableFunctionScan tvf -> throw new UnsupportedOperationException(
-          "A window table function is only supported under a GROUP BY window_start, window_end aggregation yet");
+      case LogicalTableFunctionScan tvf when WindowTableFunctionRule.isWindow(tvf) ->
+          WindowTableFunctionRule.plan(this, tvf);
       default -> throw new UnsupportedOperationException("Not supported yet: " + rel.getRelTypeName()
           + " (" + rel.explain().strip().lines().findFirst().orElse("") + ")");
     };
@@ -243,10 +243,10 @@ public final class PhysicalPlanner {
     if (GroupWindowRule.matches(aggregate)) {
       return legacyWindowAggregate(aggregate, false);
     }
-    if (input instanceof LogicalCalc calc && calc.getInput() instanceof LogicalTableFunctionScan tvf && isWindow(tvf)) {
+    if (input instanceof LogicalCalc calc && calc.getInput() instanceof LogicalTableFunctionScan tvf && WindowTableFunctionRule.isWindow(tvf)) {
       return windowAggregate(aggregate, calc, tvf);
     }
-    if (input instanceof LogicalTableFunctionScan tvf && isWindow(tvf)) {
+    if (input instanceof LogicalTableFunctionScan tvf && WindowTableFunctionRule.isWindow(tvf)) {
       return windowAggregate(aggregate, null, tvf);
     }
     PhysicalNode in = plan(input);
@@ -254,10 +254,6 @@ public final class PhysicalPlanner {
     int[] grouping = aggregate.getGroupSet().toArray();
     List<AggregateCall> calls = calls(aggregate, retractions, i -> i);
     return new GroupAggregateNode(in, TypeConversion.toLogicalType(aggregate.getRowType()), grouping, calls, true);
-  }
-
-  private static boolean isWindow(LogicalTableFunctionScan tvf) {
-    return tvf.getCall() instanceof RexCall call && call.getOperator() instanceof WindowTableFunction;
   }
 
   private List<AggregateCall> calls(Aggregate aggregate, boolean retractions, java.util.function.IntUnaryOperator remap) {
@@ -322,20 +318,10 @@ public final class PhysicalPlanner {
         projections.add(b.makeInputRef(tvf, i));
       }
     }
-    RexCall call = (RexCall) tvf.getCall();
-    int timeField = -1;
-    List<Long> intervals = new ArrayList<>();
-    for (RexNode operand : call.getOperands()) {
-      if (operand.getKind() == SqlKind.DESCRIPTOR) {
-        timeField = ((RexInputRef) ((RexCall) operand).getOperands().get(0)).getIndex();
-      } else if (operand instanceof RexLiteral literal) {
-        intervals.add(((java.math.BigDecimal) literal.getValueAs(java.math.BigDecimal.class)).longValueExact());
-      }
-    }
-    String name = ((WindowTableFunction) call.getOperator()).getName();
+    WindowTableFunctionRule window = WindowTableFunctionRule.of(tvf);
     WindowColumns columns = p -> p instanceof RexInputRef ref && ref.getIndex() >= n ? ref.getIndex() - n : -1;
-    return groupWindowAggregate(aggregate, tvfInput, projections, condition, timeField, name, intervals, columns,
-        false, false);
+    return groupWindowAggregate(aggregate, tvfInput, projections, condition, window.timeField(), window.name(),
+        window.intervals(), columns, false, false);
   }
 
   /** Which window column (0 start, 1 end, 2 time) a grouping expression is, or -1 for a key. */
@@ -474,7 +460,7 @@ public final class PhysicalPlanner {
     LogicalType outType = LogicalType.row(uniquify(outNames), outTypes);
     PhysicalNode windowAgg = windowName.equals("SESSION")
         ? new SessionWindowAggregateNode(preCalc, outType, grouping, calls, intervals.get(0), preTime)
-        : new WindowAggregateNode(preCalc, outType, grouping, calls, assignment(windowName, intervals), preTime);
+        : new WindowAggregateNode(preCalc, outType, grouping, calls, new WindowTableFunctionRule(windowName, -1, intervals).assignment(), preTime);
     // Reorder to the Aggregate's output: its group fields in order, then the aggregates.
     List<RexNode> order = new ArrayList<>();
     var windowType = TypeConversion.toTableRowType(b.getTypeFactory(), windowAgg.rowType());
@@ -514,16 +500,5 @@ public final class PhysicalPlanner {
       throw new UnsupportedOperationException("window_start/window_end/window_time in " + where
           + " of a window aggregation is not supported yet");
     }
-  }
-
-  private static WindowAssignment assignment(String name, List<Long> intervals) {
-    long offset = 0;
-    return switch (name) {
-      case "TUMBLE" -> new WindowAssignment.Tumble(intervals.get(0), intervals.size() > 1 ? intervals.get(1) : offset);
-      case "HOP" -> new WindowAssignment.Hop(intervals.get(0), intervals.get(1), intervals.size() > 2 ? intervals.get(2) : offset);
-      case "CUMULATE" -> new WindowAssignment.Cumulate(intervals.get(0), intervals.get(1),
-          intervals.size() > 2 ? intervals.get(2) : offset);
-      default -> throw new UnsupportedOperationException("window table function " + name);
-    };
   }
 }

@@ -3,6 +3,7 @@ package io.eddy.sql.planner;
 import io.eddy.sql.plan.DeduplicateNode;
 import io.eddy.sql.plan.PhysicalNode;
 import io.eddy.sql.plan.RankNode;
+import io.eddy.sql.plan.WindowRankNode;
 import io.eddy.table.runtime.operators.rank.SortSpec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -20,22 +21,39 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeFamily;
 
 /**
  * Flink's rank rules: {@code Calc(rn <= N, ...)} over a window whose only aggregate is
  * {@code ROW_NUMBER()} becomes a {@link RankNode} with the constant rank range taken from the
  * conditions on rn ({@code <=, <, =, >=, >}, either side), or a {@link DeduplicateNode} when the
  * range is exactly 1, the order is one time attribute, the rank is not selected and the input is
- * insert-only (as Flink's deduplicate rule). The Calc's other conditions and its projections
- * stay in a Calc above.
+ * insert-only (as Flink's deduplicate rule). Partitioned by window_start and window_end of a
+ * windowed input (a window table function or window aggregation) it is a {@link WindowRankNode}
+ * (Flink's window Top-N, and window deduplication when the top-1 is by one time column). The
+ * Calc's other conditions and its projections stay in a Calc above. RANK() and DENSE_RANK() are
+ * refused with Flink's streaming planner's messages.
  */
 final class RankRule {
   private RankRule() {}
 
-  /** Whether {@code window} computes just ROW_NUMBER(). */
+  /** Whether {@code window} computes just ROW_NUMBER(), RANK() or DENSE_RANK(). */
   static boolean matches(LogicalWindow window) {
     return window.groups.size() == 1 && window.groups.get(0).aggCalls.size() == 1
-        && window.groups.get(0).aggCalls.get(0).getOperator().getKind() == SqlKind.ROW_NUMBER;
+        && switch (window.groups.get(0).aggCalls.get(0).getOperator().getKind()) {
+          case ROW_NUMBER, RANK, DENSE_RANK -> true;
+          default -> false;
+        };
+  }
+
+  private static void requireRowNumber(LogicalWindow window, boolean windowed) {
+    SqlKind kind = window.groups.get(0).aggCalls.get(0).getOperator().getKind();
+    if (kind != SqlKind.ROW_NUMBER) {
+      String function = kind == SqlKind.RANK ? "RANK()" : "DENSE_RANK()";
+      throw new UnsupportedOperationException(windowed
+          ? function + " function is not supported on Window TopN currently, only ROW_NUMBER() is supported."
+          : function + " on streaming table is not supported currently");
+    }
   }
 
   static PhysicalNode plan(PhysicalPlanner planner, LogicalCalc calc, LogicalWindow window) {
@@ -74,9 +92,19 @@ final class RankRule {
     PhysicalNode input = planner.plan(window.getInput());
     List<RelFieldCollation> order = group.orderKeys.getFieldCollations();
     int[] partition = group.keys.toArray();
+    int[] bounds = input.windowBounds();
+    boolean windowed = bounds != null && group.keys.get(bounds[0]) && group.keys.get(bounds[1]);
+    requireRowNumber(window, windowed);
     PhysicalNode ranked;
     int rowtime = input.rowtimeField();
-    if (start == 1 && end == 1 && !rankSelected && order.size() == 1 && input.changelogMode().isInsertOnly()
+    if (windowed) {
+      var rowType = rankSelected ? window.getRowType() : window.getInput().getRowType();
+      boolean deduplicateLast = start == 1 && end == 1 && !rankSelected && order.size() == 1
+          && order.get(0).direction.isDescending() && window.getInput().getRowType().getFieldList()
+              .get(order.get(0).getFieldIndex()).getType().getSqlTypeName().getFamily() == SqlTypeFamily.TIMESTAMP;
+      ranked = new WindowRankNode(input, TypeConversion.toLogicalType(rowType), partition, sortSpec(order), start, end,
+          rankSelected, deduplicateLast);
+    } else if (start == 1 && end == 1 && !rankSelected && order.size() == 1 && input.changelogMode().isInsertOnly()
         && rowtime >= 0 && order.get(0).getFieldIndex() == rowtime) {
       ranked = new DeduplicateNode(input, partition, order.get(0).direction.isDescending(), rowtime);
     } else {

@@ -97,11 +97,11 @@ public final class WindowAggFunction extends KeyedProcessFunction<Row, Row, Row>
     out.collect(Row.wrap(RowKind.INSERT, values));
   }
 
-  static long toMillis(LocalDateTime t) {
+  public static long toMillis(LocalDateTime t) {
     return t.toInstant(ZoneOffset.UTC).toEpochMilli();
   }
 
-  static LocalDateTime toTimestamp(long millis) {
+  public static LocalDateTime toTimestamp(long millis) {
     return LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), (int) Math.floorMod(millis, 1000) * 1_000_000,
         ZoneOffset.UTC);
   }
