@@ -20,6 +20,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * unchanged {@code ddl.sql}, on the golden inputs: the final table equals the one the DataStream
  * versions and the oracle give ({@code nexmark/qN/expected.csv}). Lists the queries whose
  * operators the SQL engine has so far.
+ *
+ * <p>q6 runs at parallelism 1: its OVER operator reads the updating output of a join, and a
+ * joined row whose time is already behind its own join subtask's watermark is late or not at the
+ * OVER operator depending on how far the other join subtask's watermark got meanwhile (thread
+ * timing, in Flink as here), so at parallelism 2 its table is not a fixed answer.
  */
 class NexmarkSqlGoldenTest {
 
@@ -30,7 +35,7 @@ class NexmarkSqlGoldenTest {
     Path dir = Path.of(NexmarkSqlGoldenTest.class.getResource("/nexmark/" + q).toURI());
     String script = resource("ddl.sql").replace("${EVENTS}", dir.resolve("input.jsonl").toString())
         + "\n" + resource(q + ".sql");
-    TableEnvironment env = TableEnvironment.create(new Configuration().set("parallelism.default", "2"));
+    TableEnvironment env = TableEnvironment.create(new Configuration().set("parallelism.default", q.equals("q6") ? "1" : "2"));
     ScriptRunner.Result result = new ScriptRunner(env, new PrintStream(new ByteArrayOutputStream())).run(script);
     assertThat(String.join("\n", CsvResult.lines(result.columns(), result.rows())) + "\n")
         .isEqualTo(Files.readString(dir.resolve("expected.csv")));
