@@ -66,8 +66,9 @@ public final class PatternStream<T> {
         lateDataTag, serializer);
     OperatorSpec spec = new OperatorSpec.CustomSpec(factory);
     if (input instanceof KeyedStream<T, ?> keyed) {
+      OperatorSpec keyedSpec = keyed.isAsyncStateEnabled() ? new OperatorSpec.AsyncStateSpec(spec) : spec;
       return new SingleOutputStreamOperator<>(input.getExecutionEnvironment(), new OneInputTransformation<>(
-          "CepOperator", keyed.getTransformation(), spec, -1, (KeySelector<T, Object>) keyed.getKeySelector()));
+          "CepOperator", keyed.getTransformation(), keyedSpec, -1, (KeySelector<T, Object>) keyed.getKeySelector()));
     }
     KeyedStream<T, Byte> all = input.keyBy(new AllToOneKey<>());
     SingleOutputStreamOperator<R> result = new SingleOutputStreamOperator<>(input.getExecutionEnvironment(),

@@ -37,7 +37,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * backend: with a failure and a restart from a checkpoint, and resumed at parallelism 1 and 4
  * from the checkpoints of a run at parallelism 2 that died halfway. The partial matches, the
  * shared buffer, the queued events and the timers all live in keyed state. The reference is
- * the hashmap backend without failures.
+ * the hashmap backend without failures. The same holds in the asynchronous execution model
+ * ({@code execution.async-state.enabled}), where records and timers reach the CEP operator
+ * through its state controller.
  */
 @Timeout(180)
 class CepOnEveryBackendTest {
@@ -98,6 +100,19 @@ class CepOnEveryBackendTest {
         "restart-strategy.fixed-delay.delay", "10ms"), new ExactlyOnceSink<>(), true);
     assertThat(FailOnce.FAILED.get()).as("the injected failure happened").isTrue();
     assertThat(actual).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"hashmap", "rocksdb", "disaggregated"})
+  void asynchronousStateGivesTheSameMatchesAlsoWithAFailure(String backend) throws Exception {
+    List<String> actual = run(backend, 2, Map.of(
+        "execution.async-state.enabled", "true",
+        "state.checkpoints.dir", dir.toString(),
+        "execution.checkpointing.interval", "30ms",
+        "restart-strategy.type", "fixed-delay",
+        "restart-strategy.fixed-delay.delay", "10ms"), new ExactlyOnceSink<>(), true);
+    assertThat(FailOnce.FAILED.get()).as("the injected failure happened").isTrue();
+    assertThat(actual).isEqualTo(reference());
   }
 
   @ParameterizedTest

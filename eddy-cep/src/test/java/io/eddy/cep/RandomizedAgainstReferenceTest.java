@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * without {@code within}, under every skip strategy, over random short event sequences that
  * arrive slightly out of order with watermarks in between, against {@link ReferenceMatcher};
  * and the same run interrupted by a snapshot and a restore into a fresh operator gives the
- * same matches.
+ * same matches, also in the asynchronous execution model.
  */
 class RandomizedAgainstReferenceTest {
   private static final int CASES = 250;
@@ -53,10 +53,13 @@ class RandomizedAgainstReferenceTest {
 
       List<int[]> expectedMatches = ReferenceMatcher.matches(steps, input, window);
       List<Integer> arrival = arrivalOrder(length, random);
-      List<String> straight = run(steps, skip, window, input, arrival, -1);
+      List<String> straight = run(steps, skip, window, input, arrival, -1, false);
       matched += straight.size();
-      List<String> restored = run(steps, skip, window, input, arrival, random.nextInt(length + 1));
+      int snapshotAt = random.nextInt(length + 1);
+      List<String> restored = run(steps, skip, window, input, arrival, snapshotAt, false);
       assertThat(restored).as(description + " (snapshot and restore)").isEqualTo(straight);
+      List<String> async = run(steps, skip, window, input, arrival, snapshotAt, true);
+      assertThat(async).as(description + " (asynchronous state, snapshot and restore)").isEqualTo(straight);
       if (skip == Skip.NO_SKIP) {
         TreeSet<String> expected = new TreeSet<>();
         for (int[] m : expectedMatches) {
@@ -105,16 +108,16 @@ class RandomizedAgainstReferenceTest {
    * arrivals (if not negative) and continues in a new harness restored from it.
    */
   private static List<String> run(List<Step> steps, Skip skip, long window, String input, List<Integer> arrival,
-      int snapshotAt) throws Exception {
+      int snapshotAt, boolean async) throws Exception {
     Pattern<Integer, ?> pattern = pattern(steps, skip, window, input);
     List<String> output = new ArrayList<>();
-    OneInputHarness<Integer, String> h = harness(pattern, null);
+    OneInputHarness<Integer, String> h = harness(pattern, null, async);
     for (int k = 0; k < arrival.size(); k++) {
       if (k == snapshotAt) {
         HarnessSnapshot snapshot = h.snapshot();
         output.addAll(h.output());
         h.close();
-        h = harness(pattern, snapshot);
+        h = harness(pattern, snapshot, async);
       }
       int position = arrival.get(k);
       h.processElement(position, position + 1);
@@ -130,7 +133,7 @@ class RandomizedAgainstReferenceTest {
       HarnessSnapshot snapshot = h.snapshot();
       output.addAll(h.output());
       h.close();
-      h = harness(pattern, snapshot);
+      h = harness(pattern, snapshot, async);
     }
     h.endInput();
     output.addAll(h.output());
@@ -138,10 +141,13 @@ class RandomizedAgainstReferenceTest {
     return output;
   }
 
-  private static OneInputHarness<Integer, String> harness(Pattern<Integer, ?> pattern, HarnessSnapshot restored)
-      throws Exception {
+  private static OneInputHarness<Integer, String> harness(Pattern<Integer, ?> pattern, HarnessSnapshot restored,
+      boolean async) throws Exception {
     OneInputHarness<Integer, String> h = OneInputHarness.<Integer, String>of(
         s -> CEP.pattern(s.keyBy(e -> 0), pattern).process(new Positions()));
+    if (async) {
+      h.asyncState();
+    }
     return (restored == null ? h : h.restore(restored)).open();
   }
 

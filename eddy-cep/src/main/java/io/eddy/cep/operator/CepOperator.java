@@ -12,8 +12,10 @@ import io.eddy.runtime.operators.InternalTimerService;
 import io.eddy.runtime.operators.OperatorContext;
 import io.eddy.runtime.operators.Output;
 import io.eddy.runtime.operators.Triggerable;
+import io.eddy.state.InternalKvState;
 import io.eddy.state.VoidNamespace;
 import io.eddy.state.timers.Timer;
+import java.util.List;
 
 /**
  * Matches one pattern per key (Flink's CepOperator). In event time, events newer than the
@@ -22,6 +24,12 @@ import io.eddy.state.timers.Timer;
  * watermark (timing out runs). Older events are late: to the late side output, else counted
  * and dropped. In processing time events are matched on arrival at the current time (or, with a
  * comparator, one millisecond later in comparator order). Everything per key is keyed state.
+ *
+ * <p>In the asynchronous execution model ({@code execution.async-state.enabled} or the keyed
+ * stream's {@code enableAsyncState()}) records and timers run through the operator's {@link
+ * io.eddy.runtime.operators.AsyncStateSupport}: each first reads ahead the small per-key states
+ * its step will read (the queue's index; for a step of the matcher its runs and the buffer's
+ * arrivals index), batched into the backend's multi-gets while other keys' records go on.
  */
 public final class CepOperator<IN, OUT> extends AbstractOneInputOperator<IN, OUT>
     implements Triggerable<Object, VoidNamespace> {
@@ -37,6 +45,10 @@ public final class CepOperator<IN, OUT> extends AbstractOneInputOperator<IN, OUT
   private EventQueue<IN> queue;
   private PatternMatcher<IN> matcher;
   private FunctionEmitter<IN, OUT> emitter;
+  /** The queue's index, for reading ahead in the asynchronous model. */
+  private InternalKvState<VoidNamespace> queueIndex;
+  /** The per-key states a step of the matcher reads first, for reading ahead in the asynchronous model. */
+  private List<InternalKvState<VoidNamespace>> matcherStates;
 
   CepOperator(OperatorContext context, Output<OUT> output, KeySelector<IN, ?> keySelector,
       CepOperatorFactory<IN, OUT> spec) {
@@ -57,7 +69,13 @@ public final class CepOperator<IN, OUT> extends AbstractOneInputOperator<IN, OUT
   @Override
   public void open() throws Exception {
     timers = timerService("cep-timers", VoidNamespace.SERIALIZER, this);
-    queue = new EventQueue<>(keyedStateStore(), STATE_PREFIX + "queue", comparator);
+    queue = new EventQueue<>(keyedStateStore(), STATE_PREFIX + "queue", eventSerializer, comparator);
+    if (async != null) {
+      queueIndex = keyedBackend.createValueState(VoidNamespace.SERIALIZER, EventQueue.indexDescriptor(STATE_PREFIX + "queue"));
+      matcherStates = List.of(
+          keyedBackend.createValueState(VoidNamespace.SERIALIZER, PatternMatcher.nfaStateDescriptor(STATE_PREFIX)),
+          keyedBackend.createValueState(VoidNamespace.SERIALIZER, PatternMatcher.arrivalsDescriptor(STATE_PREFIX)));
+    }
     matcher = new PatternMatcher<>(pattern, function instanceof TimedOutPartialMatchHandler, keyedStateStore(),
         STATE_PREFIX, eventSerializer, timers::currentProcessingTime);
     emitter = new FunctionEmitter<>(function, output, processingTime, timers::currentProcessingTime,
@@ -79,7 +97,24 @@ public final class CepOperator<IN, OUT> extends AbstractOneInputOperator<IN, OUT
 
   @Override
   public void processElement(IN value, long timestamp) throws Exception {
-    setKeyContext(keySelector, value);
+    processKeyed(keySelector.getKey(value), null, this::prefetchElement, () -> processInKeyContext(value, timestamp));
+  }
+
+  private void prefetchElement() {
+    if (processingTime && comparator == null) {
+      matcherStates.forEach(state -> async.prefetch(state, VoidNamespace.INSTANCE));
+    } else {
+      async.prefetch(queueIndex, VoidNamespace.INSTANCE);
+    }
+  }
+
+  @Override
+  public void prefetchTimer(Timer<Object, ?> timer) {
+    async.prefetch(queueIndex, VoidNamespace.INSTANCE);
+    matcherStates.forEach(state -> async.prefetch(state, VoidNamespace.INSTANCE));
+  }
+
+  private void processInKeyContext(IN value, long timestamp) throws Exception {
     if (processingTime) {
       long now = timers.currentProcessingTime();
       if (comparator == null) {

@@ -61,7 +61,7 @@ public final class DynamicCepOperator<IN, OUT> extends AbstractTwoInputOperator<
   @SuppressWarnings("unchecked")
   public void open() throws Exception {
     timers = timerService("cep-timers", VoidNamespace.SERIALIZER, this);
-    queue = new EventQueue<>(keyedStateStore(), PREFIX + "queue", null);
+    queue = new EventQueue<>(keyedStateStore(), PREFIX + "queue", spec.eventSerializer(), null);
     super.open();
     Map<String, PatternUpdate<IN>> restored = new LinkedHashMap<>();
     for (Object entry : context.restoredList(PATTERNS_STATE)) {

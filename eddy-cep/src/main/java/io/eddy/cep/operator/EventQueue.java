@@ -3,16 +3,24 @@ package io.eddy.cep.operator;
 import io.eddy.api.state.KeyedStateStore;
 import io.eddy.api.state.MapState;
 import io.eddy.api.state.MapStateDescriptor;
-import io.eddy.api.types.TypeSerializers;
+import io.eddy.api.state.ValueState;
+import io.eddy.api.state.ValueStateDescriptor;
+import io.eddy.api.types.TypeSerializer;
 import io.eddy.cep.EventComparator;
+import io.eddy.cep.nfa.sharedbuffer.EventId;
+import io.eddy.cep.nfa.sharedbuffer.TimestampCounts;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The current key's events that wait for the watermark (or, with a comparator in processing
- * time, for the next millisecond), grouped by timestamp in a map state so they survive
- * failures. Drained in timestamp order; events of one timestamp by the comparator, then in
- * arrival order.
+ * time, for the next millisecond), in keyed state so they survive failures: each event in a
+ * map state under (its timestamp, its arrival number at that timestamp), and the key's
+ * timestamps with their number of events in a value state ({@code <name>-index}). Adding is one
+ * read of the index and two writes; draining reads the index and then each event by its key,
+ * never iterating the map state (on the byte backends an iteration is a seek that also walks
+ * the entries deleted since the last compaction). Drained in timestamp order; the events of one
+ * timestamp by the comparator, then in arrival order.
  */
 final class EventQueue<IN> {
   /** Receives the events of one timestamp. */
@@ -21,50 +29,60 @@ final class EventQueue<IN> {
     void accept(long timestamp, List<IN> events) throws Exception;
   }
 
-  private final MapState<Long, List<IN>> queue;
+  private final MapState<EventId, IN> events;
+  private final ValueState<TimestampCounts> index;
   private final EventComparator<IN> comparator;
 
-  EventQueue(KeyedStateStore store, String name, EventComparator<IN> comparator) {
-    this.queue = store.getMapState(new MapStateDescriptor<>(name, TypeSerializers.of(Long.class), TypeSerializers.generic()));
+  EventQueue(KeyedStateStore store, String name, TypeSerializer<IN> eventSerializer, EventComparator<IN> comparator) {
+    this.events = store.getMapState(new MapStateDescriptor<>(name, EventId.SERIALIZER, eventSerializer));
+    this.index = store.getState(indexDescriptor(name));
     this.comparator = comparator;
+  }
+
+  /** The descriptor of the index state (read ahead in the asynchronous execution model). */
+  static ValueStateDescriptor<TimestampCounts> indexDescriptor(String name) {
+    return new ValueStateDescriptor<>(name + "-index", TimestampCounts.SERIALIZER);
   }
 
   /** Adds an event; true when it is the first at its timestamp (the caller then registers a timer). */
   boolean add(IN event, long timestamp) throws Exception {
-    List<IN> events = queue.get(timestamp);
-    boolean first = events == null;
-    if (first) {
-      events = new ArrayList<>();
-    }
-    events.add(event);
-    queue.put(timestamp, events);
-    return first;
+    TimestampCounts current = index();
+    int arrival = current.count(timestamp);
+    events.put(new EventId(arrival, timestamp), event);
+    index.update(current.increment(timestamp));
+    return arrival == 0;
   }
 
   /** Hands over and removes the events with timestamps up to {@code upTo}, in order. */
   void drain(long upTo, Batch<IN> batch) throws Exception {
-    List<Long> timestamps = new ArrayList<>();
-    for (Long t : queue.keys()) {
-      if (t <= upTo) {
-        timestamps.add(t);
-      }
+    TimestampCounts current = index();
+    int due = current.countAtMost(upTo);
+    if (due == 0) {
+      return;
     }
-    timestamps.sort(null);
-    for (long t : timestamps) {
-      List<IN> events = new ArrayList<>(queue.get(t));
+    for (int i = 0; i < due; i++) {
+      long t = current.timestamp(i);
+      List<IN> batchEvents = new ArrayList<>(current.countAt(i));
+      for (int arrival = 0; arrival < current.countAt(i); arrival++) {
+        EventId id = new EventId(arrival, t);
+        batchEvents.add(events.get(id));
+        events.remove(id);
+      }
       if (comparator != null) {
-        events.sort(comparator);
+        batchEvents.sort(comparator);
       }
-      batch.accept(t, events);
-      queue.remove(t);
+      batch.accept(t, batchEvents);
+    }
+    TimestampCounts rest = current.dropFirst(due);
+    if (rest.isEmpty()) {
+      index.clear();
+    } else {
+      index.update(rest);
     }
   }
 
-  boolean isEmpty() throws Exception {
-    return queue.isEmpty();
-  }
-
-  void clear() {
-    queue.clear();
+  private TimestampCounts index() throws Exception {
+    TimestampCounts current = index.value();
+    return current == null ? TimestampCounts.EMPTY : current;
   }
 }

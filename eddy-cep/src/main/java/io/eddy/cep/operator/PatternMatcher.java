@@ -11,6 +11,7 @@ import io.eddy.cep.nfa.NFAState;
 import io.eddy.cep.nfa.aftermatch.AfterMatchSkipStrategy;
 import io.eddy.cep.nfa.compiler.CompiledPattern;
 import io.eddy.cep.nfa.sharedbuffer.SharedBuffer;
+import io.eddy.cep.nfa.sharedbuffer.TimestampCounts;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -22,6 +23,7 @@ import java.util.function.LongSupplier;
  * {@link #store}; the backend's current key must not change in between. Task thread only.
  */
 final class PatternMatcher<IN> {
+  private static final String BUFFER_PREFIX = "buffer-";
   private final NFA<IN> nfa;
   private final AfterMatchSkipStrategy skip;
   private final ValueState<NFAState.Stored> nfaStates;
@@ -33,15 +35,25 @@ final class PatternMatcher<IN> {
       TypeSerializer<IN> eventSerializer, LongSupplier processingTime) {
     this.nfa = pattern.createNFA(handleTimeout);
     this.skip = pattern.afterMatchSkipStrategy();
-    this.nfaStates = store.getState(new ValueStateDescriptor<>(prefix + "nfa-state", NFAState.SERIALIZER));
-    this.buffer = new SharedBuffer<>(store, prefix + "buffer-", eventSerializer);
+    this.nfaStates = store.getState(nfaStateDescriptor(prefix));
+    this.buffer = new SharedBuffer<>(store, prefix + BUFFER_PREFIX, eventSerializer);
     this.processingTime = processingTime;
+  }
+
+  /** The descriptor of the runs' state (read ahead in the asynchronous execution model). */
+  static ValueStateDescriptor<NFAState.Stored> nfaStateDescriptor(String prefix) {
+    return new ValueStateDescriptor<>(prefix + "nfa-state", NFAState.SERIALIZER);
+  }
+
+  /** The descriptor of the shared buffer's arrivals index (read ahead in the asynchronous execution model). */
+  static ValueStateDescriptor<TimestampCounts> arrivalsDescriptor(String prefix) {
+    return SharedBuffer.arrivalsDescriptor(prefix + BUFFER_PREFIX);
   }
 
   /** The names of the keyed states a matcher with {@code prefix} keeps (for finding the keys that have any). */
   static List<String> stateNames(String prefix) {
-    return List.of(prefix + "nfa-state", prefix + "buffer-events", prefix + "buffer-nodes",
-        prefix + "buffer-event-counts");
+    return List.of(prefix + "nfa-state", prefix + BUFFER_PREFIX + "events", prefix + BUFFER_PREFIX + "nodes",
+        prefix + BUFFER_PREFIX + "event-arrivals");
   }
 
   void open(RuntimeContext runtimeContext) throws Exception {

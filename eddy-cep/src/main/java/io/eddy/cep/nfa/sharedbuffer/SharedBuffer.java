@@ -3,7 +3,8 @@ package io.eddy.cep.nfa.sharedbuffer;
 import io.eddy.api.state.KeyedStateStore;
 import io.eddy.api.state.MapState;
 import io.eddy.api.state.MapStateDescriptor;
-import io.eddy.api.types.TypeSerializers;
+import io.eddy.api.state.ValueState;
+import io.eddy.api.state.ValueStateDescriptor;
 import io.eddy.api.types.TypeSerializer;
 import io.eddy.cep.nfa.DeweyNumber;
 import java.util.ArrayDeque;
@@ -22,35 +23,44 @@ import java.util.Map;
  * the runs they belong to. Events, nodes and edges are reference counted and removed when no
  * partial match needs them.
  *
- * <p>Everything lives in keyed state (three map states named {@code <prefix>events},
- * {@code <prefix>nodes}, {@code <prefix>event-counts}), so it is checkpointed, restored and
- * rescaled with the key on every backend. Reads and writes of one NFA step go through an
- * in-memory cache that {@link #flush} writes back; call it before the current key changes.
- * Owned by the task thread.
+ * <p>Everything lives in keyed state (map states {@code <prefix>events} and {@code <prefix>nodes},
+ * and the value state {@code <prefix>event-arrivals}: how many events arrived at each timestamp
+ * not yet passed, so an event's id is unique), so it is checkpointed, restored and rescaled with
+ * the key on every backend. Nothing iterates a map state: entries are read by their keys, and
+ * advancing time only trims the small arrivals index. Reads and writes of one NFA step go
+ * through an in-memory cache that {@link #flush} writes back; call it before the current key
+ * changes. Owned by the task thread.
  */
 public final class SharedBuffer<V> {
   private final MapState<EventId, BufferEntries.StoredEvent<V>> events;
   private final MapState<NodeId, BufferEntries.StoredNode> nodes;
-  private final MapState<Long, Integer> eventCounts;
+  private final ValueState<TimestampCounts> arrivals;
   private final Map<EventId, Lockable<V>> eventCache = new HashMap<>();
   private final Map<NodeId, Lockable<SharedBufferNode>> nodeCache = new HashMap<>();
   private final Map<EventId, Boolean> removedEvents = new HashMap<>();
   private final Map<NodeId, Boolean> removedNodes = new HashMap<>();
+  /** The step's arrivals index; null until read. */
+  private TimestampCounts cachedArrivals;
+  private boolean arrivalsChanged;
 
   public SharedBuffer(KeyedStateStore store, String prefix, TypeSerializer<V> eventSerializer) {
     this.events = store.getMapState(new MapStateDescriptor<>(prefix + "events", EventId.SERIALIZER,
         BufferEntries.eventSerializer(eventSerializer)));
     this.nodes = store.getMapState(new MapStateDescriptor<>(prefix + "nodes", NodeId.SERIALIZER,
         BufferEntries.NODE_SERIALIZER));
-    this.eventCounts = store.getMapState(new MapStateDescriptor<>(prefix + "event-counts", TypeSerializers.of(Long.class),
-        TypeSerializers.of(Integer.class)));
+    this.arrivals = store.getState(arrivalsDescriptor(prefix));
+  }
+
+  /** The descriptor of the arrivals index (read ahead in the asynchronous execution model). */
+  public static ValueStateDescriptor<TimestampCounts> arrivalsDescriptor(String prefix) {
+    return new ValueStateDescriptor<>(prefix + "event-arrivals", TimestampCounts.SERIALIZER);
   }
 
   /** Stores an event seen at {@code timestamp}, locked once for the step that processes it. */
   public EventId registerEvent(V value, long timestamp) throws Exception {
-    Integer count = eventCounts.get(timestamp);
-    int id = count == null ? 0 : count;
-    eventCounts.put(timestamp, id + 1);
+    TimestampCounts counts = arrivals();
+    int id = counts.count(timestamp);
+    setArrivals(counts.increment(timestamp));
     EventId eventId = new EventId(id, timestamp);
     putEvent(eventId, new Lockable<>(value, 1));
     return eventId;
@@ -198,14 +208,10 @@ public final class SharedBuffer<V> {
 
   /** No event older than {@code timestamp} will come: forgets the arrival counters before it. */
   public void advanceTime(long timestamp) throws Exception {
-    List<Long> old = new ArrayList<>();
-    for (Long t : eventCounts.keys()) {
-      if (t < timestamp) {
-        old.add(t);
-      }
-    }
-    for (Long t : old) {
-      eventCounts.remove(t);
+    TimestampCounts counts = arrivals();
+    int passed = counts.countBelow(timestamp);
+    if (passed > 0) {
+      setArrivals(counts.dropFirst(passed));
     }
   }
 
@@ -223,21 +229,44 @@ public final class SharedBuffer<V> {
     for (Map.Entry<NodeId, Lockable<SharedBufferNode>> e : nodeCache.entrySet()) {
       nodes.put(e.getKey(), BufferEntries.storeNode(e.getValue()));
     }
-    eventCache.clear();
-    nodeCache.clear();
-    removedEvents.clear();
-    removedNodes.clear();
+    if (arrivalsChanged) {
+      if (cachedArrivals.isEmpty()) {
+        arrivals.clear();
+      } else {
+        arrivals.update(cachedArrivals);
+      }
+    }
+    clearCache();
   }
 
   /** Removes all of the current key's buffer (a pattern was replaced). Clears the cache too. */
   public void clear() {
+    clearCache();
+    events.clear();
+    nodes.clear();
+    arrivals.clear();
+  }
+
+  private void clearCache() {
     eventCache.clear();
     nodeCache.clear();
     removedEvents.clear();
     removedNodes.clear();
-    events.clear();
-    nodes.clear();
-    eventCounts.clear();
+    cachedArrivals = null;
+    arrivalsChanged = false;
+  }
+
+  private TimestampCounts arrivals() throws Exception {
+    if (cachedArrivals == null) {
+      TimestampCounts stored = arrivals.value();
+      cachedArrivals = stored == null ? TimestampCounts.EMPTY : stored;
+    }
+    return cachedArrivals;
+  }
+
+  private void setArrivals(TimestampCounts counts) {
+    cachedArrivals = counts;
+    arrivalsChanged = true;
   }
 
   /** True when the current key has no buffered event (flush first). */
