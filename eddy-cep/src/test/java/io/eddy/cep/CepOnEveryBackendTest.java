@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,13 +68,24 @@ class CepOnEveryBackendTest {
 
   static List<String> run(String backend, int parallelism, Map<String, String> settings, ExactlyOnceSink<String> sink,
       boolean fail) throws Exception {
-    FailOnce.arm(fail);
+    return run(backend, parallelism, settings, sink, fail ? EVENTS / 2 : -1, EVENTS, KEYS,
+        CepOnEveryBackendTest::job);
+  }
+
+  /**
+   * Runs {@code job} over {@code events} events of {@link TestEventSource} on {@code keys} keys
+   * into {@code sink} and returns what it committed, sorted; fails once after the event with
+   * value {@code failFrom} if that is not negative (see {@link FailOnce}).
+   */
+  static List<String> run(String backend, int parallelism, Map<String, String> settings, ExactlyOnceSink<String> sink,
+      long failFrom, long events, int keys, Function<DataStream<Event>, DataStream<String>> job) throws Exception {
+    FailOnce.arm(failFrom >= 0);
     StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
     env.getConfiguration().set("state.backend.type", backend);
     settings.forEach(env.getConfiguration()::set);
-    DataStream<Event> events = env.fromSource(new TestEventSource(EVENTS, KEYS),
+    DataStream<Event> input = env.fromSource(new TestEventSource(events, keys),
         WatermarkStrategy.<Event>forBoundedOutOfOrderness(Duration.ofMillis(60)), "events");
-    job(events.map(new FailOnce())).sinkTo(sink);
+    job.apply(input.map(new FailOnce(failFrom))).sinkTo(sink);
     env.execute("cep on " + backend);
     List<String> out = new ArrayList<>(sink.committed());
     out.sort(null);
@@ -155,33 +167,37 @@ class CepOnEveryBackendTest {
   }
 
   /**
-   * Fails the job once, past the middle of the input, as soon as a checkpoint taken past the
-   * middle completed (slowing down past the middle until one does), so there is always a
-   * checkpoint to restart from. Static flags: they survive the restart, which makes new copies
-   * of the function.
+   * Fails the job once, past event {@code failFrom}, as soon as a checkpoint taken past it
+   * completed (slowing down past it until one does), so there is always a checkpoint to restart
+   * from. Static flags: they survive the restart, which makes new copies of the function.
    */
   static final class FailOnce extends RichMapFunction<Event, Event> implements CheckpointListener {
     static final AtomicBoolean ARMED = new AtomicBoolean();
     static final AtomicBoolean FAILED = new AtomicBoolean();
-    static final AtomicBoolean CHECKPOINTED_PAST_MIDDLE = new AtomicBoolean();
-    private boolean pastMiddle;
+    static final AtomicBoolean CHECKPOINTED_PAST_FAIL_FROM = new AtomicBoolean();
+    private final long failFrom;
+    private boolean pastFailFrom;
+
+    FailOnce(long failFrom) {
+      this.failFrom = failFrom;
+    }
 
     static void arm(boolean fail) {
       ARMED.set(fail);
       FAILED.set(false);
-      CHECKPOINTED_PAST_MIDDLE.set(false);
+      CHECKPOINTED_PAST_FAIL_FROM.set(false);
     }
 
     @Override
     public Event map(Event e) throws InterruptedException {
-      if (ARMED.get() && e.value() >= EVENTS / 2) {
-        if (CHECKPOINTED_PAST_MIDDLE.get()) {
+      if (ARMED.get() && e.value() >= failFrom) {
+        if (CHECKPOINTED_PAST_FAIL_FROM.get()) {
           if (ARMED.compareAndSet(true, false)) {
             FAILED.set(true);
             throw new IllegalStateException("injected failure at event " + e.value());
           }
         } else {
-          pastMiddle = true;
+          pastFailFrom = true;
           Thread.sleep(1);
         }
       }
@@ -190,8 +206,8 @@ class CepOnEveryBackendTest {
 
     @Override
     public void notifyCheckpointComplete(long checkpointId) {
-      if (pastMiddle) {
-        CHECKPOINTED_PAST_MIDDLE.set(true);
+      if (pastFailFrom) {
+        CHECKPOINTED_PAST_FAIL_FROM.set(true);
       }
     }
   }

@@ -96,7 +96,7 @@ public final class LogisticsJob {
     alerts.sort(Alert.ORDER);
     List<String> stats = lastVersions(committedLines(statsDir));
     LogisticsResult result = new LogisticsResult(alerts, stats, input.records(), seconds, job.counter("numRestarts"),
-        job.counter("numRestoresFromCheckpoint"));
+        job.counter("numRestoresFromCheckpoint"), job.counter("numCompletedCheckpoints"), job.counter("checkpointBytesMax"));
     if (options.output() != null) {
       write(options.output(), result);
     }
@@ -165,6 +165,10 @@ public final class LogisticsJob {
     out.printf(Locale.ROOT, "logistics: %,d orders, %,d records in %.2f s (%,.0f records/s), backend %s, "
             + "parallelism %d, %d restarts%n", options.orders(), result.records(), result.seconds(),
         result.recordsPerSecond(), options.backend(), options.parallelism(), result.restarts());
+    if (result.largestCheckpointBytes() > 0) {
+      out.printf(Locale.ROOT, "checkpoints: %,d, largest %,.1f MB (the state as checkpointed)%n", result.checkpoints(),
+          result.largestCheckpointBytes() / 1e6);
+    }
     out.printf("alerts: %,d%n", result.alerts().size());
     byKind.forEach((kind, n) -> out.printf("  %-36s %,d%n", kind, n));
     Map<String, long[]> perPlatform = new java.util.TreeMap<>();

@@ -7,7 +7,7 @@ import java.util.List;
  * the on-time table as CSV rows (sorted), the records its sources sent, and how it ran.
  */
 public record LogisticsResult(List<Alert> alerts, List<String> deliveryStats, long records, double seconds,
-    long restarts, long restoresFromCheckpoint) {
+    long restarts, long restoresFromCheckpoint, long checkpoints, long largestCheckpointBytes) {
   public LogisticsResult {
     alerts = List.copyOf(alerts);
     deliveryStats = List.copyOf(deliveryStats);
