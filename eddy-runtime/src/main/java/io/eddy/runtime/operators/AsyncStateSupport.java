@@ -23,12 +23,10 @@ import io.eddy.runtime.asyncprocessing.MailboxExecutor;
 import io.eddy.runtime.state.v2.AsyncKeyedStateStore;
 import io.eddy.runtime.state.v2.StateApiUsage;
 import io.eddy.state.InternalKvState;
-import io.eddy.state.InternalStates.InternalAggregatingState;
-import io.eddy.state.InternalStates.InternalListState;
-import io.eddy.state.InternalStates.InternalReducingState;
-import io.eddy.state.InternalStates.InternalValueState;
+import io.eddy.state.InternalStates.InternalMapState;
 import io.eddy.state.KeyedStateBackend;
 import io.eddy.state.VoidNamespace;
+import io.eddy.state.async.StateExecutor;
 import io.eddy.state.async.StateRequestType;
 import io.eddy.state.timers.Timer;
 import io.eddy.state.ttl.TtlStates;
@@ -75,6 +73,8 @@ public final class AsyncStateSupport implements AutoCloseable {
   private final MailboxExecutor mailbox;
   private final AsyncExecutionController<Object> controller;
   private final StateApiUsage usage;
+  /** Whether the backend reads off the task thread: else a prefetch would only cost (hashmap). */
+  private final boolean prefetching;
   /** Synchronous states the user function created (void namespace): prefetched before it runs. */
   private final List<InternalKvState<VoidNamespace>> functionStates = new ArrayList<>();
   /** The reads the prefetch being issued made; null outside a prefetch. */
@@ -86,8 +86,9 @@ public final class AsyncStateSupport implements AutoCloseable {
     this.mailbox = mailbox;
     this.backend = backend;
     this.usage = new StateApiUsage(operatorName);
-    this.controller = new AsyncExecutionController<>(operatorName, mailbox,
-        backend.createStateExecutor(io -> mailbox.execute(io, "state I/O")), backend::setCurrentKey, settings);
+    StateExecutor executor = backend.createStateExecutor(io -> mailbox.execute(io, "state I/O"));
+    this.prefetching = executor.readsOffTaskThread();
+    this.controller = new AsyncExecutionController<>(operatorName, mailbox, executor, backend::setCurrentKey, settings);
   }
 
   /**
@@ -96,8 +97,9 @@ public final class AsyncStateSupport implements AutoCloseable {
    * restores what the operator keeps per record whenever the work or one of its callbacks runs.
    */
   public void processRecord(Object key, Runnable onEnter, Work prefetch, Work work) {
-    if (controller.hasRecordInFlight(key)) {
-      prefetch = null; // it runs right after its key's record in flight, which brought the key's entries into the caches
+    if (!prefetching || controller.hasRecordInFlight(key)) {
+      // nothing to overlap, or it runs right after its key's record in flight, which brought the key's entries into the caches
+      prefetch = null;
     }
     Work reads = prefetch;
     controller.processRecord(key, onEnter, () -> {
@@ -124,26 +126,19 @@ public final class AsyncStateSupport implements AutoCloseable {
     if (prefetched == null) {
       throw new IllegalStateException("Operator '" + operatorName + "': prefetch outside a prefetch step");
     }
-    StateRequestType type = state instanceof InternalValueState<?, ?> ? StateRequestType.VALUE_GET
-        : state instanceof InternalListState<?, ?> ? StateRequestType.LIST_GET
-        : state instanceof InternalReducingState<?, ?> ? StateRequestType.REDUCING_GET
-        : state instanceof InternalAggregatingState<?, ?, ?> ? StateRequestType.AGGREGATING_GET
-        : null; // a map: its entries are not known in advance
-    if (type != null) {
-      prefetched.add(controller.handleRequest("prefetch", type, state, namespace, null, null));
+    if (!(state instanceof InternalMapState<?, ?, ?>)) { // a map's entries are not known in advance
+      prefetched.add(controller.handleRequest("prefetch", StateRequestType.PREFETCH, state, namespace, null, null));
     }
   }
 
   /**
-   * During a prefetch: reads the synchronous value, reducing and aggregating states the user
-   * function created, for the current key. Not lists (functions often only append to them, and a
-   * read would decode the whole list each time) nor maps (their user keys are not known).
+   * During a prefetch: brings the synchronous states the user function created into the caches,
+   * for the current key (not maps: their user keys are not known). Nothing is decoded, so a list
+   * the function only appends to costs a read of its bytes, not of its elements.
    */
   public void prefetchFunctionState() {
     for (InternalKvState<VoidNamespace> state : functionStates) {
-      if (!(state instanceof InternalListState<?, ?>)) {
-        prefetch(state, VoidNamespace.INSTANCE);
-      }
+      prefetch(state, VoidNamespace.INSTANCE);
     }
   }
 

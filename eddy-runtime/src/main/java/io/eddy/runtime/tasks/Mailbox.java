@@ -50,11 +50,6 @@ final class Mailbox {
     return mail != null ? mail : ordinary.poll();
   }
 
-  /** Parks the task thread briefly until mail (or input) may have arrived. */
-  void awaitMail() {
-    gate.await(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(1));
-  }
-
   /** Runs every mail there is, and the mail those add, until none is left. Task thread only. */
   void runAll() throws Exception {
     Mail mail;

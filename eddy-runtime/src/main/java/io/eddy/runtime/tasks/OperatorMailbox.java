@@ -2,7 +2,7 @@ package io.eddy.runtime.tasks;
 
 import io.eddy.runtime.asyncprocessing.MailboxExecutor;
 import io.eddy.runtime.io.TaskCancelledException;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * One operator's door to its task's {@link Mailbox} (Flink gives each operator a mailbox
@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * the task's mailbox runs the oldest of it, so the task runs it between input steps; the operator
  * itself may run its mail early ({@link #tryYield}) or wait for it ({@link #yield}) without ever
  * running anything else (checkpoints, other operators' completions), which could re-enter it.
- * What a mail throws is wrapped to name the operator.
+ * What a mail throws is wrapped to name the operator. Waiting in {@link #yield} sleeps on the
+ * operator's own queue (not on the task's input, which may have data waiting and would make the
+ * wait spin, taking the CPU from the I/O threads it waits for).
  *
  * <p>Thread safety: {@link #execute} from any thread; {@link #yield}, {@link #tryYield} on the
  * task thread.
@@ -18,7 +20,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class OperatorMailbox implements MailboxExecutor {
   private final Mailbox mailbox;
   private final String operatorName;
-  private final ConcurrentLinkedQueue<Runnable> mails = new ConcurrentLinkedQueue<>();
+  private final LinkedBlockingQueue<Runnable> mails = new LinkedBlockingQueue<>();
 
   OperatorMailbox(Mailbox mailbox, String operatorName) {
     this.mailbox = mailbox;
@@ -37,23 +39,22 @@ final class OperatorMailbox implements MailboxExecutor {
     if (mail == null) {
       return false;
     }
+    run(mail);
+    return true;
+  }
+
+  @Override
+  public void yield() throws InterruptedException {
+    run(mails.take());
+  }
+
+  private void run(Runnable mail) {
     try {
       mail.run();
     } catch (OperatorException | TaskCancelledException e) {
       throw e;
     } catch (RuntimeException e) {
       throw new OperatorException(operatorName, e);
-    }
-    return true;
-  }
-
-  @Override
-  public void yield() throws InterruptedException {
-    while (!tryYield()) {
-      if (Thread.currentThread().isInterrupted()) {
-        throw new InterruptedException();
-      }
-      mailbox.awaitMail();
     }
   }
 }

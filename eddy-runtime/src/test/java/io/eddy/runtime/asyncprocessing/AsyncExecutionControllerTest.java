@@ -176,6 +176,11 @@ class AsyncExecutionControllerTest {
       }
 
       @Override
+      public boolean readsOffTaskThread() {
+        return true;
+      }
+
+      @Override
       public void close() {}
     };
     start(failing, 1, Duration.ofHours(1), 10);

@@ -33,6 +33,12 @@ final class MailDelayedExecutor implements StateExecutor {
     return done;
   }
 
+  /** Its results come later, as an I/O executor's do. */
+  @Override
+  public boolean readsOffTaskThread() {
+    return true;
+  }
+
   @Override
   public void close() {
     delegate.close();

@@ -37,5 +37,10 @@ public final class InlineStateExecutor implements StateExecutor {
   }
 
   @Override
+  public boolean readsOffTaskThread() {
+    return false;
+  }
+
+  @Override
   public void close() {}
 }

@@ -21,6 +21,13 @@ import java.util.concurrent.CompletableFuture;
 public interface StateExecutor extends AutoCloseable {
   CompletableFuture<Void> executeBatch(List<? extends StateRequest> batch);
 
+  /**
+   * Whether reads run off the task thread, so that issuing them ahead ({@link
+   * StateRequestType#PREFETCH}) overlaps their I/O with other records' work; where they do not
+   * (state in memory, or no read threads), prefetching only costs.
+   */
+  boolean readsOffTaskThread();
+
   @Override
   void close();
 }

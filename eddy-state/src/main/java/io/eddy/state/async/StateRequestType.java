@@ -41,5 +41,11 @@ public enum StateRequestType {
   /** Result: the aggregate's result or null. */
   AGGREGATING_GET,
   /** Payload: the input to add. Result: null. */
-  AGGREGATING_ADD
+  AGGREGATING_ADD,
+  /**
+   * Brings the (key, namespace)'s value, list or accumulator into the backend's caches without
+   * decoding it, for synchronous code that will read it next (the async model's prefetch); a map
+   * state's entries are not named by it, so nothing is read. Result: null.
+   */
+  PREFETCH
 }

@@ -46,6 +46,7 @@ public final class SyncRequests {
       case REDUCING_ADD -> ((InternalReducingState) state).add(payload);
       case AGGREGATING_GET -> result = ((InternalAggregatingState) state).get();
       case AGGREGATING_ADD -> ((InternalAggregatingState) state).add(payload);
+      case PREFETCH -> { } // the state is in memory already
     }
     request.setResult(result);
   }

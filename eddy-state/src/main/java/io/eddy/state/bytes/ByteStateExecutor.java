@@ -167,7 +167,8 @@ final class ByteStateExecutor implements StateExecutor {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private Op prepare(StateRequest request) {
     if (!(request.state() instanceof AbstractByteState<?, ?> state)) {
-      return new Op(request, Kind.SYNC); // wrapped (TTL): its own read-modify-write logic
+      // wrapped (TTL): its own read-modify-write logic; a prefetch of it does nothing
+      return request.type() == StateRequestType.PREFETCH ? write(request, b -> {}) : new Op(request, Kind.SYNC);
     }
     backend.setCurrentKey(request.key());
     Object ns = request.namespace();
@@ -255,7 +256,14 @@ final class ByteStateExecutor implements StateExecutor {
         yield write(request, b -> b.delete(column, key));
       }
       case MAP_ITER, MAP_IS_EMPTY -> new Op(request, Kind.SYNC);
+      case PREFETCH -> prefetch(request, s, ns);
     };
+  }
+
+  /** A read whose bytes only warm the store's caches (a map's entries are not named by a prefetch). */
+  private static Op prefetch(StateRequest request, AbstractByteState<Object, Object> state, Object namespace) {
+    return state instanceof ByteMapState<?, ?, ?, ?> ? write(request, b -> {})
+        : read(request, state.column, state.keyIn(namespace), b -> null);
   }
 
   private static Op read(StateRequest request, KvColumn column, byte[] key, Function<byte[], Object> decode) {
@@ -332,6 +340,11 @@ final class ByteStateExecutor implements StateExecutor {
       }
     }
     writes.commit();
+  }
+
+  @Override
+  public boolean readsOffTaskThread() {
+    return readPool != null;
   }
 
   @Override
