@@ -1,5 +1,7 @@
 package io.eddy.runtime.asyncprocessing;
 
+import io.eddy.api.metrics.Gauge;
+import io.eddy.api.metrics.MetricGroup;
 import io.eddy.api.state.v2.StateCallbackException;
 import io.eddy.api.state.v2.StateFuture;
 import io.eddy.state.InternalKvState;
@@ -204,7 +206,7 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
       timeout.cancel(false);
       timeout = null;
     }
-    batchSizes.record(batch.size());
+    batchSizes.update(batch.size());
     batchesInFlight++;
     CompletableFuture<Void> done;
     try {
@@ -320,6 +322,21 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
   /** Keys that have records waiting. */
   public int numBlockingKeys() {
     return blocking.size();
+  }
+
+  /**
+   * Registers the controller's gauges in {@code group} (the operator's metric group), as Flink's
+   * controller does: {@code numInFlightRecords}, {@code activeBufferSize}, {@code
+   * blockingBufferSize}, {@code numBlockingKeys}, and the histogram {@code batchSize} of the
+   * batches sent to the state executor. Gauges read the task thread's counters without locking,
+   * so a reporter on another thread may see a slightly stale value.
+   */
+  public void registerMetrics(MetricGroup group) {
+    group.gauge("numInFlightRecords", (Gauge<Integer>) () -> inFlightRecords);
+    group.gauge("activeBufferSize", (Gauge<Integer>) () -> active.size());
+    group.gauge("blockingBufferSize", (Gauge<Integer>) () -> blockingRecords);
+    group.gauge("numBlockingKeys", (Gauge<Integer>) () -> blocking.size());
+    group.histogram("batchSize", batchSizes);
   }
 
   /** Batches sent to the executor whose results have not been delivered. */

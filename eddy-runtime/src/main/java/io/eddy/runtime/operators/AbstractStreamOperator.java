@@ -60,7 +60,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator, Asy
     this.output = output;
     this.keyedBackend = context.keyedStateBackend();
     this.async = context.asyncStateEnabled() && keyedBackend != null
-        ? new AsyncStateSupport(context.name(), keyedBackend, context.mailbox(), context.asyncStateSettings()) : null;
+        ? new AsyncStateSupport(context.name(), keyedBackend, context.mailbox(), context.asyncStateSettings(),
+            context.metricGroup()) : null;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.eddy.runtime.operators;
 
 import io.eddy.api.functions.RuntimeContext;
 import io.eddy.api.functions.TaskInfo;
+import io.eddy.api.metrics.MetricGroup;
 import io.eddy.api.state.AggregatingState;
 import io.eddy.api.state.AggregatingStateDescriptor;
 import io.eddy.api.state.KeyedStateStore;
@@ -80,8 +81,9 @@ public final class AsyncStateSupport implements AutoCloseable {
   /** The reads the prefetch being issued made; null outside a prefetch. */
   private List<StateFuture<?>> prefetched;
 
+  /** Registers the controller's gauges in {@code metrics}, the operator's metric group. */
   AsyncStateSupport(String operatorName, KeyedStateBackend<Object> backend, MailboxExecutor mailbox,
-      AsyncStateSettings settings) {
+      AsyncStateSettings settings, MetricGroup metrics) {
     this.operatorName = operatorName;
     this.mailbox = mailbox;
     this.backend = backend;
@@ -89,6 +91,7 @@ public final class AsyncStateSupport implements AutoCloseable {
     StateExecutor executor = backend.createStateExecutor(io -> mailbox.execute(io, "state I/O"));
     this.prefetching = executor.readsOffTaskThread();
     this.controller = new AsyncExecutionController<>(operatorName, mailbox, executor, backend::setCurrentKey, settings);
+    controller.registerMetrics(metrics);
   }
 
   /**

@@ -80,8 +80,8 @@ class AsyncExecutionControllerTest {
     assertThat(executor.batches).isZero();
     controller.processRecord("c", increment("c", 1));
     assertThat(executor.batches).isEqualTo(1);
-    assertThat(controller.batchSizes().count()).isEqualTo(1);
-    assertThat(controller.batchSizes().max()).isEqualTo(3);
+    assertThat(controller.batchSizes().getCount()).isEqualTo(1);
+    assertThat(controller.batchSizes().getStatistics().getMax()).isEqualTo(3);
     controller.drainInflightRecords();
     assertThat(out).containsExactlyInAnyOrder("a=1", "b=1", "c=1");
   }
