@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * disaggregated backends at parallelism 2, and with checkpoints and failures injected at random
  * moments of a one-second run (paced at 20,000 events/s). In the asynchronous execution model
  * ({@code execution.async-state.enabled}) every stateful query gives the same table too: each
- * query on one backend in turn, or on all three with {@code -Deddy.it.async-matrix=full}.
+ * query on one backend and parallelism (1, 2, 4) in turn, or on all three backends at all three
+ * parallelisms with {@code -Deddy.it.async-matrix=full}.
  */
 @Timeout(120)
 class NexmarkOnEveryBackendTest {
@@ -56,16 +57,27 @@ class NexmarkOnEveryBackendTest {
         .flatMap(backend -> Stream.of(5, 11, 19, 20).map(q -> Arguments.of(backend, q)));
   }
 
+  /** Each query on one backend and parallelism in turn; with -Deddy.it.async-matrix=full on all of them. */
   static Stream<Arguments> asyncQueries() {
     List<String> backends = List.of("hashmap", "rocksdb", "disaggregated");
+    List<Integer> parallelisms = List.of(1, 2, 4);
     boolean full = "full".equals(System.getProperty("eddy.it.async-matrix"));
     List<Integer> queries = List.of(3, 4, 5, 6, 7, 8, 9, 11, 15, 16, 17, 18, 19, 20);
-    return queries.stream().flatMap(q -> (full ? backends.stream()
-        : Stream.of(backends.get(queries.indexOf(q) % backends.size()))).map(backend -> Arguments.of(backend, q)));
+    return queries.stream().flatMap(q -> {
+      int i = queries.indexOf(q);
+      return full
+          ? backends.stream().flatMap(b -> parallelisms.stream().map(p -> Arguments.of(b, p, q)))
+          : Stream.of(Arguments.of(backends.get(i % backends.size()), parallelisms.get(i / backends.size() % parallelisms.size()), q));
+    });
   }
 
   private NexmarkJobResult run(String backend, int q, double rate, Map<String, String> settings) throws Exception {
-    NexmarkJobOptions.Builder options = NexmarkJobOptions.builder("q" + q).seed(SEED).events(EVENTS).parallelism(2)
+    return run(backend, 2, q, rate, settings);
+  }
+
+  private NexmarkJobResult run(String backend, int parallelism, int q, double rate, Map<String, String> settings)
+      throws Exception {
+    NexmarkJobOptions.Builder options = NexmarkJobOptions.builder("q" + q).seed(SEED).events(EVENTS).parallelism(parallelism)
         .rate(rate).stateBackend(backend)
         .configuration("state.checkpoints.dir", dir.resolve("checkpoints").toString())
         .configuration("state.backend.rocksdb.localdir", dir.resolve("rocksdb").toString());
@@ -87,11 +99,11 @@ class NexmarkOnEveryBackendTest {
     assertThat(run(backend, q, 0, Map.of()).table().csvText()).isEqualTo(expected.csvText());
   }
 
-  @ParameterizedTest(name = "{0} q{1}")
+  @ParameterizedTest(name = "{0} p{1} q{2}")
   @MethodSource("asyncQueries")
-  void asyncStateMatchesTheOracle(String backend, int q) throws Exception {
+  void asyncStateMatchesTheOracle(String backend, int parallelism, int q) throws Exception {
     ResultTable expected = oracle(q);
-    assertThat(run(backend, q, 0, Map.of("execution.async-state.enabled", "true")).table().csvText())
+    assertThat(run(backend, parallelism, q, 0, Map.of("execution.async-state.enabled", "true")).table().csvText())
         .isEqualTo(expected.csvText());
   }
 
