@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * One job using every state primitive, timers and tumbling, sliding and session windows gives
  * the same committed output on every state backend: without failures, with failures and
  * restarts from checkpoints, and resumed at parallelism 1 and 4 from the
- * checkpoints of a run at parallelism 2 that died halfway. The reference is the hashmap backend
+ * checkpoints of a run at parallelism 2 that died halfway, also in the asynchronous execution
+ * model ({@code execution.async-state.enabled}). The reference is the hashmap backend
  * without failures. 48 keys, so every key's events come from one source subtask in order at
  * parallelism 1, 2 and 4, which makes even order-dependent output deterministic.
  */
@@ -123,23 +124,40 @@ class BackendEquivalenceTest {
   @ParameterizedTest
   @ValueSource(strings = {"hashmap:1", "hashmap:4", "rocksdb:1", "rocksdb:4", "disaggregated:1", "disaggregated:4"})
   void resumesAtAnotherParallelismFromARunThatDied(String backendAndParallelism) throws Exception {
+    resumeAtAnotherParallelism(backendAndParallelism, Map.of());
+  }
+
+  /**
+   * The same in the asynchronous execution model (every keyed operator of the job through the
+   * controller, checkpoints drained with requests in flight): the synchronous reference's output.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"hashmap:4", "rocksdb:1", "disaggregated:4"})
+  void resumesAtAnotherParallelismWithAsyncState(String backendAndParallelism) throws Exception {
+    resumeAtAnotherParallelism(backendAndParallelism, Map.of("execution.async-state.enabled", "true"));
+  }
+
+  /** A run at parallelism 2 that dies after a checkpoint, resumed at {@code backend:parallelism}. */
+  private void resumeAtAnotherParallelism(String backendAndParallelism, Map<String, String> settings) throws Exception {
     String backend = backendAndParallelism.split(":")[0];
     int parallelism = Integer.parseInt(backendAndParallelism.split(":")[1]);
     Path checkpoints = dir.resolve("checkpoints");
-    Map<String, String> dying = Map.of(
+    Map<String, String> dying = new java.util.HashMap<>(settings);
+    dying.putAll(Map.of(
         "state.checkpoints.dir", checkpoints.toString(),
         "state.checkpoints.num-retained", "2",
         "execution.checkpointing.interval", "50ms",
-        "restart-strategy.type", "none");
+        "restart-strategy.type", "none"));
     ExactlyOnceSink<String> sink = new ExactlyOnceSink<>();
     assertThatThrownBy(() -> run(backend, 2, dying, sink, 1)).isInstanceOf(JobExecutionException.class);
     assertThat(new CheckpointStorage(new LocalFileSystem(), checkpoints.toString()).completedIds())
         .as("checkpoints to resume from").isNotEmpty();
-    List<String> all = run(backend, parallelism, Map.of(
+    Map<String, String> resuming = new java.util.HashMap<>(settings);
+    resuming.putAll(Map.of(
         "state.checkpoints.dir", checkpoints.toString(),
         "execution.checkpointing.interval", "50ms",
-        "execution.checkpointing.resume", "true"), sink);
-    assertSameOutput(all, reference());
+        "execution.checkpointing.resume", "true"));
+    assertSameOutput(run(backend, parallelism, resuming, sink), reference());
   }
 
   /** Equal sorted outputs; on a difference, says which lines are missing and which are extra. */
