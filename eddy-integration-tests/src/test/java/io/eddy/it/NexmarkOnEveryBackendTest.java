@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * moments of a one-second run (paced at 20,000 events/s). In the asynchronous execution model
  * ({@code execution.async-state.enabled}) every stateful query gives the same table too: each
  * query on one backend and parallelism (1, 2, 4) in turn, or on all three backends at all three
- * parallelisms with {@code -Deddy.it.async-matrix=full}.
+ * parallelisms with {@code -Deddy.it.async-matrix=full}; with failures injected likewise (two
+ * combinations by default, the whole matrix with the property).
  */
 @Timeout(120)
 class NexmarkOnEveryBackendTest {
@@ -71,6 +72,12 @@ class NexmarkOnEveryBackendTest {
     });
   }
 
+  /** Async with injected failures: two combinations by default, every one with -Deddy.it.async-matrix=full. */
+  static Stream<Arguments> asyncRecoveries() {
+    return "full".equals(System.getProperty("eddy.it.async-matrix")) ? asyncQueries()
+        : Stream.of(Arguments.of("hashmap", 1, 5), Arguments.of("disaggregated", 4, 20));
+  }
+
   private NexmarkJobResult run(String backend, int q, double rate, Map<String, String> settings) throws Exception {
     return run(backend, 2, q, rate, settings);
   }
@@ -110,14 +117,27 @@ class NexmarkOnEveryBackendTest {
   @ParameterizedTest(name = "{0} q{1}")
   @MethodSource("recoveries")
   void matchesTheOracleWithFailuresAndRestarts(String backend, int q) throws Exception {
+    assertOracleAfterFailures(backend, 2, q, Map.of());
+  }
+
+  @ParameterizedTest(name = "{0} p{1} q{2}")
+  @MethodSource("asyncRecoveries")
+  void asyncStateMatchesTheOracleWithFailuresAndRestarts(String backend, int parallelism, int q) throws Exception {
+    assertOracleAfterFailures(backend, parallelism, q, Map.of("execution.async-state.enabled", "true"));
+  }
+
+  private void assertOracleAfterFailures(String backend, int parallelism, int q, Map<String, String> settings)
+      throws Exception {
     ResultTable expected = oracle(q);
-    NexmarkJobResult result = run(backend, q, 20_000, Map.of(
+    Map<String, String> all = new java.util.HashMap<>(settings);
+    all.putAll(Map.of(
         "execution.checkpointing.interval", "100ms",
         "restart-strategy.type", "fixed-delay",
         "restart-strategy.fixed-delay.delay", "10ms",
         "execution.fault-injection.failures", "2",
         "execution.fault-injection.seed", String.valueOf(q),
         "execution.fault-injection.mean-delay", "300ms"));
+    NexmarkJobResult result = run(backend, parallelism, q, 20_000, all);
     assertThat(result.restarts()).as("restarts after the injected failures").isBetween(1L, 2L);
     assertThat(result.table().csvText()).isEqualTo(expected.csvText());
   }
