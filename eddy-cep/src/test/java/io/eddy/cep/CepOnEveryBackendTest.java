@@ -85,7 +85,7 @@ class CepOnEveryBackendTest {
     settings.forEach(env.getConfiguration()::set);
     DataStream<Event> input = env.fromSource(new TestEventSource(events, keys),
         WatermarkStrategy.<Event>forBoundedOutOfOrderness(Duration.ofMillis(60)), "events");
-    job.apply(input.map(new FailOnce(failFrom))).sinkTo(sink);
+    job.apply(input.map(new FailOnce(failFrom, failFrom + (events - failFrom) * 3 / 4))).sinkTo(sink);
     env.execute("cep on " + backend);
     List<String> out = new ArrayList<>(sink.committed());
     out.sort(null);
@@ -168,18 +168,23 @@ class CepOnEveryBackendTest {
 
   /**
    * Fails the job once, past event {@code failFrom}, as soon as a checkpoint taken past it
-   * completed (slowing down past it until one does), so there is always a checkpoint to restart
-   * from. Static flags: they survive the restart, which makes new copies of the function.
+   * completed (slowing down past it until one does), so that the restart normally starts from a
+   * checkpoint; on a machine too loaded for a checkpoint to complete in time it fails anyway at
+   * event {@code failBy}, so that the failure always happens (the restart then replays from an
+   * earlier checkpoint or from the start, which the exactly-once sink must equally survive).
+   * Static flags: they survive the restart, which makes new copies of the function.
    */
   static final class FailOnce extends RichMapFunction<Event, Event> implements CheckpointListener {
     static final AtomicBoolean ARMED = new AtomicBoolean();
     static final AtomicBoolean FAILED = new AtomicBoolean();
     static final AtomicBoolean CHECKPOINTED_PAST_FAIL_FROM = new AtomicBoolean();
     private final long failFrom;
+    private final long failBy;
     private boolean pastFailFrom;
 
-    FailOnce(long failFrom) {
+    FailOnce(long failFrom, long failBy) {
       this.failFrom = failFrom;
+      this.failBy = failBy;
     }
 
     static void arm(boolean fail) {
@@ -191,7 +196,7 @@ class CepOnEveryBackendTest {
     @Override
     public Event map(Event e) throws InterruptedException {
       if (ARMED.get() && e.value() >= failFrom) {
-        if (CHECKPOINTED_PAST_FAIL_FROM.get()) {
+        if (CHECKPOINTED_PAST_FAIL_FROM.get() || e.value() >= failBy) {
           if (ARMED.compareAndSet(true, false)) {
             FAILED.set(true);
             throw new IllegalStateException("injected failure at event " + e.value());
