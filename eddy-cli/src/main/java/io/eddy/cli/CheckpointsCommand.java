@@ -104,8 +104,9 @@ final class CheckpointsCommand implements Runnable {
       out.printf("  size            %d bytes%n", metadata.totalBytes());
       out.printf("  key groups      %d (max parallelism)%n", metadata.maxParallelism());
       for (CheckpointMetadata.OperatorState op : metadata.operators().values()) {
-        out.printf("  operator '%s' (state id %s), parallelism %d, %d bytes%n", op.name(), op.stateId(),
-            op.parallelism(), op.totalBytes());
+        out.printf("  operator '%s' (state id %s), parallelism %d, %d bytes%s%n", op.name(), op.stateId(),
+            op.parallelism(), op.totalBytes(), op.isFullyFinished() ? ", finished"
+                : op.finishedSubtasks().isEmpty() ? "" : ", finished subtasks " + op.finishedSubtasks());
         for (StateHandle h : op.subtasks()) {
           if (h.path() == null) {
             out.printf("    subtask %d: no state%n", h.subtask());

@@ -156,8 +156,13 @@ public final class CheckpointCoordinator implements AutoCloseable {
     }
     for (TaskAcknowledgement part : parts) {
       CheckpointMetadata.OperatorState op = pending.operators.computeIfAbsent(part.stateId(),
-          id -> new CheckpointMetadata.OperatorState(id, part.operatorName(), part.parallelism(), new ArrayList<>()));
-      op.subtasks().add(part.handle());
+          id -> new CheckpointMetadata.OperatorState(id, part.operatorName(), part.parallelism(), new ArrayList<>(),
+              new ArrayList<>()));
+      if (part.isFinished()) {
+        op.finishedSubtasks().add(part.subtask());
+      } else {
+        op.subtasks().add(part.handle());
+      }
     }
     if (++pending.acks == expectedAcks) {
       complete(pending);
@@ -177,6 +182,7 @@ public final class CheckpointCoordinator implements AutoCloseable {
     lastEnd = now;
     for (CheckpointMetadata.OperatorState op : p.operators.values()) {
       op.subtasks().sort((a, b) -> Integer.compare(a.subtask(), b.subtask()));
+      op.finishedSubtasks().sort(null);
     }
     CheckpointMetadata metadata = new CheckpointMetadata(p.id, now, jobName, maxParallelism, p.operators);
     try {
@@ -226,7 +232,7 @@ public final class CheckpointCoordinator implements AutoCloseable {
       return;
     }
     for (TaskAcknowledgement part : parts) {
-      if (part.handle().path() != null) {
+      if (!part.isFinished() && part.handle().path() != null) {
         try {
           target.fileSystem().delete(part.handle().path());
         } catch (IOException ignored) {

@@ -22,11 +22,34 @@ public record CheckpointMetadata(long checkpointId, long timestampMillis, String
     Map<String, OperatorState> operators) {
 
   private static final byte[] MAGIC = StateFileFormat.magic("EDDYMETA");
+  /** Version 3 added the finished subtasks; version 2 metadata is read as having none. */
+  private static final int VERSION = 3;
 
-  /** One operator's state: its name (for display), its parallelism then, and its subtasks' handles. */
-  public record OperatorState(String stateId, String name, int parallelism, List<StateHandle> subtasks) {
+  /**
+   * One operator's state: its name (for display), its parallelism then, its subtasks' handles,
+   * and the subtasks that had finished (they have no state).
+   */
+  public record OperatorState(String stateId, String name, int parallelism, List<StateHandle> subtasks,
+      List<Integer> finishedSubtasks) {
+    public OperatorState(String stateId, String name, int parallelism, List<StateHandle> subtasks) {
+      this(stateId, name, parallelism, subtasks, List.of());
+    }
+
     public long totalBytes() {
       return subtasks.stream().mapToLong(StateHandle::size).sum();
+    }
+
+    /**
+     * Every subtask had finished (Flink's fully finished operator): a restore runs none of them
+     * again, at any parallelism.
+     */
+    public boolean isFullyFinished() {
+      return finishedSubtasks.size() == parallelism;
+    }
+
+    /** Some subtask has a state file. */
+    public boolean hasState() {
+      return subtasks.stream().anyMatch(h -> h.path() != null);
     }
   }
 
@@ -43,7 +66,8 @@ public record CheckpointMetadata(long checkpointId, long timestampMillis, String
     operators.forEach((id, op) -> relative.put(id, new OperatorState(op.stateId(), op.name(), op.parallelism(),
         op.subtasks().stream().map(h -> h.path() == null || !h.path().startsWith(directory)
             || h.path().indexOf('/', directory.length()) >= 0 ? h
-            : new StateHandle(h.subtask(), h.path().substring(directory.length()), h.size(), h.keyGroups())).toList())));
+            : new StateHandle(h.subtask(), h.path().substring(directory.length()), h.size(), h.keyGroups())).toList(),
+        op.finishedSubtasks())));
     return new CheckpointMetadata(checkpointId, timestampMillis, jobName, maxParallelism, relative);
   }
 
@@ -56,7 +80,7 @@ public record CheckpointMetadata(long checkpointId, long timestampMillis, String
     ByteArrayOutputStream file = new ByteArrayOutputStream();
     ChecksummedOutput checked = new ChecksummedOutput(file);
     DataOutputStream out = new DataOutputStream(checked);
-    out.writeInt(StateFileFormat.VERSION);
+    out.writeInt(VERSION);
     out.writeLong(checkpointId);
     out.writeLong(timestampMillis);
     out.writeUTF(jobName);
@@ -77,6 +101,10 @@ public record CheckpointMetadata(long checkpointId, long timestampMillis, String
           out.writeInt(h.keyGroups().endKeyGroup());
         }
       }
+      out.writeInt(op.finishedSubtasks().size());
+      for (int subtask : op.finishedSubtasks()) {
+        out.writeInt(subtask);
+      }
     }
     out.flush();
     DataOutputStream trailer = new DataOutputStream(file);
@@ -90,7 +118,7 @@ public record CheckpointMetadata(long checkpointId, long timestampMillis, String
     try {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, body));
       int version = in.readInt();
-      if (version != StateFileFormat.VERSION) {
+      if (version != VERSION && version != 2) {
         throw new CorruptCheckpointException(path, "unsupported format version " + version);
       }
       long id = in.readLong();
@@ -112,7 +140,11 @@ public record CheckpointMetadata(long checkpointId, long timestampMillis, String
           KeyGroupRange range = in.readBoolean() ? new KeyGroupRange(in.readInt(), in.readInt()) : null;
           handles.add(new StateHandle(subtask, file.isEmpty() ? null : resolve(file, path), size, range));
         }
-        byId.put(stateId, new OperatorState(stateId, name, parallelism, handles));
+        List<Integer> finished = new ArrayList<>();
+        for (int i = version >= 3 ? in.readInt() : 0; i > 0; i--) {
+          finished.add(in.readInt());
+        }
+        byId.put(stateId, new OperatorState(stateId, name, parallelism, handles, finished));
       }
       return new CheckpointMetadata(id, timestamp, jobName, maxParallelism, byId);
     } catch (CorruptCheckpointException e) {

@@ -336,7 +336,7 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
   public synchronized void triggerCheckpoint(long checkpointId, boolean thenSuspend) {
     for (Task task : tasks) {
       if (terminated.contains(task)) {
-        coordinator.acknowledge(checkpointId, List.of());
+        coordinator.acknowledge(checkpointId, task.finishedParts());
       } else if (terminated.containsAll(upstream.get(task))) {
         task.triggerCheckpoint(checkpointId, thenSuspend);
       }

@@ -228,6 +228,13 @@ final class OperatorChain {
     }
   }
 
+  /** Sends the final watermark on every output edge, past the operators (a task restored as finished). */
+  void emitFinalWatermark() {
+    for (RecordWriter writer : writers) {
+      writer.emitWatermark(Long.MAX_VALUE);
+    }
+  }
+
   void endOfData() {
     for (RecordWriter writer : writers) {
       writer.endOfData();

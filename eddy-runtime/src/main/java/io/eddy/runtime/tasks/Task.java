@@ -3,6 +3,8 @@ package io.eddy.runtime.tasks;
 import io.eddy.api.connector.InputStatus;
 import io.eddy.runtime.asyncprocessing.MailboxExecutor;
 import io.eddy.runtime.checkpoint.OperatorSnapshot;
+import io.eddy.runtime.checkpoint.StateAssignmentCheck;
+import io.eddy.runtime.checkpoint.TaskAcknowledgement;
 import io.eddy.runtime.graph.JobVertex;
 import io.eddy.runtime.io.InputGate;
 import io.eddy.runtime.operators.SourceOperator;
@@ -29,7 +31,14 @@ import java.util.List;
  * <p>Checkpoints: a task with no running upstream (a source, or a task whose inputs all ended)
  * checkpoints when the coordinator's trigger mail arrives; others when the barrier aligner has the
  * barrier on every live channel. The snapshot is taken synchronously, the barrier forwarded, and
- * the state written on the checkpoint I/O pool.
+ * the state written on the checkpoint I/O pool. A task that has terminated acknowledges its
+ * operators as finished, without state.
+ *
+ * <p>Finished on restore (Flink's FINISHED_ON_RESTORE): when every operator of the chain had
+ * finished in the checkpoint the attempt restores, the task runs none of them (no open, no input,
+ * no finish: a bounded source does not read again, nothing is emitted twice); it only sends the
+ * final watermark and the end of its partition downstream, and stays finished in later
+ * checkpoints.
  */
 public final class Task implements Runnable {
   private final TaskEnvironment env;
@@ -42,6 +51,7 @@ public final class Task implements Runnable {
   private final OperatorChain chain;
   private final SnapshotWriter snapshots;
   private final boolean finalCheckpoint;
+  private final boolean finishedOnRestore;
   private volatile boolean finished;
   /** Set once the operators have finished (end of input); read by the job's thread. */
   private volatile boolean inputEnded;
@@ -59,6 +69,8 @@ public final class Task implements Runnable {
     this.timeService = new ProcessingTimeService(env.clock());
     this.mailbox = new Mailbox(gate);
     this.finalCheckpoint = env.takesFinalCheckpoints();
+    this.finishedOnRestore = env.restoredState() != null
+        && StateAssignmentCheck.isFinished(vertex, env.restoredState().metadata());
     this.state = new TaskStateInitializer(env, subtask);
     try {
       this.chain = new OperatorChain(env, vertex, subtask, timeService, state, this::operatorMailbox);
@@ -93,6 +105,12 @@ public final class Task implements Runnable {
   /** True while the task has finished its operators and no checkpoint taken since has completed. */
   public boolean awaitsFinalCheckpoint() {
     return inputEnded && !finalCheckpointDone;
+  }
+
+  /** This subtask's operators, acknowledged as finished (for a checkpoint taken after the task terminated). */
+  public List<TaskAcknowledgement> finishedParts() {
+    return vertex.nodes().stream()
+        .map(n -> TaskAcknowledgement.finished(n.stateId(), n.name(), n.parallelism(), subtask)).toList();
   }
 
   public String describe() {
@@ -142,9 +160,9 @@ public final class Task implements Runnable {
       return;
     }
     lastCheckpoint = checkpointId;
-    if (terminated) {
+    if (terminated || finishedOnRestore) {
       chain.broadcastBarrier(checkpointId);
-      env.acknowledgeCheckpoint(checkpointId, List.of());
+      env.acknowledgeCheckpoint(checkpointId, finishedParts());
       return;
     }
     if (inputEnded && firstCheckpointAfterEnd == Long.MAX_VALUE) {
@@ -163,6 +181,10 @@ public final class Task implements Runnable {
     MailboxProcessor processor = new MailboxProcessor(mailbox, gate, env::isCancelled);
     Throwable failure = null;
     try {
+      if (finishedOnRestore) {
+        runFinishedOnRestore();
+        return;
+      }
       chain.open();
       BarrierAligner aligner = new BarrierAligner(gate, () -> lastCheckpoint, this::performCheckpoint);
       StreamInputProcessor channels = new StreamInputProcessor(gate, chain, aligner, timeService);
@@ -187,6 +209,33 @@ public final class Task implements Runnable {
       failure = t;
     } finally {
       failure = chain.closeAll(failure);
+      state.closeAll();
+    }
+    finished = true;
+    if (failure != null) {
+      env.fail(this, failure);
+    } else {
+      env.finished(this);
+    }
+  }
+
+  /** The life of a task restored as finished: only the end of its output, then the task ends. */
+  private void runFinishedOnRestore() {
+    inputEnded = true;
+    finalCheckpointDone = true;
+    Throwable failure = null;
+    try {
+      chain.emitFinalWatermark();
+      if (finalCheckpoint) {
+        chain.endOfData();
+      }
+      env.terminating(this);
+      terminated = true;
+      mailbox.runAll();
+      chain.endOfPartition();
+    } catch (Throwable t) {
+      failure = t;
+    } finally {
       state.closeAll();
     }
     finished = true;
