@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class SqlGoldenTest {
-  static final List<String> FILES = List.of("aggregates.golden", "ranks.golden");
+  static final List<String> FILES = List.of("aggregates.golden", "ranks.golden", "match.golden");
 
   @TempDir
   Path dir;

@@ -96,6 +96,7 @@ public final class EddyOperatorTable {
     ops.add(FIRST_VALUE);
     ops.add(LAST_VALUE);
     ops.add(LISTAGG);
+    ops.add(MatchFunctions.MATCH_ROWTIME);
     ops.add(SqlLibraryOperators.CONCAT_FUNCTION);
     ops.add(SqlLibraryOperators.CONCAT_WS);
     ops.add(SqlLibraryOperators.REGEXP_REPLACE_3);
