@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * each time with {@code --resume} at another parallelism; the CSV the last process
  * writes is byte for byte that of a run without failure, which is itself checked complete
  * against the reference oracle. An append-only query (q3) and updating ones (q4 updates, q18
- * retracts and deletes).
+ * retracts and deletes); q4 also with {@code --async} (its functions on V2 state, checkpoints
+ * taken with state requests in flight).
  */
 class NexmarkKillResumeTest {
   private static final long EVENTS = 20_000;
@@ -42,10 +43,11 @@ class NexmarkKillResumeTest {
   private static final int RATE = 2_500;
   private static final int KILL_DELAY_BOUND_MILLIS = 500;
 
-  @ParameterizedTest(name = "{0}")
-  @CsvSource({"q3", "q4", "q18"})
+  @ParameterizedTest(name = "{0} async={1}")
+  @CsvSource({"q3,false", "q4,false", "q18,false", "q4,true"})
   @Timeout(120)
-  void killedAndResumedAtOtherParallelismsWritesTheFailureFreeCsv(String query, @TempDir Path dir) throws Exception {
+  void killedAndResumedAtOtherParallelismsWritesTheFailureFreeCsv(String query, boolean async, @TempDir Path dir)
+      throws Exception {
     byte[] expected = failureFreeCsv(query, dir);
     long randomSeed = System.nanoTime();
     Random random = new Random(randomSeed);
@@ -56,7 +58,7 @@ class NexmarkKillResumeTest {
       boolean last = round == PARALLELISM.length - 1;
       Path log = dir.resolve("run-" + round + ".log");
       logs.add(log);
-      Process process = start(query, dir, output, PARALLELISM[round], round > 0, log);
+      Process process = start(query, async, dir, output, PARALLELISM[round], round > 0, log);
       if (last) {
         assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the last run ends").isTrue();
         assertThat(process.exitValue()).as("exit code; %s", describe(logs, randomSeed)).isZero();
@@ -96,14 +98,17 @@ class NexmarkKillResumeTest {
     return Files.readAllBytes(file);
   }
 
-  private static Process start(String query, Path dir, Path output, int parallelism, boolean resume, Path log)
-      throws IOException {
+  private static Process start(String query, boolean async, Path dir, Path output, int parallelism, boolean resume,
+      Path log) throws IOException {
     List<String> command = new ArrayList<>(List.of("nexmark", "--query", query, "--events", String.valueOf(EVENTS),
         "--seed", String.valueOf(SEED), "--rate", String.valueOf(RATE), "--checkpoint-interval", "150ms",
         "--parallelism", String.valueOf(parallelism), "--state-dir", dir.resolve("state").toString(),
         "--output", output.toString()));
     if (resume) {
       command.add("--resume");
+    }
+    if (async) {
+      command.add("--async");
     }
     return startEddy(command, log);
   }

@@ -2,10 +2,6 @@ package io.eddy.nexmark.queries;
 
 import io.eddy.api.datastream.DataStream;
 import io.eddy.api.functions.Collector;
-import io.eddy.api.functions.KeyedProcessFunction;
-import io.eddy.api.functions.OpenContext;
-import io.eddy.api.state.ValueState;
-import io.eddy.api.state.ValueStateDescriptor;
 import io.eddy.nexmark.model.Bid;
 import io.eddy.nexmark.model.Event;
 import io.eddy.nexmark.result.Row;
@@ -31,32 +27,21 @@ public final class Q18 extends NumberedQuery {
 
     @Override
     public DataStream<Change> build(DataStream<Event> events, QueryContext context) {
-        return EventStreams.bids(events)
-                .keyBy(b -> new BidderAuction(b.bidder(), b.auction()))
-                .process(new KeepLast())
+        return AsyncState.keyed(EventStreams.bids(events).keyBy(b -> new BidderAuction(b.bidder(), b.auction())))
+                .process(ValueFunctions.of(AsyncState.enabled(events), "kept", Bid.class, Q18::keepLast))
                 .name(name());
     }
 
-    private static final class KeepLast extends KeyedProcessFunction<BidderAuction, Bid, Change> {
-        private transient ValueState<Bid> kept;
-
-        @Override
-        public void open(OpenContext openContext) {
-            kept = getRuntimeContext().getState(new ValueStateDescriptor<>("kept", Bid.class));
+    /** The kept bid after {@code b} arrived (null: it stays {@code old}), emitting the row's change. */
+    private static Bid keepLast(BidderAuction key, Bid b, Bid old, Collector<Change> out) {
+        if (old != null && old.dateTime() > b.dateTime()) {
+            return null;
         }
+        Changes.update(old == null ? null : row(old), row(b), out);
+        return b;
+    }
 
-        @Override
-        public void processElement(Bid b, Context ctx, Collector<Change> out) throws Exception {
-            Bid old = kept.value();
-            if (old == null || old.dateTime() <= b.dateTime()) {
-                kept.update(b);
-                Changes.update(old == null ? null : row(old), row(b), out);
-            }
-        }
-
-        private static Row row(Bid b) {
-            return Row.of(b.auction(), b.bidder(), b.price(), b.channel(), b.url(), timestamp(b.dateTime()),
-                    b.extra());
-        }
+    private static Row row(Bid b) {
+        return Row.of(b.auction(), b.bidder(), b.price(), b.channel(), b.url(), timestamp(b.dateTime()), b.extra());
     }
 }

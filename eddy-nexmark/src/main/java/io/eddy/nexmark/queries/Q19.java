@@ -6,6 +6,7 @@ import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.api.functions.OpenContext;
 import io.eddy.api.state.ListState;
 import io.eddy.api.state.ListStateDescriptor;
+import io.eddy.api.state.v2.StateFutureUtils;
 import io.eddy.nexmark.model.Bid;
 import io.eddy.nexmark.model.Event;
 import io.eddy.nexmark.result.Row;
@@ -40,9 +41,44 @@ public final class Q19 extends NumberedQuery {
 
     @Override
     public DataStream<Change> build(DataStream<Event> events, QueryContext context) {
-        return EventStreams.bids(events).keyBy(Bid::auction).process(new TopBids()).name(name());
+        return AsyncState.keyed(EventStreams.bids(events).keyBy(Bid::auction))
+                .process(AsyncState.enabled(events) ? new AsyncTopBids() : new TopBids()).name(name());
     }
 
+    /**
+     * The auction's top list after {@code b} arrived, emitting the ranks that change hands; null
+     * if {@code b} ranks beyond {@value #TOP} (nothing changes).
+     */
+    private static List<Bid> insert(Iterable<Bid> top, Bid b, Collector<Change> out) {
+        List<Bid> old = new ArrayList<>();
+        top.forEach(old::add);
+        int at = 0;
+        while (at < old.size() && old.get(at).price() >= b.price()) {
+            at++;
+        }
+        if (at >= TOP) {
+            return null;
+        }
+        List<Bid> now = new ArrayList<>(old);
+        now.add(at, b);
+        if (now.size() > TOP) {
+            now.remove(TOP);
+        }
+        for (int i = at; i < old.size(); i++) {
+            out.collect(new Change(RowKind.UPDATE_BEFORE, row(old.get(i), i + 1)));
+        }
+        for (int i = at; i < now.size(); i++) {
+            out.collect(new Change(i < old.size() ? RowKind.UPDATE_AFTER : RowKind.INSERT, row(now.get(i), i + 1)));
+        }
+        return now;
+    }
+
+    private static Row row(Bid b, int rank) {
+        return Row.of(b.auction(), b.bidder(), b.price(), b.channel(), b.url(), timestamp(b.dateTime()), b.extra(),
+                (long) rank);
+    }
+
+    /** The top list in synchronous list state. */
     private static final class TopBids extends KeyedProcessFunction<Long, Bid, Change> {
         private transient ListState<Bid> top;
 
@@ -53,32 +89,30 @@ public final class Q19 extends NumberedQuery {
 
         @Override
         public void processElement(Bid b, Context ctx, Collector<Change> out) throws Exception {
-            List<Bid> old = new ArrayList<>();
-            top.get().forEach(old::add);
-            int at = 0;
-            while (at < old.size() && old.get(at).price() >= b.price()) {
-                at++;
+            List<Bid> now = insert(top.get(), b, out);
+            if (now != null) {
+                top.update(now);
             }
-            if (at >= TOP) {
-                return;
-            }
-            List<Bid> now = new ArrayList<>(old);
-            now.add(at, b);
-            if (now.size() > TOP) {
-                now.remove(TOP);
-            }
-            for (int i = at; i < old.size(); i++) {
-                out.collect(new Change(RowKind.UPDATE_BEFORE, row(old.get(i), i + 1)));
-            }
-            for (int i = at; i < now.size(); i++) {
-                out.collect(new Change(i < old.size() ? RowKind.UPDATE_AFTER : RowKind.INSERT, row(now.get(i), i + 1)));
-            }
-            top.update(now);
+        }
+    }
+
+    /** The top list in V2 list state: read with asyncGet, replaced with asyncUpdate in the callback. */
+    private static final class AsyncTopBids extends KeyedProcessFunction<Long, Bid, Change> {
+        private transient io.eddy.api.state.v2.ListState<Bid> top;
+
+        @Override
+        public void open(OpenContext openContext) {
+            top = getRuntimeContext().getListState(new io.eddy.api.state.v2.ListStateDescriptor<>("top", Bid.class));
         }
 
-        private static Row row(Bid b, int rank) {
-            return Row.of(b.auction(), b.bidder(), b.price(), b.channel(), b.url(), timestamp(b.dateTime()), b.extra(),
-                    (long) rank);
+        @Override
+        public void processElement(Bid b, Context ctx, Collector<Change> out) {
+            StateFutureUtils.toIterable(top.asyncGet()).thenAccept(old -> {
+                List<Bid> now = insert(old, b, out);
+                if (now != null) {
+                    top.asyncUpdate(now);
+                }
+            });
         }
     }
 }

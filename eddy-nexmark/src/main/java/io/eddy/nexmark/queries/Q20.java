@@ -23,7 +23,8 @@ public final class Q20 extends NumberedQuery {
         DataStream<Auction> auctions = EventStreams.auctions(events).filter(a -> a.category() == 10);
         return EventStreams.bids(events).connect(auctions)
                 .keyBy(Bid::auction, Auction::id)
-                .process(new InnerJoin<Long, Bid, Auction>(Bid.class, Auction.class, Q20::row))
+                .process(InnerJoin.<Long, Bid, Auction>of(AsyncState.enabled(events), Bid.class, Auction.class,
+                        Q20::row))
                 .name(name());
     }
 

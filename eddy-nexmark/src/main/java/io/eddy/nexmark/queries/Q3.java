@@ -24,7 +24,7 @@ public final class Q3 extends NumberedQuery {
                 .filter(p -> "OR".equals(p.state()) || "ID".equals(p.state()) || "CA".equals(p.state()));
         return auctions.connect(sellers)
                 .keyBy(Auction::seller, Person::id)
-                .process(new InnerJoin<Long, Auction, Person>(Auction.class, Person.class,
+                .process(InnerJoin.<Long, Auction, Person>of(AsyncState.enabled(events), Auction.class, Person.class,
                         (a, p) -> Row.of(p.name(), p.city(), p.state(), a.id())))
                 .name(name());
     }

@@ -19,9 +19,10 @@ public final class Q6 extends NumberedQuery {
 
     @Override
     public DataStream<Change> build(DataStream<Event> events, QueryContext context) {
-        return AuctionBidJoin.byAuction(events)
-                .process(new ClosingAuctions()).name("q6 closing auctions")
-                .keyBy(ClosedAuction::seller)
-                .process(new SellerAverages()).name(name());
+        boolean async = AsyncState.enabled(events);
+        DataStream<ClosedAuction> closed = AsyncState.keyed(AuctionBidJoin.byAuction(events))
+                .process(async ? new AsyncClosingAuctions() : new ClosingAuctions()).name("q6 closing auctions");
+        return AsyncState.keyed(closed.keyBy(ClosedAuction::seller))
+                .process(SellerAverages.of(async)).name(name());
     }
 }

@@ -39,8 +39,7 @@ public final class Q7 extends NumberedQuery {
     @Override
     public DataStream<Change> build(DataStream<Event> events, QueryContext context) {
         DataStream<Bid> bids = EventStreams.bids(events);
-        DataStream<WindowMax> maxima = bids
-                .keyBy(b -> windowStart(b.dateTime()) + SIZE)
+        DataStream<WindowMax> maxima = AsyncState.keyed(bids.keyBy(b -> windowStart(b.dateTime()) + SIZE))
                 .window(TumblingEventTimeWindows.of(Duration.ofMillis(SIZE)))
                 .aggregate(new MaxPrice(), new WindowMax.Emit()).name("q7 max per window");
         DataStream<EndedBid> candidates = bids.<EndedBid>flatMap((b, out) -> {
@@ -52,7 +51,7 @@ public final class Q7 extends NumberedQuery {
         }).name("q7 bids by window end");
         return maxima.connect(candidates)
                 .keyBy(WindowMax::windowEnd, EndedBid::windowEnd)
-                .process(new MaxBidJoin()).name(name());
+                .process(AsyncState.enabled(events) ? new AsyncMaxBidJoin() : new MaxBidJoin()).name(name());
     }
 
     private static long windowStart(long t) {
@@ -100,6 +99,13 @@ public final class Q7 extends NumberedQuery {
         }
     }
 
+    /** Emits {@code b} if its price is the window's maximum. */
+    private static void emitIfMax(Bid b, long max, Collector<Change> out) {
+        if (b.price() == max) {
+            out.collect(Change.insert(Row.of(b.auction(), b.price(), b.bidder(), timestamp(b.dateTime()), b.extra())));
+        }
+    }
+
     /**
      * Per window end: bids wait in list state until the window's maximum is known; then the
      * ones at that price are emitted and the rest dropped; later bids are compared directly.
@@ -132,12 +138,37 @@ public final class Q7 extends NumberedQuery {
                 emitIfMax(e.bid(), m, out);
             }
         }
+    }
 
-        private static void emitIfMax(Bid b, long max, Collector<Change> out) {
-            if (b.price() == max) {
-                out.collect(Change.insert(Row.of(b.auction(), b.price(), b.bidder(), timestamp(b.dateTime()),
-                        b.extra())));
-            }
+    /** {@link MaxBidJoin} on V2 state: the waiting bids are cleared once they have been compared. */
+    private static final class AsyncMaxBidJoin extends KeyedCoProcessFunction<Long, WindowMax, EndedBid, Change> {
+        private transient io.eddy.api.state.v2.ValueState<Long> max;
+        private transient io.eddy.api.state.v2.ListState<Bid> waiting;
+
+        @Override
+        public void open(OpenContext openContext) {
+            max = getRuntimeContext().getState(new io.eddy.api.state.v2.ValueStateDescriptor<>("max", Long.class));
+            waiting = getRuntimeContext().getListState(
+                    new io.eddy.api.state.v2.ListStateDescriptor<>("waiting", Bid.class));
+        }
+
+        @Override
+        public void processElement1(WindowMax m, Context ctx, Collector<Change> out) {
+            max.asyncUpdate(m.maxPrice());
+            waiting.asyncGet()
+                    .thenCompose(stored -> stored.onNext((Bid b) -> emitIfMax(b, m.maxPrice(), out)))
+                    .thenCompose(done -> waiting.asyncClear());
+        }
+
+        @Override
+        public void processElement2(EndedBid e, Context ctx, Collector<Change> out) {
+            max.asyncValue().thenAccept(m -> {
+                if (m == null) {
+                    waiting.asyncAdd(e.bid());
+                } else {
+                    emitIfMax(e.bid(), m, out);
+                }
+            });
         }
     }
 }

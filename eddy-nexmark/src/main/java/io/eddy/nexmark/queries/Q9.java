@@ -5,6 +5,8 @@ import io.eddy.api.functions.Collector;
 import io.eddy.api.functions.OpenContext;
 import io.eddy.api.state.ValueState;
 import io.eddy.api.state.ValueStateDescriptor;
+import io.eddy.api.state.v2.StateFuture;
+import io.eddy.api.state.v2.StateFutureUtils;
 import io.eddy.nexmark.model.Auction;
 import io.eddy.nexmark.model.Bid;
 import io.eddy.nexmark.model.Event;
@@ -28,7 +30,9 @@ public final class Q9 extends NumberedQuery {
 
     @Override
     public DataStream<Change> build(DataStream<Event> events, QueryContext context) {
-        return AuctionBidJoin.byAuction(events).process(new WinnerPerAuction()).name(name());
+        return AsyncState.keyed(AuctionBidJoin.byAuction(events))
+                .process(AsyncState.enabled(events) ? new AsyncWinnerPerAuction() : new WinnerPerAuction())
+                .name(name());
     }
 
     /** The current winner of one auction id. */
@@ -45,6 +49,16 @@ public final class Q9 extends NumberedQuery {
         }
     }
 
+    /** The winner after the pair (a, b) (null: unchanged), emitting the row's change. */
+    private static Winner win(Winner old, Auction a, Bid b, Collector<Change> out) {
+        if (old != null && !old.beatenBy(b)) {
+            return null;
+        }
+        Winner now = new Winner(a, b);
+        Changes.update(old == null ? null : old.row(), now.row(), out);
+        return now;
+    }
+
     private static final class WinnerPerAuction extends AuctionBidJoin<Change> {
         private transient ValueState<Winner> winner;
 
@@ -56,12 +70,30 @@ public final class Q9 extends NumberedQuery {
 
         @Override
         protected void onPair(Auction a, Bid b, Context ctx, Collector<Change> out) throws Exception {
-            Winner old = winner.value();
-            if (old == null || old.beatenBy(b)) {
-                Winner now = new Winner(a, b);
+            Winner now = win(winner.value(), a, b, out);
+            if (now != null) {
                 winner.update(now);
-                Changes.update(old == null ? null : old.row(), now.row(), out);
             }
+        }
+    }
+
+    /** {@link WinnerPerAuction} on V2 state. */
+    private static final class AsyncWinnerPerAuction extends AsyncAuctionBidJoin<Change> {
+        private transient io.eddy.api.state.v2.ValueState<Winner> winner;
+
+        @Override
+        public void open(OpenContext openContext) throws Exception {
+            super.open(openContext);
+            winner = getRuntimeContext().getState(
+                    new io.eddy.api.state.v2.ValueStateDescriptor<>("winner", Winner.class));
+        }
+
+        @Override
+        protected StateFuture<Void> onPair(Auction a, Bid b, Context ctx, Collector<Change> out) {
+            return winner.asyncValue().thenCompose(old -> {
+                Winner now = win(old, a, b, out);
+                return now == null ? StateFutureUtils.completedVoidFuture() : winner.asyncUpdate(now);
+            });
         }
     }
 }
