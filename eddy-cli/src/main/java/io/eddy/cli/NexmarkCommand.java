@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 /**
  * Runs Nexmark queries on generated events or a JSON-lines file, optionally with checkpoints,
  * injected failures and resumption, and writes the final result table as CSV. Every run ends
- * with one summary line per query; several queries end with a table.
+ * with one summary line per query (with --async followed by one line per keyed operator: records
+ * in flight and state request batch sizes); several queries end with a table.
  */
 @Command(name = "nexmark", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Run Nexmark queries (q0..q22) and print events/s; see docs/nexmark.md.")
@@ -128,6 +129,7 @@ final class NexmarkCommand implements Callable<Integer> {
           q.name(), backend, parallelism, result.eventsRead(), result.wallSeconds(), result.eventsPerSecond(),
           async || config.resolve().get(io.eddy.api.config.AsyncStateOptions.ENABLED));
       out.println(summary);
+      result.asyncStats().forEach(stats -> out.println(stats.line()));
       out.flush();
       summaries.add(summary);
     }

@@ -2,6 +2,7 @@ package io.eddy.nexmark.job;
 
 import io.eddy.api.time.WatermarkStrategy;
 import io.eddy.nexmark.sql.NexmarkSql;
+import io.eddy.api.config.AsyncStateOptions;
 import io.eddy.api.config.CheckpointingOptions;
 import io.eddy.api.config.Configuration;
 import io.eddy.api.config.CoreOptions;
@@ -69,6 +70,9 @@ public final class NexmarkJob {
     /** How often {@code progress} hears the number of events read. */
     public static final long PROGRESS_INTERVAL_MILLIS = 200;
 
+    /** How often the async execution controllers' records in flight are sampled. */
+    private static final String ASYNC_SAMPLE_INTERVAL = "100ms";
+
     private NexmarkJob() {
     }
 
@@ -86,13 +90,14 @@ public final class NexmarkJob {
         NexmarkQuery query = Queries.byName(options.query());
         String jobId = UUID.randomUUID().toString();
         AtomicLong read = ReadProgress.register(jobId);
+        AsyncStateReporter.register(jobId);
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "nexmark progress " + options.query());
             t.setDaemon(true);
             return t;
         });
         try {
-            Configuration conf = configuration(options);
+            Configuration conf = configuration(options, jobId);
             boolean durable = options.collectResults() && (!conf.get(CheckpointingOptions.INTERVAL).isZero()
                     || conf.get(CheckpointingOptions.RESUME) || fromSavepoint(conf));
             Path changelog = durable ? changelogDir(options, conf) : null;
@@ -120,7 +125,7 @@ public final class NexmarkJob {
                 progress.accept(read.get());
                 return new NexmarkJobResult(outcome.table(), read.get(), seconds, outcome.changes(),
                         outcome.job().counter("numSkippedRecords"), outcome.job().skippedRecords(),
-                        outcome.job().counter("numRestarts"));
+                        outcome.job().counter("numRestarts"), AsyncStateReporter.release(jobId));
             } finally {
                 if (changelog != null && options.changelogDir() == null) {
                     deleteTree(changelog);
@@ -131,6 +136,7 @@ public final class NexmarkJob {
         } finally {
             reporter.shutdownNow();
             ReadProgress.release(jobId);
+            AsyncStateReporter.release(jobId);
         }
     }
 
@@ -153,7 +159,8 @@ public final class NexmarkJob {
             } else if (changelog != null && storage.isFinished()) {
                 ChangelogFiles.prepare(changelog, true, true);
                 ChangelogFiles.Folded folded = ChangelogFiles.fold(changelog, query.columns());
-                return Optional.of(new NexmarkJobResult(folded.table(), 0, 0, folded.changes(), 0, List.of(), 0));
+                return Optional.of(new NexmarkJobResult(folded.table(), 0, 0, folded.changes(), 0, List.of(), 0,
+                        List.of()));
             } else {
                 checkpointsExist = !storage.completedIds().isEmpty();
             }
@@ -255,10 +262,17 @@ public final class NexmarkJob {
         }
     }
 
-    private static Configuration configuration(NexmarkJobOptions options) {
+    /** The job's configuration; in the asynchronous model with the reporter of the controllers' occupancy. */
+    private static Configuration configuration(NexmarkJobOptions options, String jobId) {
         Configuration conf = new Configuration(options.configuration());
         conf.set(CoreOptions.STATE_BACKEND, options.stateBackend());
         conf.set(CoreOptions.DEFAULT_PARALLELISM, options.parallelism());
+        if (conf.get(AsyncStateOptions.ENABLED)) {
+            String prefix = "metrics.reporter.nexmark-async-state.";
+            conf.set(prefix + "class", AsyncStateReporter.class.getName());
+            conf.set(prefix + "interval", ASYNC_SAMPLE_INTERVAL);
+            conf.set(prefix + "job", jobId);
+        }
         return conf;
     }
 

@@ -20,12 +20,16 @@ import java.util.List;
  *                       first ones, so this may be shorter than {@code skippedCount}
  * @param restarts       times the job restarted after a failure in this process (the engine's
  *                       {@code numRestarts} counter)
+ * @param asyncStats     per keyed operator in the asynchronous model ({@code execution.async-state.enabled}):
+ *                       records in flight and batch sizes; empty otherwise
  */
 public record NexmarkJobResult(ResultTable table, long eventsRead, double wallSeconds, long changes,
-                               long skippedCount, List<String> skippedRecords, long restarts) {
+                               long skippedCount, List<String> skippedRecords, long restarts,
+                               List<AsyncStateStats> asyncStats) {
 
     public NexmarkJobResult {
         skippedRecords = List.copyOf(skippedRecords);
+        asyncStats = List.copyOf(asyncStats);
     }
 
     /** Events read per wall second. */
