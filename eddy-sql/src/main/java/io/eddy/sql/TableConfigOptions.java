@@ -11,6 +11,12 @@ public final class TableConfigOptions implements ConfigOptionsProvider {
       "table.exec.state.ttl", Duration.ZERO,
       "How long the state of an idle key (a group, a join side) is kept by SQL operators; 0 keeps it forever.");
 
+  public static final ConfigOption<String> SINK_UPSERT_MATERIALIZE = ConfigOption.stringOption(
+      "table.exec.sink.upsert-materialize", "AUTO",
+      "NONE, AUTO or FORCE (Flink's): whether an updating INSERT into a table with a primary key goes through a "
+          + "SinkUpsertMaterializer keyed by it; AUTO refuses a query whose upsert key differs from the primary key "
+          + "unless it ends with ON CONFLICT DO DEDUPLICATE, FORCE always materializes.");
+
   @Override
   public List<Class<?>> optionClasses() {
     return List.of(TableConfigOptions.class);

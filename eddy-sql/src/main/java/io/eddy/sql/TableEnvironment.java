@@ -15,10 +15,13 @@ import io.eddy.sql.parser.Position;
 import io.eddy.sql.parser.SqlParseException;
 import io.eddy.sql.parser.Statement;
 import io.eddy.sql.parser.StatementParser;
+import io.eddy.sql.plan.ChangelogPlan;
 import io.eddy.sql.plan.PhysicalNode;
 import io.eddy.sql.plan.PlanPrinter;
 import io.eddy.sql.plan.SinkNode;
 import io.eddy.sql.plan.TranslationContext;
+import io.eddy.sql.plan.UpdateKind;
+import io.eddy.sql.plan.UpsertMaterialize;
 import io.eddy.sql.planner.PhysicalPlanner;
 import io.eddy.sql.planner.SqlPlanner;
 import io.eddy.sql.planner.TypeConversion;
@@ -74,7 +77,23 @@ public final class TableEnvironment {
   /** The physical plan of a query or INSERT, with each operator's changelog mode. */
   public String explainSql(String statement) {
     Statement parsed = StatementParser.parse(statement);
-    return PlanPrinter.explain(physicalPlan(parsed instanceof Statement.Explain e ? e.statement() : parsed));
+    return explain(parsed instanceof Statement.Explain e ? e.statement() : parsed);
+  }
+
+  /**
+   * EXPLAIN: the plan as it would run, except that a bare query's result is taken as Flink's
+   * EXPLAIN takes it, without -U rows where its operators can leave them out.
+   */
+  private String explain(Statement statement) {
+    PhysicalNode plan = physicalPlan(statement);
+    return PlanPrinter.explain(plan, ChangelogPlan.infer(plan, plan instanceof SinkNode sink ? sink.requiredUpdateKinds()
+        : List.of(UpdateKind.ONLY_UPDATE_AFTER, UpdateKind.BEFORE_AND_AFTER)));
+  }
+
+  /** The changelog plan a plan runs with: a sink's requirements, or -U/+U pairs for a query's collected result. */
+  private static ChangelogPlan changelog(PhysicalNode plan) {
+    return ChangelogPlan.infer(plan, plan instanceof SinkNode sink ? sink.requiredUpdateKinds()
+        : List.of(UpdateKind.BEFORE_AND_AFTER));
   }
 
   /** Runs one parsed statement (positions inside it are the script's). */
@@ -154,11 +173,11 @@ public final class TableEnvironment {
         yield TableResult.ok();
       }
       case Statement.Describe d -> describe(d);
-      case Statement.Explain e -> TableResult.of(List.of("plan"), List.of(Row.of(PlanPrinter.explain(physicalPlan(e.statement())))));
+      case Statement.Explain e -> TableResult.of(List.of("plan"), List.of(Row.of(explain(e.statement()))));
       case Statement.Query q -> withSessionClassLoader(() -> {
         PhysicalNode plan = physicalPlan(q);
         StreamEnvironment env = environment();
-        DataStream<Row> rows = new TranslationContext(env, stateTtl()).streamOf(plan);
+        DataStream<Row> rows = new TranslationContext(env, stateTtl(), changelog(plan)).streamOf(plan);
         return new TableResult(plan.rowType().fieldNames(), rows.executeAndCollect("SQL query"));
       });
       case Statement.Insert i -> withSessionClassLoader(() -> insert(i));
@@ -174,7 +193,10 @@ public final class TableEnvironment {
     if (!(parsed instanceof Statement.Query)) {
       throw new IllegalArgumentException("toChangelogStream takes a query, not " + parsed.getClass().getSimpleName());
     }
-    return withSessionClassLoader(() -> new TranslationContext(env, stateTtl()).streamOf(physicalPlan(parsed)));
+    return withSessionClassLoader(() -> {
+      PhysicalNode plan = physicalPlan(parsed);
+      return new TranslationContext(env, stateTtl(), changelog(plan)).streamOf(plan);
+    });
   }
 
   /** Runs {@code action} with the session's class loader as the thread's (jobs' threads inherit it). */
@@ -192,7 +214,7 @@ public final class TableEnvironment {
   private TableResult insert(Statement.Insert i) {
     PhysicalNode plan = physicalPlan(i);
     StreamEnvironment env = environment();
-    new TranslationContext(env, stateTtl()).streamOf(plan);
+    new TranslationContext(env, stateTtl(), changelog(plan)).streamOf(plan);
     try {
       env.execute("INSERT INTO " + plan.attributes());
     } catch (InterruptedException ex) {
@@ -246,7 +268,10 @@ public final class TableEnvironment {
         throw new IllegalArgumentException("INSERT INTO " + target + ": only tables can be written to, not views");
       }
       PhysicalNode input = physical.plan(modify.getInput());
-      return new SinkNode(input, target, TableFactories.forTable(table).createSink(table));
+      return new SinkNode(input, table, TableFactories.forTable(table).createSink(table),
+          UpsertMaterialize.parse(setting(TableConfigOptions.SINK_UPSERT_MATERIALIZE.key(),
+              TableConfigOptions.SINK_UPSERT_MATERIALIZE.defaultValue())),
+          statement instanceof Statement.Insert i && i.deduplicateConflicts());
     }
     return physical.plan(root);
   }
@@ -309,6 +334,12 @@ public final class TableEnvironment {
     CatalogTable table = new CatalogTable(t.name(), all, rowtime, watermark, t.primaryKey(), t.options());
     TableFactories.forTable(table);
     return table;
+  }
+
+  /** A session setting (SET), else the base configuration's value, else {@code absent}. */
+  private String setting(String key, String absent) {
+    String value = settings.getOrDefault(key, base.toMap().get(key));
+    return value == null ? absent : value;
   }
 
   private Duration stateTtl() {

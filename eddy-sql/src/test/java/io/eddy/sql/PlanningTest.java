@@ -28,8 +28,9 @@ class PlanningTest {
   @Test
   void explainShowsEachOperatorsChangelogModeAndUpsertKey() {
     String plan = env.explainSql("EXPLAIN INSERT INTO out_print SELECT k, COUNT(*) FROM t WHERE v > 0 GROUP BY k");
-    assertThat(plan).contains("Sink(table=[out_print]", "GroupAggregate(groupBy=[k]", "changelogMode=[I,UB,UA,D]",
-        "upsertKeys=[k]", "WatermarkAssigner(rowtime=[ts]", "TableSourceScan(table=[t]", "changelogMode=[I]");
+    assertThat(plan).contains("Sink(table=[default_catalog.default_database.out_print], fields=[k, EXPR$1], changelogMode=[NONE])",
+        "GroupAggregate(groupBy=[k], select=[k, COUNT(*) AS EXPR$1], changelogMode=[I,UB,UA], upsertKeys=[k])",
+        "WatermarkAssigner(rowtime=[ts]", "TableSourceScan(table=[t]", "changelogMode=[I])");
   }
 
   @Test
@@ -43,8 +44,8 @@ class PlanningTest {
   @Test
   void updatingQueryCannotGoToAnAppendOnlySink() {
     assertThatThrownBy(() -> env.executeSql("INSERT INTO out_files SELECT k, COUNT(*) FROM t GROUP BY k"))
-        .hasMessageContaining("Table sink 'out_files' doesn't support consuming update and delete changes")
-        .hasMessageContaining("GroupAggregate");
+        .hasMessage("Table sink 'default_catalog.default_database.out_files' doesn't support consuming update changes"
+            + " which is produced by node GroupAggregate(groupBy=[k], select=[k, COUNT(*) AS EXPR$1])");
   }
 
   @Test

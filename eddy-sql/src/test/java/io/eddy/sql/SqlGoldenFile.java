@@ -10,9 +10,11 @@ import java.util.List;
  * A SQL golden file (src/test/resources/sql/*.golden, also read by benchmarks/flink-sql): lines
  * {@code table NAME (columns)} followed by its rows as CSV (an empty field is NULL) up to a blank
  * line, then cases: {@code case NAME}, the query, {@code ----}, the expected table as Eddy's CSV
- * result (header, sorted rows) up to a blank line. {@code #} lines are comments.
+ * result (header, sorted rows) up to a blank line. {@code ddl STATEMENT} lines are run as they are
+ * (e.g. sink tables); an {@code EXPLAIN} case expects the plan's operators with their changelog
+ * modes (see SqlGoldenTest). {@code #} lines are comments.
  */
-record SqlGoldenFile(List<Table> tables, List<Case> cases) {
+record SqlGoldenFile(List<Table> tables, List<String> ddl, List<Case> cases) {
   record Table(String name, String columns, List<String> rows) {}
 
   record Case(String name, String query, List<String> expected) {
@@ -26,6 +28,7 @@ record SqlGoldenFile(List<Table> tables, List<Case> cases) {
     List<String> lines = Files.readAllLines(file);
     List<Table> tables = new ArrayList<>();
     List<Case> cases = new ArrayList<>();
+    List<String> ddl = new ArrayList<>();
     int i = 0;
     while (i < lines.size()) {
       String line = lines.get(i++);
@@ -36,6 +39,8 @@ record SqlGoldenFile(List<Table> tables, List<Case> cases) {
           rows.add(lines.get(i++));
         }
         tables.add(new Table(line.substring(6, open).strip(), line.substring(open + 1, line.lastIndexOf(')')), rows));
+      } else if (line.startsWith("ddl ")) {
+        ddl.add(line.substring(4));
       } else if (line.startsWith("case ")) {
         StringBuilder query = new StringBuilder();
         while (!lines.get(i).equals("----")) {
@@ -49,7 +54,7 @@ record SqlGoldenFile(List<Table> tables, List<Case> cases) {
         cases.add(new Case(line.substring(5).strip(), query.toString().strip(), expected));
       }
     }
-    return new SqlGoldenFile(tables, cases);
+    return new SqlGoldenFile(tables, ddl, cases);
   }
 
   /** The script creating the tables from CSV files written into {@code dir}, then running {@code query}. */
@@ -61,6 +66,9 @@ record SqlGoldenFile(List<Table> tables, List<Case> cases) {
       script.append("CREATE TABLE ").append(t.name()).append(" (").append(t.columns())
           .append(") WITH ('connector' = 'filesystem', 'path' = '").append(rows)
           .append("', 'format' = 'csv', 'csv.null-literal' = '');\n");
+    }
+    for (String statement : ddl) {
+      script.append(statement).append(";\n");
     }
     return script.append(query).append(";\n").toString();
   }

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,11 +23,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Queries of the SQL golden files (src/test/resources/sql) against the tables Flink 2.3 printed
  * for them (benchmarks/flink-sql/run.sh), at parallelism 1 as Flink ran them; an expected
- * {@code ! message} is an error Flink raises, which Eddy must raise with the same message.
+ * {@code ! message} is an error Flink raises, which Eddy must raise with the same message; an
+ * EXPLAIN case lists the plan's operators with the changelog modes Flink inferred for them.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class SqlGoldenTest {
-  static final List<String> FILES = List.of("aggregates.golden", "ranks.golden", "match.golden");
+  static final List<String> FILES = List.of("aggregates.golden", "ranks.golden", "match.golden", "changelog.golden");
 
   @TempDir
   Path dir;
@@ -44,14 +47,37 @@ class SqlGoldenTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void givesFlinksTable(String name, SqlGoldenFile golden, SqlGoldenFile.Case c) throws Exception {
+    TableEnvironment env = TableEnvironment.create(new Configuration().set("parallelism.default", "1"));
+    ScriptRunner runner = new ScriptRunner(env, new PrintStream(new ByteArrayOutputStream()));
+    if (c.query().startsWith("EXPLAIN ") && !c.expected().get(0).startsWith("! ")) {
+      runner.run(golden.script(dir, "SHOW TABLES"));
+      assertThat(changelogModes(env.explainSql(c.query()))).containsExactlyElementsOf(c.expected());
+      return;
+    }
     String script = golden.script(dir, c.query());
-    ScriptRunner runner = new ScriptRunner(TableEnvironment.create(new Configuration().set("parallelism.default", "1")),
-        new PrintStream(new ByteArrayOutputStream()));
     if (c.expected().size() == 1 && c.expected().get(0).startsWith("! ")) {
       assertThatThrownBy(() -> runner.run(script)).hasMessageContaining(c.expected().get(0).substring(2));
       return;
     }
     ScriptRunner.Result r = runner.run(script);
     assertThat(CsvResult.lines(r.columns(), r.rows())).containsExactlyElementsOf(c.expected());
+  }
+
+  /**
+   * The operators of an EXPLAIN, top-down, as {@code Name [modes]} (plus {@code upsertMaterialize}),
+   * without the nodes whose mode is their input's and that Flink's plans place differently
+   * (Exchange, Calc, WatermarkAssigner, MiniBatchAssigner): the rule benchmarks/flink-sql applies
+   * to Flink's plan.
+   */
+  static List<String> changelogModes(String plan) {
+    List<String> out = new ArrayList<>();
+    Pattern node = Pattern.compile("^[ +\\-:|]*(\\w+)\\(.*changelogMode=\\[([^\\]]*)\\]");
+    for (String line : plan.lines().toList()) {
+      Matcher m = node.matcher(line);
+      if (m.find() && !List.of("Exchange", "Calc", "WatermarkAssigner", "MiniBatchAssigner").contains(m.group(1))) {
+        out.add(m.group(1) + " [" + m.group(2) + "]" + (line.contains("upsertMaterialize=[true]") ? " upsertMaterialize" : ""));
+      }
+    }
+    return out;
   }
 }

@@ -51,8 +51,11 @@ public sealed interface Statement {
   /** A SELECT (WITH, VALUES, ...) query: Calcite parses {@code sql}. */
   record Query(Position position, String sql) implements Statement {}
 
-  /** INSERT INTO: Calcite parses {@code sql}. */
-  record Insert(Position position, String sql) implements Statement {}
+  /**
+   * INSERT INTO: Calcite parses {@code sql}; {@code deduplicateConflicts} for Flink 2.3's
+   * {@code ON CONFLICT DO DEDUPLICATE} (the sink materializes rows by its primary key).
+   */
+  record Insert(Position position, String sql, boolean deduplicateConflicts) implements Statement {}
 
   /** {@code ADD JAR 'path'}: the jar's classes become loadable by CREATE FUNCTION. */
   record AddJar(Position position, String path) implements Statement {}

@@ -111,13 +111,31 @@ public final class StatementParser {
       return new Statement.Explain(at, explained);
     }
     if (first.is("INSERT")) {
-      return new Statement.Insert(at, sql);
+      return insert(at);
     }
     if (first.is("SELECT") || first.is("WITH") || first.is("VALUES") || first.isSymbol("(")) {
       return new Statement.Query(at, sql);
     }
     throw error(first, "expected a statement (SELECT, INSERT, CREATE, DROP, SET, RESET, SHOW, DESCRIBE, EXPLAIN or ADD JAR) but found "
         + first.describe());
+  }
+
+  /** INSERT, with Flink 2.3's trailing {@code ON CONFLICT DO DEDUPLICATE|NOTHING|ERROR} taken off for Eddy. */
+  private Statement insert(Position at) {
+    for (int i = next; i + 3 < tokens.size(); i++) {
+      if (tokens.get(i).is("ON") && tokens.get(i + 1).is("CONFLICT")) {
+        next = i + 2;
+        expectWord("DO");
+        Token strategy = peek();
+        String name = expectOneOf("DEDUPLICATE", "NOTHING", "ERROR");
+        end();
+        if (!name.equals("DEDUPLICATE")) {
+          throw error(strategy, "ON CONFLICT DO " + name + " is not supported yet; ON CONFLICT DO DEDUPLICATE is");
+        }
+        return new Statement.Insert(at, sql.substring(0, tokens.get(i).offset()), true);
+      }
+    }
+    return new Statement.Insert(at, sql, false);
   }
 
   private Statement create(Position at) {

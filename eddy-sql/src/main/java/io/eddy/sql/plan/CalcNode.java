@@ -29,6 +29,16 @@ public final class CalcNode extends PhysicalNode {
   }
 
   @Override
+  public boolean forwardsUpdates() {
+    return true;
+  }
+
+  @Override
+  public boolean filtersUpdates() {
+    return condition != null;
+  }
+
+  @Override
   public ChangelogMode changelogMode() {
     return input().changelogMode();
   }

@@ -22,6 +22,11 @@ public final class CorrelateNode extends PhysicalNode {
   }
 
   @Override
+  public boolean forwardsUpdates() {
+    return true;
+  }
+
+  @Override
   public ChangelogMode changelogMode() {
     return input().changelogMode();
   }

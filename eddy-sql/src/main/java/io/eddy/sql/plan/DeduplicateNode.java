@@ -40,6 +40,11 @@ public final class DeduplicateNode extends PhysicalNode {
   }
 
   @Override
+  public boolean canOmitUpdateBefore() {
+    return true;
+  }
+
+  @Override
   public int[] upsertKey() {
     return partition.clone();
   }
@@ -63,6 +68,6 @@ public final class DeduplicateNode extends PhysicalNode {
   @Override
   public DataStream<Row> translate(TranslationContext context) {
     return context.streamOf(input()).keyBy(new RowKeySelector(partition))
-        .process(new DeduplicateFunction(keepLastRow, rowtimeField, true, context.stateTtl())).name("Deduplicate");
+        .process(new DeduplicateFunction(keepLastRow, rowtimeField, context.updateBefore(this), context.stateTtl())).name("Deduplicate");
   }
 }

@@ -35,7 +35,30 @@ public abstract class PhysicalNode {
     return rowType;
   }
 
+  /**
+   * The kinds of change the node may emit, updates as -U/+U pairs; whether it really emits -U rows
+   * is decided for the whole plan by {@link ChangelogPlan}.
+   */
   public abstract ChangelogMode changelogMode();
+
+  /**
+   * True if the node passes its inputs' changes on as they are (Calc, Union, ...), so whatever its
+   * consumer needs of -U rows it needs of its inputs. False for a node that consumes changes to
+   * compute its own (it needs -U rows of updating inputs).
+   */
+  public boolean forwardsUpdates() {
+    return false;
+  }
+
+  /** True for a forwarding node that drops rows (a filter): it cannot forward an upsert stream. */
+  public boolean filtersUpdates() {
+    return false;
+  }
+
+  /** True if the node generates updates and can leave out -U rows no consumer needs. */
+  public boolean canOmitUpdateBefore() {
+    return false;
+  }
 
   /** Output field indices forming the upsert key, or null. */
   public abstract int[] upsertKey();

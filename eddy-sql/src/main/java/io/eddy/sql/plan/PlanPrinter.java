@@ -2,32 +2,34 @@ package io.eddy.sql.plan;
 
 /**
  * EXPLAIN's text of a physical plan: one node per line, children indented under their parent
- * with Flink's {@code +-} markers, each with its changelog mode and upsert key.
+ * with Flink's {@code +-} markers, each as Flink's EXPLAIN CHANGELOG_MODE prints it
+ * ({@code Name(attributes, changelogMode=[I,UB,UA,D])}, a sink's {@code [NONE]}), plus its upsert key.
  */
 public final class PlanPrinter {
   private PlanPrinter() {}
 
-  public static String explain(PhysicalNode root) {
+  public static String explain(PhysicalNode root, ChangelogPlan changelog) {
     StringBuilder sb = new StringBuilder();
-    print(root, "", true, true, sb);
+    print(root, changelog, "", true, true, sb);
     return sb.toString();
   }
 
-  private static void print(PhysicalNode node, String indent, boolean last, boolean root, StringBuilder sb) {
+  private static void print(PhysicalNode node, ChangelogPlan changelog, String indent, boolean last, boolean root, StringBuilder sb) {
     sb.append(indent);
     if (!root) {
       sb.append("+- ");
     }
-    sb.append(node.name()).append('(').append(node.attributes()).append(")")
-        .append(", changelogMode=").append(node.changelogMode());
+    String attributes = node.attributes();
+    sb.append(node.name()).append('(').append(attributes).append(attributes.isEmpty() ? "" : ", ")
+        .append("changelogMode=").append(node instanceof SinkNode ? "[NONE]" : changelog.changelogMode(node).toString());
     int[] key = node.upsertKey();
-    if (key != null) {
+    if (key != null && !(node instanceof SinkNode)) {
       sb.append(", upsertKeys=[").append(node.fields(key)).append(']');
     }
-    sb.append('\n');
+    sb.append(")\n");
     String childIndent = root ? "" : indent + (last ? "   " : ":  ");
     for (int i = 0; i < node.inputs().size(); i++) {
-      print(node.inputs().get(i), childIndent, i == node.inputs().size() - 1, false, sb);
+      print(node.inputs().get(i), changelog, childIndent, i == node.inputs().size() - 1, false, sb);
     }
   }
 }

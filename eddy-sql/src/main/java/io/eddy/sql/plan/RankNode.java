@@ -2,20 +2,19 @@ package io.eddy.sql.plan;
 
 import io.eddy.api.datastream.DataStream;
 import io.eddy.api.types.Row;
-import io.eddy.api.types.RowKind;
 import io.eddy.table.runtime.ChangelogMode;
 import io.eddy.table.runtime.operators.RowKeySelector;
 import io.eddy.table.runtime.operators.rank.RankFunction;
 import io.eddy.table.runtime.operators.rank.SortSpec;
 import io.eddy.table.types.LogicalType;
-import java.util.EnumSet;
 import java.util.List;
 
 /**
  * Top-N over {@code ROW_NUMBER()} (Flink's Rank): keyed by the partition fields, the input's rows
  * then, if {@code outputRankNumber}, the rank (BIGINT). Consumes any changelog (the append-only
- * strategy when the input is insert-only, the retract strategy otherwise); produces updates:
- * {@code [I,UB,UA,D]} with the rank number (updates per rank), {@code [I,D]} without. Upsert
+ * strategy when the input is insert-only, the retract strategy otherwise); produces updates,
+ * {@code [I,UB,UA,D]} as Flink declares (with the rank number updates per rank, -U omitted when no
+ * consumer needs them; without it only -D and +I). Upsert
  * key: partition fields and rank number, or the partition fields of a top-1 without it.
  */
 public final class RankNode extends PhysicalNode {
@@ -41,7 +40,12 @@ public final class RankNode extends PhysicalNode {
 
   @Override
   public ChangelogMode changelogMode() {
-    return outputRankNumber ? ChangelogMode.all() : ChangelogMode.of(EnumSet.of(RowKind.INSERT, RowKind.DELETE));
+    return ChangelogMode.all();
+  }
+
+  @Override
+  public boolean canOmitUpdateBefore() {
+    return true;
   }
 
   @Override
@@ -75,7 +79,8 @@ public final class RankNode extends PhysicalNode {
   @Override
   public DataStream<Row> translate(TranslationContext context) {
     return context.streamOf(input()).keyBy(new RowKeySelector(partition))
-        .process(new RankFunction(sort, start, end, outputRankNumber, appendOnlyInput(), context.stateTtl()))
+        .process(new RankFunction(sort, start, end, outputRankNumber, appendOnlyInput(), context.updateBefore(this),
+            context.stateTtl()))
         .name("Rank");
   }
 }

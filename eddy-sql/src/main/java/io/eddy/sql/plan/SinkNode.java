@@ -2,40 +2,137 @@ package io.eddy.sql.plan;
 
 import io.eddy.api.datastream.DataStream;
 import io.eddy.api.types.Row;
+import io.eddy.api.types.RowKind;
+import io.eddy.sql.catalog.CatalogTable;
 import io.eddy.sql.connector.TableSink;
 import io.eddy.table.runtime.ChangelogMode;
+import io.eddy.table.runtime.operators.RowKeySelector;
+import io.eddy.table.runtime.operators.sink.SinkUpsertMaterializer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * INSERT INTO a connector table. Built only if the sink accepts the changes its input produces:
- * an updating query cannot be written to an append-only sink (a planning error naming the node
- * that produces the updates).
+ * INSERT INTO a connector table, planned as Flink plans a sink:
+ * <ul>
+ *   <li>an updating query cannot be written to a sink that accepts less (an append-only sink):
+ *       Flink's planning error, naming the node that produces the changes;</li>
+ *   <li>a sink that takes updates without -U rows (an upsert sink) gets none when the query's
+ *       upsert key is its primary key (or it has none): {@link #requiredUpdateKinds()};</li>
+ *   <li>when the query's upsert key is not part of the primary key, Flink 2.3 refuses the INSERT
+ *       unless it says {@code ON CONFLICT DO DEDUPLICATE}, which puts a
+ *       {@link SinkUpsertMaterializer} keyed by the primary key in front of the sink
+ *       ({@code table.exec.sink.upsert-materialize}: {@link UpsertMaterialize}).</li>
+ * </ul>
  */
 public final class SinkNode extends PhysicalNode {
   private final String table;
+  private final List<String> columns;
   private final TableSink sink;
+  private final int[] primaryKey;
+  private final boolean deduplicateConflicts;
+  private final boolean materialize;
 
-  public SinkNode(PhysicalNode input, String table, TableSink sink) {
+  /** {@code deduplicateConflicts}: the INSERT ends with ON CONFLICT DO DEDUPLICATE. */
+  public SinkNode(PhysicalNode input, CatalogTable table, TableSink sink, UpsertMaterialize mode,
+      boolean deduplicateConflicts) {
     super(List.of(input), input.rowType());
-    ChangelogMode accepted = sink.acceptedChanges();
-    for (var kind : input.changelogMode().kinds()) {
-      if (!accepted.contains(kind)) {
-        throw new IllegalArgumentException("Table sink '" + table + "' doesn't support consuming update and delete changes "
-            + "which are produced by node " + producerOfUpdates(input).name() + "(" + producerOfUpdates(input).attributes()
-            + "); the query's changelog is " + input.changelogMode() + ", the sink accepts " + accepted);
-      }
-    }
-    this.table = table;
+    this.table = table.name();
+    this.columns = table.rowType().fieldNames();
     this.sink = sink;
+    this.primaryKey = table.primaryKey().stream().mapToInt(table::columnIndex).toArray();
+    this.deduplicateConflicts = deduplicateConflicts;
+    ChangelogMode query = input.changelogMode();
+    ChangelogMode accepted = sink.acceptedChanges();
+    String refused = refusedChanges(query, accepted);
+    if (!refused.isEmpty()) {
+      PhysicalNode producer = producerOf(input);
+      throw new IllegalArgumentException("Table sink '" + identifier() + "' doesn't support consuming " + refused
+          + " changes which is produced by node " + producer.name() + "(" + producer.attributes() + ")");
+    }
+    boolean upsertSink = !query.isInsertOnly() && !accepted.isInsertOnly();
+    if (deduplicateConflicts && !upsertSink) {
+      throw new IllegalArgumentException("ON CONFLICT clause is only allowed for upsert sinks. The sink '" + identifier()
+          + "' is not an upsert sink because it only accepts INSERT (append-only) changes.");
+    }
+    this.materialize = switch (mode) {
+      case NONE -> false;
+      case FORCE -> this.primaryKey.length > 0;
+      case AUTO -> {
+        boolean keysDiffer = upsertSink && this.primaryKey.length > 0 && !containsAll(this.primaryKey, input.upsertKey());
+        if (keysDiffer && !deduplicateConflicts) {
+          throw new IllegalArgumentException("The query has an upsert key that differs from the primary key of the sink table '"
+              + identifier() + "'. Primary key: " + columns(primaryKey) + ", upsert key: "
+              + (input.upsertKey() == null ? "" : columns(input.upsertKey()))
+              + ". This can lead to non-deterministic results when multiple records with different upsert keys map to "
+              + "the same primary key. Please specify an ON CONFLICT clause to define how conflicts should be handled: "
+              + "ON CONFLICT DO DEDUPLICATE (update to the latest record, state intensive, since we need to keep the "
+              + "entire history), or ON CONFLICT DO ERROR (fail on conflict), or ON CONFLICT DO NOTHING (keep first record).");
+        }
+        yield keysDiffer;
+      }
+    };
   }
 
-  private static PhysicalNode producerOfUpdates(PhysicalNode node) {
-    for (PhysicalNode input : node.inputs()) {
-      if (!input.changelogMode().isInsertOnly()) {
-        return producerOfUpdates(input);
+  /** Sink columns as Flink lists them in messages: {@code [a, b]}. */
+  private String columns(int[] fields) {
+    return Arrays.stream(fields).mapToObj(columns::get).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+  }
+
+  /** The kinds of change (Flink's words: "update", "delete") the query produces and the sink does not take. */
+  private static String refusedChanges(ChangelogMode query, ChangelogMode accepted) {
+    List<String> refused = new ArrayList<>();
+    if (query.contains(RowKind.UPDATE_AFTER) && !accepted.contains(RowKind.UPDATE_AFTER)) {
+      refused.add("update");
+    }
+    if (query.contains(RowKind.DELETE) && !accepted.contains(RowKind.DELETE)) {
+      refused.add("delete");
+    }
+    return String.join(" and ", refused);
+  }
+
+  /** The first node under the sink's forwarding nodes that produces changes, as Flink names it in the error. */
+  private static PhysicalNode producerOf(PhysicalNode node) {
+    if (node.forwardsUpdates()) {
+      for (PhysicalNode input : node.inputs()) {
+        if (!input.changelogMode().isInsertOnly()) {
+          return producerOf(input);
+        }
       }
     }
     return node;
+  }
+
+  private static boolean containsAll(int[] fields, int[] key) {
+    return key != null && Arrays.stream(key).allMatch(k -> Arrays.stream(fields).anyMatch(f -> f == k));
+  }
+
+  private static boolean sameFields(int[] a, int[] b) {
+    return b != null && a.length == b.length && containsAll(a, b);
+  }
+
+  /**
+   * What the sink asks of its input, in order of preference: no -U rows for an upsert sink whose
+   * primary key is the query's upsert key (or that has none), else -U/+U pairs (Flink's rule).
+   */
+  public List<UpdateKind> requiredUpdateKinds() {
+    ChangelogMode accepted = sink.acceptedChanges();
+    if (accepted.contains(RowKind.UPDATE_BEFORE) || !accepted.contains(RowKind.UPDATE_AFTER)) {
+      return List.of(UpdateKind.BEFORE_AND_AFTER);
+    }
+    if (primaryKey.length > 0 && !sameFields(primaryKey, input().upsertKey())) {
+      return List.of(UpdateKind.BEFORE_AND_AFTER);
+    }
+    return List.of(UpdateKind.ONLY_UPDATE_AFTER, UpdateKind.BEFORE_AND_AFTER);
+  }
+
+  private String identifier() {
+    return "default_catalog.default_database." + table;
+  }
+
+  @Override
+  public boolean forwardsUpdates() {
+    return true;
   }
 
   @Override
@@ -55,12 +152,20 @@ public final class SinkNode extends PhysicalNode {
 
   @Override
   public String attributes() {
-    return "table=[" + table + "], fields=[" + String.join(", ", rowType().fieldNames()) + "]";
+    return "table=[" + identifier() + "], fields=[" + String.join(", ", rowType().fieldNames()) + "]"
+        + (materialize ? ", upsertMaterialize=[true]" : "") + (deduplicateConflicts ? ", conflictStrategy=[DEDUPLICATE]" : "");
   }
 
   @Override
   public DataStream<Row> translate(TranslationContext context) {
     DataStream<Row> rows = context.streamOf(input());
+    if (materialize) {
+      rows = rows.keyBy(new RowKeySelector(primaryKey))
+          .process(new SinkUpsertMaterializer(input().upsertKey(), context.stateTtl())).name("SinkMaterializer");
+    } else if (context.updateBefore(input()) && !sink.acceptedChanges().contains(RowKind.UPDATE_BEFORE)) {
+      rows = rows.filter(row -> row.getKind() != RowKind.UPDATE_BEFORE).name("DropUpdateBefore")
+          .setParallelism(rows.getParallelism());
+    }
     sink.consume(rows, "Sink: " + table);
     return rows;
   }

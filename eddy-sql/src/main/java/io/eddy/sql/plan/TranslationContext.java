@@ -9,17 +9,20 @@ import java.util.Map;
 
 /**
  * What translating a physical plan needs: the environment to add operators to, the state TTL
- * ({@code table.exec.state.ttl}, zero for none), and the streams already built, so a node used
- * twice (a view read by two branches) is translated once.
+ * ({@code table.exec.state.ttl}, zero for none), the plan's {@link ChangelogPlan} (which nodes
+ * emit -U rows), and the streams already built, so a node used twice (a view read by two
+ * branches) is translated once.
  */
 public final class TranslationContext {
   private final StreamEnvironment env;
   private final Duration stateTtl;
+  private final ChangelogPlan changelog;
   private final Map<PhysicalNode, DataStream<Row>> translated = new IdentityHashMap<>();
 
-  public TranslationContext(StreamEnvironment env, Duration stateTtl) {
+  public TranslationContext(StreamEnvironment env, Duration stateTtl, ChangelogPlan changelog) {
     this.env = env;
     this.stateTtl = stateTtl;
+    this.changelog = changelog;
   }
 
   public StreamEnvironment env() {
@@ -28,6 +31,11 @@ public final class TranslationContext {
 
   public Duration stateTtl() {
     return stateTtl;
+  }
+
+  /** Whether {@code node} must emit -U rows (some consumer needs them). */
+  public boolean updateBefore(PhysicalNode node) {
+    return changelog.updateBefore(node);
   }
 
   /** The stream of {@code node}, translating it on first use. */

@@ -13,6 +13,11 @@ public final class UnionNode extends PhysicalNode {
   }
 
   @Override
+  public boolean forwardsUpdates() {
+    return true;
+  }
+
+  @Override
   public ChangelogMode changelogMode() {
     ChangelogMode mode = inputs().get(0).changelogMode();
     for (PhysicalNode input : inputs()) {

@@ -23,6 +23,11 @@ public final class WatermarkAssignerNode extends PhysicalNode {
   }
 
   @Override
+  public boolean forwardsUpdates() {
+    return true;
+  }
+
+  @Override
   public ChangelogMode changelogMode() {
     return input().changelogMode();
   }

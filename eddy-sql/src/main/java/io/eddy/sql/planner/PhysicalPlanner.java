@@ -254,7 +254,7 @@ public final class PhysicalPlanner {
     boolean retractions = !in.changelogMode().isInsertOnly();
     int[] grouping = aggregate.getGroupSet().toArray();
     List<AggregateCall> calls = calls(aggregate, retractions, i -> i);
-    return new GroupAggregateNode(in, TypeConversion.toLogicalType(aggregate.getRowType()), grouping, calls, true);
+    return new GroupAggregateNode(in, TypeConversion.toLogicalType(aggregate.getRowType()), grouping, calls);
   }
 
   private List<AggregateCall> calls(Aggregate aggregate, boolean retractions, java.util.function.IntUnaryOperator remap) {
@@ -276,7 +276,7 @@ public final class PhysicalPlanner {
       for (int f : call.getArgList()) {
         argNames.add(inputNames.get(f));
       }
-      String name = call.getAggregation().getName() + "(" + (call.isDistinct() ? "DISTINCT " : "")
+      String name = call.getAggregation().getName() + (retractions ? "_RETRACT" : "") + "(" + (call.isDistinct() ? "DISTINCT " : "")
           + (argNames.isEmpty() ? "*" : String.join(", ", argNames)) + ")"
           + (call.filterArg >= 0 ? " FILTER " + inputNames.get(call.filterArg) : "");
       calls.add(new AggregateCall(name, aggregator, fields.stream().mapToInt(remap::applyAsInt).toArray(),

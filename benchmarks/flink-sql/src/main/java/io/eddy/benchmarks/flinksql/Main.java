@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.ExplainDetail;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.TableResult;
 import org.apache.flink.types.Row;
@@ -21,7 +22,9 @@ import org.apache.flink.util.CloseableIterator;
  * {@code table} from a CSV file whose empty fields are NULL) and prints each file again with the expected blocks replaced by
  * Flink's result: the query's changelog applied to a multiset of rows, then rendered in Eddy's
  * CSV format (sorted, timestamps yyyy-MM-dd HH:mm:ss.SSS, decimals plain, NULL empty). A case
- * Flink refuses gets "! " and the first line of Flink's message instead of a table.
+ * Flink refuses gets "! " and the first line of Flink's message instead of a table. A {@code ddl}
+ * line is a statement run as it is (e.g. a sink table); an {@code EXPLAIN} case gets the operators
+ * of Flink's optimized physical plan with their changelog modes ({@link #changelogModes}).
  *
  * <p>Usage: Main OUTPUT_DIR GOLDEN_FILE...
  */
@@ -58,6 +61,8 @@ public final class Main {
         Files.write(data, rows);
         ddl.add("CREATE TABLE " + table + " (" + line.substring(open + 1, line.lastIndexOf(')'))
             + ") WITH ('connector' = 'filesystem', 'path' = '" + data + "', 'format' = 'csv', 'csv.null-literal' = '')");
+      } else if (line.startsWith("ddl ")) {
+        ddl.add(line.substring(4));
       } else if (line.startsWith("case ")) {
         StringBuilder query = new StringBuilder();
         while (!lines.get(i).equals("----")) {
@@ -81,6 +86,11 @@ public final class Main {
       env.executeSql(statement);
     }
     try {
+      if (query.startsWith("EXPLAIN ")) {
+        String plan = env.explainSql(query.substring("EXPLAIN ".length()), ExplainDetail.CHANGELOG_MODE);
+        int from = plan.indexOf("== Optimized Physical Plan ==");
+        return changelogModes(plan.substring(from, plan.indexOf("== Optimized Execution Plan ==")));
+      }
       TableResult result = env.executeSql(query);
       Map<String, Integer> table = new HashMap<>();
       try (CloseableIterator<Row> it = result.collect()) {
@@ -112,6 +122,24 @@ public final class Main {
       }
       return List.of("! " + String.valueOf(t.getMessage()).lines().findFirst().orElse(""));
     }
+  }
+
+  /**
+   * The operators of a plan printed with changelog modes, top-down, one {@code Name [modes]} line
+   * each (plus {@code upsertMaterialize} for a sink that has it), leaving out the nodes whose mode
+   * is their input's and that Eddy's plans place differently (Exchange, Calc, WatermarkAssigner,
+   * MiniBatchAssigner). The same rule is in Eddy's SqlGoldenTest.
+   */
+  static List<String> changelogModes(String plan) {
+    List<String> out = new ArrayList<>();
+    java.util.regex.Pattern node = java.util.regex.Pattern.compile("^[ +\\-:|]*(\\w+)\\(.*changelogMode=\\[([^\\]]*)\\]");
+    for (String line : plan.lines().toList()) {
+      java.util.regex.Matcher m = node.matcher(line);
+      if (m.find() && !List.of("Exchange", "Calc", "WatermarkAssigner", "MiniBatchAssigner").contains(m.group(1))) {
+        out.add(m.group(1) + " [" + m.group(2) + "]" + (line.contains("upsertMaterialize=[true]") ? " upsertMaterialize" : ""));
+      }
+    }
+    return out;
   }
 
   private static String value(Object v) {

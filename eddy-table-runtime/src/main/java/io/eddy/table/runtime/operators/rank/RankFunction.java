@@ -31,7 +31,8 @@ import java.util.List;
  *
  * <p>{@link #apply} takes any number of changes of one partition and emits the difference between
  * the ranked rows before and after: with the rank number ({@code outputRankNumber}, appended as a
- * BIGINT field) per rank whose row changed {@code -U old, +U new} ({@code +I} / {@code -D} when
+ * BIGINT field) per rank whose row changed {@code -U old, +U new} (only {@code +U new} without
+ * {@code generateUpdateBefore}; {@code +I} / {@code -D} when
  * the rank was or becomes empty); without it {@code -D} for rows that left the range and
  * {@code +I} for rows that entered. Equal sort keys and rows compare by value, so the ranking does
  * not depend on the state backend or on restores.
@@ -44,15 +45,20 @@ public final class RankFunction extends KeyedProcessFunction<Row, Row, Row> {
   private final long end;
   private final boolean outputRankNumber;
   private final boolean appendOnlyInput;
+  private final boolean generateUpdateBefore;
   private final Duration stateTtl;
   private transient Comparator<Row> comparator;
   private transient MapState<Row, List<Row>> rowsBySortKey;
   private transient ValueState<List<Row>> sortKeys;
   private transient ValueState<List<Row>> ranked;
 
-  /** Ranks {@code start..end} (1-based, inclusive); {@code stateTtl} zero for none. */
+  /**
+   * Ranks {@code start..end} (1-based, inclusive); {@code generateUpdateBefore} false leaves out the
+   * {@code -U} rows of rank changes (an upsert stream keyed by partition and rank); {@code stateTtl}
+   * zero for none.
+   */
   public RankFunction(SortSpec sort, long start, long end, boolean outputRankNumber, boolean appendOnlyInput,
-      Duration stateTtl) {
+      boolean generateUpdateBefore, Duration stateTtl) {
     if (start < 1 || end < start) {
       throw new IllegalArgumentException("rank range [" + start + ", " + end + "] is empty or starts below 1");
     }
@@ -61,6 +67,7 @@ public final class RankFunction extends KeyedProcessFunction<Row, Row, Row> {
     this.end = end;
     this.outputRankNumber = outputRankNumber;
     this.appendOnlyInput = appendOnlyInput;
+    this.generateUpdateBefore = generateUpdateBefore;
     this.stateTtl = stateTtl;
   }
 
@@ -184,7 +191,9 @@ public final class RankFunction extends KeyedProcessFunction<Row, Row, Row> {
         } else if (now == null) {
           out.collect(withRank(RowKind.DELETE, old, i + 1));
         } else if (!old.fieldsEqual(now)) {
-          out.collect(withRank(RowKind.UPDATE_BEFORE, old, i + 1));
+          if (generateUpdateBefore) {
+            out.collect(withRank(RowKind.UPDATE_BEFORE, old, i + 1));
+          }
           out.collect(withRank(RowKind.UPDATE_AFTER, now, i + 1));
         }
       }

@@ -25,8 +25,26 @@ class RankFunctionTest {
 
   private static RestoringHarness harness(long start, long end, boolean rankNumber, boolean appendOnly, boolean restore)
       throws Exception {
+    return harness(start, end, rankNumber, appendOnly, true, restore);
+  }
+
+  private static RestoringHarness harness(long start, long end, boolean rankNumber, boolean appendOnly,
+      boolean updateBefore, boolean restore) throws Exception {
     return new RestoringHarness(s -> s.keyBy(new RowKeySelector(new int[] {0}))
-        .process(new RankFunction(BY_PRICE_DESC, start, end, rankNumber, appendOnly, Duration.ZERO)), restore);
+        .process(new RankFunction(BY_PRICE_DESC, start, end, rankNumber, appendOnly, updateBefore, Duration.ZERO)),
+        restore);
+  }
+
+  @Test
+  void withoutUpdateBeforeEachChangedRankIsOneUpdateAfter() throws Exception {
+    RestoringHarness h = harness(1, 2, true, true, false, true);
+    h.element(Row.of("a", 10L, 1), 0);
+    h.element(Row.of("a", 20L, 2), 0);
+    h.element(Row.of("a", 15L, 3), 0);
+    assertThat(h.output()).extracting(Row::toString).containsExactly(
+        "+I[a, 10, 1, 1]",
+        "+U[a, 20, 2, 1]", "+I[a, 10, 1, 2]",
+        "+U[a, 15, 3, 2]");
   }
 
   @Test
