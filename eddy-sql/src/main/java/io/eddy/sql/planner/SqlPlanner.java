@@ -88,6 +88,7 @@ public final class SqlPlanner {
         throw parseError(e, at);
       }
       SessionSyntax.rewrite(parsed);
+      WindowNullOrder.rewrite(parsed);
       SqlNode validated;
       try {
         validated = planner.validate(parsed);
@@ -123,7 +124,9 @@ public final class SqlPlanner {
     SqlConformanceEnum conformance = SqlConformanceEnum.LENIENT;
     return Frameworks.newConfigBuilder()
         .parserConfig(SqlParser.config().withLex(Lex.JAVA).withConformance(conformance).withIdentifierMaxLength(1024))
-        .sqlValidatorConfig(SqlValidator.Config.DEFAULT.withConformance(conformance).withIdentifierExpansion(true))
+        // Flink's null order: NULLs sort low, i.e. first when ascending and last when descending
+        .sqlValidatorConfig(SqlValidator.Config.DEFAULT.withConformance(conformance).withIdentifierExpansion(true)
+            .withDefaultNullCollation(org.apache.calcite.config.NullCollation.LOW))
         .sqlToRelConverterConfig(SqlToRelConverter.config().withExpand(false).withTrimUnusedFields(false))
         .defaultSchema(root)
         .operatorTable(EddyOperatorTable.create(new UserFunctionTable(catalog)))

@@ -3,6 +3,7 @@ package io.eddy.table.runtime.operators.rank;
 import io.eddy.api.functions.Collector;
 import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.api.functions.OpenContext;
+import io.eddy.api.state.CheckpointedFunction;
 import io.eddy.api.state.ListState;
 import io.eddy.api.state.ListStateDescriptor;
 import io.eddy.api.types.Row;
@@ -25,8 +26,13 @@ import java.util.List;
  * arrival order, except with {@code latestFirstOnTies} (deduplication keeping the last row, where
  * Flink keeps the later of two rows with the same time). A row of a window that has already
  * fired is late and dropped, as in Flink. Insert-only in and out.
+ *
+ * <p>The watermark the function has seen is kept in operator (union list) state, as Flink's
+ * window operators keep theirs: a restored subtask starts from the lowest one of all subtasks, so
+ * a row of a window that fired before the failure is still late after it instead of firing the
+ * window a second time.
  */
-public final class WindowRankFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class WindowRankFunction extends KeyedProcessFunction<Row, Row, Row> implements CheckpointedFunction {
   private static final long serialVersionUID = 1L;
 
   private final SortSpec sort;
@@ -37,6 +43,8 @@ public final class WindowRankFunction extends KeyedProcessFunction<Row, Row, Row
   private final boolean latestFirstOnTies;
   private transient Comparator<Row> comparator;
   private transient ListState<Row> rows;
+  private transient ListState<Long> watermarkState;
+  private transient long watermark = Long.MIN_VALUE;
 
   public WindowRankFunction(SortSpec sort, long start, long end, boolean outputRankNumber, int windowEndField,
       boolean latestFirstOnTies) {
@@ -59,13 +67,36 @@ public final class WindowRankFunction extends KeyedProcessFunction<Row, Row, Row
   }
 
   @Override
+  public void initializeState(FunctionInitializationContext context) throws Exception {
+    watermarkState = context.getOperatorStateStore().getUnionListState(
+        new ListStateDescriptor<>("watermark", TypeSerializers.<Long>generic()));
+    watermark = Long.MIN_VALUE;
+    if (context.isRestored()) {
+      long lowest = Long.MAX_VALUE;
+      for (Long w : watermarkState.get()) {
+        lowest = Math.min(lowest, w);
+      }
+      if (lowest != Long.MAX_VALUE) {
+        watermark = lowest;
+      }
+    }
+  }
+
+  @Override
+  public void snapshotState(long checkpointId) throws Exception {
+    watermarkState.clear();
+    watermarkState.add(watermark);
+  }
+
+  @Override
   public void processElement(Row row, Context ctx, Collector<Row> out) throws Exception {
     if (row.getKind() != RowKind.INSERT) {
       throw new IllegalStateException("Window Top-N got a " + row.getKind().shortString()
           + " row; its input must be insert-only: " + row);
     }
     long fire = WindowAggFunction.toMillis((LocalDateTime) row.getField(windowEndField)) - 1;
-    if (fire <= ctx.timerService().currentWatermark()) {
+    watermark = Math.max(watermark, ctx.timerService().currentWatermark());
+    if (fire <= watermark) {
       return;
     }
     rows.add(row);
@@ -74,6 +105,7 @@ public final class WindowRankFunction extends KeyedProcessFunction<Row, Row, Row
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
+    watermark = Math.max(watermark, Math.max(timestamp, ctx.timerService().currentWatermark()));
     List<Row> window = new ArrayList<>();
     for (Row row : rows.get()) {
       window.add(row);
