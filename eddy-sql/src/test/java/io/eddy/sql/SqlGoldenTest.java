@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class SqlGoldenTest {
-  static final List<String> FILES = List.of("aggregates.golden", "ranks.golden", "match.golden", "changelog.golden");
+  static final List<String> FILES = List.of(
+      "aggregates.golden", "ranks.golden", "match.golden", "changelog.golden", "joins.golden");
 
   @TempDir
   Path dir;

@@ -129,21 +129,17 @@ public final class PhysicalPlanner {
       case FULL -> JoinType.FULL;
       default -> throw new UnsupportedOperationException(join.getJoinType() + " joins are not supported yet");
     };
-    org.apache.calcite.rel.core.JoinInfo info = join.analyzeCondition();
     PhysicalNode left = plan(join.getLeft());
     PhysicalNode right = plan(join.getRight());
-    // Rows are keyed by their key values, NULLs included; where a key may be NULL the whole
-    // condition is checked per pair, so NULL = NULL does not match (SQL's three-valued logic).
-    boolean nullableKey = info.leftKeys.stream()
-        .anyMatch(k -> join.getLeft().getRowType().getFieldList().get(k).getType().isNullable())
-        || info.rightKeys.stream()
-        .anyMatch(k -> join.getRight().getRowType().getFieldList().get(k).getType().isNullable());
-    RexNode residual = nullableKey ? join.getCondition() : info.getRemaining(join.getCluster().getRexBuilder());
-    RowExpression compiled = residual.isAlwaysTrue() ? null : new RexCompiler(join.getCluster().getRexBuilder()).compile(residual);
     List<String> names = new ArrayList<>(left.rowType().fieldNames());
     names.addAll(right.rowType().fieldNames());
-    return new JoinNode(left, right, TypeConversion.toLogicalType(join.getRowType()), type, info.leftKeys.toIntArray(),
-        info.rightKeys.toIntArray(), compiled, describe(join.getCondition(), names));
+    PhysicalNode interval = IntervalJoinRule.plan(join, type, left, right, describe(join.getCondition(), names));
+    if (interval != null) {
+      return interval;
+    }
+    EquiJoin equi = EquiJoin.of(join, join.getCondition());
+    return new JoinNode(left, right, TypeConversion.toLogicalType(join.getRowType()), type, equi.leftKeys(),
+        equi.rightKeys(), equi.residual(), describe(join.getCondition(), names));
   }
 
   CalcNode calc(PhysicalNode input, RexNode condition, List<RexNode> projections,
@@ -166,7 +162,7 @@ public final class PhysicalPlanner {
   }
 
   /** An expression's text with input fields named. */
-  private static String describe(RexNode node, List<String> inputNames) {
+  static String describe(RexNode node, List<String> inputNames) {
     RexNode named = node.accept(new RexShuttle() {
       @Override
       public RexNode visitInputRef(RexInputRef ref) {

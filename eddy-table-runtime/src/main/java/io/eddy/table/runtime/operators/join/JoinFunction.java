@@ -1,5 +1,7 @@
 package io.eddy.table.runtime.operators.join;
 
+import static io.eddy.table.runtime.operators.join.JoinedRows.concat;
+
 import io.eddy.api.functions.Collector;
 import io.eddy.api.functions.KeyedCoProcessFunction;
 import io.eddy.api.functions.OpenContext;
@@ -33,8 +35,7 @@ public final class JoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Ro
   private static final long serialVersionUID = 1L;
 
   private final JoinType type;
-  private final int leftArity;
-  private final int rightArity;
+  private final JoinedRows rows;
   private final RowExpression residual;
   private final Duration stateTtl;
   private transient MapState<Row, int[]> left;
@@ -43,8 +44,7 @@ public final class JoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Ro
   /** {@code stateTtl} zero for none. */
   public JoinFunction(JoinType type, int leftArity, int rightArity, RowExpression residual, Duration stateTtl) {
     this.type = type;
-    this.leftArity = leftArity;
-    this.rightArity = rightArity;
+    this.rows = new JoinedRows(leftArity, rightArity);
     this.residual = residual;
     this.stateTtl = stateTtl;
   }
@@ -91,12 +91,12 @@ public final class JoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Ro
     if (row.getKind().isAccumulate()) {
       own.put(stored, state == null ? new int[] {1, matched} : new int[] {state[0] + 1, matched});
       if (matches.isEmpty() && ownOuter) {
-        out.collect(padded(RowKind.INSERT, stored, isLeft));
+        out.collect(rows.padded(RowKind.INSERT, stored, isLeft));
       }
       for (Match m : matches) {
         if (otherOuter) {
           if (m.state()[1] == 0) {
-            emit(out, padded(RowKind.DELETE, m.row(), !isLeft), m.state()[0]);
+            emit(out, rows.padded(RowKind.DELETE, m.row(), !isLeft), m.state()[0]);
           }
           other.put(m.row(), new int[] {m.state()[0], m.state()[1] + 1});
         }
@@ -114,7 +114,7 @@ public final class JoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Ro
       own.put(stored, new int[] {state[0] - 1, matched});
     }
     if (matches.isEmpty() && ownOuter) {
-      out.collect(padded(RowKind.DELETE, stored, isLeft));
+      out.collect(rows.padded(RowKind.DELETE, stored, isLeft));
     }
     for (Match m : matches) {
       emit(out, isLeft ? concat(RowKind.DELETE, stored, m.row()) : concat(RowKind.DELETE, m.row(), stored),
@@ -122,7 +122,7 @@ public final class JoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Ro
     }
     for (Match m : otherOuter ? matches : List.<Match>of()) {
       if (m.state()[1] == 1) {
-        emit(out, padded(RowKind.INSERT, m.row(), !isLeft), m.state()[0]);
+        emit(out, rows.padded(RowKind.INSERT, m.row(), !isLeft), m.state()[0]);
       }
       other.put(m.row(), new int[] {m.state()[0], m.state()[1] - 1});
     }
@@ -132,25 +132,5 @@ public final class JoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Ro
     for (int i = 0; i < copies; i++) {
       out.collect(i == 0 ? row : Row.copyWithKind(row, row.getKind()));
     }
-  }
-
-  /** {@code row} of the left (or right) side with NULLs for the other side's fields. */
-  private Row padded(RowKind kind, Row row, boolean rowIsLeft) {
-    Object[] fields = new Object[leftArity + rightArity];
-    for (int i = 0; i < row.getArity(); i++) {
-      fields[(rowIsLeft ? 0 : leftArity) + i] = row.getField(i);
-    }
-    return Row.wrap(kind, fields);
-  }
-
-  private static Row concat(RowKind kind, Row a, Row b) {
-    Object[] fields = new Object[a.getArity() + b.getArity()];
-    for (int i = 0; i < a.getArity(); i++) {
-      fields[i] = a.getField(i);
-    }
-    for (int i = 0; i < b.getArity(); i++) {
-      fields[a.getArity() + i] = b.getField(i);
-    }
-    return Row.wrap(kind, fields);
   }
 }

@@ -1,0 +1,63 @@
+package io.eddy.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eddy.api.config.Configuration;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which join Flink's planner picks for a condition, and how EXPLAIN shows it (bounds as Flink computes them). */
+class JoinPlanningTest {
+  @TempDir
+  Path dir;
+
+  private TableEnvironment env;
+
+  @BeforeEach
+  void tables() {
+    env = TableEnvironment.create(new Configuration());
+    for (String t : new String[] {"o", "s"}) {
+      env.executeSql("CREATE TABLE " + t + " (k STRING, v BIGINT, other TIMESTAMP(3), ts TIMESTAMP(3),"
+          + " WATERMARK FOR ts AS ts - INTERVAL '1' SECOND) WITH ('connector' = 'filesystem', 'path' = '"
+          + dir.resolve(t) + "', 'format' = 'json')");
+    }
+  }
+
+  @Test
+  void betweenBoundsMakeAnInsertOnlyIntervalJoin() {
+    String plan = env.explainSql("SELECT * FROM o LEFT JOIN s ON o.k = s.k"
+        + " AND s.ts BETWEEN o.ts AND o.ts + INTERVAL '2' SECOND");
+    assertThat(plan).contains("IntervalJoin(joinType=[LeftOuterJoin], windowBounds=[isRowTime=true,"
+        + " leftLowerBound=-2000, leftUpperBound=0, leftTimeIndex=3, rightTimeIndex=3]", "leftKey=[k], rightKey=[k]")
+        .contains("rightKey=[k], changelogMode=[I])").startsWith("IntervalJoin(");
+  }
+
+  @Test
+  void strictBoundsInWhereAreOneMillisecondInside() {
+    String plan = env.explainSql("SELECT * FROM o, s WHERE o.k = s.k AND o.ts > s.ts - INTERVAL '3' SECOND"
+        + " AND o.ts < s.ts");
+    assertThat(plan).contains("IntervalJoin(joinType=[InnerJoin], windowBounds=[isRowTime=true,"
+        + " leftLowerBound=-2999, leftUpperBound=-1,");
+  }
+
+  @Test
+  void equalTimesAreAnIntervalOfZeroWidth() {
+    assertThat(env.explainSql("SELECT * FROM o JOIN s ON o.ts = s.ts")).contains(
+        "IntervalJoin(joinType=[InnerJoin], windowBounds=[isRowTime=true, leftLowerBound=0, leftUpperBound=0,",
+        "leftKey=[], rightKey=[]");
+  }
+
+  @Test
+  void oneSidedBoundOrBoundOnAnotherTimestampIsARegularJoin() {
+    assertThat(env.explainSql("SELECT * FROM o JOIN s ON o.k = s.k AND s.ts >= o.ts"))
+        .contains("Join(joinType=[InnerJoin]").doesNotContain("IntervalJoin");
+    assertThat(env.explainSql("SELECT * FROM o JOIN s ON o.k = s.k"
+        + " AND s.other BETWEEN o.ts AND o.ts + INTERVAL '2' SECOND"))
+        .contains("Join(joinType=[InnerJoin]").doesNotContain("IntervalJoin");
+    assertThat(env.explainSql("SELECT * FROM o JOIN s ON o.k = s.k"
+        + " AND s.ts >= o.ts AND s.ts <= o.other + INTERVAL '2' SECOND"))
+        .doesNotContain("IntervalJoin");
+  }
+}
