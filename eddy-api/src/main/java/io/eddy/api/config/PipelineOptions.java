@@ -14,7 +14,9 @@ public final class PipelineOptions {
 
   public static final ConfigOption<Boolean> OBJECT_REUSE = ConfigOption.booleanOption(
       "pipeline.object-reuse", false,
-      "Flink's object reuse switch; Eddy hands records to chained operators by reference either way.");
+      "Flink's object reuse switch: off, a chained operator gets a copy of each record (records of immutable "
+          + "classes, such as Java records of strings and numbers, are not copied); on, the record itself, so a "
+          + "function must not change its input or an object it emitted. Another task always gets a copy.");
 
   public static final ConfigOption<String> GLOBAL_JOB_PARAMETERS = ConfigOption.stringOption(
       "pipeline.global-job-parameters", "",

@@ -6,6 +6,7 @@ import io.eddy.api.config.AsyncStateOptions;
 import io.eddy.api.config.CheckpointingOptions;
 import io.eddy.api.config.Configuration;
 import io.eddy.api.config.CoreOptions;
+import io.eddy.api.config.PipelineOptions;
 import io.eddy.api.config.StateRecoveryOptions;
 import io.eddy.api.connector.CollectSink;
 import io.eddy.api.connector.DiscardingSink;
@@ -272,6 +273,9 @@ public final class NexmarkJob {
             conf.set(prefix + "class", AsyncStateReporter.class.getName());
             conf.set(prefix + "interval", ASYNC_SAMPLE_INTERVAL);
             conf.set(prefix + "job", jobId);
+        }
+        if (!conf.contains(PipelineOptions.OBJECT_REUSE)) {
+            conf.set(PipelineOptions.OBJECT_REUSE, true); // Nexmark's reference settings, as benchmarks/flink runs Flink
         }
         return conf;
     }

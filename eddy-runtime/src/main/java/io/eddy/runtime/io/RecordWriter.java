@@ -2,13 +2,16 @@ package io.eddy.runtime.io;
 
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.metrics.SimpleCounter;
+import io.eddy.api.types.RecordCopier;
 import io.eddy.runtime.metrics.InternalOperatorMetricGroup;
 import io.eddy.runtime.operators.Output;
 
 /**
  * The network end of one edge in a producer subtask: partitions records over the edge's
  * channels, batching them per channel; control events are sent to every channel after the
- * pending records. Runs on the producer's task thread. Counts the records as the producer's
+ * pending records. Each consumer task gets its own copy of a record (Flink serializes it there,
+ * with or without object reuse), so neither the producer changing an object it emitted nor a
+ * consumer changing its input reaches another task. Runs on the producer's task thread. Counts the records as the producer's
  * {@code numRecordsOut} and notes its output watermark, once {@link #countFor} says whose.
  */
 public final class RecordWriter implements Output<Object> {
@@ -59,6 +62,7 @@ public final class RecordWriter implements Output<Object> {
   }
 
   private void append(int c, Object value, long timestamp) throws InterruptedException {
+    value = RecordCopier.copy(value);
     RecordBatch batch = pending[c];
     if (batch == null) {
       batch = new RecordBatch(batchSize);

@@ -2,14 +2,16 @@ package io.eddy.runtime.tasks;
 
 import io.eddy.api.datastream.OutputTag;
 import io.eddy.api.metrics.SimpleCounter;
+import io.eddy.api.types.RecordCopier;
 import io.eddy.runtime.metrics.InternalOperatorMetricGroup;
 import io.eddy.runtime.io.TaskCancelledException;
 import io.eddy.runtime.operators.OneInputOperator;
 import io.eddy.runtime.operators.Output;
 
 /**
- * Hands records straight to the next operator of the chain (a method call, no copy, no queue),
- * counting them as the producer's {@code numRecordsOut} (unless a {@link RoutingOutput} above
+ * Hands records straight to the next operator of the chain (a method call, no queue): a copy of
+ * each record without object reuse ({@code pipeline.object-reuse} false, Flink's default and its
+ * CopyingChainingOutput), the record itself with it. Counts them as the producer's {@code numRecordsOut} (unless a {@link RoutingOutput} above
  * counts them) and the next operator's {@code numRecordsIn}, and noting the watermark as both
  * their output and input watermark.
  */
@@ -19,11 +21,16 @@ final class ChainingOutput implements Output<Object> {
   private final InternalOperatorMetricGroup nextMetrics;
   private final SimpleCounter numRecordsOut;
   private final SimpleCounter numRecordsIn;
+  private final boolean copy;
 
-  /** @param numRecordsOut the producer's counter, or an unread one when a {@link RoutingOutput} counts */
+  /**
+   * @param numRecordsOut the producer's counter, or an unread one when a {@link RoutingOutput} counts
+   * @param copy hand the next operator a copy of each record (object reuse is off)
+   */
   ChainingOutput(OneInputOperator<Object> next, InternalOperatorMetricGroup producerMetrics,
-      SimpleCounter numRecordsOut, InternalOperatorMetricGroup nextMetrics) {
+      SimpleCounter numRecordsOut, InternalOperatorMetricGroup nextMetrics, boolean copy) {
     this.next = next;
+    this.copy = copy;
     this.producerMetrics = producerMetrics;
     this.nextMetrics = nextMetrics;
     this.numRecordsOut = numRecordsOut;
@@ -35,7 +42,7 @@ final class ChainingOutput implements Output<Object> {
     numRecordsOut.inc();
     numRecordsIn.inc();
     try {
-      next.processElement(value, timestamp);
+      next.processElement(copy ? RecordCopier.copy(value) : value, timestamp);
     } catch (OperatorException | TaskCancelledException e) {
       throw e;
     } catch (Exception e) {

@@ -2,6 +2,7 @@ package io.eddy.runtime.tasks;
 
 import io.eddy.api.config.AsyncStateOptions;
 import io.eddy.api.config.CoreOptions;
+import io.eddy.api.config.PipelineOptions;
 import io.eddy.runtime.asyncprocessing.AsyncStateSettings;
 import io.eddy.api.connector.Source;
 import io.eddy.api.datastream.OutputTag;
@@ -146,7 +147,7 @@ final class OperatorChain {
       Output<Object> out;
       if (edge.isChainable()) {
         out = new ChainingOutput((OneInputOperator<Object>) built.get(edge.target()), metrics, numRecordsOut,
-            operatorMetrics.get(edge.target()));
+            operatorMetrics.get(edge.target()), !env.configuration().get(PipelineOptions.OBJECT_REUSE));
       } else {
         RecordWriter writer = writer(edge);
         writer.countFor(metrics, numRecordsOut);
