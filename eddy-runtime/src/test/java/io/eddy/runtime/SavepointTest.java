@@ -201,6 +201,23 @@ class SavepointTest {
     assertThat(values).hasSize(sink.records().size()).hasSizeLessThan((int) EVENTS).isNotEmpty();
   }
 
+  /** Flink: a source added since the savepoint has no state to resume from and reads its whole input. */
+  @Test
+  void aSourceAddedSinceTheSavepointReadsItsInputFromTheStart() throws Exception {
+    JobClient client = startFirst(new RecordingSink());
+    String savepoint = client.stopWithSavepoint(dir.resolve("savepoints").toString()).get(30, TimeUnit.SECONDS);
+    client.await();
+
+    RecordingSink sink = new RecordingSink();
+    StreamEnvironment env = env(2, Map.of("execution.state-recovery.path", savepoint));
+    DataStream<Event> added = env.fromElements(new Event(KEYS, 1, 0), new Event(KEYS, 2, 0), new Event(KEYS, 3, 0))
+        .uid("added-source");
+    source(env).union(added).keyBy(Event::key).process(new CountPerKey()).uid("count").sinkTo(sink).uid("sink");
+    env.execute("with an added source");
+
+    assertThat(sink.records()).contains(KEYS + ":1", KEYS + ":2", KEYS + ":3").doesNotContain(KEYS + ":4");
+  }
+
   @Test
   void noSavepointFolderIsAClearError() throws Exception {
     JobClient client = startFirst(new RecordingSink());

@@ -3,16 +3,40 @@ package io.eddy.api.connector;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import io.eddy.api.types.TypeSerializer;
+import io.eddy.api.types.TypeSerializers;
 
 /**
  * A bounded, non-parallel source of the given elements, in order (fromElements,
- * fromCollection). Checkpoints the index of the next element.
+ * fromCollection). Checkpoints the index of the next element. The elements travel with the
+ * job in the generic serializer's form, as Flink's FromElements source writes them with their
+ * type serializer, so they need not be {@code Serializable} (POJOs, records).
  */
 public final class CollectionSource<T> implements Source<T> {
-  private final ArrayList<T> elements;
+  private transient ArrayList<T> elements;
 
   public CollectionSource(Collection<? extends T> elements) {
     this.elements = new ArrayList<>(elements);
+  }
+
+  private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+    out.defaultWriteObject();
+    out.writeInt(elements.size());
+    TypeSerializer<Object> serializer = TypeSerializers.generic();
+    for (T element : elements) {
+      serializer.serialize(element, out);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    int n = in.readInt();
+    TypeSerializer<Object> serializer = TypeSerializers.generic();
+    elements = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      elements.add((T) serializer.deserialize(in));
+    }
   }
 
   @Override

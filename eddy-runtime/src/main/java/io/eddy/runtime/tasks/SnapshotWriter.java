@@ -18,7 +18,7 @@ import java.util.Map;
  * A task's part of a checkpoint, in Flink's two phases. {@link #snapshot} is synchronous, on the
  * task thread, between two records: each operator's lists and its keyed backend's snapshot (cheap:
  * a frozen view or a pinned version). {@link #writeAsync} then writes one state file per operator
- * that has state on the checkpoint I/O pool and acknowledges to the coordinator, or declines the
+ * that has state on the checkpoint I/O pool (the others are acknowledged without a file) and acknowledges to the coordinator, or declines the
  * checkpoint (releasing what it did not write) if anything fails. For a savepoint the backends
  * take their self-contained savepoint instead of a checkpoint snapshot.
  */
@@ -70,6 +70,9 @@ final class SnapshotWriter {
           if (snapshot.keyed() != null) {
             snapshot.keyed().release();
           }
+          // recorded without a file: a restore then knows the operator was there (a source it does not know is new)
+          parts.add(new TaskAcknowledgement(node.stateId(), node.name(), node.parallelism(),
+              new StateHandle(subtask, null, 0, null)));
           continue;
         }
         CheckpointStorage target = env.checkpointStorage(checkpointId);

@@ -54,10 +54,16 @@ final class TaskStateInitializer {
     return backend;
   }
 
-  /** The subtask's share of {@code node}'s restored operator lists, or null on a fresh start. */
+  /**
+   * The subtask's share of {@code node}'s restored operator lists, or null on a fresh start. A
+   * source that the restored checkpoint does not know (one added to the job since the savepoint)
+   * starts fresh too, reading its input from the beginning, as a Flink source whose enumerator
+   * has no state does.
+   */
   Map<String, List<Object>> restoredLists(StreamNode node) {
     RestoredState restored = env.restoredState();
-    if (restored == null) {
+    if (restored == null
+        || node.kind() == StreamNode.Kind.SOURCE && !restored.metadata().operators().containsKey(node.stateId())) {
       return null;
     }
     try {
