@@ -35,9 +35,9 @@ final class ParkingFunction implements AsyncFunction<Integer, Integer> {
 
   @Override
   public void asyncInvoke(Integer input, ResultFuture<Integer> resultFuture) {
-    INVOKED.incrementAndGet();
     MAX_OUTSTANDING.accumulateAndGet(OUTSTANDING.incrementAndGet(), Math::max);
     PARKED.put(input, resultFuture);
+    INVOKED.incrementAndGet(); // last: a test thread waiting for the count may release the parked future at once
   }
 
   @Override
