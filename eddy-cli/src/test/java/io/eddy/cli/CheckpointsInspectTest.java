@@ -43,6 +43,7 @@ class CheckpointsInspectTest {
         .discardResults()
         .configuration("execution.checkpointing.interval", "50ms")
         .configuration("state.checkpoints.dir", checkpoints.toString())
+        .configuration("state.checkpoints.num-retained", "1000")
         .configuration("state.backend.rocksdb.localdir", dir.resolve("rocksdb").toString()).build(), n -> { });
     Path latest = latestCheckpoint(checkpoints);
 
@@ -68,13 +69,22 @@ class CheckpointsInspectTest {
     }
   }
 
+  /** The newest completed checkpoint with state (the last ones of a job may record every task finished, without state). */
   private static Path latestCheckpoint(Path checkpoints) throws IOException {
     try (Stream<Path> files = Files.list(checkpoints)) {
-      String marker = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("completed-chk-")).sorted()
-          .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no completed checkpoint in " + checkpoints));
-      return checkpoints.resolve("chk-" + Long.parseLong(marker.substring("completed-chk-".length())));
+      List<String> markers = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("completed-chk-"))
+          .sorted(java.util.Comparator.reverseOrder()).toList();
+      for (String marker : markers) {
+        Path chk = checkpoints.resolve("chk-" + Long.parseLong(marker.substring("completed-chk-".length())));
+        if (io.eddy.runtime.checkpoint.CheckpointStorage.readFolder(chk.toString()).operators().values().stream()
+            .anyMatch(io.eddy.runtime.checkpoint.CheckpointMetadata.OperatorState::hasState)) {
+          return chk;
+        }
+      }
+      throw new AssertionError("no completed checkpoint with state in " + checkpoints);
     }
   }
+
 
   private static List<Path> files(Path dir, String suffix) throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
