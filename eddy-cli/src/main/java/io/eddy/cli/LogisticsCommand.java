@@ -53,6 +53,10 @@ final class LogisticsCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "DIR", description = "Write alerts.csv and delivery_stats.csv here.")
   Path output;
 
+  @Option(names = "--sql", description = "Run the job's SQL form (examples/.../logistics/logistics.sql: ROW_NUMBER "
+      + "deduplication, joins, MATCH_RECOGNIZE, window aggregation); the same tables.")
+  boolean sql;
+
   @Mixin
   ConfigArgs config = new ConfigArgs();
 
@@ -62,7 +66,7 @@ final class LogisticsCommand implements Callable<Integer> {
     try {
       StateBackendFactory.load(backend);
       options = new LogisticsOptions(orders, seed, rate, parallelism, backend,
-          checkpointInterval == null ? null : Durations.parse(checkpointInterval), injectFailures, stateDir, output);
+          checkpointInterval == null ? null : Durations.parse(checkpointInterval), injectFailures, stateDir, output, sql);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

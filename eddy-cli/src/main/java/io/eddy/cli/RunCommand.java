@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Run a job: a jar whose main builds a StreamEnvironment, or a bundled example by name.",
         "  eddy run [OPTIONS] JOB.jar [ARGS...]", "  eddy run wordcount [--lines N]",
-        "  eddy run logistics [--orders N] [--rate R] [--backend B] [--checkpoint-interval D] [--output DIR]"},
+        "  eddy run logistics [--orders N] [--rate R] [--backend B] [--checkpoint-interval D] [--output DIR] [--sql]"},
     subcommands = {RunCommand.WordCount.class, LogisticsCommand.class})
 final class RunCommand implements Callable<Integer> {
   @Option(names = {"-c", "--class"}, paramLabel = "MAIN", description = "Main class (default: the jar manifest's Main-Class).")

@@ -63,12 +63,20 @@ public final class LogisticsJob {
     LogisticsGenerator input = new LogisticsGenerator(options.seed(), options.orders());
     StreamEnvironment env = StreamEnvironment.create(conf);
     env.setParallelism(options.parallelism());
-    LogisticsPipeline.Results results = LogisticsPipeline.build(env, input, options.rate(), tap);
     String run = UUID.randomUUID().toString();
-    results.alerts().map(LiveCounters.counting(run, "alerts")).name("count alerts")
-        .sinkTo(FileSink.lines(alertsDir, "csv", Alert::toCsv)).name("alerts");
-    results.deliveryStats().map(LiveCounters.counting(run, "deliveries")).name("count deliveries")
-        .sinkTo(FileSink.lines(statsDir, "csv", DeliveryStats::toCsv)).name("on-time table");
+    if (options.sql()) {
+      LogisticsSqlPipeline.Results results = LogisticsSqlPipeline.build(env, conf, input, options.seed(), options.rate());
+      results.alerts().map(LiveCounters.counting(run, "alerts")).name("count alerts")
+          .sinkTo(FileSink.lines(alertsDir, "csv", LogisticsJob::alertChange)).name("alerts");
+      results.deliveryStats().map(LiveCounters.counting(run, "deliveries")).name("count deliveries")
+          .sinkTo(FileSink.lines(statsDir, "csv", LogisticsJob::statsChange)).name("on-time table");
+    } else {
+      LogisticsPipeline.Results results = LogisticsPipeline.build(env, input, options.rate(), tap);
+      results.alerts().map(LiveCounters.counting(run, "alerts")).name("count alerts")
+          .sinkTo(FileSink.lines(alertsDir, "csv", Alert::toCsv)).name("alerts");
+      results.deliveryStats().map(LiveCounters.counting(run, "deliveries")).name("count deliveries")
+          .sinkTo(FileSink.lines(statsDir, "csv", DeliveryStats::toCsv)).name("on-time table");
+    }
 
     long start = System.nanoTime();
     JobExecutionResult job;
@@ -90,11 +98,12 @@ public final class LogisticsJob {
     double seconds = (System.nanoTime() - start) / 1e9;
 
     List<Alert> alerts = new ArrayList<>();
-    for (String line : committedLines(alertsDir)) {
+    for (String line : options.sql() ? applyChanges(committedLines(alertsDir)) : committedLines(alertsDir)) {
       alerts.add(Alert.fromCsv(line));
     }
     alerts.sort(Alert.ORDER);
-    List<String> stats = lastVersions(committedLines(statsDir));
+    List<String> stats = options.sql() ? applyChanges(committedLines(statsDir)) : lastVersions(committedLines(statsDir));
+    stats.sort(null);
     LogisticsResult result = new LogisticsResult(alerts, stats, input.records(), seconds, job.counter("numRestarts"),
         job.counter("numRestoresFromCheckpoint"), job.counter("numCompletedCheckpoints"), job.counter("checkpointBytesMax"));
     if (options.output() != null) {
@@ -121,6 +130,34 @@ public final class LogisticsJob {
       conf.set("execution.fault-injection.seed", String.valueOf(options.seed()));
     }
     return conf;
+  }
+
+  /** A change of the SQL form's alerts as a line: '+' (insert, update after) or '-' (delete, update before), the alert. */
+  private static String alertChange(io.eddy.api.types.Row row) {
+    return (row.getKind().isAccumulate() ? "+" : "-") + LogisticsSqlPipeline.alert(row).toCsv();
+  }
+
+  /** A change of the SQL form's on-time table as a line, as {@link #alertChange}. */
+  private static String statsChange(io.eddy.api.types.Row row) {
+    return (row.getKind().isAccumulate() ? "+" : "-") + LogisticsSqlPipeline.deliveryStats(row).toCsv();
+  }
+
+  /** The rows a changelog of {@link #alertChange}/{@link #statsChange} lines leaves (a multiset), unordered. */
+  static List<String> applyChanges(List<String> changes) {
+    Map<String, Integer> rows = new HashMap<>();
+    for (String change : changes) {
+      rows.merge(change.substring(1), change.charAt(0) == '+' ? 1 : -1, (a, b) -> a + b == 0 ? null : a + b);
+    }
+    List<String> out = new ArrayList<>();
+    rows.forEach((row, n) -> {
+      if (n < 0) {
+        throw new IllegalStateException("the changelog retracts " + row + " more often than it inserts it");
+      }
+      for (int i = 0; i < n; i++) {
+        out.add(row);
+      }
+    });
+    return out;
   }
 
   /** Per (platform, hour), the row with the most deliveries: the last version the job emitted. */
@@ -162,8 +199,8 @@ public final class LogisticsJob {
   private static void summarize(LogisticsOptions options, LogisticsResult result, PrintStream out) {
     Map<AlertKind, Long> byKind = new java.util.EnumMap<>(AlertKind.class);
     result.alerts().forEach(a -> byKind.merge(a.kind(), 1L, Long::sum));
-    out.printf(Locale.ROOT, "logistics: %,d orders, %,d records in %.2f s (%,.0f records/s), backend %s, "
-            + "parallelism %d, %d restarts%n", options.orders(), result.records(), result.seconds(),
+    out.printf(Locale.ROOT, "logistics%s: %,d orders, %,d records in %.2f s (%,.0f records/s), backend %s, "
+            + "parallelism %d, %d restarts%n", options.sql() ? " (SQL)" : "", options.orders(), result.records(), result.seconds(),
         result.recordsPerSecond(), options.backend(), options.parallelism(), result.restarts());
     if (result.largestCheckpointBytes() > 0) {
       out.printf(Locale.ROOT, "checkpoints: %,d, largest %,.1f MB (the state as checkpointed)%n", result.checkpoints(),

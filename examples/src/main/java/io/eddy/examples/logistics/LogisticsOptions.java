@@ -16,9 +16,10 @@ import java.time.Duration;
  * @param injectFailures     injected failures (with checkpoints, every second if no interval is set)
  * @param stateDir           working folder: checkpoints, committed results, RocksDB's files
  * @param output             folder for alerts.csv and delivery_stats.csv; null: none written
+ * @param sql                run the SQL form of the job (logistics/logistics.sql) instead of the DataStream one
  */
 public record LogisticsOptions(long orders, long seed, double rate, int parallelism, String backend,
-    Duration checkpointInterval, int injectFailures, Path stateDir, Path output) {
+    Duration checkpointInterval, int injectFailures, Path stateDir, Path output, boolean sql) {
 
   public LogisticsOptions {
     if (orders < 0 || rate < 0 || parallelism < 1 || injectFailures < 0) {
@@ -28,42 +29,46 @@ public record LogisticsOptions(long orders, long seed, double rate, int parallel
   }
 
   public static LogisticsOptions defaults() {
-    return new LogisticsOptions(100_000, 0, 0, 2, "hashmap", null, 0, Path.of("eddy-data"), null);
+    return new LogisticsOptions(100_000, 0, 0, 2, "hashmap", null, 0, Path.of("eddy-data"), null, false);
   }
 
   public LogisticsOptions withOrders(long n) {
-    return new LogisticsOptions(n, seed, rate, parallelism, backend, checkpointInterval, injectFailures, stateDir, output);
+    return new LogisticsOptions(n, seed, rate, parallelism, backend, checkpointInterval, injectFailures, stateDir, output, sql);
   }
 
   public LogisticsOptions withSeed(long s) {
-    return new LogisticsOptions(orders, s, rate, parallelism, backend, checkpointInterval, injectFailures, stateDir, output);
+    return new LogisticsOptions(orders, s, rate, parallelism, backend, checkpointInterval, injectFailures, stateDir, output, sql);
   }
 
   public LogisticsOptions withRate(double r) {
-    return new LogisticsOptions(orders, seed, r, parallelism, backend, checkpointInterval, injectFailures, stateDir, output);
+    return new LogisticsOptions(orders, seed, r, parallelism, backend, checkpointInterval, injectFailures, stateDir, output, sql);
   }
 
   public LogisticsOptions withParallelism(int p) {
-    return new LogisticsOptions(orders, seed, rate, p, backend, checkpointInterval, injectFailures, stateDir, output);
+    return new LogisticsOptions(orders, seed, rate, p, backend, checkpointInterval, injectFailures, stateDir, output, sql);
   }
 
   public LogisticsOptions withBackend(String b) {
-    return new LogisticsOptions(orders, seed, rate, parallelism, b, checkpointInterval, injectFailures, stateDir, output);
+    return new LogisticsOptions(orders, seed, rate, parallelism, b, checkpointInterval, injectFailures, stateDir, output, sql);
   }
 
   public LogisticsOptions withCheckpointInterval(Duration d) {
-    return new LogisticsOptions(orders, seed, rate, parallelism, backend, d, injectFailures, stateDir, output);
+    return new LogisticsOptions(orders, seed, rate, parallelism, backend, d, injectFailures, stateDir, output, sql);
   }
 
   public LogisticsOptions withInjectedFailures(int n) {
-    return new LogisticsOptions(orders, seed, rate, parallelism, backend, checkpointInterval, n, stateDir, output);
+    return new LogisticsOptions(orders, seed, rate, parallelism, backend, checkpointInterval, n, stateDir, output, sql);
   }
 
   public LogisticsOptions withStateDir(Path dir) {
-    return new LogisticsOptions(orders, seed, rate, parallelism, backend, checkpointInterval, injectFailures, dir, output);
+    return new LogisticsOptions(orders, seed, rate, parallelism, backend, checkpointInterval, injectFailures, dir, output, sql);
+  }
+
+  public LogisticsOptions withSql(boolean s) {
+    return new LogisticsOptions(orders, seed, rate, parallelism, backend, checkpointInterval, injectFailures, stateDir, output, s);
   }
 
   public LogisticsOptions withOutput(Path dir) {
-    return new LogisticsOptions(orders, seed, rate, parallelism, backend, checkpointInterval, injectFailures, stateDir, dir);
+    return new LogisticsOptions(orders, seed, rate, parallelism, backend, checkpointInterval, injectFailures, stateDir, dir, sql);
   }
 }

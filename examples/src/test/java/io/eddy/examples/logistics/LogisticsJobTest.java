@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The logistics job's alerts and on-time table equal the {@link LogisticsModel} of its input on
  * every backend and parallelism, and with checkpoints and injected failures; the written CSV
- * files of two runs are byte for byte the same.
+ * files of two runs are byte for byte the same, also between the DataStream and the SQL form.
  */
 @Timeout(300)
 class LogisticsJobTest {
@@ -95,6 +95,21 @@ class LogisticsJobTest {
     assertThat(result.restoresFromCheckpoint()).isEqualTo(2);
     assertThat(result.alerts()).isEqualTo(expectedAlerts);
     assertThat(result.deliveryStats()).isEqualTo(expectedStats);
+  }
+
+  /** The SQL form (logistics.sql) writes the DataStream form's files, byte for byte, on another backend and parallelism. */
+  @Test
+  void sqlFormWritesTheSameFilesByteForByte() throws Exception {
+    Path a = dir.resolve("datastream");
+    Path b = dir.resolve("sql");
+    LogisticsJob.run(options().withParallelism(1).withOutput(a), new Configuration(), QUIET);
+    LogisticsResult sql = LogisticsJob.run(options().withSql(true).withParallelism(2).withBackend("rocksdb").withOutput(b),
+        new Configuration(), QUIET);
+    assertThat(sql.alerts()).isEqualTo(expectedAlerts);
+    assertThat(sql.deliveryStats()).isEqualTo(expectedStats);
+    for (String file : List.of("alerts.csv", "delivery_stats.csv")) {
+      assertThat(Files.readAllBytes(b.resolve(file))).isEqualTo(Files.readAllBytes(a.resolve(file)));
+    }
   }
 
   @Test
