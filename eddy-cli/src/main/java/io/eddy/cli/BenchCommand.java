@@ -2,16 +2,21 @@ package io.eddy.cli;
 
 import io.eddy.api.datastream.ContextConfiguration;
 import io.eddy.bench.lsm.LsmBenchmark;
+import io.eddy.api.config.Configuration;
 import io.eddy.cli.bench.BenchBackend;
+import io.eddy.cli.bench.CepBenchmark;
 import io.eddy.cli.bench.CheckpointBenchmark;
 import io.eddy.cli.bench.PipelineBenchmark;
 import io.eddy.cli.bench.RecoveryBenchmark;
 import io.eddy.cli.bench.StateBenchOptions;
 import io.eddy.cli.config.ConfigArgs;
 import io.eddy.cli.config.FsReadLatencyArgs;
+import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,8 +56,10 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      return ContextConfiguration.runWith(config.resolve(),
-          () -> new PipelineBenchmark(records, keys, parallelisms, repeat, System.out).run());
+      return withProgress("pipeline", "records", config.resolve(), out -> {
+        PipelineBenchmark bench = new PipelineBenchmark(records, keys, parallelisms, repeat, out);
+        return new Measured(bench.totalRecords(), bench::run);
+      });
     }
   }
 
@@ -84,8 +91,11 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      return ContextConfiguration.runWith(config.resolve(), () -> new io.eddy.cli.bench.CepBenchmark(events, keys,
-          java.time.Duration.ofMillis(withinMillis), parallelism, backends, repeat, System.out).run());
+      return withProgress("cep", "events", config.resolve(), out -> {
+        CepBenchmark bench = new CepBenchmark(events, keys, Duration.ofMillis(withinMillis), parallelism, backends,
+            repeat, out);
+        return new Measured(bench.totalEvents(), bench::run);
+      });
     }
   }
 
@@ -139,8 +149,10 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      return ContextConfiguration.runWith(readLatency.applyTo(config.resolve()),
-          () -> new CheckpointBenchmark(state.options(), passes, System.out).run());
+      return withProgress("checkpoint", "records", readLatency.applyTo(config.resolve()), out -> {
+        CheckpointBenchmark bench = new CheckpointBenchmark(state.options(), passes, out);
+        return new Measured(bench.totalRecords(), bench::run);
+      });
     }
   }
 
@@ -159,7 +171,9 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      return ContextConfiguration.runWith(readLatency.applyTo(config.resolve()), () -> new RecoveryBenchmark(state.options(), System.out).run());
+      // the source trickles on after the load until the job has recovered: no total
+      return withProgress("recovery", "records", readLatency.applyTo(config.resolve()),
+          out -> new Measured(-1, new RecoveryBenchmark(state.options(), out)::run));
     }
   }
 
@@ -170,7 +184,25 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      return LsmBenchmark.run(args.toArray(String[]::new));
+      try (EventProgress progress = new EventProgress("lsm", "ops", -1)) {
+        return LsmBenchmark.run(args.toArray(String[]::new), progress.above(System.out), progress);
+      }
+    }
+  }
+
+  /** A benchmark ready to run, and how many records its jobs' sources emit in all (-1: not known). */
+  record Measured(long total, Callable<Integer> run) {}
+
+  /**
+   * Runs a benchmark with a progress bar of its jobs' source records on a terminal: {@code bench}
+   * gets the standard output to print its rows to, above the bar.
+   */
+  static int withProgress(String task, String unit, Configuration conf,
+      Function<PrintStream, Measured> bench) throws Exception {
+    try (EventProgress progress = new EventProgress(task, unit, -1)) {
+      Measured measured = bench.apply(progress.above(System.out));
+      progress.expect(measured.total());
+      return ContextConfiguration.runWith(progress.followSources(conf), measured.run());
     }
   }
 }

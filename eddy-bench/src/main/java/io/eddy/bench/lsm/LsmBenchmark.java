@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -37,10 +38,15 @@ public final class LsmBenchmark {
 
   /** Runs the benchmark; returns the process exit code. */
   public static int run(String[] args) {
-    return run(args, System.out);
+    return run(args, System.out, done -> { });
   }
 
-  static int run(String[] args, PrintStream out) {
+  /**
+   * Runs the benchmark, printing to {@code out}; {@code progress} hears the number of store
+   * operations done so far (all phases and stores of the local-disk table) every
+   * {@value Ops#REPORT_EVERY} operations and at the end of each phase. Returns the exit code.
+   */
+  public static int run(String[] args, PrintStream out, LongConsumer progress) {
     Map<String, String> flags = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
@@ -61,6 +67,7 @@ public final class LsmBenchmark {
           cacheBytes >> 20, blockSize, dir, Runtime.version());
       BenchKeys data = new BenchKeys(keys, valueSize);
       Map<String, double[]> rates = new LinkedHashMap<>();
+      Ops ops = new Ops(progress);
       // Local disk: multiGet runs in key order on the calling thread, as rocksdbjni's does.
       Options eddyOptions = Options.builder().blockSize(blockSize).blockCacheSize(cacheBytes).multiGetParallelism(1).build();
       Set<String> stores = Set.of(flags.getOrDefault("stores", "eddy,rocksdb").split(","));
@@ -75,7 +82,7 @@ public final class LsmBenchmark {
           try (KvStore kv = store.equals("eddy")
               ? new EddyStore(eddyOptions, new LocalFileSystem(storeDir), "db")
               : new RocksStore(storeDir.toString(), cacheBytes, blockSize)) {
-            measure(kv, data, reads, only, rates, store.equals("eddy") ? 0 : 1, out);
+            measure(kv, data, reads, only, rates, store.equals("eddy") ? 0 : 1, out, ops);
           }
           deleteTree(storeDir);
         }
@@ -112,12 +119,14 @@ public final class LsmBenchmark {
   }
 
   private static void measure(KvStore store, BenchKeys data, long reads, Set<String> only, Map<String, double[]> rates, int column,
-      PrintStream out) throws IOException {
+      PrintStream out, Ops ops) throws IOException {
     long t0 = System.nanoTime();
     for (long i = 0; i < data.count(); i++) {
       store.put(data.present(i), data.value(i));
+      ops.done(1);
     }
     store.flush();
+    ops.report();
     record(rates, "fillrandom", column, data.count(), System.nanoTime() - t0, out, store.name());
     long c0 = System.nanoTime();
     store.compactAll();
@@ -130,7 +139,9 @@ public final class LsmBenchmark {
         if (store.get(data.present(Math.floorMod(rnd.nextLong(), data.count()))) != null) {
           found++;
         }
+        ops.done(1);
       }
+      ops.report();
       record(rates, "readrandom", column, reads, System.nanoTime() - t, out, store.name());
       check(found == reads, store, "readrandom found " + found + " of " + reads);
     }
@@ -141,13 +152,17 @@ public final class LsmBenchmark {
         if (store.get(data.absent(i)) != null) {
           found++;
         }
+        ops.done(1);
       }
+      ops.report();
       record(rates, "readmissing", column, reads, System.nanoTime() - t, out, store.name());
       check(found == 0, store, "readmissing found " + found);
     }
     if (only.contains("readseq")) {
       long t = System.nanoTime();
       long n = store.scanAll();
+      ops.done(n);
+      ops.report();
       record(rates, "readseq", column, n, System.nanoTime() - t, out, store.name());
       check(n == data.count(), store, "readseq saw " + n);
     }
@@ -162,10 +177,36 @@ public final class LsmBenchmark {
         for (byte[] v : store.multiGet(batch)) {
           found += v == null ? 0 : 1;
         }
+        ops.done(100);
       }
+      ops.report();
       long done = (reads + 99) / 100 * 100;
       record(rates, "multiget100", column, done, System.nanoTime() - t, out, store.name());
       check(found == done, store, "multiget found " + found);
+    }
+  }
+
+  /** Operations done so far, told to a progress display now and then (the loops count; one thread). */
+  static final class Ops {
+    static final long REPORT_EVERY = 1 << 16;
+    private final LongConsumer progress;
+    private long done;
+    private long reported;
+
+    Ops(LongConsumer progress) {
+      this.progress = progress;
+    }
+
+    void done(long n) {
+      done += n;
+      if (done - reported >= REPORT_EVERY) {
+        report();
+      }
+    }
+
+    void report() {
+      reported = done;
+      progress.accept(done);
     }
   }
 

@@ -70,6 +70,11 @@ public final class CepBenchmark {
     return 0;
   }
 
+  /** Events all runs read (for a progress bar). */
+  public long totalEvents() {
+    return events * backends.size() * repeat;
+  }
+
   private double runOnce(String backend) throws Exception {
     StreamEnvironment env = StreamEnvironment.create().setParallelism(parallelism);
     env.getConfiguration().set("state.backend.type", backend);

@@ -49,6 +49,12 @@ public final class CheckpointBenchmark {
     return 0;
   }
 
+  /** Records all runs read: each backend and state size with checkpoints and without (for a progress bar). */
+  public long totalRecords() {
+    long keys = options.stateMegabytes().stream().mapToLong(options::keys).sum();
+    return 2 * keys * passes * options.backends().size();
+  }
+
   private Run runOnce(BenchBackend backend, long keys, String checkpointInterval) throws Exception {
     try (RunDirectory run = RunDirectory.create(options.directory(), "bench-checkpoint-")) {
       StreamEnvironment env = options.environment(backend, run, checkpointInterval);

@@ -20,6 +20,7 @@ import java.util.Locale;
  * read and write per record. Reports the best of several runs per parallelism.
  */
 public final class PipelineBenchmark {
+  private static final List<String> JOBS = List.of("map-filter-discard", "keyby-count");
   private final long records;
   private final int keys;
   private final List<Integer> parallelisms;
@@ -38,23 +39,23 @@ public final class PipelineBenchmark {
   public int run() throws Exception {
     out.printf(Locale.ROOT, "%-28s %11s %12s %9s %16s %20s%n",
         "job", "parallelism", "records", "seconds", "records/s", "records/s per core");
-    List<String> jobs = List.of("map-filter-discard", "keyby-count");
-    try (io.eddy.cli.EventProgress progress =
-        new io.eddy.cli.EventProgress("pipeline", "runs", (long) jobs.size() * parallelisms.size() * repeat)) {
-      for (String job : jobs) {
-        runJob(job, progress);
-      }
+    for (String job : JOBS) {
+      runJob(job);
     }
     return 0;
   }
 
-  private void runJob(String job, io.eddy.cli.EventProgress progress) throws Exception {
+  /** Records all runs read: each job at each parallelism {@code repeat} times (for a progress bar). */
+  public long totalRecords() {
+    return records * JOBS.size() * parallelisms.size() * repeat;
+  }
+
+  private void runJob(String job) throws Exception {
     for (int p : parallelisms) {
       double best = Double.MAX_VALUE;
       for (int i = 0; i < repeat; i++) {
         double seconds = runOnce(job, p);
         best = Math.min(best, seconds);
-        progress.step(String.format(Locale.ROOT, "%s p=%d: %,.0f records/s", job, p, records / seconds));
       }
       double rate = records / best;
       int cores = Math.min(p, Runtime.getRuntime().availableProcessors());

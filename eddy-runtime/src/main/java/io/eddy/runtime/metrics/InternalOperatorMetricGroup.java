@@ -20,6 +20,7 @@ import java.util.Map;
 public final class InternalOperatorMetricGroup extends AbstractMetricGroup
     implements OperatorMetricGroup, OperatorIOMetricGroup {
   private final String operatorName;
+  private final boolean source;
   private final SimpleCounter numRecordsIn;
   private final SimpleCounter numRecordsOut = new SimpleCounter();
   private volatile long input1Watermark = Long.MIN_VALUE;
@@ -33,6 +34,7 @@ public final class InternalOperatorMetricGroup extends AbstractMetricGroup
       Map<String, String> variables, String operatorName, Inputs inputs) {
     super(registry, task, scope, "taskmanager.job.task.operator", variables);
     this.operatorName = operatorName;
+    this.source = inputs == Inputs.SOURCE;
     this.numRecordsIn = inputs == Inputs.SOURCE ? numRecordsOut : new SimpleCounter();
     counter("numRecordsIn", numRecordsIn);
     counter("numRecordsOut", numRecordsOut);
@@ -50,6 +52,11 @@ public final class InternalOperatorMetricGroup extends AbstractMetricGroup
 
   public String operatorName() {
     return operatorName;
+  }
+
+  /** Whether the operator is a source (its records in are the records its reader produced). */
+  public boolean isSource() {
+    return source;
   }
 
   @Override
