@@ -6,6 +6,9 @@ import io.eddy.table.functions.EvalMethod;
 import io.eddy.table.functions.FunctionContext;
 import io.eddy.table.runtime.functions.ScalarFunctionCall.SerializableUnaryOperator;
 import io.eddy.table.runtime.operators.aggregate.RowAggregator;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.List;
 
 /**
  * A call of a user {@link AggregateFunction} in an aggregation: its accumulator (the function's
@@ -14,7 +17,8 @@ import io.eddy.table.runtime.operators.aggregate.RowAggregator;
  * for a primitive parameter skips the call, as for scalar functions); {@code getValue} brings
  * the result to the call's SQL type. Each subtask's copy holds its own function instance, opened
  * before its first use. Retractions need a {@code retract} method; the planner refuses an
- * updating input otherwise.
+ * updating input otherwise. Merging accumulators (session windows) needs a public
+ * {@code merge(ACC, Iterable<ACC>)} method, as in Flink.
  */
 public final class AggregateFunctionCall implements RowAggregator {
   private static final long serialVersionUID = 1L;
@@ -24,6 +28,7 @@ public final class AggregateFunctionCall implements RowAggregator {
   private final EvalMethod retract;
   private final SerializableUnaryOperator toResultType;
   private transient boolean opened;
+  private transient Method merge;
 
   /** {@code retract} null if the function has none for these argument types. */
   @SuppressWarnings("unchecked")
@@ -57,6 +62,39 @@ public final class AggregateFunctionCall implements RowAggregator {
           + " has no retract method for its arguments but its input updates");
     }
     retract.invokeWith(opened(), new Object[] {acc.getField(offset)}, (Object[]) value);
+  }
+
+  @Override
+  public void merge(Row acc, Row other, int offset) {
+    if (merge == null) {
+      merge = mergeMethod(function.getClass());
+      if (merge == null) {
+        throw new IllegalStateException(function.getClass().getName()
+            + " has no method merge(accumulator, Iterable) but its accumulators must merge (session window)");
+      }
+    }
+    try {
+      merge.invoke(opened(), acc.getField(offset), List.of(other.getField(offset)));
+    } catch (InvocationTargetException e) {
+      throw new IllegalStateException(function.getClass().getName() + ".merge failed: " + e.getCause(), e.getCause());
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(function.getClass().getName() + ".merge is not accessible (the class must be public)", e);
+    }
+  }
+
+  @Override
+  public boolean supportsMerge() {
+    return mergeMethod(function.getClass()) != null;
+  }
+
+  /** The public {@code merge(ACC, Iterable)} method of the function's class, or null. */
+  private static Method mergeMethod(Class<?> functionClass) {
+    for (Method m : functionClass.getMethods()) {
+      if (m.getName().equals("merge") && m.getParameterCount() == 2 && m.getParameterTypes()[1] == Iterable.class) {
+        return m;
+      }
+    }
+    return null;
   }
 
   @Override

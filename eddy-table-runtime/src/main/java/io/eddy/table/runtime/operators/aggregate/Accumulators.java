@@ -97,6 +97,24 @@ public final class Accumulators implements Serializable {
     }
   }
 
+  /** True when every aggregate can merge accumulators (what merging session windows need). */
+  public boolean supportsMerge() {
+    for (AggregateCall call : calls) {
+      if (!call.aggregator().supportsMerge()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Folds {@code other} into {@code acc}, both accumulators of these aggregates ({@link RowAggregator#merge}). */
+  public void merge(Row acc, Row other) {
+    acc.setField(0, rowCount(acc) + rowCount(other));
+    for (int i = 0; i < calls.length; i++) {
+      calls[i].aggregator().merge(acc, other, offsets[i]);
+    }
+  }
+
   /** The aggregates' values, appended to {@code out} from position {@code at}. */
   public void values(Row acc, Object[] out, int at) {
     for (int i = 0; i < calls.length; i++) {

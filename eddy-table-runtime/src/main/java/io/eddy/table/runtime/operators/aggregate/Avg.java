@@ -48,6 +48,12 @@ public final class Avg implements RowAggregator {
   }
 
   @Override
+  public void merge(Row acc, Row other, int offset) {
+    acc.setField(offset, Numbers.add(sumRoot, acc.getField(offset), other.getField(offset)));
+    acc.setField(offset + 1, (Long) acc.getField(offset + 1) + (Long) other.getField(offset + 1));
+  }
+
+  @Override
   public Object getValue(Row acc, int offset) {
     long count = (Long) acc.getField(offset + 1);
     return count == 0 ? null : Numbers.divide(resultType, acc.getField(offset), count);

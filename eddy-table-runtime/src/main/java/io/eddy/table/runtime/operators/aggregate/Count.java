@@ -27,6 +27,11 @@ public final class Count implements RowAggregator {
   }
 
   @Override
+  public void merge(Row acc, Row other, int offset) {
+    acc.setField(offset, (Long) acc.getField(offset) + (Long) other.getField(offset));
+  }
+
+  @Override
   public Object getValue(Row acc, int offset) {
     return acc.getField(offset);
   }

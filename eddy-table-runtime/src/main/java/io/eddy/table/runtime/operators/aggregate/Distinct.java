@@ -52,9 +52,25 @@ public final class Distinct implements RowAggregator {
     }
   }
 
+  /** Values new to {@code acc} reach its inner aggregate, in {@code other}'s order. */
+  @Override
+  public void merge(Row acc, Row other, int offset) {
+    Map<Object, Long> counts = counts(acc, offset);
+    counts(other, offset).forEach((value, count) -> {
+      if (counts.merge(value, count, Long::sum).equals(count)) {
+        inner.accumulate(acc, offset + 1, value);
+      }
+    });
+  }
+
   @Override
   public Object getValue(Row acc, int offset) {
     return inner.getValue(acc, offset + 1);
+  }
+
+  @Override
+  public boolean supportsMerge() {
+    return inner.supportsMerge();
   }
 
   @SuppressWarnings("unchecked")

@@ -53,6 +53,15 @@ public final class FirstLastValue implements RowAggregator {
   }
 
   @Override
+  public void merge(Row acc, Row other, int offset) {
+    if (withRetraction) {
+      values(acc, offset).addAll(values(other, offset));
+    } else if (other.getField(offset) != null && (last || acc.getField(offset) == null)) {
+      acc.setField(offset, other.getField(offset));
+    }
+  }
+
+  @Override
   public Object getValue(Row acc, int offset) {
     if (!withRetraction) {
       return acc.getField(offset);

@@ -41,6 +41,11 @@ public final class ListAgg implements RowAggregator {
   }
 
   @Override
+  public void merge(Row acc, Row other, int offset) {
+    values(acc, offset).addAll(values(other, offset));
+  }
+
+  @Override
   public Object getValue(Row acc, int offset) {
     List<String> values = values(acc, offset);
     return values.isEmpty() ? null : String.join(separator, values);

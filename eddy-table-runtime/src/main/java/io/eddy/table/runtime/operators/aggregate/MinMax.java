@@ -72,6 +72,19 @@ public final class MinMax implements RowAggregator {
   }
 
   @Override
+  public void merge(Row acc, Row other, int offset) {
+    Object extreme = other.getField(offset);
+    Object current = acc.getField(offset);
+    if (extreme != null && (current == null || better(extreme, current))) {
+      acc.setField(offset, extreme);
+    }
+    if (withRetraction) {
+      Map<Object, Long> counts = counts(acc, offset);
+      counts(other, offset).forEach((value, count) -> counts.merge(value, count, Long::sum));
+    }
+  }
+
+  @Override
   public Object getValue(Row acc, int offset) {
     return acc.getField(offset);
   }

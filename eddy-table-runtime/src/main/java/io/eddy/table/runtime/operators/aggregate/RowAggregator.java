@@ -25,10 +25,22 @@ public interface RowAggregator extends Serializable {
   /** Removes one earlier accumulated value (REQUIRES {@link #supportsRetraction()}). */
   void retract(Row acc, int offset, Object value);
 
+  /**
+   * Folds {@code other}, an accumulator of the same aggregate at the same offset, into
+   * {@code acc} (Flink's merge, for merging session windows): afterwards {@code acc} holds the
+   * aggregate of both groups' rows, {@code other}'s rows ordered after {@code acc}'s where order
+   * matters. {@code other} is not used again. REQUIRES {@link #supportsMerge()}.
+   */
+  void merge(Row acc, Row other, int offset);
+
   /** The aggregate's value now (an immutable value, or null). */
   Object getValue(Row acc, int offset);
 
   default boolean supportsRetraction() {
+    return true;
+  }
+
+  default boolean supportsMerge() {
     return true;
   }
 

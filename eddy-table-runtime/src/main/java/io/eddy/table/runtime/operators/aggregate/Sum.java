@@ -42,6 +42,12 @@ public final class Sum implements RowAggregator {
   }
 
   @Override
+  public void merge(Row acc, Row other, int offset) {
+    acc.setField(offset, Numbers.add(root, acc.getField(offset), other.getField(offset)));
+    acc.setField(offset + 1, (Long) acc.getField(offset + 1) + (Long) other.getField(offset + 1));
+  }
+
+  @Override
   public Object getValue(Row acc, int offset) {
     return (Long) acc.getField(offset + 1) == 0 ? null : acc.getField(offset);
   }

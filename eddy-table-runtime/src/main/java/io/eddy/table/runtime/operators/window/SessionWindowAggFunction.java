@@ -9,6 +9,7 @@ import io.eddy.api.types.Row;
 import io.eddy.api.types.RowKind;
 import io.eddy.api.types.TypeSerializers;
 import io.eddy.table.runtime.operators.aggregate.Accumulators;
+import io.eddy.table.runtime.operators.aggregate.AggregateCall;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,10 +25,12 @@ import java.util.Map;
  * an event-time timer emits {@code [key fields, aggregate values, window_start, window_end,
  * window_time]} (insert) and drops it.
  *
- * <p>State: per key the live sessions in map state, start -> {@code [end, rows]}; a session keeps
- * its rows (not an accumulator) because SQL aggregates have no merge, and aggregates them when it
- * fires. Timers of sessions merged away stay registered and fire nothing of their own. Input must
- * be insert-only.
+ * <p>State: per key the live sessions in map state, start -> {@code [end, accumulator]}, so a
+ * row costs one accumulate, not a pass over the session's rows: when a row merges sessions their
+ * accumulators are merged ({@link Accumulators#merge}, in the order of the sessions' starts) into
+ * the earliest, and the row is accumulated last. The timers of sessions merged away are deleted,
+ * as Flink's WindowOperator clears the triggers of merged windows. REQUIRES aggregates that
+ * {@link Accumulators#supportsMerge() merge}; input must be insert-only.
  */
 public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -40,6 +43,10 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Ro
   public SessionWindowAggFunction(long gap, int timeField, Accumulators accumulators) {
     if (gap <= 0) {
       throw new IllegalArgumentException("SESSION gap must be positive, got " + gap + " ms");
+    }
+    if (!accumulators.supportsMerge()) {
+      throw new IllegalArgumentException("A SESSION window needs aggregates that merge; one of "
+          + accumulators.calls().stream().map(AggregateCall::name).toList() + " does not");
     }
     this.gap = gap;
     this.timeField = timeField;
@@ -65,12 +72,12 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Ro
     long t = WindowAggFunction.toMillis((LocalDateTime) time);
     long start = t;
     long end = t + gap;
-    List<Long> merged = new ArrayList<>();
+    List<Map.Entry<Long, Row>> merged = new ArrayList<>(2);
     for (Map.Entry<Long, Row> session : sessions.entries()) {
       long s = session.getKey();
-      long e = (Long) session.getValue().getField(0);
+      long e = endOf(session.getValue());
       if (s <= t + gap && e >= t) {
-        merged.add(s);
+        merged.add(Map.entry(s, session.getValue()));
         start = Math.min(start, s);
         end = Math.max(end, e);
       }
@@ -78,39 +85,49 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Ro
     if (end - 1 <= ctx.timerService().currentWatermark()) {
       return;
     }
-    List<Row> rows = new ArrayList<>();
-    for (long s : merged) {
-      rows.addAll(rowsOf(sessions.get(s)));
-      sessions.remove(s);
+    merged.sort(Map.Entry.comparingByKey());
+    Row acc = null;
+    for (Map.Entry<Long, Row> session : merged) {
+      if (acc == null) {
+        acc = accumulatorOf(session.getValue());
+      } else {
+        accumulators.merge(acc, accumulatorOf(session.getValue()));
+      }
+      if (session.getKey() != start) {
+        sessions.remove(session.getKey());
+      }
+      long e = endOf(session.getValue());
+      if (e != end) {
+        ctx.timerService().deleteEventTimeTimer(e - 1);
+      }
     }
-    rows.add(row);
-    sessions.put(start, Row.of(end, rows));
+    if (acc == null) {
+      acc = accumulators.create();
+    }
+    accumulators.apply(acc, row);
+    sessions.put(start, Row.of(end, acc));
     ctx.timerService().registerEventTimeTimer(end - 1);
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
-    List<Long> fired = new ArrayList<>();
+    List<Map.Entry<Long, Row>> fired = new ArrayList<>(1);
     for (Map.Entry<Long, Row> session : sessions.entries()) {
-      if ((Long) session.getValue().getField(0) - 1 <= timestamp) {
-        fired.add(session.getKey());
+      if (endOf(session.getValue()) - 1 <= timestamp) {
+        fired.add(Map.entry(session.getKey(), session.getValue()));
       }
     }
-    fired.sort(null);
+    fired.sort(Map.Entry.comparingByKey());
     Row key = ctx.getCurrentKey();
-    for (long start : fired) {
-      Row session = sessions.get(start);
+    for (Map.Entry<Long, Row> session : fired) {
+      long start = session.getKey();
       sessions.remove(start);
-      long end = (Long) session.getField(0);
-      Row acc = accumulators.create();
-      for (Row row : rowsOf(session)) {
-        accumulators.apply(acc, row);
-      }
+      long end = endOf(session.getValue());
       Object[] values = new Object[key.getArity() + accumulators.size() + 3];
       for (int i = 0; i < key.getArity(); i++) {
         values[i] = key.getField(i);
       }
-      accumulators.values(acc, values, key.getArity());
+      accumulators.values(accumulatorOf(session.getValue()), values, key.getArity());
       int at = key.getArity() + accumulators.size();
       values[at] = WindowAggFunction.toTimestamp(start);
       values[at + 1] = WindowAggFunction.toTimestamp(end);
@@ -119,8 +136,11 @@ public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Ro
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<Row> rowsOf(Row session) {
-    return (List<Row>) session.getField(1);
+  private static long endOf(Row session) {
+    return (Long) session.getField(0);
+  }
+
+  private static Row accumulatorOf(Row session) {
+    return (Row) session.getField(1);
   }
 }

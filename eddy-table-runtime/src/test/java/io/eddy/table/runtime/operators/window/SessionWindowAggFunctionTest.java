@@ -8,12 +8,20 @@ import io.eddy.table.runtime.operators.RestoringHarness;
 import io.eddy.table.runtime.operators.RowKeySelector;
 import io.eddy.table.runtime.operators.aggregate.Accumulators;
 import io.eddy.table.runtime.operators.aggregate.AggregateCall;
+import io.eddy.table.runtime.operators.aggregate.Avg;
 import io.eddy.table.runtime.operators.aggregate.Count;
+import io.eddy.table.runtime.operators.aggregate.Distinct;
+import io.eddy.table.runtime.operators.aggregate.FirstLastValue;
+import io.eddy.table.runtime.operators.aggregate.ListAgg;
+import io.eddy.table.runtime.operators.aggregate.MinMax;
 import io.eddy.table.runtime.operators.aggregate.Sum;
 import io.eddy.table.types.LogicalType;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -56,16 +64,41 @@ class SessionWindowAggFunctionTest {
   }
 
   /**
-   * Random rows with watermarks against a model that keeps each key's sessions as a plain list
-   * and merges, drops and fires them as the class comment says. With restores, rows come in time
-   * order (a restored operator starts without a watermark, so lateness must not depend on it).
+   * COUNT(*), SUM(v), MIN(v), MAX(v) (with retraction, so its value counts merge), AVG(v),
+   * COUNT(DISTINCT s), LISTAGG(s), FIRST_VALUE(v), LAST_VALUE(s) (with retraction) over rows
+   * [key, v, ts, s]: every aggregator's merge is exercised when sessions merge.
+   */
+  private static RestoringHarness allAggregates(boolean restore) throws Exception {
+    Accumulators accs = new Accumulators(List.of(
+        new AggregateCall("COUNT(*)", new Count(), -1, -1),
+        new AggregateCall("SUM(v)", new Sum(LogicalType.bigint()), 1, -1),
+        new AggregateCall("MIN(v)", new MinMax(false, false), 1, -1),
+        new AggregateCall("MAX(v)", new MinMax(true, true), 1, -1),
+        new AggregateCall("AVG(v)", new Avg(LogicalType.bigint(), LogicalType.bigint()), 1, -1),
+        new AggregateCall("COUNT(DISTINCT s)", new Distinct(new Count()), 3, -1),
+        new AggregateCall("LISTAGG(s)", new ListAgg(","), 3, -1),
+        new AggregateCall("FIRST_VALUE(v)", new FirstLastValue(false, false), 1, -1),
+        new AggregateCall("LAST_VALUE(s)", new FirstLastValue(true, true), 3, -1)));
+    return new RestoringHarness(s -> s.keyBy(new RowKeySelector(new int[] {0}))
+        .process(new SessionWindowAggFunction(GAP, 2, accs)), restore);
+  }
+
+  /** A session of the model: its bounds and its rows' [v, s] in the order the operator folds them. */
+  private record ModelSession(long start, long end, List<Object[]> rows) {}
+
+  /**
+   * Random rows with watermarks against a model that keeps each key's sessions with their rows
+   * and merges (rows of the merged sessions by start, then the new row), drops and fires them as
+   * the class comment says, aggregating a session's rows only when it fires. With restores,
+   * rows come in time order (a restored operator starts without a watermark, so lateness must
+   * not depend on it).
    */
   @ParameterizedTest
-  @CsvSource({"1, false", "2, false", "3, true", "4, true"})
+  @CsvSource({"1, false", "2, false", "3, true", "4, true", "5, false", "6, true"})
   void randomRowsMatchASessionModel(long seed, boolean restore) throws Exception {
     Random random = new Random(seed);
-    RestoringHarness h = harness(restore);
-    Map<String, List<long[]>> open = new HashMap<>();
+    RestoringHarness h = allAggregates(restore);
+    Map<String, List<ModelSession>> open = new HashMap<>();
     List<Row> expected = new ArrayList<>();
     long maxTime = 0;
     long watermark = Long.MIN_VALUE;
@@ -74,17 +107,23 @@ class SessionWindowAggFunctionTest {
       long t = restore ? maxTime : Math.max(0, maxTime - random.nextInt(15));
       String key = "k" + random.nextInt(3);
       long v = random.nextInt(100);
-      h.element(Row.of(key, v, at(t)), t);
-      // model: [start, end, count, sum]
-      List<long[]> sessions = open.computeIfAbsent(key, k -> new ArrayList<>());
-      long[] merged = {t, t + GAP, 1, v};
-      List<long[]> overlapping = sessions.stream().filter(s -> s[0] <= t + GAP && s[1] >= t).toList();
-      for (long[] s : overlapping) {
-        merged = new long[] {Math.min(merged[0], s[0]), Math.max(merged[1], s[1]), merged[2] + s[2], merged[3] + s[3]};
+      String str = "s" + random.nextInt(4);
+      h.element(Row.of(key, v, at(t), str), t);
+      List<ModelSession> sessions = open.computeIfAbsent(key, k -> new ArrayList<>());
+      List<ModelSession> overlapping = sessions.stream().filter(s -> s.start() <= t + GAP && s.end() >= t)
+          .sorted(Comparator.comparingLong(ModelSession::start)).toList();
+      long start = t;
+      long end = t + GAP;
+      List<Object[]> rows = new ArrayList<>();
+      for (ModelSession s : overlapping) {
+        start = Math.min(start, s.start());
+        end = Math.max(end, s.end());
+        rows.addAll(s.rows());
       }
-      if (merged[1] - 1 > watermark) {
+      rows.add(new Object[] {v, str});
+      if (end - 1 > watermark) {
         sessions.removeAll(overlapping);
-        sessions.add(merged);
+        sessions.add(new ModelSession(start, end, rows));
       }
       if (random.nextInt(5) == 0) {
         watermark = maxTime - 5;
@@ -97,10 +136,15 @@ class SessionWindowAggFunctionTest {
     assertThat(ChangelogModel.apply(h.output())).isEqualTo(ChangelogModel.of(expected));
   }
 
-  private static void fire(Map<String, List<long[]>> open, long watermark, List<Row> expected) {
+  private static void fire(Map<String, List<ModelSession>> open, long watermark, List<Row> expected) {
     open.forEach((key, sessions) -> sessions.removeIf(s -> {
-      if (s[1] - 1 <= watermark) {
-        expected.add(Row.of(key, s[2], s[3], at(s[0]), at(s[1]), at(s[1] - 1)));
+      if (s.end() - 1 <= watermark) {
+        List<Long> vs = s.rows().stream().map(r -> (Long) r[0]).toList();
+        List<String> strs = s.rows().stream().map(r -> (String) r[1]).toList();
+        long sum = vs.stream().mapToLong(Long::longValue).sum();
+        expected.add(Row.of(key, (long) vs.size(), sum, Collections.min(vs), Collections.max(vs),
+            sum / vs.size(), new HashSet<>(strs).stream().count(), String.join(",", strs), vs.get(0),
+            strs.get(strs.size() - 1), at(s.start()), at(s.end()), at(s.end() - 1)));
         return true;
       }
       return false;
