@@ -5,6 +5,7 @@ import io.eddy.api.config.Durations;
 import io.eddy.api.datastream.DataStream;
 import io.eddy.api.datastream.StreamEnvironment;
 import io.eddy.api.types.Row;
+import io.eddy.api.types.RowKind;
 import io.eddy.sql.catalog.Catalog;
 import io.eddy.sql.catalog.CatalogTable;
 import io.eddy.sql.catalog.CatalogView;
@@ -25,6 +26,7 @@ import io.eddy.sql.plan.UpsertMaterialize;
 import io.eddy.sql.planner.PhysicalPlanner;
 import io.eddy.sql.planner.SqlPlanner;
 import io.eddy.sql.planner.TypeConversion;
+import io.eddy.table.runtime.ChangelogMode;
 import io.eddy.table.types.LogicalType;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -186,16 +188,29 @@ public final class TableEnvironment {
 
   /**
    * The changelog of a query as a stream of {@code env}'s job (Flink's
-   * StreamTableEnvironment.toChangelogStream), for programs that run it with their own sinks.
+   * StreamTableEnvironment.toChangelogStream), for programs that run it with their own sinks:
+   * updates as -U/+U pairs.
    */
   public DataStream<Row> toChangelogStream(StreamEnvironment env, String query) {
+    return toChangelogStream(env, query, ChangelogMode.all());
+  }
+
+  /**
+   * The changelog of a query in {@code mode} (Flink's toChangelogStream with a ChangelogMode):
+   * a mode without -U rows (an upsert consumer, such as a sink that discards its input) is
+   * planned as Flink plans an upsert sink, every operator that can omit -U rows omitting them
+   * (where the plan cannot, -U/+U pairs, as for a sink).
+   */
+  public DataStream<Row> toChangelogStream(StreamEnvironment env, String query, ChangelogMode mode) {
     Statement parsed = StatementParser.parse(query);
     if (!(parsed instanceof Statement.Query)) {
       throw new IllegalArgumentException("toChangelogStream takes a query, not " + parsed.getClass().getSimpleName());
     }
+    List<UpdateKind> required = mode.contains(RowKind.UPDATE_BEFORE)
+        ? List.of(UpdateKind.BEFORE_AND_AFTER) : List.of(UpdateKind.ONLY_UPDATE_AFTER, UpdateKind.BEFORE_AND_AFTER);
     return withSessionClassLoader(() -> {
       PhysicalNode plan = physicalPlan(parsed);
-      return new TranslationContext(env, stateTtl(), changelog(plan)).streamOf(plan);
+      return new TranslationContext(env, stateTtl(), ChangelogPlan.infer(plan, required)).streamOf(plan);
     });
   }
 

@@ -10,6 +10,7 @@ import io.eddy.sql.TableEnvironment;
 import io.eddy.sql.parser.ScriptSplitter;
 import io.eddy.sql.parser.Statement;
 import io.eddy.sql.parser.StatementParser;
+import io.eddy.table.runtime.ChangelogMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,13 +22,16 @@ import java.util.List;
  * as Flink runs them), on the event stream the DataStream version reads: the {@code nexmark}
  * table is fed that stream ({@link EventRows}) instead of its file, so both versions see the same
  * events, paced and counted alike, and the changelog of the script's last SELECT becomes the
- * query's {@link Change}s in the same job.
+ * query's {@link Change}s in the same job. Where the changes are discarded (a throughput run) the
+ * query is planned as for Flink's {@code blackhole} sink, an upsert sink: no -U rows where an
+ * operator can omit them. Where they are collected they are -U/+U pairs, which the result's
+ * multiset fold ({@link io.eddy.nexmark.result.ChangelogApplier}) needs.
  */
 public final class NexmarkSql {
   private NexmarkSql() {}
 
-  /** The changelog of query {@code name}'s SQL over {@code events}. */
-  public static DataStream<Change> changes(String name, DataStream<Event> events, Configuration conf) {
+  /** The changelog of query {@code name}'s SQL over {@code events}; {@code upsert} to omit -U rows where the plan can. */
+  public static DataStream<Change> changes(String name, DataStream<Event> events, Configuration conf, boolean upsert) {
     TableEnvironment tEnv = TableEnvironment.create(conf);
     run(tEnv, resource("ddl.sql").replace("${EVENTS}", "fed-by-eddy-nexmark.jsonl"));
     EventRows rows = new EventRows(tEnv.catalog().table("nexmark").physicalRowType());
@@ -37,7 +41,8 @@ public final class NexmarkSql {
       tEnv.execute(StatementParser.parse(statements.get(i).sql(), statements.get(i).start()));
     }
     String query = statements.get(statements.size() - 1).sql();
-    return tEnv.toChangelogStream(events.getExecutionEnvironment(), query).map(NexmarkSql::change)
+    return tEnv.toChangelogStream(events.getExecutionEnvironment(), query,
+        upsert ? ChangelogMode.upsert() : ChangelogMode.all()).map(NexmarkSql::change)
         .name("changelog " + name);
   }
 
