@@ -37,7 +37,7 @@ import java.util.List;
  * by their creator; close them.
  *
  * <p><b>Durability.</b> Writes live in memory until flushed. By default there is no
- * write-ahead log: {@link #checkpoint()} (and {@link #close()}) make data durable and a
+ * write-ahead log: checkpoints (and {@link #close()}) make data durable and a
  * crash loses writes made after the last flush. With {@code Options.walDir} every write is
  * first appended to a log on local disk and replayed at the next open. SST files and
  * manifests are written once, never renamed or appended (works on S3).
@@ -107,7 +107,8 @@ public final class Db implements AutoCloseable {
    * restricted to {@code range} (use {@link KeyRange#ALL} for everything). Reads only the
    * manifest and writes the new store's first manifest: no data is copied; blocks are read
    * on demand through the caches. Keys outside the range are invisible and dropped by
-   * compaction.
+   * compaction. No compaction starts at open (a recovering job would wait behind its reads):
+   * the first flush, or a write stalled by level 0, starts them.
    */
   public static Db openFromCheckpoint(Options options, FileSystem fs, String checkpointManifest, String dir, KeyRange range)
       throws IOException {
@@ -129,9 +130,7 @@ public final class Db implements AutoCloseable {
     Manifest m = new Manifest(false, c.mergeOperator(), c.lastSequence(), c.nextFileNumber(), r, files);
     DbCore core = new DbCore(options, effective(options, fs), d, m, null, r);
     core.versions.writeInitialManifest();
-    Db db = new Db(core);
-    db.compactor.schedule();
-    return db;
+    return new Db(core);
   }
 
   /** The number in a store file's name (MANIFEST-n, CHECKPOINT-n, n.sst), or -1 for other files. */
@@ -387,14 +386,35 @@ public final class Db implements AutoCloseable {
   /**
    * A zero-copy checkpoint: flushes the memtable, then writes a {@code CHECKPOINT-nnnnnn}
    * manifest referencing the live SST files, which stay until the checkpoint is released.
-   * Costs a flush plus one small file, whatever the size of the store.
+   * Costs a flush plus one small file, whatever the size of the store. The same as {@code
+   * beginCheckpoint().complete()}.
    */
   public CheckpointHandle checkpoint() throws IOException {
-    return checkpoints.create();
+    return beginCheckpoint().complete();
+  }
+
+  /**
+   * The synchronous part of a checkpoint: makes the active memtable immutable (its flush is
+   * queued) and notes the sequence; no I/O, no wait for a flush or compaction. Writes may go on
+   * at once; they are not part of the checkpoint. {@link PendingCheckpoint#complete()} is the
+   * asynchronous part.
+   */
+  public PendingCheckpoint beginCheckpoint() throws IOException {
+    String path = checkpoints.begin();
+    return new PendingCheckpoint(this, path, checkpoints.sequence(path));
+  }
+
+  CheckpointHandle completeCheckpoint(String manifestPath) throws IOException {
+    return checkpoints.complete(manifestPath);
   }
 
   /** Releases a checkpoint: deletes its manifest and drops its file references. */
   public void release(CheckpointHandle checkpoint) throws IOException {
+    checkpoints.release(checkpoint.manifestPath());
+  }
+
+  /** Releases a begun checkpoint, completed or not (an unfinished one will not complete). */
+  public void release(PendingCheckpoint checkpoint) throws IOException {
     checkpoints.release(checkpoint.manifestPath());
   }
 
@@ -428,10 +448,24 @@ public final class Db implements AutoCloseable {
     }
   }
 
-  /** Flushes the memtable and stops background work. Files stay; reopen with {@link #open}. */
+  /**
+   * Flushes the memtable and stops background work. Files stay; reopen with {@link #open}. A
+   * running compaction is cancelled, not awaited (its partial outputs are deleted).
+   */
   @Override
   public void close() throws IOException {
-    core.close();
+    core.close(true);
+  }
+
+  /**
+   * Stops background work at once for a store whose unflushed writes nobody needs (a failed
+   * task's state is restored from a checkpoint): no flush, a running flush or compaction is
+   * cancelled, begun checkpoints whose manifest is not written yet fail. Without a write-ahead
+   * log the writes since the last flush are lost; files and written checkpoints stay.
+   */
+  public void closeWithoutFlush() throws IOException {
+    checkpoints.seal();
+    core.close(false);
   }
 
   @Override

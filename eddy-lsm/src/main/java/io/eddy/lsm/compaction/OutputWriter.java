@@ -94,4 +94,9 @@ public final class OutputWriter {
     }
     finished.clear();
   }
+
+  @Override
+  public String toString() {
+    return "outputs " + tableFileName(firstNumber) + ".. in " + dir;
+  }
 }

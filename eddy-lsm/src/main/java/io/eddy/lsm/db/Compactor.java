@@ -3,6 +3,7 @@ package io.eddy.lsm.db;
 import io.eddy.fs.FsPaths;
 import io.eddy.lsm.KeyRange;
 import io.eddy.lsm.cache.BlockCache;
+import io.eddy.lsm.compaction.CompactionCancelledException;
 import io.eddy.lsm.compaction.CompactionJob;
 import io.eddy.lsm.compaction.CompactionPicker;
 import io.eddy.lsm.compaction.CompactionResult;
@@ -32,7 +33,8 @@ import java.util.logging.Logger;
  * executes them through the configured {@link CompactionService} (falling back to local
  * execution, with freshly reserved output names, if the service fails), checks the outputs
  * and installs the result atomically. A failed compaction changes nothing and is retried
- * at the next trigger.
+ * at the next trigger. Closing the store cancels a running local compaction (it deletes its
+ * partial outputs) instead of waiting for it.
  *
  * <p>Thread safety: {@link #schedule} and {@link #compactRange} may be called from any
  * thread; all compaction work is serialised on the compaction thread.
@@ -54,7 +56,7 @@ public final class Compactor {
   public Compactor(DbCore core) {
     this.core = core;
     this.picker = new CompactionPicker(core.options.level0CompactionTrigger(), core.options.maxBytesForLevelBase());
-    this.local = new LocalCompactionService(core.fs, core.merge, core.options.compactionFilter());
+    this.local = new LocalCompactionService(core.fs, core.merge, core.options.compactionFilter(), core::isClosing);
     core.attach(this);
   }
 
@@ -79,6 +81,8 @@ public final class Compactor {
       while (!core.isClosing() && (p = picker.pick(core.versions.current(), core.options.compactionFilter() != null)) != null) {
         run(p);
       }
+    } catch (CompactionCancelledException e) {
+      LOG.fine(e.getMessage());
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "compaction failed in " + core.dir + "; will retry", e);
     }
@@ -147,9 +151,12 @@ public final class Compactor {
         verify(job, r);
         return r;
       } catch (IOException | RuntimeException e) {
+        deleteReserved(job);
+        if (core.isClosing()) {
+          throw new CompactionCancelledException(service.describe() + " " + job);
+        }
         serviceFailures.incrementAndGet();
         LOG.log(Level.WARNING, service.describe() + " failed " + job + "; compacting locally instead: " + e);
-        deleteReserved(job);
         CompactionJob retry = new CompactionJob(job.inputs(), job.outputLevel(), job.bottommost(), job.snapshots(), job.outputDir(),
             core.versions.reserveFileNumbers(job.maxOutputs()), job.maxOutputs(), job.mergeOperator(), job.filterName(),
             job.filterConfig(), job.range(), job.table(), job.targetFileSize());
@@ -195,6 +202,7 @@ public final class Compactor {
     }
   }
 
+  /** Waits for the compaction thread to end: REQUIRES the store to be closing, which cancels a local compaction. */
   void shutdown() {
     thread.shutdown();
     try {

@@ -5,6 +5,7 @@ import io.eddy.fs.FsPaths;
 import io.eddy.lsm.KeyRange;
 import io.eddy.lsm.Options;
 import io.eddy.lsm.cache.TableCache;
+import io.eddy.lsm.compaction.CompactionCancelledException;
 import io.eddy.lsm.compaction.CompactionRunner;
 import io.eddy.lsm.compaction.KeyReducer;
 import io.eddy.lsm.compaction.OutputWriter;
@@ -40,6 +41,9 @@ import java.util.logging.Logger;
  * the {@link SuperVersion}: memtable switches and version installs). Readers take no lock.
  * A failed flush is sticky: writes then fail with the cause until the store is reopened;
  * the files on the FileSystem stay consistent.
+ *
+ * <p>Checkpoints are begun without I/O ({@link #beginCheckpoint}): the active memtable becomes
+ * immutable and a {@link CheckpointPin} waits for its flush, whose install pins the version.
  */
 public final class DbCore {
   private static final Logger LOG = Logger.getLogger(DbCore.class.getName());
@@ -68,6 +72,7 @@ public final class DbCore {
   private volatile Throwable backgroundError;
   private volatile boolean closing;
   private boolean released; // guarded by svLock: the read state was dropped at close
+  private final List<CheckpointPin> pins = new ArrayList<>(); // guarded by svLock: waiting for a flush
   private Compactor compactor;
 
   public DbCore(Options options, FileSystem fs, String dir, Manifest manifest, String manifestPath, KeyRange range) throws IOException {
@@ -261,8 +266,61 @@ public final class DbCore {
         imms.remove(flushed);
       }
       replace(new SuperVersion(s.active(), imms, versions.acquire()));
+      if (flushed != null) {
+        pinFlushed(flushed);
+      }
     }
     signalChange();
+  }
+
+  // ---------------------------------------------------------------- checkpoints
+
+  /**
+   * The synchronous part of a checkpoint, without I/O (unless a write-ahead log starts a new
+   * file): makes the active memtable immutable and returns a pin of the writes up to now, which
+   * the flush thread completes when the last memtable holding them is installed.
+   */
+  public CheckpointPin beginCheckpoint() throws IOException {
+    writeLock.lock();
+    try {
+      checkWritable();
+      long seq = lastSequence;
+      SuperVersion s = sv;
+      MemTable last = !s.active().isEmpty() ? s.active() : s.immutables().isEmpty() ? null : s.immutables().get(0);
+      switchMemTable();
+      synchronized (svLock) {
+        if (last != null && sv.immutables().contains(last)) {
+          CheckpointPin pin = new CheckpointPin(seq, last, refs);
+          pins.add(pin);
+          return pin;
+        }
+        // everything up to seq is in files already, and no newer write is (the write lock is held)
+        CheckpointPin pin = new CheckpointPin(seq, null, refs);
+        pin.pinned(versions.pinCheckpoint(seq));
+        return pin;
+      }
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** REQUIRES svLock, just after {@code flushed}'s install: pins the checkpoints that waited for it. */
+  private void pinFlushed(MemTable flushed) {
+    pins.removeIf(pin -> {
+      if (pin.memTable() != flushed) {
+        return false;
+      }
+      pin.pinned(versions.pinCheckpoint(pin.sequence()));
+      return true;
+    });
+  }
+
+  /** Fails every checkpoint still waiting for a flush. */
+  private void failPins(IOException cause) {
+    synchronized (svLock) {
+      pins.forEach(pin -> pin.fail(cause));
+      pins.clear();
+    }
   }
 
   /** Wakes stalled writers and waiters of {@link #awaitFlushed}. */
@@ -285,7 +343,7 @@ public final class DbCore {
 
   private void flushPending() {
     flushScheduled.set(false);
-    while (backgroundError == null) {
+    while (backgroundError == null && !closing) {
       List<MemTable> imms = sv.immutables();
       if (imms.isEmpty()) {
         break;
@@ -295,8 +353,12 @@ public final class DbCore {
         flush(oldest);
         flushes.incrementAndGet();
       } catch (IOException | RuntimeException e) {
+        if (e instanceof CompactionCancelledException) {
+          return; // closing without a flush: the memtable is discarded
+        }
         LOG.log(Level.SEVERE, "flush failed in " + dir, e);
         backgroundError = e;
+        failPins(new IOException("flush failed in " + dir + ": " + e, e));
         signalChange();
         return;
       }
@@ -312,7 +374,7 @@ public final class DbCore {
     List<FileMeta> files;
     try (InternalIterator it = imm.iterator()) {
       it.seekToFirst();
-      CompactionRunner.rewrite(it, new KeyReducer(snapshots.sequences(), false, merge, null), versions.range(), out);
+      CompactionRunner.rewrite(it, new KeyReducer(snapshots.sequences(), false, merge, null), versions.range(), out, () -> closing);
       files = out.finish();
     } catch (IOException | RuntimeException e) {
       out.abort();
@@ -351,12 +413,15 @@ public final class DbCore {
   // ---------------------------------------------------------------- close
 
   /**
-   * Stops background work and keeps every file. Without a write-ahead log the memtable is
-   * flushed first (unless a background error happened); with one, the log keeps it.
+   * Stops background work and keeps every file. With {@code flushFirst} and no write-ahead
+   * log the memtables are flushed first (unless a background error happened); with a log, the
+   * log keeps them; without either they are lost. Does not wait for a running compaction or
+   * an unrequested flush: they stop between keys and delete their partial outputs. Checkpoints
+   * still waiting for a flush fail.
    */
-  public void close() throws IOException {
+  public void close(boolean flushFirst) throws IOException {
     IOException failure = null;
-    if (wal == null && backgroundError == null && !closing) {
+    if (flushFirst && wal == null && backgroundError == null && !closing) {
       try {
         flushAndWait();
       } catch (IOException e) {
@@ -373,6 +438,7 @@ public final class DbCore {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    failPins(new IOException("store " + dir + " closed before the checkpoint's memtable was flushed"));
     synchronized (svLock) {
       released = true;
       sv.version().unref();

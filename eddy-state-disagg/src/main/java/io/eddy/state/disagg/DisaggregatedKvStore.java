@@ -1,5 +1,6 @@
 package io.eddy.state.disagg;
 
+import io.eddy.fs.CountingFileSystem;
 import io.eddy.fs.FsPaths;
 import io.eddy.lsm.Db;
 import io.eddy.state.FileHandleSnapshot;
@@ -29,9 +30,11 @@ import java.util.logging.Logger;
  * one write buffer per store, and two background threads serve all columns; a key-group range
  * is still one key range, so a rescale opens one range per part.
  *
- * <p><b>Checkpoints</b> are eddy-lsm's zero-copy checkpoints: {@link #snapshot} flushes the
- * memtable and writes a {@code CHECKPOINT} manifest per part on the task thread; the handle
- * ({@link StoreHandle}) names the manifests and column tables; nothing is copied or uploaded.
+ * <p><b>Checkpoints</b> are eddy-lsm's zero-copy checkpoints in two parts: {@link #snapshot}, on
+ * the task thread, only makes each part's memtable immutable (no I/O, no wait for a flush or a
+ * compaction); the snapshot's {@code persist()}, on a checkpoint I/O thread, waits for those
+ * memtables' flushes and writes a {@code CHECKPOINT} manifest per part. The handle ({@link
+ * StoreHandle}) names the manifests and column tables; nothing is copied or uploaded.
  * {@link #notifyCheckpointComplete} keeps the newest {@code numRetained} completed checkpoints
  * and releases older and aborted ones ({@link RetainedCheckpoints}).
  *
@@ -177,8 +180,11 @@ public final class DisaggregatedKvStore implements KvStore {
     byte[] handle = new StoreHandle(taken.stream().map(StorePart.Checkpoint::handle).toList()).encode();
     return new FileHandleSnapshot() {
       @Override
-      public byte[] persist() {
-        return handle.clone(); // the manifests are already on the FileSystem: nothing to upload
+      public byte[] persist() throws IOException {
+        for (StorePart.Checkpoint c : taken) {
+          c.lsm().complete(); // the memtable's flush and the manifest; the SST files are already on the FileSystem
+        }
+        return handle.clone();
       }
 
       @Override

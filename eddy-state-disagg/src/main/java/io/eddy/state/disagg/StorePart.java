@@ -2,9 +2,9 @@ package io.eddy.state.disagg;
 
 import io.eddy.fs.FileSystem;
 import io.eddy.fs.FsPaths;
-import io.eddy.lsm.CheckpointHandle;
 import io.eddy.lsm.Db;
 import io.eddy.lsm.Options;
+import io.eddy.lsm.PendingCheckpoint;
 import io.eddy.lsm.manifest.Manifest;
 import io.eddy.lsm.manifest.VersionEdit;
 import io.eddy.lsm.plugin.ListAppendOperator;
@@ -94,31 +94,34 @@ final class StorePart {
     return c.id();
   }
 
-  /** A checkpoint of a part: the eddy-lsm checkpoint to release later, and what the handle records. */
-  record Checkpoint(StorePart part, CheckpointHandle lsm, StoreHandle.Part handle) {}
+  /** A checkpoint of a part: the eddy-lsm checkpoint to complete and release later, and what the handle records. */
+  record Checkpoint(StorePart part, PendingCheckpoint lsm, StoreHandle.Part handle) {}
 
   /**
-   * A zero-copy checkpoint: flushes the memtable and writes a manifest referencing the live
-   * files; the handle part covers the part's key groups within {@code range}.
+   * The synchronous part of a zero-copy checkpoint: makes the memtable immutable and names the
+   * manifest, without I/O; {@code lsm().complete()} later flushes it and writes the manifest
+   * referencing the live files. The handle part covers the part's key groups within {@code range}.
    */
   Checkpoint checkpoint(KeyGroupRange range) throws IOException {
-    CheckpointHandle lsm = db.checkpoint();
+    PendingCheckpoint lsm = db.beginCheckpoint();
     return new Checkpoint(this, lsm, new StoreHandle.Part(keyGroups.intersection(range), lsm.manifestPath(), columns.columns()));
   }
 
-  /** Lets the checkpoint's files go (deleted once nothing else references them). */
-  void release(CheckpointHandle lsm) throws IOException {
+  /** Lets the checkpoint's files go (deleted once nothing else references them); an unfinished one never completes. */
+  void release(PendingCheckpoint lsm) throws IOException {
     db.release(lsm);
   }
 
   /**
-   * Closes the tree, then deletes every file of the part's directory that none of {@code
-   * keptManifests} (its retained checkpoints) needs: a later process restores from those, and
-   * nothing else of the directory is ever read again. Files of other directories (a restored
+   * Closes the tree without flushing it (a running flush or compaction is cancelled, not
+   * awaited, and checkpoints whose manifest is not written yet fail), then deletes every file
+   * of the part's directory that none of {@code keptManifests} (its retained checkpoints) needs:
+   * a later process restores from those, and nothing else of the directory is ever read again,
+   * so a flush would only delay a failed task's restart. Files of other directories (a restored
    * part reads its old owner's files) are not touched.
    */
   void closeAndClean(Set<String> keptManifests) throws IOException {
-    db.close();
+    db.closeWithoutFlush();
     List<String> names = fs.list(directory);
     Set<String> needed = new HashSet<>();
     for (String name : names) {

@@ -4,6 +4,7 @@ import static io.eddy.state.disagg.Keys.bytes;
 import static io.eddy.state.disagg.Keys.key;
 import static io.eddy.state.disagg.Keys.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eddy.fs.FileSystem;
 import io.eddy.fs.LocalFileSystem;
@@ -13,6 +14,7 @@ import io.eddy.lsm.KeyRange;
 import io.eddy.lsm.Options;
 import io.eddy.lsm.manifest.Manifest;
 import io.eddy.lsm.manifest.VersionEdit;
+import io.eddy.state.FileHandleSnapshot;
 import io.eddy.state.KeyGroupRange;
 import io.eddy.state.KeyedStateHandle;
 import io.eddy.state.bytes.ColumnOptions;
@@ -64,14 +66,30 @@ class CloseCleanupTest {
     Path dir = root.resolve("op-1");
     DisaggregatedKvStore store = store(new LocalFileSystem(root), dir.toString());
     write(store, "x");
-    store.snapshot(1, ALL); // not completed yet: the job may still complete it and restore from it
-    store.close();
+    KeyedStateHandle pending = new KeyedStateHandle(ALL, store.snapshot(1, ALL).persist());
+    store.close(); // checkpoint 1 is written but not completed yet: the job may still complete it and restore from it
     assertThat(Files.list(dir.resolve("part-0")).toList()).isNotEmpty();
+    DisaggregatedKvStore restored = store(new LocalFileSystem(root), root.resolve("op-3").toString());
+    restored.restore(List.of(pending), ALL);
+    assertThat(text(restored.column("c", ColumnOptions.PLAIN).get(key(7, "k7")))).isEqualTo("x");
+    restored.close();
 
     DisaggregatedKvStore plain = store(new LocalFileSystem(root), root.resolve("op-2").toString());
     write(plain, "x");
     plain.close();
     assertThat(root.resolve("op-2")).doesNotExist();
+  }
+
+  @Test
+  void aCheckpointWhoseAsynchronousPartHadNotRunWhenTheStoreClosedFailsAndLeavesNothing() throws IOException {
+    MemoryFileSystem fs = new MemoryFileSystem();
+    DisaggregatedKvStore store = store(fs, "mem:///db/op");
+    write(store, "x");
+    FileHandleSnapshot unfinished = store.snapshot(1, ALL);
+    store.close();
+
+    assertThatThrownBy(unfinished::persist).isInstanceOf(IOException.class);
+    assertThat(fs.totalBytes()).isZero();
   }
 
   @Test

@@ -1,28 +1,27 @@
-package io.eddy.state.disagg;
+package io.eddy.fs;
 
-import io.eddy.fs.FileOutput;
-import io.eddy.fs.FileSystem;
-import io.eddy.fs.ReadHandle;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts the bytes a store reads from its primary FileSystem (below the local file cache, so
- * only real remote reads count). It makes the claim "a restore reads only manifests" measurable:
- * {@link DisaggregatedKvStore#bytesReadByRestore()}. Everything else passes straight through.
+ * Counts the bytes read through it. Placed below a store's caches it counts only real reads
+ * of the primary copy, which makes claims such as "a restore reads only manifests" measurable
+ * (the disaggregated state store's {@code bytesReadByRestore}, eddy-lsm's restore tests).
+ * Everything else passes straight through.
  *
  * <p>Thread safety: thread-safe, like the delegate.
  */
-final class CountingFileSystem implements FileSystem {
+public final class CountingFileSystem implements FileSystem {
   private final FileSystem delegate;
   private final LongAdder bytesRead = new LongAdder();
 
-  CountingFileSystem(FileSystem delegate) {
+  public CountingFileSystem(FileSystem delegate) {
     this.delegate = delegate;
   }
 
-  long bytesRead() {
+  /** Bytes read through this FileSystem so far. */
+  public long bytesRead() {
     return bytesRead.sum();
   }
 
