@@ -132,8 +132,8 @@ class DisaggregatedOnS3Test {
           BYTES_AT_FAILURE.set(CountingFileSystemFactory.BYTES_READ.get());
           throw new IllegalStateException("injected failure after a checkpoint");
         }
-      } else if (++processed >= RECORDS / 4 && processed % 100 == 0) {
-        Thread.sleep(1); // each of the two subtasks is past half of its share: let a checkpoint complete
+      } else if (++processed >= RECORDS / 4 && !checkpointedAfterHalf) {
+        Thread.sleep(1); // past half of its share: wait for a checkpoint to complete (its flush to S3 runs asynchronously)
       }
       Integer n = count.value();
       count.update(n == null ? 1 : n + 1);
