@@ -102,6 +102,8 @@ final class CheckpointsCommand implements Runnable {
       out.printf("%s %d of job '%s'%n", kind, metadata.checkpointId(), metadata.jobName());
       out.printf("  completed       %s%n", Instant.ofEpochMilli(metadata.timestampMillis()));
       out.printf("  size            %d bytes%n", metadata.totalBytes());
+      out.printf("  checkpointed    %d bytes (written by this checkpoint; less than the size when incremental)%n",
+          metadata.checkpointedBytes());
       out.printf("  key groups      %d (max parallelism)%n", metadata.maxParallelism());
       for (CheckpointMetadata.OperatorState op : metadata.operators().values()) {
         out.printf("  operator '%s' (state id %s), parallelism %d, %d bytes%s%n", op.name(), op.stateId(),

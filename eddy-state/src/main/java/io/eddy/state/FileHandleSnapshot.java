@@ -12,8 +12,9 @@ import java.io.IOException;
 public non-sealed interface FileHandleSnapshot extends KeyedStateSnapshot {
   /**
    * The asynchronous part: makes everything the checkpoint needs durable on the checkpoint
-   * FileSystem (uploads new files; nothing for a store already on it) and returns the handle.
-   * Runs off the task thread, concurrently with further processing.
+   * FileSystem (uploads new files; nothing for a store already on it) and returns the handle
+   * with the bytes it references and the bytes this checkpoint added. Runs off the task thread,
+   * concurrently with further processing.
    */
-  byte[] persist() throws IOException;
+  PersistedHandle persist() throws IOException;
 }

@@ -1,7 +1,7 @@
 package io.eddy.state;
 
 /**
- * A checkpointed {@link FileHandleSnapshot#persist() handle} of one old subtask together with
+ * A checkpointed {@link PersistedHandle#handle() handle} of one old subtask together with
  * the key groups that subtask owned: what a backend restores from. A new subtask receives every
  * handle whose key groups overlap its own range and must keep only its key groups.
  */

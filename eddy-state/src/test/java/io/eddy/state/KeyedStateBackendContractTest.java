@@ -464,7 +464,7 @@ public abstract class KeyedStateBackendContractTest {
           }
           yield new Checkpointed(range, groups, null);
         }
-        case FileHandleSnapshot files -> new Checkpointed(files.keyGroupRange(), null, files.persist());
+        case FileHandleSnapshot files -> new Checkpointed(files.keyGroupRange(), null, files.persist().handle());
       };
       b.notifyCheckpointComplete(checkpointId);
       return result;

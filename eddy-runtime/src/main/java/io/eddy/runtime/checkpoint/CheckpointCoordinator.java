@@ -208,7 +208,8 @@ public final class CheckpointCoordinator implements AutoCloseable {
       p.savepoint.result().complete(new CompletedSavepoint(p.id, p.target.directory()));
       return;
     }
-    CompletedCheckpointStats stats = new CompletedCheckpointStats(p.id, now - p.start, metadata.totalBytes());
+    CompletedCheckpointStats stats = new CompletedCheckpointStats(p.id, now - p.start, metadata.totalBytes(),
+        metadata.checkpointedBytes());
     completed.add(stats);
     job.completed(stats);
     job.notifyComplete(p.id);

@@ -22,8 +22,11 @@ public record CheckpointMetadata(long checkpointId, long timestampMillis, String
     Map<String, OperatorState> operators) {
 
   private static final byte[] MAGIC = StateFileFormat.magic("EDDYMETA");
-  /** Version 3 added the finished subtasks; version 2 metadata is read as having none. */
-  private static final int VERSION = 3;
+  /**
+   * Version 4 added each handle's checkpointed size (version 3 and older: the state size), version 3
+   * the finished subtasks (version 2 metadata is read as having none).
+   */
+  private static final int VERSION = 4;
 
   /**
    * One operator's state: its name (for display), its parallelism then, its subtasks' handles,
@@ -37,6 +40,10 @@ public record CheckpointMetadata(long checkpointId, long timestampMillis, String
 
     public long totalBytes() {
       return subtasks.stream().mapToLong(StateHandle::size).sum();
+    }
+
+    public long checkpointedBytes() {
+      return subtasks.stream().mapToLong(StateHandle::checkpointedSize).sum();
     }
 
     /**
@@ -53,8 +60,14 @@ public record CheckpointMetadata(long checkpointId, long timestampMillis, String
     }
   }
 
+  /** The state size: every state file and every backend file they reference. */
   public long totalBytes() {
     return operators.values().stream().mapToLong(OperatorState::totalBytes).sum();
+  }
+
+  /** What this checkpoint wrote: its state files and the backend files new since the previous checkpoint. */
+  public long checkpointedBytes() {
+    return operators.values().stream().mapToLong(OperatorState::checkpointedBytes).sum();
   }
 
   /**
@@ -66,7 +79,8 @@ public record CheckpointMetadata(long checkpointId, long timestampMillis, String
     operators.forEach((id, op) -> relative.put(id, new OperatorState(op.stateId(), op.name(), op.parallelism(),
         op.subtasks().stream().map(h -> h.path() == null || !h.path().startsWith(directory)
             || h.path().indexOf('/', directory.length()) >= 0 ? h
-            : new StateHandle(h.subtask(), h.path().substring(directory.length()), h.size(), h.keyGroups())).toList(),
+            : new StateHandle(h.subtask(), h.path().substring(directory.length()), h.size(), h.checkpointedSize(),
+                h.keyGroups())).toList(),
         op.finishedSubtasks())));
     return new CheckpointMetadata(checkpointId, timestampMillis, jobName, maxParallelism, relative);
   }
@@ -95,6 +109,7 @@ public record CheckpointMetadata(long checkpointId, long timestampMillis, String
         out.writeInt(h.subtask());
         out.writeUTF(h.path() == null ? "" : h.path());
         out.writeLong(h.size());
+        out.writeLong(h.checkpointedSize());
         out.writeBoolean(h.keyGroups() != null);
         if (h.keyGroups() != null) {
           out.writeInt(h.keyGroups().startKeyGroup());
@@ -118,7 +133,7 @@ public record CheckpointMetadata(long checkpointId, long timestampMillis, String
     try {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, body));
       int version = in.readInt();
-      if (version != VERSION && version != 2) {
+      if (version < 2 || version > VERSION) {
         throw new CorruptCheckpointException(path, "unsupported format version " + version);
       }
       long id = in.readLong();
@@ -137,8 +152,10 @@ public record CheckpointMetadata(long checkpointId, long timestampMillis, String
           int subtask = in.readInt();
           String file = in.readUTF();
           long size = in.readLong();
+          long checkpointedSize = version >= 4 ? in.readLong() : size;
           KeyGroupRange range = in.readBoolean() ? new KeyGroupRange(in.readInt(), in.readInt()) : null;
-          handles.add(new StateHandle(subtask, file.isEmpty() ? null : resolve(file, path), size, range));
+          handles.add(new StateHandle(subtask, file.isEmpty() ? null : resolve(file, path), size, checkpointedSize,
+              range));
         }
         List<Integer> finished = new ArrayList<>();
         for (int i = version >= 3 ? in.readInt() : 0; i > 0; i--) {

@@ -8,6 +8,7 @@ import io.eddy.state.KeyGroupRange;
 import io.eddy.state.FileHandleSnapshot;
 import io.eddy.state.KeyGroupStreamSnapshot;
 import io.eddy.state.KeyedStateSnapshot;
+import io.eddy.state.PersistedHandle;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -55,15 +56,23 @@ public final class StateFile {
   }
 
   /**
-   * Writes a snapshot to a new file and returns its size: streams a key-group snapshot's data,
+   * The bytes of a written state file and of the backend files its handle references ({@code
+   * stateSize}), and of those this checkpoint wrote ({@code checkpointedSize}: the file and what
+   * the backend uploaded or added since its previous checkpoint).
+   */
+  public record Sizes(long stateSize, long checkpointedSize) {}
+
+  /**
+   * Writes a snapshot to a new file and returns its sizes: streams a key-group snapshot's data,
    * or persists a file-handle snapshot and stores its handle. Releases the keyed snapshot.
    */
-  public static long write(FileSystem fs, String path, String backendType, OperatorSnapshot snapshot)
+  public static Sizes write(FileSystem fs, String path, String backendType, OperatorSnapshot snapshot)
       throws IOException {
     FileOutput file = null;
     try {
       KeyedStateSnapshot keyed = snapshot.keyed();
-      byte[] handle = keyed instanceof FileHandleSnapshot files ? files.persist() : null;
+      PersistedHandle persisted = keyed instanceof FileHandleSnapshot files ? files.persist() : null;
+      byte[] handle = persisted == null ? null : persisted.handle();
       file = fs.create(path);
       ChecksummedOutput checked = new ChecksummedOutput(file);
       DataOutputStream out = new DataOutputStream(new UnsynchronizedBufferedOutput(checked, 1 << 16));
@@ -108,7 +117,8 @@ public final class StateFile {
       trailer.flush();
       long size = checked.position() + StateFileFormat.TRAILER;
       file.close();
-      return size;
+      return persisted == null ? new Sizes(size, size)
+          : new Sizes(size + persisted.stateSize(), size + persisted.checkpointedSize());
     } catch (IOException | RuntimeException e) {
       if (file != null) {
         file.abort();

@@ -398,8 +398,10 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
     metrics.add("checkpointDurationSumMillis", stats.durationMillis());
     metrics.max("checkpointDurationMaxMillis", stats.durationMillis());
     metrics.max("checkpointBytesMax", stats.bytes());
+    metrics.max("checkpointedBytesMax", stats.checkpointedBytes());
     metrics.set("lastCheckpointDuration", stats.durationMillis());
-    metrics.set("lastCheckpointSize", stats.bytes());
+    metrics.set("lastCheckpointSize", stats.checkpointedBytes());
+    metrics.set("lastCheckpointFullSize", stats.bytes());
   }
 
   @Override

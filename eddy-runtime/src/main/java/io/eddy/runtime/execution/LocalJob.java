@@ -141,6 +141,8 @@ public final class LocalJob implements JobClient {
         (io.eddy.api.metrics.Gauge<Long>) () -> metrics.get("lastCheckpointDuration", -1));
     metricGroup.gauge("lastCheckpointSize",
         (io.eddy.api.metrics.Gauge<Long>) () -> metrics.get("lastCheckpointSize", -1));
+    metricGroup.gauge("lastCheckpointFullSize",
+        (io.eddy.api.metrics.Gauge<Long>) () -> metrics.get("lastCheckpointFullSize", -1));
   }
 
   private JobRun newAttempt(int attempt, RestoredState restored) {

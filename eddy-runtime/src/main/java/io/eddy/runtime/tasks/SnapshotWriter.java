@@ -78,10 +78,11 @@ final class SnapshotWriter {
         CheckpointStorage target = env.checkpointStorage(checkpointId);
         KeyedStateBackend<Object> backend = state.backendOf(node);
         String path = target.newStatePath(checkpointId, node.stateId(), subtask);
-        long size = StateFile.write(target.fileSystem(), path,
+        StateFile.Sizes sizes = StateFile.write(target.fileSystem(), path,
             backend == null ? "" : backend.backendType(), snapshot);
         parts.add(new TaskAcknowledgement(node.stateId(), node.name(), node.parallelism(),
-            new StateHandle(subtask, path, size, snapshot.keyed() == null ? null : snapshot.keyed().keyGroupRange())));
+            new StateHandle(subtask, path, sizes.stateSize(), sizes.checkpointedSize(),
+                snapshot.keyed() == null ? null : snapshot.keyed().keyGroupRange())));
       }
       env.acknowledgeCheckpoint(checkpointId, parts);
     } catch (Throwable t) {

@@ -31,7 +31,7 @@ class CheckpointCorruptionTest {
     backend.setCurrentKey("k");
     state.update(value);
     String path = storage.newStatePath(id, "op", 0);
-    long size = StateFile.write(fs, path, backend.backendType(), new OperatorSnapshot(backend.snapshot(1), Map.of("list", List.of(value))));
+    long size = StateFile.write(fs, path, backend.backendType(), new OperatorSnapshot(backend.snapshot(1), Map.of("list", List.of(value)))).stateSize();
     storage.commit(new CheckpointMetadata(id, id, "job", 8, Map.of("op",
         new CheckpointMetadata.OperatorState("op", "op", 1, List.of(new StateHandle(0, path, size, KeyGroupRange.of(0, 7)))))));
     return path;

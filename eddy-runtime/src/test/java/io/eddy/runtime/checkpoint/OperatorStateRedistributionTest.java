@@ -25,7 +25,7 @@ class OperatorStateRedistributionTest {
       long size = StateFile.write(fs, path, "", new OperatorSnapshot(null, Map.of(
           "fn/split", List.of(s + "0", s + "1"),
           "union:fn/all", List.of("u" + s),
-          "broadcast:bs/rules", List.of(Tuple2.of("k", s)))));
+          "broadcast:bs/rules", List.of(Tuple2.of("k", s))))).stateSize();
       handles.add(new StateHandle(s, path, size, null));
     }
     return new RestoredState(new CheckpointMetadata(1, 0, "job", 128,

@@ -6,6 +6,7 @@ import io.eddy.lsm.Db;
 import io.eddy.state.FileHandleSnapshot;
 import io.eddy.state.KeyGroupRange;
 import io.eddy.state.KeyedStateHandle;
+import io.eddy.state.PersistedHandle;
 import io.eddy.state.bytes.ColumnOptions;
 import io.eddy.state.bytes.KvColumn;
 import io.eddy.state.bytes.KvStore;
@@ -33,8 +34,9 @@ import java.util.logging.Logger;
  * <p><b>Checkpoints</b> are eddy-lsm's zero-copy checkpoints in two parts: {@link #snapshot}, on
  * the task thread, only makes each part's memtable immutable (no I/O, no wait for a flush or a
  * compaction); the snapshot's {@code persist()}, on a checkpoint I/O thread, waits for those
- * memtables' flushes and writes a {@code CHECKPOINT} manifest per part. The handle ({@link
- * StoreHandle}) names the manifests and column tables; nothing is copied or uploaded.
+ * memtables' flushes and writes a {@code CHECKPOINT} manifest per part, then reads the
+ * manifests back for the sizes ({@link CheckpointSizes}). The handle ({@link StoreHandle})
+ * names the manifests and column tables; nothing is copied or uploaded.
  * {@link #notifyCheckpointComplete} keeps the newest {@code numRetained} completed checkpoints
  * and releases older and aborted ones ({@link RetainedCheckpoints}).
  *
@@ -60,6 +62,7 @@ public final class DisaggregatedKvStore implements KvStore {
   private final StoreConfig config;
   private final CountingFileSystem fs;
   private final RetainedCheckpoints checkpoints;
+  private final CheckpointSizes sizes;
   private PartRouter parts;
   private int partsCreated;
   private long bytesReadByRestore;
@@ -69,6 +72,7 @@ public final class DisaggregatedKvStore implements KvStore {
     this.config = config;
     this.fs = new CountingFileSystem(config.fs());
     this.checkpoints = new RetainedCheckpoints(config.numRetained());
+    this.sizes = new CheckpointSizes(config.fs());
   }
 
   @Override
@@ -82,12 +86,14 @@ public final class DisaggregatedKvStore implements KvStore {
       throw new IllegalStateException("restore must come before the first column or snapshot");
     }
     List<StorePart> opened = new ArrayList<>();
+    List<String> manifests = new ArrayList<>();
     try {
       for (KeyedStateHandle handle : handles) {
         for (StoreHandle.Part part : StoreHandle.decode(handle.handle()).parts()) {
           KeyGroupRange mine = part.keyGroups().intersection(handle.keyGroups()).intersection(range);
           if (mine.size() > 0) {
             opened.add(StorePart.restore(config, fs, newPartDirectory(), part, mine));
+            manifests.add(part.manifestPath());
           }
         }
       }
@@ -100,6 +106,7 @@ public final class DisaggregatedKvStore implements KvStore {
       throw e;
     }
     bytesReadByRestore = fs.bytesRead();
+    sizes.restoredFrom(manifests);
   }
 
   private static void closeAfterFailure(List<StorePart> opened, Exception failure) {
@@ -177,14 +184,15 @@ public final class DisaggregatedKvStore implements KvStore {
       throw e;
     }
     checkpoints.add(checkpointId, taken);
-    byte[] handle = new StoreHandle(taken.stream().map(StorePart.Checkpoint::handle).toList()).encode();
+    StoreHandle stored = new StoreHandle(taken.stream().map(StorePart.Checkpoint::handle).toList());
+    byte[] handle = stored.encode();
     return new FileHandleSnapshot() {
       @Override
-      public byte[] persist() throws IOException {
+      public PersistedHandle persist() throws IOException {
         for (StorePart.Checkpoint c : taken) {
           c.lsm().complete(); // the memtable's flush and the manifest; the SST files are already on the FileSystem
         }
-        return handle.clone();
+        return sizes.measure(handle.clone(), stored.parts().stream().map(StoreHandle.Part::manifestPath).toList());
       }
 
       @Override

@@ -13,6 +13,7 @@ import io.eddy.fs.MemoryFileSystem;
 import io.eddy.lsm.Options;
 import io.eddy.state.KeyGroupRange;
 import io.eddy.state.KeyedStateHandle;
+import io.eddy.state.PersistedHandle;
 import io.eddy.state.bytes.ColumnOptions;
 import io.eddy.state.bytes.KvColumn;
 import java.io.IOException;
@@ -71,7 +72,7 @@ class CheckpointRestoreTest {
   }
 
   private static KeyedStateHandle checkpoint(DisaggregatedKvStore store, long id, KeyGroupRange range) throws IOException {
-    byte[] handle = store.snapshot(id, range).persist();
+    byte[] handle = store.snapshot(id, range).persist().handle();
     store.notifyCheckpointComplete(id);
     return new KeyedStateHandle(range, handle);
   }
@@ -98,6 +99,46 @@ class CheckpointRestoreTest {
 
     assertHolds(restored, ALL);
     assertThat(restored.column("values", ColumnOptions.PLAIN).get(key(7, "new"))).isNull();
+  }
+
+  /**
+   * A checkpoint reports the bytes of its manifest and the SSTs it lists, and as written by it the
+   * manifest and the SSTs the previous checkpoint (or the restored one) did not list.
+   */
+  @Test
+  void checkpointsReportTheirStateSizeAndWhatTheyAdded() throws IOException {
+    DisaggregatedKvStore old = newStore();
+    fill(old, ALL);
+    PersistedHandle first = old.snapshot(1, ALL).persist();
+    old.notifyCheckpointComplete(1);
+    long manifest1 = manifestBytes(first.handle());
+    assertThat(first.stateSize()).isGreaterThan(manifest1).isEqualTo(first.checkpointedSize());
+
+    PersistedHandle unchanged = old.snapshot(2, ALL).persist();
+    old.notifyCheckpointComplete(2);
+    assertThat(unchanged.stateSize()).isEqualTo(first.stateSize() - manifest1 + manifestBytes(unchanged.handle()));
+    assertThat(unchanged.checkpointedSize()).as("nothing new but the manifest")
+        .isEqualTo(manifestBytes(unchanged.handle()));
+
+    old.column("values", ColumnOptions.PLAIN).put(key(7, "new"), bytes("after checkpoint 2"));
+    PersistedHandle grown = old.snapshot(3, ALL).persist();
+    old.notifyCheckpointComplete(3);
+    assertThat(grown.checkpointedSize()).as("the flushed SST and the manifest")
+        .isGreaterThan(manifestBytes(grown.handle())).isLessThan(grown.stateSize());
+
+    DisaggregatedKvStore restored = restored(ALL, new KeyedStateHandle(ALL, grown.handle()));
+    PersistedHandle afterRestore = restored.snapshot(4, ALL).persist();
+    assertThat(afterRestore.checkpointedSize()).as("the restored SSTs are not new")
+        .isEqualTo(manifestBytes(afterRestore.handle()));
+    assertThat(afterRestore.stateSize()).isGreaterThan(afterRestore.checkpointedSize());
+  }
+
+  private long manifestBytes(byte[] handle) throws IOException {
+    long bytes = 0;
+    for (StoreHandle.Part p : StoreHandle.decode(handle).parts()) {
+      bytes += fs.size(p.manifestPath());
+    }
+    return bytes;
   }
 
   @Test

@@ -44,7 +44,7 @@ class CloseCleanupTest {
   }
 
   private static KeyedStateHandle checkpoint(DisaggregatedKvStore store, long id) throws IOException {
-    KeyedStateHandle handle = new KeyedStateHandle(ALL, store.snapshot(id, ALL).persist());
+    KeyedStateHandle handle = new KeyedStateHandle(ALL, store.snapshot(id, ALL).persist().handle());
     store.notifyCheckpointComplete(id);
     return handle;
   }
@@ -66,7 +66,7 @@ class CloseCleanupTest {
     Path dir = root.resolve("op-1");
     DisaggregatedKvStore store = store(new LocalFileSystem(root), dir.toString());
     write(store, "x");
-    KeyedStateHandle pending = new KeyedStateHandle(ALL, store.snapshot(1, ALL).persist());
+    KeyedStateHandle pending = new KeyedStateHandle(ALL, store.snapshot(1, ALL).persist().handle());
     store.close(); // checkpoint 1 is written but not completed yet: the job may still complete it and restore from it
     assertThat(Files.list(dir.resolve("part-0")).toList()).isNotEmpty();
     DisaggregatedKvStore restored = store(new LocalFileSystem(root), root.resolve("op-3").toString());

@@ -37,7 +37,7 @@ class RestoreReadsTest {
       random.nextBytes(value);
       column.put(key(i % 128, "k" + i), value);
     }
-    KeyedStateHandle handle = new KeyedStateHandle(ALL, writer.snapshot(1, ALL).persist());
+    KeyedStateHandle handle = new KeyedStateHandle(ALL, writer.snapshot(1, ALL).persist().handle());
     writer.notifyCheckpointComplete(1);
 
     // default triggers: a compaction at open would merge the eight level-0 files

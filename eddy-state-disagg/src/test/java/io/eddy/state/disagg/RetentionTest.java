@@ -71,7 +71,7 @@ class RetentionTest {
   }
 
   private KeyedStateHandle checkpoint(long id, boolean complete) throws IOException {
-    KeyedStateHandle handle = new KeyedStateHandle(ALL, store.snapshot(id, ALL).persist());
+    KeyedStateHandle handle = new KeyedStateHandle(ALL, store.snapshot(id, ALL).persist().handle());
     if (complete) {
       store.notifyCheckpointComplete(id);
     }

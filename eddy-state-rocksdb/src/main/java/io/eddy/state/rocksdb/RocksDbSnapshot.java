@@ -2,6 +2,7 @@ package io.eddy.state.rocksdb;
 
 import io.eddy.state.FileHandleSnapshot;
 import io.eddy.state.KeyGroupRange;
+import io.eddy.state.PersistedHandle;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +14,9 @@ import java.util.concurrent.Callable;
  * thread) until {@link #persist} has uploaded what the checkpoint FileSystem lacks: SSTs that no
  * earlier checkpoint of the store uploaded (all of them when not incremental), and every small
  * non-SST file into the checkpoint's exclusive folder. Persists of one store run one at a time
- * (they share the store's upload lock), so two never upload the same SST.
+ * (they share the store's upload lock), so two never upload the same SST. The handle reports
+ * the size of every file it names (the state size) and of the files this checkpoint uploaded
+ * (the checkpointed size: new SSTs and the small files when incremental, everything when not).
  */
 final class RocksDbSnapshot implements FileHandleSnapshot {
   private final long checkpointId;
@@ -43,7 +46,7 @@ final class RocksDbSnapshot implements FileHandleSnapshot {
   }
 
   @Override
-  public byte[] persist() throws IOException {
+  public PersistedHandle persist() throws IOException {
     synchronized (uploader.lock()) {
       List<CheckpointFile> reused = new ArrayList<>();
       List<Callable<CheckpointFile>> sharedUploads = new ArrayList<>();
@@ -65,11 +68,17 @@ final class RocksDbSnapshot implements FileHandleSnapshot {
           exclusiveUploads.add(() -> uploadExclusive(local, name));
         }
       }
+      List<CheckpointFile> uploaded = new ArrayList<>(uploader.transfer().runAll(sharedUploads));
+      uploaded.addAll(uploader.transfer().runAll(exclusiveUploads));
       List<CheckpointFile> files = new ArrayList<>(reused);
-      files.addAll(uploader.transfer().runAll(sharedUploads));
-      files.addAll(uploader.transfer().runAll(exclusiveUploads));
-      return new CheckpointHandle(uploader.layout().storeId(), checkpointId, columns, files).encode();
+      files.addAll(uploaded);
+      byte[] handle = new CheckpointHandle(uploader.layout().storeId(), checkpointId, columns, files).encode();
+      return new PersistedHandle(handle, totalSize(files), totalSize(uploaded));
     }
+  }
+
+  private static long totalSize(List<CheckpointFile> files) {
+    return files.stream().mapToLong(CheckpointFile::size).sum();
   }
 
   private CheckpointFile uploadExclusive(Path local, String name) throws IOException {

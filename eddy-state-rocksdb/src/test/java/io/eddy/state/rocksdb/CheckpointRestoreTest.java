@@ -70,7 +70,7 @@ class CheckpointRestoreTest {
     FileHandleSnapshot snapshot = source.snapshot(1, ALL);
     fill(source, ALL, "-later");
     source.column("values", ColumnOptions.PLAIN).delete(key(3, "k"));
-    byte[] handle = snapshot.persist();
+    byte[] handle = snapshot.persist().handle();
     snapshot.release();
 
     RocksDbKvStore restored = newStore();

@@ -19,7 +19,7 @@ final class Checkpoints {
   static byte[] persist(RocksDbKvStore store, long id, KeyGroupRange range) throws IOException {
     FileHandleSnapshot snapshot = store.snapshot(id, range);
     try {
-      return snapshot.persist();
+      return snapshot.persist().handle();
     } finally {
       snapshot.release();
     }

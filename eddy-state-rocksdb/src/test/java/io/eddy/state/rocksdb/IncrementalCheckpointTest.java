@@ -3,8 +3,10 @@ package io.eddy.state.rocksdb;
 import static io.eddy.state.rocksdb.TestStores.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eddy.state.FileHandleSnapshot;
 import io.eddy.state.KeyGroupRange;
 import io.eddy.state.KeyedStateHandle;
+import io.eddy.state.PersistedHandle;
 import io.eddy.state.bytes.ColumnOptions;
 import io.eddy.state.bytes.KvColumn;
 import java.io.IOException;
@@ -97,6 +99,32 @@ class IncrementalCheckpointTest {
     long metadataFiles = CheckpointHandle.decode(two.second()).files().stream().filter(f -> !f.shared()).count();
     assertThat(two.secondFiles()).isEqualTo(metadataFiles + 1);
     assertThat(two.secondBytes()).isLessThan(two.firstBytes() / 10);
+  }
+
+  /** A handle reports the size of every file it names, and as checkpointed the bytes its persist uploaded. */
+  @ParameterizedTest(name = "incremental: {0}")
+  @ValueSource(booleans = {true, false})
+  void handlesReportTheirStateSizeAndTheBytesTheyUploaded(boolean incremental) throws IOException {
+    RocksDbKvStore store = newStore(1, incremental);
+    TransferStats stats = store.transferStats();
+    List<PersistedHandle> persisted = new ArrayList<>();
+    for (int id = 1; id <= 2; id++) {
+      write(store, (id - 1) * 30_000, id * 30_000 - (id - 1) * 29_990);
+      long uploadedBefore = stats.bytesUploaded();
+      FileHandleSnapshot snapshot = store.snapshot(id, ALL);
+      PersistedHandle handle = snapshot.persist();
+      snapshot.release();
+      store.notifyCheckpointComplete(id);
+      assertThat(handle.stateSize()).isEqualTo(CheckpointHandle.decode(handle.handle()).totalSize());
+      assertThat(handle.checkpointedSize()).isEqualTo(stats.bytesUploaded() - uploadedBefore);
+      persisted.add(handle);
+    }
+    assertThat(persisted.get(0).checkpointedSize()).isEqualTo(persisted.get(0).stateSize());
+    if (incremental) {
+      assertThat(persisted.get(1).checkpointedSize()).isLessThan(persisted.get(1).stateSize() / 10);
+    } else {
+      assertThat(persisted.get(1).checkpointedSize()).isEqualTo(persisted.get(1).stateSize());
+    }
   }
 
   @Test

@@ -42,7 +42,7 @@ class RocksDbStateBackendFactoryTest {
       backend.setCurrentKey("a");
       state.update(7L);
       KeyedStateSnapshot snapshot = backend.snapshot(1);
-      handle = ((FileHandleSnapshot) snapshot).persist();
+      handle = ((FileHandleSnapshot) snapshot).persist().handle();
       snapshot.release();
       backend.notifyCheckpointComplete(1);
     }

@@ -3,6 +3,7 @@ package io.eddy.state.bytes;
 import io.eddy.state.FileHandleSnapshot;
 import io.eddy.state.KeyGroupRange;
 import io.eddy.state.KeyedStateHandle;
+import io.eddy.state.PersistedHandle;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -143,8 +144,8 @@ public final class SortedMapKvStore implements KvStore {
     byte[] handle = bytes.toByteArray();
     return new FileHandleSnapshot() {
       @Override
-      public byte[] persist() {
-        return handle;
+      public PersistedHandle persist() {
+        return new PersistedHandle(handle, handle.length, handle.length); // the handle holds the data itself
       }
 
       @Override

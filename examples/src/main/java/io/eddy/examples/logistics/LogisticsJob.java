@@ -105,7 +105,8 @@ public final class LogisticsJob {
     List<String> stats = options.sql() ? applyChanges(committedLines(statsDir)) : lastVersions(committedLines(statsDir));
     stats.sort(null);
     LogisticsResult result = new LogisticsResult(alerts, stats, input.records(), seconds, job.counter("numRestarts"),
-        job.counter("numRestoresFromCheckpoint"), job.counter("numCompletedCheckpoints"), job.counter("checkpointBytesMax"));
+        job.counter("numRestoresFromCheckpoint"), job.counter("numCompletedCheckpoints"), job.counter("checkpointBytesMax"),
+        job.counter("checkpointedBytesMax"));
     if (options.output() != null) {
       write(options.output(), result);
     }
@@ -203,8 +204,9 @@ public final class LogisticsJob {
             + "parallelism %d, %d restarts%n", options.sql() ? " (SQL)" : "", options.orders(), result.records(), result.seconds(),
         result.recordsPerSecond(), options.backend(), options.parallelism(), result.restarts());
     if (result.largestCheckpointBytes() > 0) {
-      out.printf(Locale.ROOT, "checkpoints: %,d, largest %,.1f MB (the state as checkpointed)%n", result.checkpoints(),
-          result.largestCheckpointBytes() / 1e6);
+      out.printf(Locale.ROOT, "checkpoints: %,d, largest %,.1f MB (full state), most written by one %,.1f MB "
+          + "(incremental: new files only)%n", result.checkpoints(), result.largestCheckpointBytes() / 1e6,
+          result.largestCheckpointedBytes() / 1e6);
     }
     out.printf("alerts: %,d%n", result.alerts().size());
     byKind.forEach((kind, n) -> out.printf("  %-36s %,d%n", kind, n));
