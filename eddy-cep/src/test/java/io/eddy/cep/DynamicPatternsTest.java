@@ -14,11 +14,15 @@ import io.eddy.runtime.testing.TwoInputHarness;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Patterns added, replaced and removed while events flow: a replaced pattern's partial matches
  * are dropped (its old half-match never completes), the others keep matching, and the active
- * set and every pattern's partial matches survive a snapshot and restore.
+ * set and every pattern's partial matches survive a snapshot and restore. With the operator's state
+ * cache evicting all the time, off, and at its default size (a replaced pattern's cached entries
+ * must go with its stored ones).
  */
 class DynamicPatternsTest {
 
@@ -27,17 +31,20 @@ class DynamicPatternsTest {
         .followedBy(second).where(SimpleCondition.of(e -> is(e, second)));
   }
 
-  private static TwoInputHarness<String, PatternUpdate<String>, String> harness(HarnessSnapshot restored)
-      throws Exception {
+  private static TwoInputHarness<String, PatternUpdate<String>, String> harness(HarnessSnapshot restored,
+      String cacheSlots) throws Exception {
     TwoInputHarness<String, PatternUpdate<String>, String> h = TwoInputHarness.<String, PatternUpdate<String>, String>of(
         (events, updates) -> CEP.dynamicPatterns(events.keyBy(e -> e.substring(e.indexOf('@') + 1)), updates)
-            .process(new Describe()));
+            .process(new Describe()))
+        .configure("pipeline.cep.sharedbuffer.cache.event-slots", cacheSlots)
+        .configure("pipeline.cep.sharedbuffer.cache.entry-slots", cacheSlots);
     return (restored == null ? h : h.restore(restored)).open();
   }
 
-  @Test
-  void addReplaceAndRemovePatternsWhileRunning() throws Exception {
-    var h = harness(null);
+  @ParameterizedTest
+  @ValueSource(strings = {"1", "0", "1024"})
+  void addReplaceAndRemovePatternsWhileRunning(String cacheSlots) throws Exception {
+    var h = harness(null, cacheSlots);
     h.processElement2(PatternUpdate.of("p1", sequence("a", "b")), 0);
     h.processElement1("a1@k", 1);
     h.processElement1("b1@k", 2);
@@ -56,7 +63,7 @@ class DynamicPatternsTest {
     List<String> before = h.output();
     h.close();
 
-    var restored = harness(snapshot);
+    var restored = harness(snapshot, cacheSlots);
     restored.processElement1("c1@k", 7);
     restored.processElement1("a4@k", 8);
     restored.processElement1("c2@k", 9);
@@ -79,7 +86,7 @@ class DynamicPatternsTest {
 
   @Test
   void eventsWithoutAnyActivePatternAreNotKept() throws Exception {
-    var h = harness(null);
+    var h = harness(null, "1024");
     h.processElement1("a1@k", 1);
     h.processElement2(PatternUpdate.of("p", sequence("a", "b")), 1);
     h.processElement1("b1@k", 2);

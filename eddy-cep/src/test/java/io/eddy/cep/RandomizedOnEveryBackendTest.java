@@ -18,6 +18,7 @@ import io.eddy.runtime.TestEventSource.Event;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -35,13 +36,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  * ReferenceMatcher} per key. Events come from {@link
  * io.eddy.runtime.TestEventSource}: event i is position i / KEYS of key i % KEYS, so a key's
  * events are 10 * KEYS ms apart (their jitter is below 50 ms) and a window of w positions is
- * (w - 1/2) * 10 * KEYS ms.
+ * (w - 1/2) * 10 * KEYS ms. The cases run with the operator's state cache (pipeline.cep.sharedbuffer.cache.*)
+ * so small that entries are evicted and written back all the time, off (written back after every record), and at
+ * its default (everything cached until a checkpoint flushes it).
  */
 @Timeout(300)
 class RandomizedOnEveryBackendTest {
   private static final int KEYS = 120;
   private static final int LENGTH = 9;
   private static final int CASES = 3;
+  /** The cache slots of case i % 3: evicting all the time, no cache across records, the default. */
+  private static final List<String> CACHE_SLOTS = List.of("3", "0", "1024");
 
   @TempDir
   Path dir;
@@ -126,11 +131,15 @@ class RandomizedOnEveryBackendTest {
     return b.toString();
   }
 
-  private static List<String> run(Case c, String backend, int parallelism, Map<String, String> settings,
+  private static List<String> run(Case c, int caseNumber, String backend, int parallelism, Map<String, String> settings,
       ExactlyOnceSink<String> sink, boolean fail) throws Exception {
     Function<DataStream<Event>, DataStream<String>> job = c::job;
     long events = (long) KEYS * LENGTH;
-    return CepOnEveryBackendTest.run(backend, parallelism, settings, sink, fail ? events / 4 : -1, events, KEYS, job);
+    Map<String, String> withCache = new HashMap<>(settings);
+    String slots = CACHE_SLOTS.get(caseNumber % CACHE_SLOTS.size());
+    withCache.put("pipeline.cep.sharedbuffer.cache.event-slots", slots);
+    withCache.put("pipeline.cep.sharedbuffer.cache.entry-slots", slots);
+    return CepOnEveryBackendTest.run(backend, parallelism, withCache, sink, fail ? events / 4 : -1, events, KEYS, job);
   }
 
   @ParameterizedTest
@@ -143,26 +152,27 @@ class RandomizedOnEveryBackendTest {
       List<String> expected = c.expected();
       matched += expected.size();
 
-      List<String> restarted = run(c, backend, 2, Map.of(
+      List<String> restarted = run(c, i, backend, 2, Map.of(
           "state.checkpoints.dir", dir.resolve("restart-" + i).toString(),
           "execution.checkpointing.interval", "20ms",
           "restart-strategy.type", "fixed-delay",
           "restart-strategy.fixed-delay.delay", "10ms"), new ExactlyOnceSink<>(), true);
       assertThat(CepOnEveryBackendTest.FailOnce.FAILED.get()).as("the injected failure happened").isTrue();
-      assertThat(restarted).as(c + " (failure and restart)").isEqualTo(expected);
+      assertThat(restarted).as(c + " (failure and restart, cache slots " + CACHE_SLOTS.get(i) + ")").isEqualTo(expected);
 
       Path checkpoints = dir.resolve("resume-" + i);
       ExactlyOnceSink<String> sink = new ExactlyOnceSink<>();
-      assertThatThrownBy(() -> run(c, backend, 2, Map.of(
+      int caseNumber = i;
+      assertThatThrownBy(() -> run(c, caseNumber, backend, 2, Map.of(
           "state.checkpoints.dir", checkpoints.toString(),
           "execution.checkpointing.interval", "20ms",
           "restart-strategy.type", "none"), sink, true)).isInstanceOf(JobExecutionException.class);
       int parallelism = i % 2 == 0 ? 1 : 3;
-      List<String> resumed = run(c, backend, parallelism, Map.of(
+      List<String> resumed = run(c, i, backend, parallelism, Map.of(
           "state.checkpoints.dir", checkpoints.toString(),
           "execution.checkpointing.interval", "20ms",
           "execution.checkpointing.resume", "true"), sink, false);
-      assertThat(resumed).as(c + " (resumed at parallelism " + parallelism + ")").isEqualTo(expected);
+      assertThat(resumed).as(c + " (resumed at parallelism " + parallelism + ", cache slots " + CACHE_SLOTS.get(i) + ")").isEqualTo(expected);
     }
     assertThat(matched).as("matches over all cases").isGreaterThan(CASES * KEYS / 2);
   }

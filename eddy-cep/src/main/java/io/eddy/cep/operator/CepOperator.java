@@ -6,7 +6,9 @@ import io.eddy.api.types.TypeSerializer;
 import io.eddy.cep.EventComparator;
 import io.eddy.cep.functions.PatternProcessFunction;
 import io.eddy.cep.functions.TimedOutPartialMatchHandler;
+import io.eddy.cep.configuration.SharedBufferCacheConfig;
 import io.eddy.cep.nfa.compiler.CompiledPattern;
+import io.eddy.cep.state.KeyedStateCache;
 import io.eddy.runtime.operators.AbstractOneInputOperator;
 import io.eddy.runtime.operators.InternalTimerService;
 import io.eddy.runtime.operators.OperatorContext;
@@ -16,6 +18,7 @@ import io.eddy.state.InternalKvState;
 import io.eddy.state.VoidNamespace;
 import io.eddy.state.timers.Timer;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Matches one pattern per key (Flink's CepOperator). In event time, events newer than the
@@ -23,7 +26,9 @@ import java.util.List;
  * watermark passes them they are matched in timestamp order and time advances to the
  * watermark (timing out runs). Older events are late: to the late side output, else counted
  * and dropped. In processing time events are matched on arrival at the current time (or, with a
- * comparator, one millisecond later in comparator order). Everything per key is keyed state.
+ * comparator, one millisecond later in comparator order). Everything per key is keyed state,
+ * read and written through the operator's {@link KeyedStateCache} (flushed when a checkpoint
+ * snapshots the keyed state).
  *
  * <p>In the asynchronous execution model ({@code execution.async-state.enabled} or the keyed
  * stream's {@code enableAsyncState()}) records and timers run through the operator's {@link
@@ -42,6 +47,7 @@ public final class CepOperator<IN, OUT> extends AbstractOneInputOperator<IN, OUT
   private final OutputTag<IN> lateDataTag;
   private final TypeSerializer<IN> eventSerializer;
   private InternalTimerService<Object, VoidNamespace> timers;
+  private KeyedStateCache cache;
   private EventQueue<IN> queue;
   private PatternMatcher<IN> matcher;
   private FunctionEmitter<IN, OUT> emitter;
@@ -69,14 +75,16 @@ public final class CepOperator<IN, OUT> extends AbstractOneInputOperator<IN, OUT
   @Override
   public void open() throws Exception {
     timers = timerService("cep-timers", VoidNamespace.SERIALIZER, this);
-    queue = new EventQueue<>(keyedStateStore(), STATE_PREFIX + "queue", eventSerializer, comparator);
+    cache = new KeyedStateCache(keyedBackend, keyedStateStore(), SharedBufferCacheConfig.of(context.jobConfiguration()),
+        async != null);
+    queue = new EventQueue<>(cache, STATE_PREFIX + "queue", eventSerializer, comparator);
     if (async != null) {
       queueIndex = keyedBackend.createValueState(VoidNamespace.SERIALIZER, EventQueue.indexDescriptor(STATE_PREFIX + "queue"));
       matcherStates = List.of(
           keyedBackend.createValueState(VoidNamespace.SERIALIZER, PatternMatcher.nfaStateDescriptor(STATE_PREFIX)),
           keyedBackend.createValueState(VoidNamespace.SERIALIZER, PatternMatcher.arrivalsDescriptor(STATE_PREFIX)));
     }
-    matcher = new PatternMatcher<>(pattern, function instanceof TimedOutPartialMatchHandler, keyedStateStore(),
+    matcher = new PatternMatcher<>(pattern, function instanceof TimedOutPartialMatchHandler, cache,
         STATE_PREFIX, eventSerializer, timers::currentProcessingTime);
     emitter = new FunctionEmitter<>(function, output, processingTime, timers::currentProcessingTime,
         this::registerTimer);
@@ -96,8 +104,18 @@ public final class CepOperator<IN, OUT> extends AbstractOneInputOperator<IN, OUT
   }
 
   @Override
+  public Map<String, List<Object>> snapshotOperatorState(long checkpointId) throws Exception {
+    Map<String, List<Object>> lists = super.snapshotOperatorState(checkpointId); // drains asynchronous work first
+    cache.flush();
+    return lists;
+  }
+
+  @Override
   public void processElement(IN value, long timestamp) throws Exception {
-    processKeyed(keySelector.getKey(value), null, this::prefetchElement, () -> processInKeyContext(value, timestamp));
+    processKeyed(keySelector.getKey(value), null, this::prefetchElement, () -> {
+      processInKeyContext(value, timestamp);
+      cache.endRecord();
+    });
   }
 
   private void prefetchElement() {
@@ -166,5 +184,6 @@ public final class CepOperator<IN, OUT> extends AbstractOneInputOperator<IN, OUT
     });
     matcher.advanceTime(time, emitter);
     matcher.store();
+    cache.endRecord();
   }
 }

@@ -7,7 +7,9 @@ import io.eddy.cep.dynamic.DynamicPatternProcessFunction;
 import io.eddy.cep.dynamic.PatternUpdate;
 import io.eddy.cep.functions.PatternProcessFunction;
 import io.eddy.cep.functions.TimedOutPartialMatchHandler;
+import io.eddy.cep.configuration.SharedBufferCacheConfig;
 import io.eddy.cep.nfa.compiler.NFACompiler;
+import io.eddy.cep.state.KeyedStateCache;
 import io.eddy.runtime.operators.AbstractTwoInputOperator;
 import io.eddy.runtime.operators.InternalTimerService;
 import io.eddy.runtime.operators.OperatorContext;
@@ -28,7 +30,8 @@ import java.util.Map;
  * queue per key until the watermark passes them, then every active pattern sees them in
  * timestamp order, as in {@link CepOperator}. Pattern {@code id}'s runs and shared buffer are
  * keyed state under {@code cep/dyn/<id>/}; replacing or removing a pattern clears that state
- * for every key. The active set is snapshotted as union list state on every subtask, so each
+ * for every key. Keyed state is read and written through the operator's {@link KeyedStateCache},
+ * flushed when a checkpoint snapshots it. The active set is snapshotted as union list state on every subtask, so each
  * subtask restores all of it at any parallelism. Events that arrive while no pattern is active
  * are not kept. Updates should come from one subtask
  * (parallelism 1) so that every subtask applies them in the same order.
@@ -41,6 +44,7 @@ public final class DynamicCepOperator<IN, OUT> extends AbstractTwoInputOperator<
   private final DynamicCepOperatorFactory<IN, OUT> spec;
   private final Map<String, Active<IN>> patterns = new LinkedHashMap<>();
   private InternalTimerService<Object, VoidNamespace> timers;
+  private KeyedStateCache cache;
   private EventQueue<IN> queue;
 
   /** An active pattern: its definition, its matcher and where its matches go. */
@@ -61,7 +65,9 @@ public final class DynamicCepOperator<IN, OUT> extends AbstractTwoInputOperator<
   @SuppressWarnings("unchecked")
   public void open() throws Exception {
     timers = timerService("cep-timers", VoidNamespace.SERIALIZER, this);
-    queue = new EventQueue<>(keyedStateStore(), PREFIX + "queue", spec.eventSerializer(), null);
+    cache = new KeyedStateCache(keyedBackend, keyedStateStore(), SharedBufferCacheConfig.of(context.jobConfiguration()),
+        async != null);
+    queue = new EventQueue<>(cache, PREFIX + "queue", spec.eventSerializer(), null);
     super.open();
     Map<String, PatternUpdate<IN>> restored = new LinkedHashMap<>();
     for (Object entry : context.restoredList(PATTERNS_STATE)) {
@@ -87,6 +93,7 @@ public final class DynamicCepOperator<IN, OUT> extends AbstractTwoInputOperator<
   @Override
   public Map<String, List<Object>> snapshotOperatorState(long checkpointId) throws Exception {
     Map<String, List<Object>> lists = new HashMap<>(super.snapshotOperatorState(checkpointId));
+    cache.flush();
     List<Object> active = new ArrayList<>();
     for (Active<IN> a : patterns.values()) {
       active.add(a.update());
@@ -107,6 +114,7 @@ public final class DynamicCepOperator<IN, OUT> extends AbstractTwoInputOperator<
     } else if (!patterns.isEmpty() && queue.add(value, timestamp)) {
       timers.registerEventTimeTimer(VoidNamespace.INSTANCE, timestamp);
     }
+    cache.endRecord();
   }
 
   /** Adds, replaces or removes a pattern; a replaced or removed pattern's partial matches are dropped on every key. */
@@ -124,7 +132,7 @@ public final class DynamicCepOperator<IN, OUT> extends AbstractTwoInputOperator<
 
   private void activate(PatternUpdate<IN> update) throws Exception {
     String id = update.patternId();
-    PatternMatcher<IN> matcher = new PatternMatcher<>(NFACompiler.compile(update.pattern()), true, keyedStateStore(),
+    PatternMatcher<IN> matcher = new PatternMatcher<>(NFACompiler.compile(update.pattern()), true, cache,
         prefix(id), spec.eventSerializer(), timers::currentProcessingTime);
     matcher.open(runtimeContext());
     MatchEmitter<IN> emitter = new FunctionEmitter<>(new ForPattern<>(id, spec.function()), output, false,
@@ -136,8 +144,9 @@ public final class DynamicCepOperator<IN, OUT> extends AbstractTwoInputOperator<
     return PREFIX + patternId + "/";
   }
 
-  /** Clears the pattern's runs and shared buffer of every key that has any. */
+  /** Clears the pattern's runs and shared buffer of every key that has any, cached or stored. */
   private void dropState(String patternId, PatternMatcher<IN> matcher) throws Exception {
+    matcher.discardCache();
     Object currentKey = keyedBackend.getCurrentKey();
     List<Object> keys = new ArrayList<>();
     for (String state : PatternMatcher.stateNames(prefix(patternId))) {
@@ -170,6 +179,7 @@ public final class DynamicCepOperator<IN, OUT> extends AbstractTwoInputOperator<
       a.matcher().advanceTime(watermark, a.emitter());
       a.matcher().store();
     }
+    cache.endRecord();
   }
 
   @Override

@@ -1,14 +1,14 @@
 package io.eddy.cep.operator;
 
-import io.eddy.api.state.KeyedStateStore;
-import io.eddy.api.state.MapState;
 import io.eddy.api.state.MapStateDescriptor;
-import io.eddy.api.state.ValueState;
 import io.eddy.api.state.ValueStateDescriptor;
 import io.eddy.api.types.TypeSerializer;
 import io.eddy.cep.EventComparator;
 import io.eddy.cep.nfa.sharedbuffer.EventId;
 import io.eddy.cep.nfa.sharedbuffer.TimestampCounts;
+import io.eddy.cep.state.CachedState;
+import io.eddy.cep.state.KeyedStateCache;
+import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +20,9 @@ import java.util.List;
  * read of the index and two writes; draining reads the index and then each event by its key,
  * never iterating the map state (on the byte backends an iteration is a seek that also walks
  * the entries deleted since the last compaction). Drained in timestamp order; the events of one
- * timestamp by the comparator, then in arrival order.
+ * timestamp by the comparator, then in arrival order. Read and written through the operator's
+ * {@link KeyedStateCache}, so an event drained before it is evicted or checkpointed never
+ * reaches the backend.
  */
 final class EventQueue<IN> {
   /** Receives the events of one timestamp. */
@@ -29,13 +31,14 @@ final class EventQueue<IN> {
     void accept(long timestamp, List<IN> events) throws Exception;
   }
 
-  private final MapState<EventId, IN> events;
-  private final ValueState<TimestampCounts> index;
+  private final CachedState<EventId, IN, IN> events;
+  private final CachedState<Boolean, TimestampCounts, TimestampCounts> index;
   private final EventComparator<IN> comparator;
 
-  EventQueue(KeyedStateStore store, String name, TypeSerializer<IN> eventSerializer, EventComparator<IN> comparator) {
-    this.events = store.getMapState(new MapStateDescriptor<>(name, EventId.SERIALIZER, eventSerializer));
-    this.index = store.getState(indexDescriptor(name));
+  EventQueue(KeyedStateCache cache, String name, TypeSerializer<IN> eventSerializer, EventComparator<IN> comparator) {
+    this.events = cache.events(new MapStateDescriptor<>(name, EventId.SERIALIZER, eventSerializer),
+        Function.identity(), Function.identity());
+    this.index = cache.value(indexDescriptor(name));
     this.comparator = comparator;
   }
 
@@ -48,8 +51,8 @@ final class EventQueue<IN> {
   boolean add(IN event, long timestamp) throws Exception {
     TimestampCounts current = index();
     int arrival = current.count(timestamp);
-    events.put(new EventId(arrival, timestamp), event);
-    index.update(current.increment(timestamp));
+    events.putNew(new EventId(arrival, timestamp), event);
+    index.put(CachedState.VALUE, current.increment(timestamp));
     return arrival == 0;
   }
 
@@ -75,14 +78,14 @@ final class EventQueue<IN> {
     }
     TimestampCounts rest = current.dropFirst(due);
     if (rest.isEmpty()) {
-      index.clear();
+      index.remove(CachedState.VALUE);
     } else {
-      index.update(rest);
+      index.put(CachedState.VALUE, rest);
     }
   }
 
   private TimestampCounts index() throws Exception {
-    TimestampCounts current = index.value();
+    TimestampCounts current = index.get(CachedState.VALUE);
     return current == null ? TimestampCounts.EMPTY : current;
   }
 }

@@ -2,8 +2,6 @@ package io.eddy.cep.operator;
 
 import io.eddy.api.functions.OpenContext;
 import io.eddy.api.functions.RuntimeContext;
-import io.eddy.api.state.KeyedStateStore;
-import io.eddy.api.state.ValueState;
 import io.eddy.api.state.ValueStateDescriptor;
 import io.eddy.api.types.TypeSerializer;
 import io.eddy.cep.nfa.NFA;
@@ -12,6 +10,8 @@ import io.eddy.cep.nfa.aftermatch.AfterMatchSkipStrategy;
 import io.eddy.cep.nfa.compiler.CompiledPattern;
 import io.eddy.cep.nfa.sharedbuffer.SharedBuffer;
 import io.eddy.cep.nfa.sharedbuffer.TimestampCounts;
+import io.eddy.cep.state.CachedState;
+import io.eddy.cep.state.KeyedStateCache;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -20,23 +20,26 @@ import java.util.function.LongSupplier;
  * One compiled pattern applied to the keys of one operator: the NFA, and per key its runs
  * ({@code <prefix>nfa-state}) and shared buffer ({@code <prefix>...}) in keyed state. A step
  * for a key is {@link #load}, any number of {@link #processEvent}/{@link #advanceTime}, then
- * {@link #store}; the backend's current key must not change in between. Task thread only.
+ * {@link #store}; the backend's current key must not change in between. Its states are read and
+ * written through the operator's {@link KeyedStateCache}. Task thread only.
  */
 final class PatternMatcher<IN> {
   private static final String BUFFER_PREFIX = "buffer-";
   private final NFA<IN> nfa;
   private final AfterMatchSkipStrategy skip;
-  private final ValueState<NFAState.Stored> nfaStates;
+  private final KeyedStateCache cache;
+  private final CachedState<Boolean, NFAState.Stored, NFAState.Stored> nfaStates;
   private final SharedBuffer<IN> buffer;
   private final LongSupplier processingTime;
   private NFAState current;
 
-  PatternMatcher(CompiledPattern<IN> pattern, boolean handleTimeout, KeyedStateStore store, String prefix,
+  PatternMatcher(CompiledPattern<IN> pattern, boolean handleTimeout, KeyedStateCache cache, String prefix,
       TypeSerializer<IN> eventSerializer, LongSupplier processingTime) {
     this.nfa = pattern.createNFA(handleTimeout);
     this.skip = pattern.afterMatchSkipStrategy();
-    this.nfaStates = store.getState(nfaStateDescriptor(prefix));
-    this.buffer = new SharedBuffer<>(store, prefix + BUFFER_PREFIX, eventSerializer);
+    this.cache = cache;
+    this.nfaStates = cache.value(nfaStateDescriptor(prefix));
+    this.buffer = new SharedBuffer<>(cache, prefix + BUFFER_PREFIX, eventSerializer);
     this.processingTime = processingTime;
   }
 
@@ -66,7 +69,7 @@ final class PatternMatcher<IN> {
 
   /** Starts a step for the current key. */
   void load() throws Exception {
-    NFAState.Stored stored = nfaStates.value();
+    NFAState.Stored stored = nfaStates.get(CachedState.VALUE);
     current = stored != null ? NFAState.fromStored(stored) : nfa.createInitialNFAState();
   }
 
@@ -92,22 +95,32 @@ final class PatternMatcher<IN> {
   }
 
   /**
-   * Ends the step: writes the buffer and, if they changed, the runs back. A key left with only
-   * its start runs and nothing pending keeps no state.
+   * Ends the step: writes the runs back if they changed. A key left with only its start runs
+   * and nothing pending keeps no state.
    */
   void store() throws Exception {
-    buffer.flush();
     if (current.completedMatches().isEmpty() && current.partialMatches().stream()
         .allMatch(run -> run.startEventId() == null)) {
-      nfaStates.clear();
+      nfaStates.remove(CachedState.VALUE);
     } else if (current.isStateChanged()) {
-      nfaStates.update(current.toStored());
+      nfaStates.put(CachedState.VALUE, current.toStored());
     }
     current = null;
   }
 
-  /** Drops the current key's runs and buffer (the pattern was replaced). */
-  void clear() {
+  /**
+   * The pattern was replaced or removed: forgets the cached runs and buffer of every key, so that
+   * only the keyed state {@link #clear} then drops is left.
+   */
+  void discardCache() {
+    for (CachedState<?, ?, ?> state : buffer.cachedStates()) {
+      cache.discard(state);
+    }
+    cache.discard(nfaStates);
+  }
+
+  /** Drops the current key's runs and buffer (the pattern was replaced; call {@link #discardCache} first). */
+  void clear() throws Exception {
     nfaStates.clear();
     buffer.clear();
     current = null;

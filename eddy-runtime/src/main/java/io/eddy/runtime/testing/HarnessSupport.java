@@ -38,6 +38,8 @@ abstract class HarnessSupport<OUT> implements AutoCloseable {
   private final ConcurrentLinkedQueue<Runnable> mails = new ConcurrentLinkedQueue<>();
   /** Whether operators get the asynchronous execution model (execution.async-state.enabled). */
   protected boolean asyncState;
+  /** The job configuration operators see (what they read of it, such as cache sizes). */
+  protected final io.eddy.api.config.Configuration jobConfiguration = new io.eddy.api.config.Configuration();
 
   protected OperatorContext context(String name, boolean keyed) {
     return context(name, keyed, null);
@@ -94,7 +96,7 @@ abstract class HarnessSupport<OUT> implements AutoCloseable {
         },
         MetricRegistry.unscheduled().jobGroup("harness", "harness").addTask(name, 0, 0)
             .addOperator(name, name, InternalOperatorMetricGroup.Inputs.ONE),
-        new io.eddy.api.config.Configuration(),
+        new io.eddy.api.config.Configuration(jobConfiguration.toMap()),
         io.eddy.runtime.asyncprocessing.AsyncStateSettings.from(new io.eddy.api.config.Configuration()), asyncState);
   }
 

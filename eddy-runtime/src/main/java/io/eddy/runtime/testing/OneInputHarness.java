@@ -71,6 +71,16 @@ public final class OneInputHarness<IN, OUT> extends HarnessSupport<OUT> {
     return this;
   }
 
+  /** Sets a key of the job configuration the operator sees; before open() (and restore()). */
+  public OneInputHarness<IN, OUT> configure(String key, String value) {
+    if (opened) {
+      throw new IllegalStateException("configure() comes before open()");
+    }
+    jobConfiguration.set(key, value);
+    operator = create(null);
+    return this;
+  }
+
   /** Takes a checkpoint of the operator's state (the harness keeps running). */
   public HarnessSnapshot snapshot() throws Exception {
     requireOpen();

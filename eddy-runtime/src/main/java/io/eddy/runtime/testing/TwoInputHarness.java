@@ -38,6 +38,16 @@ public final class TwoInputHarness<IN1, IN2, OUT> extends HarnessSupport<OUT> {
     return this;
   }
 
+  /** Sets a key of the job configuration the operator sees; before open() (and restore()). */
+  public TwoInputHarness<IN1, IN2, OUT> configure(String key, String value) {
+    if (opened) {
+      throw new IllegalStateException("configure() comes before open()");
+    }
+    jobConfiguration.set(key, value);
+    operator = create(null);
+    return this;
+  }
+
   /** Takes a checkpoint of the operator's state (the harness keeps running). */
   public HarnessSnapshot snapshot() throws Exception {
     return snapshotOf(operator, ++checkpointId);

@@ -1,16 +1,14 @@
 package io.eddy.cep.nfa.sharedbuffer;
 
-import io.eddy.api.state.KeyedStateStore;
-import io.eddy.api.state.MapState;
 import io.eddy.api.state.MapStateDescriptor;
-import io.eddy.api.state.ValueState;
 import io.eddy.api.state.ValueStateDescriptor;
 import io.eddy.api.types.TypeSerializer;
 import io.eddy.cep.nfa.DeweyNumber;
+import io.eddy.cep.state.CachedState;
+import io.eddy.cep.state.KeyedStateCache;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,28 +25,21 @@ import java.util.Map;
  * and the value state {@code <prefix>event-arrivals}: how many events arrived at each timestamp
  * not yet passed, so an event's id is unique), so it is checkpointed, restored and rescaled with
  * the key on every backend. Nothing iterates a map state: entries are read by their keys, and
- * advancing time only trims the small arrivals index. Reads and writes of one NFA step go
- * through an in-memory cache that {@link #flush} writes back; call it before the current key
- * changes. Owned by the task thread.
+ * advancing time only trims the small arrivals index. Reads and writes go through the
+ * operator's {@link KeyedStateCache} (Flink's SharedBuffer caches), which holds the mutable
+ * {@link Lockable} forms and writes them back as immutable records. Owned by the task thread.
  */
 public final class SharedBuffer<V> {
-  private final MapState<EventId, BufferEntries.StoredEvent<V>> events;
-  private final MapState<NodeId, BufferEntries.StoredNode> nodes;
-  private final ValueState<TimestampCounts> arrivals;
-  private final Map<EventId, Lockable<V>> eventCache = new HashMap<>();
-  private final Map<NodeId, Lockable<SharedBufferNode>> nodeCache = new HashMap<>();
-  private final Map<EventId, Boolean> removedEvents = new HashMap<>();
-  private final Map<NodeId, Boolean> removedNodes = new HashMap<>();
-  /** The step's arrivals index; null until read. */
-  private TimestampCounts cachedArrivals;
-  private boolean arrivalsChanged;
+  private final CachedState<EventId, Lockable<V>, BufferEntries.StoredEvent<V>> events;
+  private final CachedState<NodeId, Lockable<SharedBufferNode>, BufferEntries.StoredNode> nodes;
+  private final CachedState<Boolean, TimestampCounts, TimestampCounts> arrivals;
 
-  public SharedBuffer(KeyedStateStore store, String prefix, TypeSerializer<V> eventSerializer) {
-    this.events = store.getMapState(new MapStateDescriptor<>(prefix + "events", EventId.SERIALIZER,
-        BufferEntries.eventSerializer(eventSerializer)));
-    this.nodes = store.getMapState(new MapStateDescriptor<>(prefix + "nodes", NodeId.SERIALIZER,
-        BufferEntries.NODE_SERIALIZER));
-    this.arrivals = store.getState(arrivalsDescriptor(prefix));
+  public SharedBuffer(KeyedStateCache cache, String prefix, TypeSerializer<V> eventSerializer) {
+    this.events = cache.events(new MapStateDescriptor<>(prefix + "events", EventId.SERIALIZER,
+        BufferEntries.eventSerializer(eventSerializer)), BufferEntries::load, BufferEntries::store);
+    this.nodes = cache.entries(new MapStateDescriptor<>(prefix + "nodes", NodeId.SERIALIZER,
+        BufferEntries.NODE_SERIALIZER), BufferEntries::loadNode, BufferEntries::storeNode);
+    this.arrivals = cache.value(arrivalsDescriptor(prefix));
   }
 
   /** The descriptor of the arrivals index (read ahead in the asynchronous execution model). */
@@ -62,7 +53,7 @@ public final class SharedBuffer<V> {
     int id = counts.count(timestamp);
     setArrivals(counts.increment(timestamp));
     EventId eventId = new EventId(id, timestamp);
-    putEvent(eventId, new Lockable<>(value, 1));
+    events.putNew(eventId, new Lockable<>(value, 1));
     return eventId;
   }
 
@@ -215,91 +206,37 @@ public final class SharedBuffer<V> {
     }
   }
 
-  /** Writes the cached reads and writes of this step back to keyed state and empties the cache. */
-  public void flush() throws Exception {
-    for (EventId id : removedEvents.keySet()) {
-      events.remove(id);
-    }
-    for (NodeId id : removedNodes.keySet()) {
-      nodes.remove(id);
-    }
-    for (Map.Entry<EventId, Lockable<V>> e : eventCache.entrySet()) {
-      events.put(e.getKey(), BufferEntries.store(e.getValue()));
-    }
-    for (Map.Entry<NodeId, Lockable<SharedBufferNode>> e : nodeCache.entrySet()) {
-      nodes.put(e.getKey(), BufferEntries.storeNode(e.getValue()));
-    }
-    if (arrivalsChanged) {
-      if (cachedArrivals.isEmpty()) {
-        arrivals.clear();
-      } else {
-        arrivals.update(cachedArrivals);
-      }
-    }
-    clearCache();
+  /** The cached states of this buffer (to discard when its pattern is dropped). */
+  public List<CachedState<?, ?, ?>> cachedStates() {
+    return List.of(events, nodes, arrivals);
   }
 
-  /** Removes all of the current key's buffer (a pattern was replaced). Clears the cache too. */
-  public void clear() {
-    clearCache();
+  /** Removes all of the current key's buffer (a pattern was replaced). */
+  public void clear() throws Exception {
     events.clear();
     nodes.clear();
     arrivals.clear();
   }
 
-  private void clearCache() {
-    eventCache.clear();
-    nodeCache.clear();
-    removedEvents.clear();
-    removedNodes.clear();
-    cachedArrivals = null;
-    arrivalsChanged = false;
-  }
-
   private TimestampCounts arrivals() throws Exception {
-    if (cachedArrivals == null) {
-      TimestampCounts stored = arrivals.value();
-      cachedArrivals = stored == null ? TimestampCounts.EMPTY : stored;
+    TimestampCounts stored = arrivals.get(CachedState.VALUE);
+    return stored == null ? TimestampCounts.EMPTY : stored;
+  }
+
+  private void setArrivals(TimestampCounts counts) throws Exception {
+    if (counts.isEmpty()) {
+      arrivals.remove(CachedState.VALUE);
+    } else {
+      arrivals.put(CachedState.VALUE, counts);
     }
-    return cachedArrivals;
-  }
-
-  private void setArrivals(TimestampCounts counts) {
-    cachedArrivals = counts;
-    arrivalsChanged = true;
-  }
-
-  /** True when the current key has no buffered event (flush first). */
-  public boolean isEmpty() throws Exception {
-    return events.isEmpty();
   }
 
   private Lockable<V> event(EventId id) throws Exception {
-    Lockable<V> cached = eventCache.get(id);
-    if (cached != null || removedEvents.containsKey(id)) {
-      return cached;
-    }
-    BufferEntries.StoredEvent<V> stored = events.get(id);
-    if (stored == null) {
-      return null;
-    }
-    Lockable<V> loaded = BufferEntries.load(stored);
-    eventCache.put(id, loaded);
-    return loaded;
+    return events.get(id);
   }
 
   private Lockable<SharedBufferNode> node(NodeId id) throws Exception {
-    Lockable<SharedBufferNode> cached = nodeCache.get(id);
-    if (cached != null || removedNodes.containsKey(id)) {
-      return cached;
-    }
-    BufferEntries.StoredNode stored = nodes.get(id);
-    if (stored == null) {
-      return null;
-    }
-    Lockable<SharedBufferNode> loaded = BufferEntries.loadNode(stored);
-    nodeCache.put(id, loaded);
-    return loaded;
+    return nodes.get(id);
   }
 
   private void lockEvent(EventId id) throws Exception {
@@ -311,23 +248,19 @@ public final class SharedBuffer<V> {
     putEvent(id, event);
   }
 
-  private void putEvent(EventId id, Lockable<V> event) {
-    removedEvents.remove(id);
-    eventCache.put(id, event);
+  private void putEvent(EventId id, Lockable<V> event) throws Exception {
+    events.put(id, event);
   }
 
-  private void putNode(NodeId id, Lockable<SharedBufferNode> node) {
-    removedNodes.remove(id);
-    nodeCache.put(id, node);
+  private void putNode(NodeId id, Lockable<SharedBufferNode> node) throws Exception {
+    nodes.put(id, node);
   }
 
-  private void removeEvent(EventId id) {
-    eventCache.remove(id);
-    removedEvents.put(id, Boolean.TRUE);
+  private void removeEvent(EventId id) throws Exception {
+    events.remove(id);
   }
 
-  private void removeNode(NodeId id) {
-    nodeCache.remove(id);
-    removedNodes.put(id, Boolean.TRUE);
+  private void removeNode(NodeId id) throws Exception {
+    nodes.remove(id);
   }
 }
