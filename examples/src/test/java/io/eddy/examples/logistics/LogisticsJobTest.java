@@ -112,6 +112,27 @@ class LogisticsJobTest {
     }
   }
 
+  /**
+   * The SQL form with injected failures (the runtime's, as {@code --inject-failures} makes them, early in each
+   * attempt) and checkpoints, at parallelism 3 on the disaggregated backend, writes the DataStream form's files.
+   */
+  @Test
+  void sqlFormWithInjectedFailuresWritesTheSameFilesByteForByte() throws Exception {
+    Path a = dir.resolve("datastream");
+    Path b = dir.resolve("sql-failures");
+    LogisticsJob.run(options().withParallelism(1).withOutput(a), new Configuration(), QUIET);
+    Configuration conf = new Configuration().set("execution.fault-injection.mean-delay", "100ms")
+        .set("restart-strategy.fixed-delay.delay", "10ms");
+    LogisticsResult sql = LogisticsJob.run(options().withSql(true).withParallelism(3).withBackend("disaggregated")
+        .withInjectedFailures(2).withCheckpointInterval(Duration.ofMillis(50)).withOutput(b), conf, QUIET);
+    assertThat(sql.restarts()).as("injected failures that happened").isGreaterThanOrEqualTo(1);
+    assertThat(sql.alerts()).isEqualTo(expectedAlerts);
+    assertThat(sql.deliveryStats()).isEqualTo(expectedStats);
+    for (String file : List.of("alerts.csv", "delivery_stats.csv")) {
+      assertThat(Files.readAllBytes(b.resolve(file))).as(file).isEqualTo(Files.readAllBytes(a.resolve(file)));
+    }
+  }
+
   @Test
   void writesTheSameFilesByteForByteAtAnotherParallelism() throws Exception {
     Path a = dir.resolve("a");
