@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.apache.calcite.runtime.SqlFunctions;
 
 /**
  * Flink's built-in scalar functions beyond the core operators, with Flink's documented
@@ -88,7 +89,7 @@ final class BuiltinFunctions {
       case "POSITION" -> strict(args, a -> ((String) a[1]).indexOf((String) a[0]) + 1);
       case "SUBSTR" -> strict(args, a -> StringFunctions.substring((String) a[0], ((Number) a[1]).intValue(),
           a.length > 2 ? ((Number) a[2]).intValue() : Integer.MAX_VALUE));
-      case "INITCAP" -> strict(args, a -> initcap((String) a[0]));
+      case "INITCAP" -> strict(args, a -> SqlFunctions.initcap((String) a[0]));
       case "REPLACE" -> strict(args, a -> ((String) a[0]).replace((String) a[1], (String) a[2]));
       case "OVERLAY" -> strict(args, a -> {
         String s = (String) a[0];
@@ -142,6 +143,10 @@ final class BuiltinFunctions {
         String algorithm = name.equals("MD5") ? "MD5" : name.equals("SHA1") ? "SHA-1" : "SHA-256";
         yield strict(args, a -> digest(algorithm, (String) a[0]));
       }
+      case "BIN" -> strict(args, a -> Long.toBinaryString(((Number) a[0]).longValue()));
+      case "HEX" -> strict(args, a -> a[0] instanceof String str
+          ? HexFormat.of().withUpperCase().formatHex(str.getBytes(StandardCharsets.UTF_8))
+          : Long.toHexString(((Number) a[0]).longValue()).toUpperCase(Locale.ROOT));
       case "TO_BASE64" -> strict(args, a -> Base64.getEncoder().encodeToString(bytes(a[0])));
       case "FROM_BASE64" -> strict(args, a -> new String(Base64.getDecoder().decode((String) a[0]), StandardCharsets.UTF_8));
       case "IFNULL" -> row -> {
@@ -241,16 +246,6 @@ final class BuiltinFunctions {
       PATTERNS.put(regex, p);
     }
     return p;
-  }
-
-  private static String initcap(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    boolean start = true;
-    for (char c : s.toCharArray()) {
-      sb.append(start ? Character.toUpperCase(c) : Character.toLowerCase(c));
-      start = !Character.isLetterOrDigit(c);
-    }
-    return sb.toString();
   }
 
   private static String pad(String s, int length, String pad, boolean left) {

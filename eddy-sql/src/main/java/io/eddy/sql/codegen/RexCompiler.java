@@ -211,7 +211,19 @@ public final class RexCompiler {
         }
         return row -> {
           Object v = a.eval(row);
-          return v == null ? null : Values.cast(v, type);
+          return v == null ? null : Values.cast(v, from, type);
+        };
+      }
+      case SAFE_CAST: { // Flink's TRY_CAST: NULL where CAST fails
+        RowExpression a = compile(ops.get(0));
+        LogicalType from = TypeConversion.toLogicalType(ops.get(0).getType());
+        return row -> {
+          Object v = a.eval(row);
+          try {
+            return v == null ? null : Values.cast(v, from, type);
+          } catch (RuntimeException e) {
+            return null;
+          }
         };
       }
       case PLUS, MINUS, TIMES, DIVIDE, MOD:
@@ -250,11 +262,16 @@ public final class RexCompiler {
       case SIMILAR: {
         RowExpression s = compile(ops.get(0));
         RowExpression p = compile(ops.get(1));
+        String escape = ops.size() > 2 ? (String) literal((RexLiteral) ops.get(2)) : null;
         boolean negated = call.getOperator().getName().startsWith("NOT");
         return row -> {
           Object x = s.eval(row);
           Object y = p.eval(row);
-          return x == null || y == null ? null : negated != ScalarFunctions.similar((String) x, (String) y);
+          if (x == null || y == null) {
+            return null;
+          }
+          boolean matches = ScalarFunctions.similar((String) x, (String) y, escape);
+          return negated != matches;
         };
       }
       case EXTRACT: {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.calcite.runtime.SqlFunctions;
 
 /**
  * Flink's built-in string and time functions that Calcite does not evaluate, with Flink's
@@ -20,6 +21,15 @@ public final class ScalarFunctions {
 
   public static String dateFormat(LocalDateTime t, String pattern) {
     return FORMATTERS.computeIfAbsent(pattern, DateTimeFormatter::ofPattern).format(t);
+  }
+
+  // Calcite's runtime functions, which Flink's generated code calls too (SQL regex to Java regex, cached)
+  private static final SqlFunctions.SimilarFunction SIMILAR = new SqlFunctions.SimilarFunction();
+  private static final SqlFunctions.SimilarEscapeFunction SIMILAR_ESCAPE = new SqlFunctions.SimilarEscapeFunction();
+
+  /** SQL SIMILAR TO, with an optional escape character. */
+  public static boolean similar(String s, String pattern, String escape) {
+    return escape == null ? SIMILAR.similar(s, pattern) : SIMILAR_ESCAPE.similar(s, pattern, escape);
   }
 
   public static String regexpExtract(String s, String regex, int group) {
@@ -74,9 +84,5 @@ public final class ScalarFunctions {
       }
     }
     return re.toString();
-  }
-
-  public static boolean similar(String s, String pattern) {
-    return PATTERNS.computeIfAbsent("similar:" + pattern, k -> Pattern.compile(pattern)).matcher(s).matches();
   }
 }

@@ -38,8 +38,10 @@ final class TimeFunctions {
       case HOUR -> time == null ? 0 : time.getHour();
       case MINUTE -> time == null ? 0 : time.getMinute();
       case SECOND -> time == null ? 0 : time.getSecond();
-      case MILLISECOND -> time == null ? 0 : time.getSecond() * 1000L + time.getNano() / 1_000_000;
-      case MICROSECOND -> time == null ? 0 : time.getSecond() * 1_000_000L + time.getNano() / 1000;
+      // Flink: the fraction of the second only (Calcite's would add the seconds)
+      case MILLISECOND -> time == null ? 0 : time.getNano() / 1_000_000;
+      case MICROSECOND -> time == null ? 0 : time.getNano() / 1000;
+      case NANOSECOND -> time == null ? 0 : time.getNano();
       case EPOCH -> v instanceof LocalDateTime t ? t.toEpochSecond(java.time.ZoneOffset.UTC) : date.toEpochDay() * 86400;
       default -> throw new UnsupportedOperationException("Unsupported in SQL expressions: EXTRACT(" + unit + ")");
     };
@@ -75,11 +77,34 @@ final class TimeFunctions {
     return v instanceof LocalDate ? result.toLocalDate() : result;
   }
 
-  /** {@code later - earlier} as an interval: milliseconds, or whole months with {@code months}. */
+  /**
+   * {@code later - earlier} as an interval: milliseconds, or whole months with {@code months},
+   * counted as Flink does: the most months that can be added to the earlier date without passing
+   * the later one, where adding lands on the last day of a shorter month (so the last day of
+   * December to the last day of June is a whole number of months), one less if the time of day
+   * then falls short.
+   */
   static Object between(Object earlier, Object later, boolean months) {
     LocalDateTime from = earlier instanceof LocalDate d ? d.atStartOfDay() : (LocalDateTime) earlier;
     LocalDateTime to = later instanceof LocalDate d ? d.atStartOfDay() : (LocalDateTime) later;
-    return months ? (Object) (int) java.time.temporal.ChronoUnit.MONTHS.between(from, to)
-        : (Object) java.time.Duration.between(from, to).toMillis();
+    if (!months) {
+      return java.time.Duration.between(from, to).toMillis();
+    }
+    int m = monthsBetween(to.toLocalDate(), from.toLocalDate());
+    boolean timeShort = from.toLocalDate().plusMonths(m).equals(to.toLocalDate())
+        && to.toLocalTime().isBefore(from.toLocalTime());
+    return timeShort ? m - 1 : m;
+  }
+
+  /** Whole months from {@code earlier} to {@code later} (negative when reversed), Flink's DateTimeUtils.subtractMonths. */
+  private static int monthsBetween(LocalDate later, LocalDate earlier) {
+    if (later.isBefore(earlier)) {
+      return -monthsBetween(earlier, later);
+    }
+    int m = (int) ((later.toEpochDay() - earlier.toEpochDay()) / 31); // no month is longer: m is not too many
+    while (earlier.plusMonths(m).isBefore(later) && !earlier.plusMonths(m + 1).isAfter(later)) {
+      m++;
+    }
+    return m;
   }
 }

@@ -22,6 +22,7 @@ public final class Values {
       .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
       .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
       .toFormatter();
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   /** Compares two non-null values of comparable SQL types (numbers across classes). */
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -70,13 +71,20 @@ public final class Values {
   public static Object cast(Object value, LogicalType type) {
     return switch (type.root()) {
       case BOOLEAN -> value instanceof Boolean ? value : Boolean.valueOf(value.toString().trim());
-      case TINYINT -> (byte) integral(value);
-      case SMALLINT -> (short) integral(value);
-      case INTEGER -> (int) integral(value);
+      // a floating-point value saturates at the int range (Java's narrowing, as Flink's generated casts)
+      case TINYINT -> value instanceof Double || value instanceof Float ? (byte) (int) ((Number) value).doubleValue()
+          : (byte) integral(value);
+      case SMALLINT -> value instanceof Double || value instanceof Float ? (short) (int) ((Number) value).doubleValue()
+          : (short) integral(value);
+      case INTEGER -> value instanceof Double || value instanceof Float ? (int) ((Number) value).doubleValue()
+          : (int) integral(value);
       case BIGINT -> integral(value);
       case FLOAT -> value instanceof String s ? Float.parseFloat(s.trim()) : ((Number) value).floatValue();
       case DOUBLE -> value instanceof String s ? Double.parseDouble(s.trim()) : ((Number) value).doubleValue();
-      case DECIMAL -> decimal(value).setScale(type.scale(), RoundingMode.HALF_UP);
+      case DECIMAL -> { // NULL when the integer digits do not fit, as Flink
+        BigDecimal d = decimal(value).setScale(type.scale(), RoundingMode.HALF_UP);
+        yield d.precision() - d.scale() > type.precision() - type.scale() ? null : d;
+      }
       case CHAR, VARCHAR -> {
         String s = text(value);
         yield type.precision() > 0 && s.length() > type.precision() ? s.substring(0, type.precision()) : s;
@@ -92,6 +100,27 @@ public final class Values {
     };
   }
 
+  /**
+   * {@code value} (non-null) of type {@code from} cast to {@code type}: as {@link #cast(Object,
+   * LogicalType)}, but a TIMESTAMP(p) becomes text with p fractional digits, as Flink prints it.
+   */
+  public static Object cast(Object value, LogicalType from, LogicalType type) {
+    if (type.isString() && value instanceof LocalDateTime t && from.root() == LogicalType.Root.TIMESTAMP) {
+      return cast(timestampText(t, from.precision()), type);
+    }
+    return cast(value, type);
+  }
+
+  /** {@code yyyy-MM-dd HH:mm:ss} and {@code precision} fractional digits. */
+  static String timestampText(LocalDateTime t, int precision) {
+    String text = t.toLocalDate() + " " + t.toLocalTime().format(CLOCK);
+    if (precision <= 0) {
+      return text;
+    }
+    String nanos = String.format("%09d", t.getNano());
+    return text + "." + nanos.substring(0, Math.min(9, precision));
+  }
+
   /** The SQL text of a value, as CAST(x AS STRING) gives it. */
   public static String text(Object value) {
     return switch (value) {
@@ -99,7 +128,7 @@ public final class Values {
       case BigDecimal d -> d.toPlainString();
       case Boolean b -> b ? "TRUE" : "FALSE";
       case LocalDateTime t -> t.toLocalDate() + " " + t.toLocalTime().format(t.getNano() == 0
-          ? DateTimeFormatter.ofPattern("HH:mm:ss") : DateTimeFormatter.ofPattern("HH:mm:ss.SSS"));
+          ? CLOCK : DateTimeFormatter.ofPattern("HH:mm:ss.SSS"));
       default -> value.toString();
     };
   }

@@ -18,7 +18,7 @@ import org.apache.calcite.sql.type.SqlTypeTransforms;
  * Flink's built-in scalar functions that Calcite's standard table lacks, declared with Flink's
  * signatures and result types (TO_TIMESTAMP gives TIMESTAMP(3), UNIX_TIMESTAMP BIGINT, LOG's
  * base comes first, ...), plus the ones Calcite's function libraries declare as Flink does
- * (LPAD, LEFT, GREATEST, MD5, ...). Evaluated by {@code io.eddy.sql.codegen.BuiltinFunctions}.
+ * (LPAD, LEFT, GREATEST, MD5, TRY_CAST, ...). Evaluated by {@code io.eddy.sql.codegen.BuiltinFunctions}.
  */
 final class FlinkFunctions {
   private FlinkFunctions() {}
@@ -123,6 +123,14 @@ final class FlinkFunctions {
     return b.getTypeFactory().createTypeWithNullability(t, arg.isNullable());
   }
 
+  /** BIN(integer): its two's complement bits as a string, as Long.toBinaryString. */
+  static final SqlFunction BIN = function("BIN", STRING,
+      OperandTypes.family(SqlTypeFamily.INTEGER), SqlFunctionCategory.STRING);
+
+  /** HEX(integer or string): upper-case hexadecimal of the number, or of the string's UTF-8 bytes. */
+  static final SqlFunction HEX = function("HEX", STRING, OperandTypes.or(OperandTypes.family(SqlTypeFamily.INTEGER),
+      OperandTypes.family(SqlTypeFamily.CHARACTER)), SqlFunctionCategory.STRING);
+
   /** IFNULL(value, fallback). */
   static final SqlFunction IFNULL = function("IFNULL", ReturnTypes.LEAST_RESTRICTIVE.andThen(SqlTypeTransforms.LEAST_NULLABLE),
       OperandTypes.SAME_SAME, SqlFunctionCategory.SYSTEM);
@@ -130,11 +138,11 @@ final class FlinkFunctions {
   /** Every declaration of this class and the library functions Flink shares with Calcite. */
   static List<SqlOperator> all() {
     return List.of(NOW, TO_TIMESTAMP, TO_DATE, TO_TIMESTAMP_LTZ, UNIX_TIMESTAMP, FROM_UNIXTIME, REGEXP, LOCATE, SUBSTR,
-        LOG, ROUND, TRUNCATE, IFNULL,
+        LOG, ROUND, TRUNCATE, IFNULL, BIN, HEX,
         SqlLibraryOperators.LPAD, SqlLibraryOperators.RPAD, SqlLibraryOperators.LTRIM, SqlLibraryOperators.RTRIM,
         SqlLibraryOperators.LEFT, SqlLibraryOperators.RIGHT, SqlLibraryOperators.REPEAT, SqlLibraryOperators.REVERSE,
         SqlLibraryOperators.GREATEST, SqlLibraryOperators.LEAST, SqlLibraryOperators.CHR, SqlLibraryOperators.MD5,
         SqlLibraryOperators.SHA1, SqlLibraryOperators.SHA256, SqlLibraryOperators.TO_BASE64,
-        SqlLibraryOperators.FROM_BASE64, SqlLibraryOperators.LOG2);
+        SqlLibraryOperators.FROM_BASE64, SqlLibraryOperators.LOG2, SqlLibraryOperators.TRY_CAST);
   }
 }

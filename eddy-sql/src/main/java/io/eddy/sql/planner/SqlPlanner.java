@@ -116,6 +116,7 @@ public final class SqlPlanner {
         .addRuleCollection(List.of(CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
             CoreRules.FILTER_TO_CALC, CoreRules.PROJECT_TO_CALC, CoreRules.CALC_MERGE, CoreRules.CALC_REMOVE));
     HepPlanner hep = new HepPlanner(program.build());
+    hep.setExecutor(EddyRexExecutor.INSTANCE);
     hep.setRoot(rel);
     return hep.findBestExp();
   }
@@ -124,10 +125,12 @@ public final class SqlPlanner {
     SqlConformanceEnum conformance = SqlConformanceEnum.LENIENT;
     return Frameworks.newConfigBuilder()
         .parserConfig(SqlParser.config().withLex(Lex.JAVA).withConformance(conformance).withIdentifierMaxLength(1024))
-        // Flink's null order: NULLs sort low, i.e. first when ascending and last when descending
+        // Flink's null order: NULLs sort low, i.e. first when ascending and last when descending;
+        // no implicit coercion (Flink's validator turns it off: an untyped NULL operand is refused)
         .sqlValidatorConfig(SqlValidator.Config.DEFAULT.withConformance(conformance).withIdentifierExpansion(true)
-            .withDefaultNullCollation(org.apache.calcite.config.NullCollation.LOW))
+            .withDefaultNullCollation(org.apache.calcite.config.NullCollation.LOW).withTypeCoercionEnabled(false))
         .sqlToRelConverterConfig(SqlToRelConverter.config().withExpand(false).withTrimUnusedFields(false))
+        .executor(EddyRexExecutor.INSTANCE)
         .defaultSchema(root)
         .operatorTable(EddyOperatorTable.create(new UserFunctionTable(catalog)))
         .typeSystem(EddyTypeSystem.INSTANCE)
