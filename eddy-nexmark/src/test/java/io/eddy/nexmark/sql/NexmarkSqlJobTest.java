@@ -6,8 +6,12 @@ import io.eddy.nexmark.job.NexmarkJob;
 import io.eddy.nexmark.job.NexmarkJobOptions;
 import io.eddy.nexmark.job.NexmarkJobResult;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +43,38 @@ class NexmarkSqlJobTest {
   void sqlGivesTheDataStreamTable(String q) throws Exception {
     NexmarkJobResult sql = run(q, true, Map.of());
     assertThat(sql.eventsRead()).isEqualTo(EVENTS);
-    assertThat(sql.table().csvText()).isEqualTo(run(q, false, Map.of()).table().csvText());
+    String dataStream = run(q, false, Map.of()).table().csvText();
+    if (q.equals("q19")) {
+      assertThat(topBidsUpToTies(sql.table().csvText())).isEqualTo(topBidsUpToTies(dataStream));
+    } else {
+      assertThat(sql.table().csvText()).isEqualTo(dataStream);
+    }
+  }
+
+  /**
+   * q19's table as far as Flink's semantics fix it when the source is parallel. Equal prices rank
+   * by arrival, and an auction's bids from two generator slices arrive in an order that depends
+   * on timing (see Q19; seed 3 has two such ties: auction 1084 at price 123, ranks 9/10, and
+   * auction 1056 at price 1229, ranks 4/5), so each run may rank a tie either way. Fixed are:
+   * the price at every (auction, rank), and which bids hold an auction's ranks at each price,
+   * except at the price of rank 10, where a tie may be cut off by the limit. Sorted lines.
+   */
+  private static List<String> topBidsUpToTies(String csv) {
+    List<String[]> rows = csv.lines().skip(1)
+        .map(line -> new String[] {line.split(",", 4)[0], line.split(",", 4)[2],
+            line.substring(0, line.lastIndexOf(',')), line.substring(line.lastIndexOf(',') + 1)})
+        .toList();
+    Set<String> cutPrices = rows.stream().filter(r -> r[3].equals("10")).map(r -> r[0] + "," + r[1])
+        .collect(Collectors.toSet());
+    List<String> lines = new ArrayList<>();
+    for (String[] r : rows) {
+      lines.add("rank " + r[0] + "," + r[3] + " at price " + r[1]);
+      if (!cutPrices.contains(r[0] + "," + r[1])) {
+        lines.add("bid " + r[2]);
+      }
+    }
+    lines.sort(null);
+    return lines;
   }
 
   @ParameterizedTest
