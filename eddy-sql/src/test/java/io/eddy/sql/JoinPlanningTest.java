@@ -60,4 +60,42 @@ class JoinPlanningTest {
         + " AND s.ts >= o.ts AND s.ts <= o.other + INTERVAL '2' SECOND"))
         .doesNotContain("IntervalJoin");
   }
+
+  private static String tumble(String table, int seconds) {
+    return "(SELECT * FROM TABLE(TUMBLE(TABLE " + table + ", DESCRIPTOR(ts), INTERVAL '" + seconds + "' SECOND)))";
+  }
+
+  @Test
+  void equalWindowStartsAndEndsOfTheSameWindowsMakeAWindowJoin() {
+    String plan = env.explainSql("SELECT * FROM " + tumble("o", 5) + " a FULL JOIN " + tumble("s", 5) + " b"
+        + " ON a.k = b.k AND a.window_start = b.window_start AND a.window_end = b.window_end AND a.v < b.v");
+    assertThat(plan).startsWith("WindowJoin(leftWindow=[Tumble[size=5000, offset=0](win_start=[window_start],"
+        + " win_end=[window_end])], rightWindow=[Tumble[size=5000, offset=0](win_start=[window_start],"
+        + " win_end=[window_end])], joinType=[FullOuterJoin], where=[AND(=(k, k0), <(v, v0))], leftKey=[k],"
+        + " rightKey=[k], changelogMode=[I])");
+  }
+
+  /** Nexmark q8's shape: window aggregates joined on their windows. */
+  @Test
+  void joinOfWindowAggregatesIsAWindowJoin() {
+    String aggregate = "(SELECT k, window_start, window_end FROM TABLE(TUMBLE(TABLE %s, DESCRIPTOR(ts),"
+        + " INTERVAL '10' SECOND)) GROUP BY k, window_start, window_end)";
+    String plan = env.explainSql("SELECT a.k, a.window_start FROM " + aggregate.formatted("o") + " a JOIN "
+        + aggregate.formatted("s") + " b ON a.k = b.k AND a.window_start = b.window_start AND a.window_end = b.window_end");
+    assertThat(plan).contains("WindowJoin(", "joinType=[InnerJoin], where=[=(k, k0)], leftKey=[k], rightKey=[k]")
+        .contains("WindowAggregate(groupBy=[k], window=[Tumble[size=10000, offset=0]").doesNotContain(" Join(");
+  }
+
+  @Test
+  void differentWindowsOrOnlyOneWindowColumnMakeARegularJoin() {
+    assertThat(env.explainSql("SELECT * FROM " + tumble("o", 5) + " a JOIN " + tumble("s", 10) + " b"
+        + " ON a.k = b.k AND a.window_start = b.window_start AND a.window_end = b.window_end"))
+        .startsWith("Join(joinType=[InnerJoin]").doesNotContain("WindowJoin");
+    assertThat(env.explainSql("SELECT * FROM " + tumble("o", 5) + " a JOIN " + tumble("s", 5) + " b"
+        + " ON a.k = b.k AND a.window_start = b.window_start"))
+        .startsWith("Join(joinType=[InnerJoin]").doesNotContain("WindowJoin");
+    assertThat(env.explainSql("SELECT * FROM " + tumble("o", 5) + " a JOIN " + tumble("s", 5) + " b"
+        + " ON a.window_start = b.window_end AND a.window_end = b.window_start"))
+        .doesNotContain("WindowJoin");
+  }
 }

@@ -78,7 +78,7 @@ class NexmarkSqlJobTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"q5", "q18"})
+  @ValueSource(strings = {"q5", "q8", "q18"})
   void sqlWithFailuresAndRestartsGivesTheSameTable(String q) throws Exception {
     String expected = run(q, false, Map.of()).table().csvText();
     assertThat(expected.lines().count()).isGreaterThan(1);

@@ -5,6 +5,7 @@ import io.eddy.api.types.Row;
 import io.eddy.table.runtime.ChangelogMode;
 import io.eddy.table.runtime.RowExpression;
 import io.eddy.table.runtime.operators.calc.CalcFunction;
+import io.eddy.table.runtime.operators.window.WindowAssignment;
 import io.eddy.table.types.LogicalType;
 import java.util.List;
 
@@ -79,6 +80,11 @@ public final class CalcNode extends PhysicalNode {
     int start = forwardedAs(bounds[0]);
     int end = forwardedAs(bounds[1]);
     return start < 0 || end < 0 ? null : new int[] {start, end};
+  }
+
+  @Override
+  public WindowAssignment windowing() {
+    return windowBounds() == null ? null : input().windowing();
   }
 
   /** The output field forwarding input field {@code field} unchanged, or -1. */

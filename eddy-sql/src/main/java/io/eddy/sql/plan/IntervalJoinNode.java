@@ -60,7 +60,7 @@ public final class IntervalJoinNode extends PhysicalNode {
     return switch (type) {
       case INNER, LEFT -> leftTimeField;
       case RIGHT -> inputs().get(0).rowType().fieldCount() + rightTimeField;
-      case FULL -> -1;
+      case FULL, SEMI, ANTI -> -1;
     };
   }
 

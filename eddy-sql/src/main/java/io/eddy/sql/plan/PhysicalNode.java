@@ -3,6 +3,7 @@ package io.eddy.sql.plan;
 import io.eddy.api.datastream.DataStream;
 import io.eddy.api.types.Row;
 import io.eddy.table.runtime.ChangelogMode;
+import io.eddy.table.runtime.operators.window.WindowAssignment;
 import io.eddy.table.types.LogicalType;
 import java.util.List;
 
@@ -77,6 +78,14 @@ public abstract class PhysicalNode {
    * or null. Window Top-N and deduplication partition by them.
    */
   public int[] windowBounds() {
+    return null;
+  }
+
+  /**
+   * The windows that the rows of {@link #windowBounds} belong to (the window table function's), or
+   * null when those are null. Window joins require the same on both inputs.
+   */
+  public WindowAssignment windowing() {
     return null;
   }
 

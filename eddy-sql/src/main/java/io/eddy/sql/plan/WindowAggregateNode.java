@@ -52,6 +52,11 @@ public final class WindowAggregateNode extends PhysicalNode {
   }
 
   @Override
+  public WindowAssignment windowing() {
+    return windows;
+  }
+
+  @Override
   public String name() {
     return "WindowAggregate";
   }

@@ -6,6 +6,7 @@ import io.eddy.table.runtime.ChangelogMode;
 import io.eddy.table.runtime.operators.RowKeySelector;
 import io.eddy.table.runtime.operators.rank.SortSpec;
 import io.eddy.table.runtime.operators.rank.WindowRankFunction;
+import io.eddy.table.runtime.operators.window.WindowAssignment;
 import io.eddy.table.types.LogicalType;
 import java.util.List;
 
@@ -52,6 +53,11 @@ public final class WindowRankNode extends PhysicalNode {
   @Override
   public int[] windowBounds() {
     return input().windowBounds();
+  }
+
+  @Override
+  public WindowAssignment windowing() {
+    return input().windowing();
   }
 
   @Override

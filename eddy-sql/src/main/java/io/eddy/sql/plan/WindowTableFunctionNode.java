@@ -51,6 +51,11 @@ public final class WindowTableFunctionNode extends PhysicalNode {
   }
 
   @Override
+  public WindowAssignment windowing() {
+    return windows;
+  }
+
+  @Override
   public String name() {
     return "WindowTableFunction";
   }

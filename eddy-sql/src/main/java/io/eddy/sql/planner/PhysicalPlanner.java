@@ -133,6 +133,10 @@ public final class PhysicalPlanner {
     PhysicalNode right = plan(join.getRight());
     List<String> names = new ArrayList<>(left.rowType().fieldNames());
     names.addAll(right.rowType().fieldNames());
+    PhysicalNode window = WindowJoinRule.plan(join, type, left, right);
+    if (window != null) {
+      return window;
+    }
     PhysicalNode interval = IntervalJoinRule.plan(join, type, left, right, describe(join.getCondition(), names));
     if (interval != null) {
       return interval;

@@ -43,6 +43,9 @@ public final class JoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Ro
 
   /** {@code stateTtl} zero for none. */
   public JoinFunction(JoinType type, int leftArity, int rightArity, RowExpression residual, Duration stateTtl) {
+    if (type.leftRowsOnly()) {
+      throw new IllegalArgumentException(type.flinkName() + " is not a kind of this join");
+    }
     this.type = type;
     this.rows = new JoinedRows(leftArity, rightArity);
     this.residual = residual;

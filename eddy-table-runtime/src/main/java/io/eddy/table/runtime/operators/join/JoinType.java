@@ -1,11 +1,17 @@
 package io.eddy.table.runtime.operators.join;
 
-/** The kind of a regular join: which sides keep their rows that match nothing, padded with NULLs. */
+/**
+ * The kind of a join: which sides keep their rows that match nothing, padded with NULLs, or for a
+ * semi (anti) join, the left rows that have (have no) partner, alone. Semi and anti joins exist
+ * only where Flink plans them for the join (window joins).
+ */
 public enum JoinType {
   INNER(false, false, "InnerJoin"),
   LEFT(true, false, "LeftOuterJoin"),
   RIGHT(false, true, "RightOuterJoin"),
-  FULL(true, true, "FullOuterJoin");
+  FULL(true, true, "FullOuterJoin"),
+  SEMI(false, false, "LeftSemiJoin"),
+  ANTI(false, false, "LeftAntiJoin");
 
   private final boolean leftOuter;
   private final boolean rightOuter;
@@ -23,6 +29,11 @@ public enum JoinType {
 
   public boolean isRightOuter() {
     return rightOuter;
+  }
+
+  /** True for a semi or anti join: its output is the left rows, without the right side's fields. */
+  public boolean leftRowsOnly() {
+    return this == SEMI || this == ANTI;
   }
 
   /** The name Flink's EXPLAIN gives it ({@code InnerJoin}, {@code LeftOuterJoin}, ...). */

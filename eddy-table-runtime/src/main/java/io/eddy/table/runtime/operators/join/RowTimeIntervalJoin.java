@@ -13,9 +13,6 @@ import io.eddy.api.types.Row;
 import io.eddy.api.types.RowKind;
 import io.eddy.api.types.TypeSerializers;
 import io.eddy.table.runtime.RowExpression;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +66,9 @@ public final class RowTimeIntervalJoin extends KeyedCoProcessFunction<Row, Row, 
    */
   public RowTimeIntervalJoin(JoinType type, long leftLowerBound, long leftUpperBound, int leftTimeField,
       int rightTimeField, int leftArity, int rightArity, RowExpression residual) {
+    if (type.leftRowsOnly()) {
+      throw new IllegalArgumentException(type.flinkName() + " is not a kind of this join");
+    }
     this.type = type;
     this.leftRelativeSize = -leftLowerBound;
     this.rightRelativeSize = leftUpperBound;
@@ -121,7 +121,7 @@ public final class RowTimeIntervalJoin extends KeyedCoProcessFunction<Row, Row, 
       return;
     }
     long operatorTime = operatorTime(ctx.timerService().currentWatermark());
-    long time = millis(stored, isLeft ? leftTimeField : rightTimeField);
+    long time = RowTimes.millis(stored, isLeft ? leftTimeField : rightTimeField, "Interval join");
     // The other side's rows at times in [lower, upper] are partners of this row.
     long lower = time - (isLeft ? rightRelativeSize : leftRelativeSize);
     long upper = time + (isLeft ? leftRelativeSize : rightRelativeSize);
@@ -269,16 +269,5 @@ public final class RowTimeIntervalJoin extends KeyedCoProcessFunction<Row, Row, 
 
   private static long expirationTime(long operatorTime, long relativeSize) {
     return operatorTime < Long.MAX_VALUE ? operatorTime - relativeSize - 1 : Long.MAX_VALUE;
-  }
-
-  private static long millis(Row row, int field) {
-    return switch (row.getField(field)) {
-      case LocalDateTime t -> t.toInstant(ZoneOffset.UTC).toEpochMilli();
-      case Instant t -> t.toEpochMilli();
-      case null -> throw new IllegalArgumentException("Interval join: the time attribute (field " + field
-          + ") of row " + row + " is NULL");
-      default -> throw new IllegalArgumentException("Interval join: field " + field + " of row " + row
-          + " is not a timestamp");
-    };
   }
 }
