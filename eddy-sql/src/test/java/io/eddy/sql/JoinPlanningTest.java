@@ -98,4 +98,15 @@ class JoinPlanningTest {
         + " ON a.window_start = b.window_end AND a.window_end = b.window_start"))
         .doesNotContain("WindowJoin");
   }
+
+  /** A keep-last deduplication by rowtime is a versioned table; the temporal join asks it for +U rows only. */
+  @Test
+  void temporalJoinReadsADeduplicatingViewAsAnUpsertStream() {
+    env.executeSql("CREATE VIEW latest AS SELECT k, v, ts FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY k"
+        + " ORDER BY ts DESC) AS rn FROM s) WHERE rn = 1");
+    String plan = env.explainSql("SELECT * FROM o LEFT JOIN latest FOR SYSTEM_TIME AS OF o.ts AS l ON o.k = l.k");
+    assertThat(plan).contains("TemporalJoin(joinType=[LeftOuterJoin], where=[=(k, k0)], leftKey=[k], rightKey=[k],"
+        + " rightTimeIndex=[2], changelogMode=[I])").contains("changelogMode=[I,UA], upsertKeys=[k]")
+        .doesNotContain("UB");
+  }
 }

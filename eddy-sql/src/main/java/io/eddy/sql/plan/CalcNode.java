@@ -72,6 +72,11 @@ public final class CalcNode extends PhysicalNode {
   }
 
   @Override
+  public int versionTimeField() {
+    return forwardedAs(input().versionTimeField());
+  }
+
+  @Override
   public int[] windowBounds() {
     int[] bounds = input().windowBounds();
     if (bounds == null) {

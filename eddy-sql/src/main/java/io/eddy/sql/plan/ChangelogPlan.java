@@ -14,7 +14,7 @@ import java.util.Map;
  * down the plan and every node that produces updates learns whether anyone needs its -U rows.
  *
  * <p>Rules, as Flink's: a node that consumes updates to compute its own (aggregate, rank, join, ...)
- * needs -U rows of its updating inputs; a node that forwards its inputs' changes (Calc, Union, ...)
+ * needs -U rows of its updating inputs (a temporal join's versioned table only +U rows); a node that forwards its inputs' changes (Calc, Union, ...)
  * passes on what its consumer needs, except that a Calc with a filter cannot forward an upsert
  * stream (an update that leaves the filter would have to become a delete, FLINK-9528); a node that
  * generates updates and {@link PhysicalNode#canOmitUpdateBefore() can omit} -U rows omits them when
@@ -95,8 +95,9 @@ public final class ChangelogPlan {
         }
       }
     } else {
-      for (PhysicalNode input : node.inputs()) {
-        if (!visit(input, updates(input) ? UpdateKind.BEFORE_AND_AFTER : UpdateKind.NONE, kinds)) {
+      for (int i = 0; i < node.inputs().size(); i++) {
+        PhysicalNode input = node.inputs().get(i);
+        if (!visit(input, updates(input) ? node.updatesNeededOf(i) : UpdateKind.NONE, kinds)) {
           return false;
         }
       }

@@ -50,6 +50,11 @@ public final class DeduplicateNode extends PhysicalNode {
   }
 
   @Override
+  public int versionTimeField() {
+    return keepLastRow && rowtimeField >= 0 ? rowtimeField : rowtimeField();
+  }
+
+  @Override
   public int rowtimeField() {
     return changelogMode().isInsertOnly() ? input().rowtimeField() : -1;
   }

@@ -51,6 +51,15 @@ public abstract class PhysicalNode {
     return false;
   }
 
+  /**
+   * What the node needs of input {@code input}'s updates when it consumes them to compute its own
+   * (not {@link #forwardsUpdates()}): -U and +U rows (the default), or +U rows alone (a versioned
+   * table read by its key).
+   */
+  public UpdateKind updatesNeededOf(int input) {
+    return UpdateKind.BEFORE_AND_AFTER;
+  }
+
   /** True for a forwarding node that drops rows (a filter): it cannot forward an upsert stream. */
   public boolean filtersUpdates() {
     return false;
@@ -70,6 +79,15 @@ public abstract class PhysicalNode {
    */
   public int rowtimeField() {
     return -1;
+  }
+
+  /**
+   * The output field holding the event time of each version of a row, for a temporal join's
+   * versioned table: the rowtime attribute, or the time a keep-last deduplication orders an
+   * updating stream by; -1 if none.
+   */
+  public int versionTimeField() {
+    return rowtimeField();
   }
 
   /**

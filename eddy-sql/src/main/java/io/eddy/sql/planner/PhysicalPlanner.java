@@ -113,6 +113,7 @@ public final class PhysicalPlanner {
       case LogicalJoin join -> join(join);
       case LogicalWindow window when !RankRule.matches(window) -> OverRule.plan(this, window);
       case org.apache.calcite.rel.logical.LogicalMatch match -> MatchRule.plan(this, match);
+      case LogicalCorrelate correlate when TemporalJoinRule.matches(correlate) -> TemporalJoinRule.plan(this, correlate);
       case LogicalCorrelate correlate -> CorrelateRule.plan(correlate, plan(correlate.getLeft()));
       case LogicalTableFunctionScan tvf when WindowTableFunctionRule.isWindow(tvf) ->
           WindowTableFunctionRule.plan(this, tvf);

@@ -98,6 +98,13 @@ public final class SqlPlanner {
       RelRoot rel;
       try {
         rel = planner.rel(validated);
+      } catch (AssertionError e) {
+        // With assertions on, Calcite refuses a right or full outer join of a snapshot this way.
+        RuntimeException outerTemporalJoin = TemporalJoinRule.outerJoinError(e);
+        if (outerTemporalJoin != null) {
+          throw outerTemporalJoin;
+        }
+        throw e;
       } catch (Exception e) {
         throw validationError(e, at);
       }

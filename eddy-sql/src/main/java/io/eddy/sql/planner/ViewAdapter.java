@@ -6,11 +6,16 @@ import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.TemporalTable;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
-/** A view as Calcite sees it: its row type, expanded into its query's plan where it is used. */
-final class ViewAdapter extends AbstractTable implements TranslatableTable {
+/**
+ * A view as Calcite sees it: its row type, expanded into its query's plan where it is used. It may
+ * be named in {@code FOR SYSTEM_TIME AS OF} (a deduplicating view is a versioned table in Flink);
+ * {@code TemporalJoinRule} decides whether it is one.
+ */
+final class ViewAdapter extends AbstractTable implements TranslatableTable, TemporalTable {
   private final CatalogView view;
 
   ViewAdapter(CatalogView view) {
@@ -20,6 +25,16 @@ final class ViewAdapter extends AbstractTable implements TranslatableTable {
   @Override
   public RelDataType getRowType(RelDataTypeFactory typeFactory) {
     return TypeConversion.toTableRowType(typeFactory, view.rowType());
+  }
+
+  @Override
+  public String getSysStartFieldName() {
+    return "";
+  }
+
+  @Override
+  public String getSysEndFieldName() {
+    return "";
   }
 
   @Override

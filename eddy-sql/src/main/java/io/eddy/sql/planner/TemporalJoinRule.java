@@ -1,0 +1,151 @@
+package io.eddy.sql.planner;
+
+import io.eddy.sql.catalog.CatalogTable;
+import io.eddy.sql.plan.PhysicalNode;
+import io.eddy.sql.plan.TemporalJoinNode;
+import io.eddy.table.runtime.operators.join.JoinType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.CorrelationId;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.logical.LogicalCalc;
+import org.apache.calcite.rel.logical.LogicalCorrelate;
+import org.apache.calcite.rel.logical.LogicalJoin;
+import org.apache.calcite.rel.logical.LogicalSnapshot;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCorrelVariable;
+import org.apache.calcite.rex.RexFieldAccess;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexShuttle;
+
+/**
+ * {@code JOIN versioned FOR SYSTEM_TIME AS OF left.rowtime ON ...}: Calcite's Correlate of the
+ * left input with a (filtered) Snapshot of the versioned table becomes a {@link TemporalJoinNode}
+ * as Flink's temporal join rules plan it (LogicalCorrelateToJoinFromTemporalTableRule,
+ * TemporalJoinRewriteWithUniqueKeyRule, StreamPhysicalTemporalJoinRule): the period must be the
+ * left input's rowtime attribute; the versioned table needs a primary key (a table's, or the upsert
+ * key of a deduplicating view) that the equi-join keys on its side contain, and a rowtime
+ * attribute; inner or left outer only. Refusals carry Flink's messages. Eddy has no
+ * processing-time attribute, so there is no processing-time temporal join (Flink refuses one
+ * against a table that cannot be looked up: "Processing-time temporal join is not supported yet.").
+ */
+final class TemporalJoinRule {
+  private TemporalJoinRule() {}
+
+  static boolean matches(LogicalCorrelate correlate) {
+    RelNode right = correlate.getRight();
+    return (right instanceof LogicalCalc calc ? calc.getInput() : right) instanceof LogicalSnapshot;
+  }
+
+  static PhysicalNode plan(PhysicalPlanner planner, LogicalCorrelate correlate) {
+    RelNode rightRel = correlate.getRight();
+    LogicalCalc calc = rightRel instanceof LogicalCalc c ? c : null;
+    LogicalSnapshot snapshot = (LogicalSnapshot) (calc != null ? calc.getInput() : rightRel);
+    RelNode versioned = snapshot.getInput();
+    int leftCount = correlate.getLeft().getRowType().getFieldCount();
+    RexBuilder b = correlate.getCluster().getRexBuilder();
+    PhysicalNode left = planner.plan(correlate.getLeft());
+    String onlyTimeAttribute = "Temporal table join currently only supports 'FOR SYSTEM_TIME AS OF' left table's time"
+        + " attribute field";
+    if (!(snapshot.getPeriod() instanceof RexFieldAccess period)
+        || !(period.getReferenceExpr() instanceof RexCorrelVariable)) {
+      throw new IllegalArgumentException(onlyTimeAttribute + "'"); // Flink's message, quote and all
+    }
+    if (period.getField().getIndex() != left.rowtimeField()) {
+      throw new IllegalArgumentException(onlyTimeAttribute);
+    }
+    JoinType type = switch (correlate.getJoinType()) {
+      case INNER -> JoinType.INNER;
+      case LEFT -> JoinType.LEFT;
+      default -> throw new IllegalStateException("Unknown join type " + correlate.getJoinType());
+    };
+    PhysicalNode right = planner.plan(versioned);
+    RexShuttle toJoinRow = joinRowRefs(correlate.getCorrelationId(), leftCount);
+    RexNode condition = b.makeLiteral(true);
+    List<RexNode> rightProjections = new ArrayList<>();
+    if (calc != null) {
+      RexProgram program = calc.getProgram();
+      if (program.getCondition() != null) {
+        condition = program.expandLocalRef(program.getCondition()).accept(toJoinRow);
+      }
+      for (var ref : program.getProjectList()) {
+        rightProjections.add(program.expandLocalRef(ref).accept(toJoinRow));
+      }
+    } else {
+      for (int i = 0; i < versioned.getRowType().getFieldCount(); i++) {
+        rightProjections.add(b.makeInputRef(versioned.getRowType().getFieldList().get(i).getType(), leftCount + i));
+      }
+    }
+    LogicalJoin join = LogicalJoin.create(correlate.getLeft(), versioned, List.of(), condition, Set.<CorrelationId>of(),
+        JoinRelType.INNER);
+    EquiJoin equi = EquiJoin.of(join, condition);
+    if (equi.leftKeys().length == 0) {
+      throw new IllegalArgumentException("Currently the join key in Temporal Table Join can not be empty.");
+    }
+    int[] primaryKey = primaryKey(versioned, right);
+    if (primaryKey == null || !Arrays.stream(primaryKey).allMatch(k -> Arrays.stream(equi.rightKeys()).anyMatch(r -> r == k))) {
+      throw new IllegalArgumentException("Temporal Table Join requires primary key in versioned table, but no primary"
+          + " key can be found. The physical plan is:\n" + correlate.explain());
+    }
+    if (right.versionTimeField() < 0) {
+      throw new IllegalArgumentException("Event-Time Temporal Table Join requires both primary key and row time"
+          + " attribute in versioned table, but no row time attribute can be found.");
+    }
+    PhysicalNode temporal = new TemporalJoinNode(left, right, TypeConversion.toLogicalType(join.getRowType()), type,
+        equi.leftKeys(), equi.rightKeys(), equi.residual(),
+        PhysicalPlanner.describe(condition, join.getRowType().getFieldNames()));
+    List<RexNode> projections = new ArrayList<>();
+    for (int i = 0; i < leftCount; i++) {
+      projections.add(b.makeInputRef(correlate.getLeft().getRowType().getFieldList().get(i).getType(), i));
+    }
+    projections.addAll(rightProjections);
+    return planner.calc(temporal, null, projections, correlate.getRowType(), b);
+  }
+
+  /**
+   * Flink's error for a right or full outer join of a snapshot ("Unknown join type RIGHT"), given
+   * the assertion Calcite fails when it builds a Correlate of that type; null for any other error.
+   * (With assertions off the Correlate is built and {@link #plan} refuses its type.)
+   */
+  static RuntimeException outerJoinError(Throwable e) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("Correlate has invalid join type (\\w+)")
+        .matcher(String.valueOf(e.getMessage()));
+    return m.find() ? new IllegalStateException("Unknown join type " + m.group(1)) : null;
+  }
+
+  /** Rewrites an expression over the Snapshot's row and the correlated left row into one over the joined row. */
+  private static RexShuttle joinRowRefs(CorrelationId correlation, int leftCount) {
+    return new RexShuttle() {
+      @Override
+      public RexNode visitInputRef(RexInputRef ref) {
+        return new RexInputRef(leftCount + ref.getIndex(), ref.getType());
+      }
+
+      @Override
+      public RexNode visitFieldAccess(RexFieldAccess access) {
+        if (access.getReferenceExpr() instanceof RexCorrelVariable v && v.id.equals(correlation)) {
+          return new RexInputRef(access.getField().getIndex(), access.getType());
+        }
+        return super.visitFieldAccess(access);
+      }
+    };
+  }
+
+  /** The versioned table's key: its upsert key, or the primary key of a table scanned directly; null if none. */
+  private static int[] primaryKey(RelNode versioned, PhysicalNode right) {
+    if (right.upsertKey() != null) {
+      return right.upsertKey();
+    }
+    if (versioned instanceof TableScan scan && scan.getTable().unwrap(CatalogTableAdapter.class) != null) {
+      CatalogTable table = scan.getTable().unwrap(CatalogTableAdapter.class).table();
+      return table.primaryKey().isEmpty() ? null : table.primaryKey().stream().mapToInt(table::columnIndex).toArray();
+    }
+    return null;
+  }
+}

@@ -1,0 +1,114 @@
+package io.eddy.table.runtime.operators.join;
+
+import io.eddy.api.functions.Collector;
+import io.eddy.api.functions.KeyedCoProcessFunction;
+import io.eddy.api.functions.OpenContext;
+import io.eddy.api.state.MapState;
+import io.eddy.api.state.MapStateDescriptor;
+import io.eddy.api.state.ValueState;
+import io.eddy.api.state.ValueStateDescriptor;
+import io.eddy.api.types.Row;
+import io.eddy.api.types.TypeSerializers;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Event-time temporal join (Flink's TemporalRowTimeJoinOperator), keyed by the versioned table's
+ * primary key on the right and the matching left fields: left rows wait in state (by arrival
+ * number) until the watermark reaches their time, then join the version valid at that time
+ * ({@link TemporalJoinProcessor}), in arrival order; versions are kept by time (a later change at
+ * the same time replaces an earlier one), and every version older than the latest one at or before
+ * the watermark is dropped, as no waiting or later left row can join it. One event timer per key,
+ * at the earliest time that needs work. A left row behind the watermark is not dropped: it joins
+ * at the next watermark with the versions still kept, as in Flink.
+ */
+public final class TemporalRowTimeJoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Row> {
+  private static final long serialVersionUID = 1L;
+
+  private final TemporalJoinProcessor processor;
+
+  private transient ValueState<Long> nextLeftIndex;
+  private transient MapState<Long, Row> left;
+  private transient MapState<Long, Row> right;
+  private transient ValueState<Long> registeredTimer;
+
+  public TemporalRowTimeJoinFunction(TemporalJoinProcessor processor) {
+    this.processor = processor;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    nextLeftIndex = getRuntimeContext().getState(new ValueStateDescriptor<>("next-index", TypeSerializers.<Long>generic()));
+    left = getRuntimeContext().getMapState(
+        new MapStateDescriptor<>("left", TypeSerializers.<Long>generic(), TypeSerializers.<Row>generic()));
+    right = getRuntimeContext().getMapState(
+        new MapStateDescriptor<>("right", TypeSerializers.<Long>generic(), TypeSerializers.<Row>generic()));
+    registeredTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("timer", TypeSerializers.<Long>generic()));
+  }
+
+  @Override
+  public void processElement1(Row row, Context ctx, Collector<Row> out) throws Exception {
+    Long index = nextLeftIndex.value();
+    long next = index == null ? 0L : index;
+    nextLeftIndex.update(next + 1);
+    left.put(next, row);
+    registerSmallestTimer(processor.leftTime(row), ctx);
+  }
+
+  @Override
+  public void processElement2(Row row, Context ctx, Collector<Row> out) throws Exception {
+    long time = processor.rightTime(row);
+    right.put(time, row);
+    registerSmallestTimer(time, ctx);
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
+    registeredTimer.clear();
+    long watermark = ctx.timerService().currentWatermark();
+    List<Row> versions = new ArrayList<>();
+    for (Row version : right.values()) {
+      versions.add(version);
+    }
+    versions.sort(Comparator.comparingLong(processor::rightTime));
+    TreeMap<Long, Row> released = new TreeMap<>();
+    long earliestWaiting = Long.MAX_VALUE;
+    for (Map.Entry<Long, Row> entry : left.entries()) {
+      long time = processor.leftTime(entry.getValue());
+      if (time <= watermark) {
+        released.put(entry.getKey(), entry.getValue());
+      } else {
+        earliestWaiting = Math.min(earliestWaiting, time);
+      }
+    }
+    for (long index : released.keySet()) {
+      left.remove(index);
+    }
+    processor.join(new ArrayList<>(released.values()), versions, out);
+    int expired = processor.expiredVersions(versions, watermark);
+    for (int i = 0; i < expired; i++) {
+      right.remove(processor.rightTime(versions.get(i)));
+    }
+    if (earliestWaiting < Long.MAX_VALUE) {
+      registerTimer(earliestWaiting, ctx);
+    }
+  }
+
+  private void registerSmallestTimer(long time, Context ctx) throws Exception {
+    Long registered = registeredTimer.value();
+    if (registered == null) {
+      registerTimer(time, ctx);
+    } else if (registered > time) {
+      ctx.timerService().deleteEventTimeTimer(registered);
+      registerTimer(time, ctx);
+    }
+  }
+
+  private void registerTimer(long time, Context ctx) throws Exception {
+    registeredTimer.update(time);
+    ctx.timerService().registerEventTimeTimer(time);
+  }
+}
