@@ -106,6 +106,9 @@ public final class RecordCopier {
     if (type.isArray()) {
       return arrayCopier(type.getComponentType());
     }
+    if (type == Row.class) {
+      return RecordCopier::copyRow;
+    }
     if (type == ArrayList.class || type == LinkedList.class || type == HashSet.class || type == LinkedHashSet.class) {
       return value -> copyCollection(type, (Collection<?>) value);
     }
@@ -142,6 +145,21 @@ public final class RecordCopier {
       }
       return copy;
     };
+  }
+
+  /**
+   * Rows cross every exchange of a SQL job: copied directly (not field by field through
+   * reflection), sharing the common immutable field values without a class lookup.
+   */
+  private static Object copyRow(Object value) {
+    Row row = (Row) value;
+    Object[] fields = new Object[row.getArity()];
+    for (int i = 0; i < fields.length; i++) {
+      Object field = row.getField(i);
+      fields[i] = field == null || field instanceof String || field instanceof Long || field instanceof Integer
+          || field instanceof java.time.LocalDateTime ? field : copy(field);
+    }
+    return Row.wrap(row.getKind(), fields);
   }
 
   @SuppressWarnings("unchecked")

@@ -8,7 +8,6 @@ import io.eddy.nexmark.model.Event;
 import io.eddy.nexmark.model.Person;
 import io.eddy.table.types.LogicalType;
 import java.io.Serializable;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -102,6 +101,7 @@ public final class EventRows implements Serializable {
   }
 
   private static LocalDateTime time(long millis) {
-    return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC);
+    return LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), (int) Math.floorMod(millis, 1000) * 1_000_000,
+        ZoneOffset.UTC);
   }
 }

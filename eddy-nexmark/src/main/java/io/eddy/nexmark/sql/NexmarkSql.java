@@ -28,6 +28,10 @@ import java.util.List;
  * multiset fold ({@link io.eddy.nexmark.result.ChangelogApplier}) needs.
  */
 public final class NexmarkSql {
+  /** The result's kind of each row kind, by ordinal (looked up per change). */
+  private static final RowKind[] KINDS = java.util.Arrays.stream(io.eddy.api.types.RowKind.values())
+      .map(k -> RowKind.valueOf(k.name())).toArray(RowKind[]::new);
+
   private NexmarkSql() {}
 
   /** The changelog of query {@code name}'s SQL over {@code events}; {@code upsert} to omit -U rows where the plan can. */
@@ -51,7 +55,7 @@ public final class NexmarkSql {
     for (int i = 0; i < values.length; i++) {
       values[i] = row.getField(i);
     }
-    return new Change(RowKind.valueOf(row.getKind().name()), io.eddy.nexmark.result.Row.of(values));
+    return new Change(KINDS[row.getKind().ordinal()], io.eddy.nexmark.result.Row.of(values));
   }
 
   private static void run(TableEnvironment tEnv, String script) {
