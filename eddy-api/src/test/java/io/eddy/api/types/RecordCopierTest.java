@@ -61,6 +61,13 @@ class RecordCopierTest {
     rc.setField(0, 2L);
     assertThat(row.getField(0)).isEqualTo(1L);
     assertThat(rc.getField(1)).isEqualTo(row.getField(1)).isNotSameAs(row.getField(1));
+    Row outer = Row.ofKind(RowKind.UPDATE_AFTER, "s", Row.of(new byte[] {1}), null);
+    Row outerCopy = RecordCopier.copy(outer);
+    assertThat(outerCopy).isEqualTo(outer).isNotSameAs(outer);
+    outerCopy.setKind(RowKind.DELETE);
+    ((byte[]) ((Row) outerCopy.getField(1)).getField(0))[0] = 7;
+    assertThat(outer.getKind()).isEqualTo(RowKind.UPDATE_AFTER);
+    assertThat((byte[]) ((Row) outer.getField(1)).getField(0)).containsExactly(1);
 
     Map<String, int[]> m = new HashMap<>(Map.of("a", new int[] {1}));
     Map<String, int[]> mc = RecordCopier.copy(m);
