@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SqlGoldenTest {
   static final List<String> FILES = List.of(
       "aggregates.golden", "ranks.golden", "match.golden", "changelog.golden", "joins.golden",
-      "functions.golden", "temporal.golden");
+      "functions.golden", "temporal.golden", "windows.golden");
 
   @TempDir
   Path dir;

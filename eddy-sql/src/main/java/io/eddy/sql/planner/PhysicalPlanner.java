@@ -387,6 +387,7 @@ public final class PhysicalPlanner {
     List<RexNode> pre = new ArrayList<>();
     int windowStartGroup = -1;
     int windowEndGroup = -1;
+    int windowTimeGroup = -1;
     int[] groupFields = aggregate.getGroupSet().toArray();
     List<Integer> keyPositions = new ArrayList<>();
     for (int g = 0; g < groupFields.length; g++) {
@@ -398,9 +399,11 @@ public final class PhysicalPlanner {
       } else if (w == 1) {
         windowEndGroup = g;
         continue;
+      } else if (w == 2 && !legacy && windowTimeGroup < 0) {
+        windowTimeGroup = g; // the output's time attribute, for a window further down (Flink's cascading windows)
+        continue;
       } else if (w >= 0) {
-        throw new UnsupportedOperationException(legacy ? "one group window per GROUP BY is supported"
-            : "GROUP BY window_time is not supported yet");
+        throw new UnsupportedOperationException("one group window per GROUP BY is supported");
       }
       requireNoWindowColumns(p, n, "a grouping key");
       keyPositions.add(g);
@@ -468,7 +471,8 @@ public final class PhysicalPlanner {
     var windowType = TypeConversion.toTableRowType(b.getTypeFactory(), windowAgg.rowType());
     int nextKey = 0;
     for (int g = 0; g < groupFields.length; g++) {
-      int from = g == windowStartGroup ? keys + calls.size() : g == windowEndGroup ? keys + calls.size() + 1 : nextKey++;
+      int from = g == windowStartGroup ? keys + calls.size() : g == windowEndGroup ? keys + calls.size() + 1
+          : g == windowTimeGroup ? keys + calls.size() + 2 : nextKey++;
       order.add(b.makeInputRef(windowType.getFieldList().get(from).getType(), from));
     }
     for (int i = 0; i < calls.size(); i++) {
