@@ -55,6 +55,7 @@ final class BuiltinFunctions {
     return switch (name) {
       // Flink's are of precision 3 (Calcite types CURRENT_TIMESTAMP with 0): milliseconds kept
       case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "NOW" -> row -> now();
+      case "PROCTIME" -> row -> Instant.now().truncatedTo(ChronoUnit.MILLIS);
       case "CURRENT_DATE" -> row -> LocalDate.now(ZoneOffset.UTC);
       case "CURRENT_TIME", "LOCALTIME" -> row -> LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
       case "UNIX_TIMESTAMP" -> n == 0 ? row -> Instant.now().getEpochSecond()

@@ -37,18 +37,31 @@ final class FlinkFunctions {
   }
 
   /** NOW(): the current timestamp, as CURRENT_TIMESTAMP. */
-  static final SqlFunction NOW = new SqlFunction("NOW", SqlKind.OTHER_FUNCTION,
-      ReturnTypes.explicit(SqlTypeName.TIMESTAMP, 3), null, OperandTypes.NILADIC, SqlFunctionCategory.TIMEDATE) {
-    @Override
-    public boolean isDeterministic() {
-      return false;
-    }
+  static final SqlFunction NOW = currentTime("NOW", SqlTypeName.TIMESTAMP);
 
-    @Override
-    public boolean isDynamicFunction() {
-      return true;
-    }
-  };
+  /**
+   * PROCTIME(): the wall-clock time when the row is read, TIMESTAMP_LTZ(3). A computed column of
+   * it is what Flink calls a processing-time attribute; Eddy only evaluates it (no processing-time
+   * windows or joins), and a temporal join AS OF it is refused as Flink refuses one against a table
+   * that cannot be looked up.
+   */
+  static final SqlFunction PROCTIME = currentTime("PROCTIME", SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
+
+  /** A niladic function of the time it is evaluated at, of type {@code type}(3). */
+  private static SqlFunction currentTime(String name, SqlTypeName type) {
+    return new SqlFunction(name, SqlKind.OTHER_FUNCTION, ReturnTypes.explicit(type, 3), null, OperandTypes.NILADIC,
+        SqlFunctionCategory.TIMEDATE) {
+      @Override
+      public boolean isDeterministic() {
+        return false;
+      }
+
+      @Override
+      public boolean isDynamicFunction() {
+        return true;
+      }
+    };
+  }
 
   /** TO_TIMESTAMP(string [, format]): TIMESTAMP(3), NULL if the text does not parse. */
   static final SqlFunction TO_TIMESTAMP = function("TO_TIMESTAMP",
@@ -137,7 +150,7 @@ final class FlinkFunctions {
 
   /** Every declaration of this class and the library functions Flink shares with Calcite. */
   static List<SqlOperator> all() {
-    return List.of(NOW, TO_TIMESTAMP, TO_DATE, TO_TIMESTAMP_LTZ, UNIX_TIMESTAMP, FROM_UNIXTIME, REGEXP, LOCATE, SUBSTR,
+    return List.of(NOW, PROCTIME, TO_TIMESTAMP, TO_DATE, TO_TIMESTAMP_LTZ, UNIX_TIMESTAMP, FROM_UNIXTIME, REGEXP, LOCATE, SUBSTR,
         LOG, ROUND, TRUNCATE, IFNULL, BIN, HEX,
         SqlLibraryOperators.LPAD, SqlLibraryOperators.RPAD, SqlLibraryOperators.LTRIM, SqlLibraryOperators.RTRIM,
         SqlLibraryOperators.LEFT, SqlLibraryOperators.RIGHT, SqlLibraryOperators.REPEAT, SqlLibraryOperators.REVERSE,

@@ -1,6 +1,7 @@
 package io.eddy.sql.planner;
 
 import io.eddy.sql.catalog.CatalogTable;
+import io.eddy.sql.catalog.Column;
 import io.eddy.sql.plan.PhysicalNode;
 import io.eddy.sql.plan.TemporalJoinNode;
 import io.eddy.table.runtime.operators.join.JoinType;
@@ -12,6 +13,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.CorrelationId;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.metadata.RelColumnOrigin;
 import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.logical.LogicalCorrelate;
 import org.apache.calcite.rel.logical.LogicalJoin;
@@ -31,9 +33,9 @@ import org.apache.calcite.rex.RexShuttle;
  * TemporalJoinRewriteWithUniqueKeyRule, StreamPhysicalTemporalJoinRule): the period must be the
  * left input's rowtime attribute; the versioned table needs a primary key (a table's, or the upsert
  * key of a deduplicating view) that the equi-join keys on its side contain, and a rowtime
- * attribute; inner or left outer only. Refusals carry Flink's messages. Eddy has no
- * processing-time attribute, so there is no processing-time temporal join (Flink refuses one
- * against a table that cannot be looked up: "Processing-time temporal join is not supported yet.").
+ * attribute; inner or left outer only. Refusals carry Flink's messages. AS OF a {@code PROCTIME()}
+ * column is a processing-time temporal join, which Flink refuses against a table that cannot be
+ * looked up; Eddy has no lookup connector, so it always refuses it.
  */
 final class TemporalJoinRule {
   private TemporalJoinRule() {}
@@ -56,6 +58,9 @@ final class TemporalJoinRule {
     if (!(snapshot.getPeriod() instanceof RexFieldAccess period)
         || !(period.getReferenceExpr() instanceof RexCorrelVariable)) {
       throw new IllegalArgumentException(onlyTimeAttribute + "'"); // Flink's message, quote and all
+    }
+    if (isProcessingTime(correlate, period.getField().getIndex())) {
+      throw new UnsupportedOperationException("Processing-time temporal join is not supported yet.");
     }
     if (period.getField().getIndex() != left.rowtimeField()) {
       throw new IllegalArgumentException(onlyTimeAttribute);
@@ -117,6 +122,17 @@ final class TemporalJoinRule {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("Correlate has invalid join type (\\w+)")
         .matcher(String.valueOf(e.getMessage()));
     return m.find() ? new IllegalStateException("Unknown join type " + m.group(1)) : null;
+  }
+
+  /** Whether field {@code field} of the left input is a table's {@code PROCTIME()} column, unchanged. */
+  private static boolean isProcessingTime(LogicalCorrelate correlate, int field) {
+    RelColumnOrigin origin = correlate.getCluster().getMetadataQuery().getColumnOrigin(correlate.getLeft(), field);
+    if (origin == null || origin.isDerived() || origin.getOriginTable().unwrap(CatalogTableAdapter.class) == null) {
+      return false;
+    }
+    CatalogTable table = origin.getOriginTable().unwrap(CatalogTableAdapter.class).table();
+    Column column = table.columns().get(origin.getOriginColumnOrdinal());
+    return !column.isPhysical() && column.expression().replace(" ", "").equalsIgnoreCase("PROCTIME()");
   }
 
   /** Rewrites an expression over the Snapshot's row and the correlated left row into one over the joined row. */
