@@ -16,7 +16,8 @@ import java.util.List;
  * versioned table (right input, keyed by its primary key) valid at the left row's rowtime, inner
  * or left outer. The left input's changes pass through with their kinds, so the output's
  * changelog mode is the left input's; the versioned table is read as an upsert stream (+U rows
- * alone). The output keeps the left rowtime attribute. No upsert key.
+ * alone). The output keeps the left rowtime attribute. No upsert key. {@code table.exec.state.ttl}
+ * is the operator's state retention time, as in Flink.
  */
 public final class TemporalJoinNode extends PhysicalNode {
   private final JoinType type;
@@ -75,7 +76,7 @@ public final class TemporalJoinNode extends PhysicalNode {
         right.versionTimeField(), left.rowType().fieldCount(), right.rowType().fieldCount(), residual);
     return context.streamOf(left).connect(context.streamOf(right))
         .keyBy(new RowKeySelector(leftKeys), new RowKeySelector(rightKeys))
-        .process(new TemporalRowTimeJoinFunction(processor))
+        .process(new TemporalRowTimeJoinFunction(processor, context.stateTtl()))
         .name("TemporalJoin");
   }
 }

@@ -18,6 +18,7 @@ public final class RestoringTwoInputHarness {
   private final List<Row> output = new ArrayList<>();
   private final List<Long> watermarks = new ArrayList<>();
   private TwoInputHarness<Row, Row, Row> harness;
+  private long processingTime;
 
   public RestoringTwoInputHarness(BiFunction<DataStream<Row>, DataStream<Row>, DataStream<Row>> pipeline,
       boolean restoreBetweenSteps) throws Exception {
@@ -40,6 +41,13 @@ public final class RestoringTwoInputHarness {
   public void watermark(long watermark) throws Exception {
     step();
     harness.processWatermark(watermark);
+  }
+
+  /** Moves processing time (which goes on across restores) and fires the timers that became due. */
+  public void processingTime(long time) throws Exception {
+    step();
+    processingTime = time;
+    harness.setProcessingTime(time);
   }
 
   /** Everything emitted so far, across restores. */
@@ -65,5 +73,6 @@ public final class RestoringTwoInputHarness {
     watermarks.addAll(harness.watermarks());
     harness.close();
     harness = TwoInputHarness.<Row, Row, Row>of(pipeline).restore(snapshot).open();
+    harness.clock().setTime(processingTime);
   }
 }

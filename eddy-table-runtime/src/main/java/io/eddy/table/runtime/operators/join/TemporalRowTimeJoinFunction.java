@@ -8,7 +8,9 @@ import io.eddy.api.state.MapStateDescriptor;
 import io.eddy.api.state.ValueState;
 import io.eddy.api.state.ValueStateDescriptor;
 import io.eddy.api.types.Row;
+import io.eddy.api.time.TimeDomain;
 import io.eddy.api.types.TypeSerializers;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,19 +26,31 @@ import java.util.TreeMap;
  * the watermark is dropped, as no waiting or later left row can join it. One event timer per key,
  * at the earliest time that needs work. A left row behind the watermark is not dropped: it joins
  * at the next watermark with the versions still kept, as in Flink.
+ *
+ * <p>With a state retention time ({@code table.exec.state.ttl}), Flink's
+ * BaseTwoInputStreamOperatorWithStateRetention: each row sets a processing-time cleanup timer at
+ * now + 1.5 x the retention unless one at least the retention ahead exists; when it fires, the
+ * key's whole state goes. A key whose left rows were all joined and that keeps no versions drops
+ * its cleanup timer at once.
  */
 public final class TemporalRowTimeJoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Row> {
   private static final long serialVersionUID = 1L;
 
   private final TemporalJoinProcessor processor;
+  private final long minRetention;
+  private final long maxRetention;
 
   private transient ValueState<Long> nextLeftIndex;
   private transient MapState<Long, Row> left;
   private transient MapState<Long, Row> right;
   private transient ValueState<Long> registeredTimer;
+  private transient ValueState<Long> cleanupTimer;
 
-  public TemporalRowTimeJoinFunction(TemporalJoinProcessor processor) {
+  /** {@code stateRetention} zero for none. */
+  public TemporalRowTimeJoinFunction(TemporalJoinProcessor processor, Duration stateRetention) {
     this.processor = processor;
+    this.minRetention = stateRetention.toMillis();
+    this.maxRetention = minRetention * 3 / 2;
   }
 
   @Override
@@ -47,6 +61,8 @@ public final class TemporalRowTimeJoinFunction extends KeyedCoProcessFunction<Ro
     right = getRuntimeContext().getMapState(
         new MapStateDescriptor<>("right", TypeSerializers.<Long>generic(), TypeSerializers.<Row>generic()));
     registeredTimer = getRuntimeContext().getState(new ValueStateDescriptor<>("timer", TypeSerializers.<Long>generic()));
+    cleanupTimer = getRuntimeContext().getState(
+        new ValueStateDescriptor<>("cleanup-timer", TypeSerializers.<Long>generic()));
   }
 
   @Override
@@ -56,6 +72,7 @@ public final class TemporalRowTimeJoinFunction extends KeyedCoProcessFunction<Ro
     nextLeftIndex.update(next + 1);
     left.put(next, row);
     registerSmallestTimer(processor.leftTime(row), ctx);
+    registerCleanupTimer(ctx);
   }
 
   @Override
@@ -63,10 +80,22 @@ public final class TemporalRowTimeJoinFunction extends KeyedCoProcessFunction<Ro
     long time = processor.rightTime(row);
     right.put(time, row);
     registerSmallestTimer(time, ctx);
+    registerCleanupTimer(ctx);
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
+    if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+      Long cleanup = cleanupTimer.value();
+      if (cleanup != null && cleanup == timestamp) {
+        left.clear();
+        right.clear();
+        nextLeftIndex.clear();
+        registeredTimer.clear();
+        cleanupTimer.clear();
+      }
+      return;
+    }
     registeredTimer.clear();
     long watermark = ctx.timerService().currentWatermark();
     List<Row> versions = new ArrayList<>();
@@ -94,6 +123,34 @@ public final class TemporalRowTimeJoinFunction extends KeyedCoProcessFunction<Ro
     }
     if (earliestWaiting < Long.MAX_VALUE) {
       registerTimer(earliestWaiting, ctx);
+    }
+    if (minRetention > 0) {
+      if (earliestWaiting < Long.MAX_VALUE || !right.isEmpty()) {
+        registerCleanupTimer(ctx);
+      } else {
+        Long cleanup = cleanupTimer.value();
+        if (cleanup != null) {
+          ctx.timerService().deleteProcessingTimeTimer(cleanup);
+          cleanupTimer.clear();
+        }
+        nextLeftIndex.clear();
+      }
+    }
+  }
+
+  /** Moves the key's cleanup timer to now + the maximum retention unless it is at least the minimum ahead. */
+  private void registerCleanupTimer(Context ctx) throws Exception {
+    if (minRetention <= 0) {
+      return;
+    }
+    long now = ctx.timerService().currentProcessingTime();
+    Long cleanup = cleanupTimer.value();
+    if (cleanup == null || now + minRetention > cleanup) {
+      if (cleanup != null) {
+        ctx.timerService().deleteProcessingTimeTimer(cleanup);
+      }
+      cleanupTimer.update(now + maxRetention);
+      ctx.timerService().registerProcessingTimeTimer(now + maxRetention);
     }
   }
 

@@ -7,6 +7,7 @@ import io.eddy.api.types.RowKind;
 import io.eddy.table.runtime.RowExpression;
 import io.eddy.table.runtime.operators.RestoringTwoInputHarness;
 import io.eddy.table.runtime.operators.RowKeySelector;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,9 +30,15 @@ class TemporalRowTimeJoinFunctionTest {
 
   private static RestoringTwoInputHarness harness(boolean leftOuter, RowExpression residual, boolean restore)
       throws Exception {
+    return harness(leftOuter, residual, restore, Duration.ZERO);
+  }
+
+  private static RestoringTwoInputHarness harness(boolean leftOuter, RowExpression residual, boolean restore,
+      Duration stateRetention) throws Exception {
     return new RestoringTwoInputHarness((l, r) -> l.connect(r)
         .keyBy(new RowKeySelector(new int[] {0}), new RowKeySelector(new int[] {0}))
-        .process(new TemporalRowTimeJoinFunction(new TemporalJoinProcessor(leftOuter, 2, 2, 3, 3, residual))), restore);
+        .process(new TemporalRowTimeJoinFunction(new TemporalJoinProcessor(leftOuter, 2, 2, 3, 3, residual),
+            stateRetention)), restore);
   }
 
   private static LocalDateTime ts(long millis) {
@@ -96,6 +103,29 @@ class TemporalRowTimeJoinFunctionTest {
     h.watermark(Long.MAX_VALUE);
     assertThat(h.output()).extracting(Row::toString).containsExactly(
         joined("+I", "a", 11, 6, 12, 6), joined("+I", "a", 9, 7, 12, 6));
+  }
+
+  /**
+   * State retention 100 ms (Flink's, from table.exec.state.ttl): a key untouched for 150 ms of
+   * processing time loses its waiting rows and versions; rows and kept versions push the cleanup on.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void stateRetentionClearsAnIdleKey(boolean restore) throws Exception {
+    var h = harness(true, null, restore, Duration.ofMillis(100));
+    h.right(row("a", 10, 1), 1);
+    h.left(row("b", 1, 50), 50);
+    h.processingTime(60);
+    h.right(row("a", 11, 2), 2);
+    h.processingTime(160);
+    h.watermark(60);
+    h.left(row("a", 2, 70), 70);
+    h.watermark(80);
+    h.processingTime(400);
+    h.left(row("a", 3, 90), 90);
+    h.watermark(100);
+    assertThat(h.output()).extracting(Row::toString).containsExactly(
+        joined("+I", "a", 2, 70, 11, 2), padded("a", 3, 90));
   }
 
   /**
