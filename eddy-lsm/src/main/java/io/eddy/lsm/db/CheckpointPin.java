@@ -20,7 +20,7 @@ import java.util.List;
  * <p>Thread safety: thread-safe; pinned on the flush thread, awaited by the checkpoint's
  * asynchronous part, released by the checkpoint's owner.
  */
-public final class CheckpointPin {
+final class CheckpointPin {
   private final long sequence;
   private final MemTable memTable;
   private final FileRefs refs;
@@ -35,7 +35,7 @@ public final class CheckpointPin {
     this.refs = refs;
   }
 
-  public long sequence() {
+  long sequence() {
     return sequence;
   }
 
@@ -63,7 +63,7 @@ public final class CheckpointPin {
   }
 
   /** Waits for the pinned version and describes it; throws if it failed or was released. */
-  public synchronized Manifest await() throws IOException {
+  synchronized Manifest await() throws IOException {
     while (manifest == null && failure == null && !released) {
       try {
         wait();
@@ -82,7 +82,7 @@ public final class CheckpointPin {
   }
 
   /** Drops the files' references (now or when pinned); wakes a waiter with an error. */
-  public synchronized void release() {
+  synchronized void release() {
     if (released) {
       return;
     }

@@ -280,7 +280,7 @@ public final class DbCore {
    * file): makes the active memtable immutable and returns a pin of the writes up to now, which
    * the flush thread completes when the last memtable holding them is installed.
    */
-  public CheckpointPin beginCheckpoint() throws IOException {
+  CheckpointPin beginCheckpoint() throws IOException {
     writeLock.lock();
     try {
       checkWritable();
