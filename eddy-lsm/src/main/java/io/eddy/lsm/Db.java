@@ -108,7 +108,7 @@ public final class Db implements AutoCloseable {
    * manifest and writes the new store's first manifest: no data is copied; blocks are read
    * on demand through the caches. Keys outside the range are invisible and dropped by
    * compaction. No compaction starts at open (a recovering job would wait behind its reads):
-   * the first flush, or a write stalled by level 0, starts them.
+   * the first flush, or a write delayed by level 0, starts them.
    */
   public static Db openFromCheckpoint(Options options, FileSystem fs, String checkpointManifest, String dir, KeyRange range)
       throws IOException {

@@ -170,7 +170,8 @@ public final class DbCore {
   /**
    * REQUIRES writeLock. Returns a memtable with room for a write, switching memtables and
    * applying write stalls (a 1 ms delay once level 0 reaches the slowdown trigger; waiting
-   * while too many flushes are pending or level 0 reaches the stop trigger).
+   * while too many flushes are pending or level 0 reaches the stop trigger). A write delayed by
+   * level 0 asks for a compaction.
    */
   public MemTable makeRoomForWrite() throws IOException {
     boolean delayed = false;
@@ -181,6 +182,9 @@ public final class DbCore {
       if (!delayed && level0 >= options.level0SlowdownTrigger()) {
         delayed = true;
         slowdowns.incrementAndGet();
+        if (compactor != null) {
+          compactor.schedule(); // a store opened from a checkpoint has not compacted yet
+        }
         await(1);
       } else if (s.active().approximateBytes() < options.writeBufferSize()) {
         return s.active();
