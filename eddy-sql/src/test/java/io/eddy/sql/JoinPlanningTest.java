@@ -1,6 +1,7 @@
 package io.eddy.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eddy.api.config.Configuration;
 import java.nio.file.Path;
@@ -108,5 +109,15 @@ class JoinPlanningTest {
     assertThat(plan).contains("TemporalJoin(joinType=[LeftOuterJoin], where=[=(k, k0)], leftKey=[k], rightKey=[k],"
         + " rightTimeIndex=[2], changelogMode=[I])").contains("changelogMode=[I,UA], upsertKeys=[k]")
         .doesNotContain("UB");
+  }
+
+  /** Correlated IN/EXISTS/NOT EXISTS become semi/anti joins, which Eddy runs between windows only so far. */
+  @Test
+  void subqueriesAreSemiOrAntiWindowJoins() {
+    assertThat(env.explainSql("SELECT * FROM " + tumble("o", 5) + " a WHERE NOT EXISTS (SELECT * FROM "
+        + tumble("s", 5) + " b WHERE a.k = b.k AND a.window_start = b.window_start AND a.window_end = b.window_end)"))
+        .contains("WindowJoin(", "joinType=[LeftAntiJoin], where=[=(k, k0)], leftKey=[k], rightKey=[k]");
+    assertThatThrownBy(() -> env.explainSql("SELECT * FROM o WHERE EXISTS (SELECT * FROM s WHERE s.k = o.k)"))
+        .hasMessageContaining("SEMI joins (IN/EXISTS subqueries) are supported as window joins only yet");
   }
 }

@@ -90,6 +90,10 @@ public final class PhysicalPlanner {
       case LogicalCalc calc when calc.getInput() instanceof Aggregate aggregate && GroupWindowRule.matches(aggregate) ->
           GroupWindowRule.plan(this, calc, aggregate);
       case LogicalCalc calc -> {
+        PhysicalNode subQueryJoin = calc.getInput() instanceof LogicalCorrelate ? SubQueryJoinRule.plan(this, calc) : null;
+        if (subQueryJoin != null) {
+          yield subQueryJoin;
+        }
         RexProgram program = calc.getProgram();
         RexNode condition = program.getCondition() == null ? null : program.expandLocalRef(program.getCondition());
         List<RexNode> projections = new ArrayList<>();
@@ -128,6 +132,8 @@ public final class PhysicalPlanner {
       case LEFT -> JoinType.LEFT;
       case RIGHT -> JoinType.RIGHT;
       case FULL -> JoinType.FULL;
+      case SEMI -> JoinType.SEMI;
+      case ANTI -> JoinType.ANTI;
       default -> throw new UnsupportedOperationException(join.getJoinType() + " joins are not supported yet");
     };
     PhysicalNode left = plan(join.getLeft());
@@ -137,6 +143,10 @@ public final class PhysicalPlanner {
     PhysicalNode window = WindowJoinRule.plan(join, type, left, right);
     if (window != null) {
       return window;
+    }
+    if (type.leftRowsOnly()) {
+      throw new UnsupportedOperationException(join.getJoinType() + " joins (IN/EXISTS subqueries) are supported as"
+          + " window joins only yet");
     }
     PhysicalNode interval = IntervalJoinRule.plan(join, type, left, right, describe(join.getCondition(), names));
     if (interval != null) {

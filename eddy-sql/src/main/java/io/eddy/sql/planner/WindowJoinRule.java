@@ -48,8 +48,12 @@ final class WindowJoinRule {
     }
     RexNode remaining = RexUtil.composeConjunction(join.getCluster().getRexBuilder(), others);
     EquiJoin equi = EquiJoin.of(join, remaining);
+    List<String> names = new ArrayList<>(join.getLeft().getRowType().getFieldNames());
+    for (String name : join.getRight().getRowType().getFieldNames()) {
+      names.add(names.contains(name) ? name + "0" : name);
+    }
     return new WindowJoinNode(left, right, TypeConversion.toLogicalType(join.getRowType()), type, equi.leftKeys(),
-        equi.rightKeys(), equi.residual(), PhysicalPlanner.describe(remaining, join.getRowType().getFieldNames()));
+        equi.rightKeys(), equi.residual(), PhysicalPlanner.describe(remaining, names));
   }
 
   /**
