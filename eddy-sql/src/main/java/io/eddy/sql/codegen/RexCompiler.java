@@ -7,6 +7,7 @@ import io.eddy.table.functions.EvalMethod;
 import io.eddy.table.functions.ScalarFunction;
 import io.eddy.table.runtime.functions.ScalarFunctionCall;
 import io.eddy.table.runtime.RowExpression;
+import io.eddy.table.runtime.RowMemo;
 import io.eddy.table.types.LogicalType;
 import io.eddy.table.types.LogicalType.Root;
 import java.math.BigDecimal;
@@ -17,6 +18,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -36,13 +38,23 @@ import org.apache.calcite.util.TimestampString;
  * the row's fields) into {@link RowExpression} trees of small closures: each node's operands are
  * compiled once, types are resolved at compile time, and evaluation is NULL-propagating with
  * SQL's three-valued logic for AND, OR, NOT and CASE. A construct without an implementation
- * fails at compile time (planning), naming it. Thread-safe (stateless).
+ * fails at compile time (planning), naming it. Calls listed as shared are evaluated at most once
+ * per row through a {@link RowMemo}. Thread-safe (stateless).
  */
 public final class RexCompiler {
   private final RexBuilder rexBuilder;
+  private final RowMemo memo;
+  private final Map<RexNode, Integer> shared;
 
   public RexCompiler(RexBuilder rexBuilder) {
+    this(rexBuilder, null, Map.of());
+  }
+
+  /** A compiler that memoizes each call of {@code shared} in its slot of {@code memo}. */
+  public RexCompiler(RexBuilder rexBuilder, RowMemo memo, Map<RexNode, Integer> shared) {
     this.rexBuilder = rexBuilder;
+    this.memo = memo;
+    this.shared = Map.copyOf(shared);
   }
 
   public List<RowExpression> compile(List<RexNode> nodes) {
@@ -68,7 +80,10 @@ public final class RexCompiler {
         int index = access.getField().getIndex();
         yield row -> target.eval(row) instanceof Row nested ? nested.getField(index) : null;
       }
-      case RexCall call -> call(call);
+      case RexCall call -> {
+        Integer slot = shared.get(call);
+        yield slot == null ? call(call) : memo.memoized(slot, call(call));
+      }
       default -> throw unsupported(node.toString());
     };
   }

@@ -4,6 +4,7 @@ import io.eddy.api.datastream.DataStream;
 import io.eddy.api.types.Row;
 import io.eddy.table.runtime.ChangelogMode;
 import io.eddy.table.runtime.RowExpression;
+import io.eddy.table.runtime.RowMemo;
 import io.eddy.table.runtime.operators.calc.CalcFunction;
 import io.eddy.table.runtime.operators.window.WindowAssignment;
 import io.eddy.table.types.LogicalType;
@@ -17,14 +18,17 @@ import java.util.List;
 public final class CalcNode extends PhysicalNode {
   private final RowExpression condition;
   private final List<RowExpression> projections;
+  private final RowMemo memo;
   private final int[] forwarded;
   private final String description;
 
+  /** {@code memo} holds the subexpressions the expressions share (null if none). */
   public CalcNode(PhysicalNode input, LogicalType rowType, RowExpression condition, List<RowExpression> projections,
-      int[] forwarded, String description) {
+      RowMemo memo, int[] forwarded, String description) {
     super(List.of(input), rowType);
     this.condition = condition;
     this.projections = List.copyOf(projections);
+    this.memo = memo;
     this.forwarded = forwarded.clone();
     this.description = description;
   }
@@ -116,6 +120,6 @@ public final class CalcNode extends PhysicalNode {
   public DataStream<Row> translate(TranslationContext context) {
     DataStream<Row> in = context.streamOf(input());
     // Stateless: runs at its input's parallelism, so it chains (and keeps a source's order).
-    return in.flatMap(new CalcFunction(condition, projections)).name("Calc").setParallelism(in.getParallelism());
+    return in.flatMap(new CalcFunction(condition, projections, memo)).name("Calc").setParallelism(in.getParallelism());
   }
 }

@@ -15,6 +15,7 @@ import io.eddy.sql.plan.UnionNode;
 import io.eddy.sql.plan.WatermarkAssignerNode;
 import io.eddy.sql.plan.WindowAggregateNode;
 import io.eddy.table.runtime.RowExpression;
+import io.eddy.table.runtime.RowMemo;
 import io.eddy.table.runtime.operators.aggregate.AggregateCall;
 import io.eddy.table.runtime.operators.aggregate.RowAggregator;
 import io.eddy.table.runtime.operators.join.JoinType;
@@ -159,7 +160,13 @@ public final class PhysicalPlanner {
 
   CalcNode calc(PhysicalNode input, RexNode condition, List<RexNode> projections,
       org.apache.calcite.rel.type.RelDataType rowType, RexBuilder b) {
-    RexCompiler compiler = new RexCompiler(b);
+    List<RexNode> all = new ArrayList<>(projections);
+    if (condition != null) {
+      all.add(condition);
+    }
+    Map<RexNode, Integer> shared = SharedCalls.of(all);
+    RowMemo memo = shared.isEmpty() ? null : new RowMemo(shared.size());
+    RexCompiler compiler = new RexCompiler(b, memo, shared);
     int[] forwarded = new int[projections.size()];
     List<String> shown = new ArrayList<>();
     List<String> inputNames = input.rowType().fieldNames();
@@ -173,7 +180,7 @@ public final class PhysicalPlanner {
     String description = "select=[" + String.join(", ", shown) + "]"
         + (condition == null ? "" : ", where=[" + describe(condition, inputNames) + "]");
     return new CalcNode(input, TypeConversion.toLogicalType(rowType), condition == null ? null : compiler.compile(condition),
-        compiler.compile(projections), forwarded, description);
+        compiler.compile(projections), memo, forwarded, description);
   }
 
   /** An expression's text with input fields named. */

@@ -6,6 +6,7 @@ import io.eddy.table.functions.FunctionHint;
 import io.eddy.table.functions.ScalarFunction;
 import io.eddy.table.functions.TableFunction;
 import java.math.BigDecimal;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** User functions the SQL tests register with CREATE FUNCTION. */
 public final class TestFunctions {
@@ -19,6 +20,16 @@ public final class TestFunctions {
 
     public String eval(String s) {
       return s == null ? null : s + s;
+    }
+  }
+
+  /** The identity on INT, counting its calls (all subtasks of a test's local job). */
+  public static class Counted extends ScalarFunction {
+    public static final AtomicLong CALLS = new AtomicLong();
+
+    public int eval(int x) {
+      CALLS.incrementAndGet();
+      return x;
     }
   }
 

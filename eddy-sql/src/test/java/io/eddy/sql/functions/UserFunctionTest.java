@@ -46,6 +46,17 @@ class UserFunctionTest {
         .containsExactly("k,a,b,c", "ab,2,6,abab", "c,,0,cc");
   }
 
+  /** As Flink's code generator reuses a Calc's common terms; a CASE branch not taken calls nothing. */
+  @Test
+  void aCallTheConditionAndProjectionsShareRunsOncePerRow() throws Exception {
+    TestFunctions.Counted.CALLS.set(0);
+    assertThat(run("CREATE FUNCTION counted AS '" + PKG + "Counted';\n"
+        + "SELECT counted(n) AS a, counted(n) + 1 AS b, CASE WHEN n > 5 THEN counted(n) ELSE 0 END AS c\n"
+        + "FROM t WHERE counted(n) >= 0;"))
+        .containsExactly("a,b,c", "0,1,0", "3,4,0");
+    assertThat(TestFunctions.Counted.CALLS.get()).as("calls for two rows").isEqualTo(2);
+  }
+
   @Test
   void scalarFunctionWithDeclaredResultTypeAndVarargs() throws Exception {
     assertThat(run("CREATE TEMPORARY FUNCTION scaled AS '" + PKG + "Scaled';\n"

@@ -4,23 +4,27 @@ import io.eddy.api.functions.Collector;
 import io.eddy.api.functions.FlatMapFunction;
 import io.eddy.api.types.Row;
 import io.eddy.table.runtime.RowExpression;
+import io.eddy.table.runtime.RowMemo;
 import java.util.List;
 
 /**
  * Filter then projection of each row, keeping its kind (Flink's Calc): a changelog row passes
- * when the condition is TRUE (NULL and FALSE drop it) and leaves as the projected values. Stateless,
- * so it fits both the streaming and the batch-incremental modes as is.
+ * when the condition is TRUE (NULL and FALSE drop it) and leaves as the projected values. The
+ * expressions may share subexpressions through a {@link RowMemo}, reset here for every row.
+ * Stateless across rows, so it fits both the streaming and the batch-incremental modes as is.
  */
 public final class CalcFunction implements FlatMapFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
 
   private final RowExpression condition;
   private final RowExpression[] projections;
+  private final RowMemo memo;
 
-  /** {@code condition} may be null (no filter). */
-  public CalcFunction(RowExpression condition, List<RowExpression> projections) {
+  /** {@code condition} may be null (no filter); {@code memo} null when the expressions share none. */
+  public CalcFunction(RowExpression condition, List<RowExpression> projections, RowMemo memo) {
     this.condition = condition;
     this.projections = projections.toArray(RowExpression[]::new);
+    this.memo = memo;
   }
 
   @Override
@@ -33,6 +37,9 @@ public final class CalcFunction implements FlatMapFunction<Row, Row> {
 
   /** The output row for {@code row}, or null when the condition drops it. */
   public Row apply(Row row) {
+    if (memo != null) {
+      memo.reset();
+    }
     if (condition != null && !Boolean.TRUE.equals(condition.eval(row))) {
       return null;
     }
