@@ -9,9 +9,11 @@ import io.eddy.state.async.StateExecutor;
 import io.eddy.state.async.StateRequestType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
@@ -33,11 +35,20 @@ import java.util.function.Consumer;
  * </ul>
  *
  * <p>Requests collect in the active buffer and go to the executor as one batch when it holds
- * {@code bufferSize} requests, when it is older than {@code bufferTimeout}, when the task must
- * wait for them ({@link #triggerIfNeeded}, draining, backpressure), or when a batch's results were
- * delivered and no other batch is in flight. A record is finished when its
- * processing returned and every request it (or its callbacks) issued has been answered and its
- * callbacks ran.
+ * {@code bufferSize} requests, when it is older than {@code bufferTimeout}, or when the task must
+ * wait for them (draining, or the in-flight limit reached), as Flink's controller does: never
+ * eagerly, so that the requests of records whose keys are free keep filling the batch. A record
+ * is finished when its processing returned and every request it (or its callbacks) issued has been
+ * answered and its callbacks ran.
+ *
+ * <p><b>Hot keys.</b> A record whose only unanswered requests are writes still in the active
+ * buffer, with nothing waiting on their futures ({@link StateFutureImpl#hasDependentWork}), can no
+ * longer run code nor read: its key passes to the next record of the key at once, whose requests
+ * then follow those writes in the same batch (the executor answers a batch's requests as if run
+ * one after another). So a key's successive records advance one batch round trip apart each,
+ * not two (read, then write), and a hot key does not hold the whole stream to one record per
+ * batch: records of other keys keep filling it. The record handing over stays in flight (drains
+ * and the in-flight limit count it) until its writes are answered.
  *
  * <p><b>Epochs.</b> Watermarks, timers firing and checkpoint barriers are non-record input: {@link
  * #processNonRecord} ends the current epoch and lets the non-record act only once every record of
@@ -50,6 +61,12 @@ import java.util.function.Consumer;
  * inside a callback or a record's processing would wait for itself and is refused.
  */
 public final class AsyncExecutionController<K> implements AutoCloseable {
+  /** Requests whose answer is only that they were applied: a record left with these reads nothing more. */
+  private static final Set<StateRequestType> WRITES = EnumSet.of(StateRequestType.CLEAR, StateRequestType.VALUE_UPDATE,
+      StateRequestType.LIST_ADD, StateRequestType.LIST_ADD_ALL, StateRequestType.LIST_UPDATE, StateRequestType.MAP_PUT,
+      StateRequestType.MAP_PUT_ALL, StateRequestType.MAP_REMOVE, StateRequestType.REDUCING_ADD,
+      StateRequestType.AGGREGATING_ADD);
+
   private final String operatorName;
   private final MailboxExecutor mailbox;
   private final StateExecutor executor;
@@ -108,7 +125,13 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
     }
     RecordContext<K> context = new RecordContext<>(key, onEnter, processing);
     inFlightRecords++;
-    if (keyOwners.putIfAbsent(key, context) == null) {
+    RecordContext<K> owner = keyOwners.putIfAbsent(key, context);
+    if (owner == null) {
+      ready.add(context);
+    } else if (!blocking.containsKey(key) && onlyQuietWritesLeft(owner)) {
+      owner.handedOver = true;
+      context.predecessor = owner;
+      keyOwners.put(key, context);
       ready.add(context);
     } else {
       blocking.computeIfAbsent(key, k -> new ArrayDeque<>()).add(context);
@@ -134,6 +157,7 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
     }
     PendingRequest<K> request = new PendingRequest<>(type, state, context, namespace, payload, value);
     context.retain();
+    context.pending.add(request);
     if (active.isEmpty()) {
       long flushed = generation;
       timeout = BufferTimeouts.schedule(settings.bufferTimeout(),
@@ -201,6 +225,9 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
   private void flush() {
     List<PendingRequest<K>> batch = active;
     active = new ArrayList<>();
+    for (PendingRequest<K> request : batch) {
+      request.sent = true;
+    }
     generation++;
     if (timeout != null) {
       timeout.cancel(false);
@@ -225,14 +252,40 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
           + " state requests failed: " + failure.getMessage(), failure);
     }
     for (PendingRequest<K> request : batch) {
-      runInContext(request.context, () -> request.future.complete(request.result()));
-      release(request.context);
+      RecordContext<K> context = request.context;
+      context.pending.remove(request);
+      runInContext(context, () -> request.future.complete(request.result()));
+      if (!release(context)) {
+        handOverIfQuiet(context);
+      }
     }
     runReady();
-    // With no other batch in flight, nothing would answer the requests just issued (by callbacks, or
-    // by records their keys' previous record unblocked) until the buffer fills or times out: send
-    // them now, so that a hot key's records follow each other one round trip apart.
-    triggerIfNeeded(batchesInFlight == 0);
+    triggerIfNeeded(false);
+  }
+
+  /**
+   * Whether {@code context} can run no more code and issue no more requests: nothing of it runs,
+   * and its unanswered requests are all writes still in the active buffer that nothing waits on.
+   * Requests of a record started now go after those writes in the same batch.
+   */
+  private boolean onlyQuietWritesLeft(RecordContext<K> context) {
+    if (context.handedOver || !context.onlyRequestsLeft()) {
+      return false;
+    }
+    for (PendingRequest<K> request : context.pending) {
+      if (request.sent || !WRITES.contains(request.type()) || request.future.hasDependentWork()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Passes the key of {@code context} (in flight) to its next waiting record if only quiet writes of it are left. */
+  private void handOverIfQuiet(RecordContext<K> context) {
+    if (blocking.containsKey(context.key) && keyOwners.get(context.key) == context && onlyQuietWritesLeft(context)) {
+      context.handedOver = true;
+      passKey(context.key).predecessor = context;
+    }
   }
 
   private void runInContext(RecordContext<K> context, Runnable work) {
@@ -269,30 +322,50 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
       for (RecordContext<K> context; (context = ready.poll()) != null; ) {
         context.retain();
         runInContext(context, context.processing);
-        release(context);
+        if (!release(context)) {
+          handOverIfQuiet(context);
+        }
       }
     } finally {
       runningReady = false;
     }
   }
 
-  private void release(RecordContext<K> context) {
+  /** Drops a reference of {@code context}; returns whether that finished it. */
+  private boolean release(RecordContext<K> context) {
     if (!context.release()) {
-      return;
+      return false;
     }
     inFlightRecords--;
-    ArrayDeque<RecordContext<K>> waiting = blocking.get(context.key);
-    if (waiting == null) {
-      keyOwners.remove(context.key);
-      return;
+    RecordContext<K> predecessor = context.predecessor;
+    context.predecessor = null;
+    if (context.handedOver) {
+      return true; // its key is already the next record's
     }
+    if (blocking.containsKey(context.key)) {
+      passKey(context.key).predecessor = predecessor != null && !predecessor.finished() ? predecessor : null;
+    } else if (predecessor != null && !predecessor.finished()) {
+      // the record that handed the key over still has writes unanswered: a record of the key started
+      // now must go after them, so the key is that record's again
+      predecessor.handedOver = false;
+      keyOwners.put(context.key, predecessor);
+    } else {
+      keyOwners.remove(context.key);
+    }
+    return true;
+  }
+
+  /** Makes the first record waiting for {@code key} its owner, ready to start; returns it. */
+  private RecordContext<K> passKey(K key) {
+    ArrayDeque<RecordContext<K>> waiting = blocking.get(key);
     RecordContext<K> next = waiting.poll();
     blockingRecords--;
     if (waiting.isEmpty()) {
-      blocking.remove(context.key);
+      blocking.remove(key);
     }
-    keyOwners.put(context.key, next);
+    keyOwners.put(key, next);
     ready.add(next);
+    return next;
   }
 
   private IllegalStateException misuse(String what) {

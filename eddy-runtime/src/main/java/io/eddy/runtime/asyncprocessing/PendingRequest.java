@@ -8,6 +8,8 @@ import io.eddy.state.async.StateRequestType;
 final class PendingRequest<K> extends StateRequest {
   final RecordContext<K> context;
   final StateFutureImpl<Object> future = new StateFutureImpl<>();
+  /** Whether it went to the executor (it left the active buffer). */
+  boolean sent;
 
   PendingRequest(StateRequestType type, InternalKvState<?> state, RecordContext<K> context, Object namespace,
       Object payload, Object value) {

@@ -1,5 +1,7 @@
 package io.eddy.runtime.asyncprocessing;
 
+import java.util.ArrayList;
+
 /**
  * One record (or timer) in the asynchronous execution controller: its key, the processing to run
  * once the key is free, and how many things must still happen before it is done (its body while
@@ -10,6 +12,15 @@ final class RecordContext<K> {
   final K key;
   final Runnable onEnter;
   final Runnable processing;
+  /** Its state requests not yet answered, in issue order. */
+  final ArrayList<PendingRequest<K>> pending = new ArrayList<>(2);
+  /** Whether its key already passed to the next record of the key (only quiet writes of it were left). */
+  boolean handedOver;
+  /**
+   * The record that handed its key to this one while its writes were unanswered (null once that
+   * one finished): if this one finishes first, the key goes back to it rather than becoming free.
+   */
+  RecordContext<K> predecessor;
   private int references;
 
   /** {@code onEnter} (may be null) restores the operator's per-record context whenever the record runs. */
@@ -26,6 +37,15 @@ final class RecordContext<K> {
   /** Drops one reference; returns whether the record is finished. */
   boolean release() {
     return --references == 0;
+  }
+
+  boolean finished() {
+    return references == 0;
+  }
+
+  /** Whether neither its processing nor one of its callbacks is running: only its pending requests hold it. */
+  boolean onlyRequestsLeft() {
+    return references == pending.size();
   }
 
   @Override

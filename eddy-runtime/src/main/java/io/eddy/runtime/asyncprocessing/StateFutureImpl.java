@@ -47,6 +47,37 @@ final class StateFutureImpl<T> implements StateFuture<T> {
     return done;
   }
 
+  /**
+   * Whether completing this (not yet completed) future would run anything but the completion of
+   * futures nothing waits on: a registered callback, or a {@link #thenCompose} chain that ends in
+   * one. The controller lets the next record of a key start while only such quiet writes of the
+   * record before it are left (see {@link AsyncExecutionController}).
+   */
+  boolean hasDependentWork() {
+    if (first == null) {
+      return false;
+    }
+    if (!(first instanceof Forward<T> forward) || forward.target.hasDependentWork()) {
+      return true;
+    }
+    if (more != null) {
+      for (Consumer<T> callback : more) {
+        if (!(callback instanceof Forward<T> f) || f.target.hasDependentWork()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The link of a {@link #thenCompose}: the inner future's completion completes the outer one. */
+  private record Forward<T>(StateFutureImpl<T> target) implements Consumer<T> {
+    @Override
+    public void accept(T value) {
+      target.complete(value);
+    }
+  }
+
   private void onComplete(Consumer<T> callback) {
     if (done) {
       callback.accept(value);
@@ -84,7 +115,14 @@ final class StateFutureImpl<T> implements StateFuture<T> {
   public <U> StateFuture<U> thenCompose(
       FunctionWithException<? super T, ? extends StateFuture<U>, ? extends Exception> action) {
     StateFutureImpl<U> next = new StateFutureImpl<>();
-    onComplete(v -> call(action, v).thenAccept(next::complete));
+    onComplete(v -> {
+      StateFuture<U> inner = call(action, v);
+      if (inner instanceof StateFutureImpl<U> impl) {
+        impl.onComplete(new Forward<>(next));
+      } else {
+        inner.thenAccept(next::complete);
+      }
+    });
     return next;
   }
 

@@ -94,9 +94,55 @@ class AsyncExecutionControllerTest {
     while (out.isEmpty()) {
       mailbox.yield(); // the timeout's mail sends the batch; its execution and the results follow as mail
     }
-    // the timeout sent the read; the update its callback issued went at once, no other batch being in flight
+    // the timeout sent the read; the update its callback issued waits in the buffer for its own timeout
+    assertThat(executor.batches).isEqualTo(1);
+    assertThat(controller.activeBufferSize()).isEqualTo(1);
+    while (controller.numInFlightRecords() > 0) {
+      mailbox.yield();
+    }
     assertThat(executor.batches).isEqualTo(2);
-    assertThat(out).containsExactly("a=1");
+  }
+
+  @Test
+  void aHotKeysRecordsAdvanceOneBatchApartTheWritesOfOneSharingTheBatchWithTheReadOfTheNext() {
+    start(1000, Duration.ofHours(1), 100);
+    controller.processRecord("a", increment("a", 1));
+    controller.processRecord("a", increment("a", 10));
+    controller.processRecord("a", increment("a", 100));
+    controller.processRecord("b", increment("b", 1));
+    controller.drainInflightRecords();
+    assertThat(out).containsExactly("a=1", "b=1", "a=11", "a=111");
+    // [read a1, read b] [write a1, write b, read a2] [write a2, read a3] [write a3]; one record a
+    // batch would take 6 batches for key a alone
+    assertThat(executor.batches).isEqualTo(4);
+    assertThat(controller.batchSizes().getStatistics().getMax()).isEqualTo(3);
+  }
+
+  @Test
+  void aRecordWhoseWriteHasACallbackKeepsItsKeyUntilTheWriteIsAnswered() {
+    start(1000, Duration.ofHours(1), 100);
+    controller.processRecord("a", () -> state.asyncValue()
+        .thenAccept(v -> state.asyncUpdate(1).thenAccept(ignored -> out.add("first written"))));
+    controller.processRecord("a", () -> state.asyncValue().thenAccept(v -> out.add("second read " + v)));
+    controller.drainInflightRecords();
+    assertThat(out).containsExactly("first written", "second read 1");
+    assertThat(executor.batches).isEqualTo(3);
+  }
+
+  @Test
+  void aKeyGoesBackToTheRecordThatHandedItOverWhileItsWritesAreInFlight() {
+    start(1000, Duration.ofHours(1), 100);
+    controller.processRecord("a", increment("a", 1));
+    controller.processRecord("a", () -> out.add("no state")); // waits, then takes the key from the first
+    controller.triggerIfNeeded(true);
+    mailbox.runAll(); // the read answered: the first's write is buffered, the second ran and finished
+    assertThat(out).containsExactly("a=1", "no state");
+    controller.triggerIfNeeded(true); // the first's write is in flight, not yet applied
+    assertThat(controller.numInFlightRecords()).isEqualTo(1);
+    controller.processRecord("a", increment("a", 10)); // must wait for that write
+    assertThat(controller.blockingBufferSize()).isEqualTo(1);
+    controller.drainInflightRecords();
+    assertThat(out).containsExactly("a=1", "no state", "a=11");
   }
 
   @Test

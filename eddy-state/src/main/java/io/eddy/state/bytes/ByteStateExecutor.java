@@ -7,6 +7,7 @@ import io.eddy.state.async.SyncRequests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -26,8 +27,9 @@ import java.util.function.Function;
  * with other records; its writes are applied as one {@link KvWriteBatch}.
  *
  * <p>A batch runs in rounds. Planning (task thread) serializes every request's key and value and
- * takes requests in order while no read needs a write made earlier in the round (same record
- * key); the round's reads then run on the pool, and applying (task thread again, through {@code
+ * takes requests in order while no read needs a write made earlier in the round (the same stored
+ * entry, or any entry of the record key after a request run through the synchronous API); the
+ * round's reads then run on the pool, and applying (task thread again, through {@code
  * taskThread}) walks the round in order: decodes what was read, folds read-modify-writes (reducing
  * and aggregating adds), collects writes. Requests the store cannot batch (map iteration and
  * emptiness, clearing a map, states wrapped for TTL) run in place through the synchronous API,
@@ -52,6 +54,22 @@ final class ByteStateExecutor implements StateExecutor {
   /** Writes a prepared write into a batch. */
   private interface Write {
     void to(KvWriteBatch batch) throws IOException;
+  }
+
+  /** The write of requests that change nothing (a prefetch that reads nothing, adding no elements). */
+  private static final Write NOTHING = b -> {};
+
+  /** A stored entry: the unit in which a round's reads must see its writes. */
+  private record StoredEntry(KvColumn column, byte[] key) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof StoredEntry e && e.column == column && Arrays.equals(e.key, key);
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(column) * 31 + Arrays.hashCode(key);
+    }
   }
 
   /** One request, prepared on the task thread. */
@@ -145,20 +163,26 @@ final class ByteStateExecutor implements StateExecutor {
   private Round plan(List<? extends StateRequest> batch, int from) {
     List<Op> ops = new ArrayList<>();
     List<Op> reads = new ArrayList<>();
-    Set<Object> written = new HashSet<>();
+    Set<StoredEntry> written = new HashSet<>();
+    Set<Object> syncKeys = new HashSet<>();
     int i = from;
     for (; i < batch.size(); i++) {
       StateRequest request = batch.get(i);
       Op op = prepare(request);
-      if (op.reads() && written.contains(request.key())) {
+      // (a request run through the synchronous API reads after the round's writes before it are committed)
+      if (op.reads() && (syncKeys.contains(request.key()) || written.contains(new StoredEntry(op.column, op.key)))) {
         break; // it must see a write of this round: next round
       }
       ops.add(op);
       if (op.reads()) {
         reads.add(op);
       }
-      if (op.kind != Kind.READ) {
-        written.add(request.key());
+      if (op.kind == Kind.SYNC) {
+        syncKeys.add(request.key()); // may write any entry of the record key
+      } else if (op.kind != Kind.READ && op.key != null) {
+        written.add(new StoredEntry(op.column, op.key));
+      } else if (op.kind == Kind.WRITE && op.write != NOTHING) {
+        syncKeys.add(request.key()); // a write of several entries: as if it touched any of the record key
       }
     }
     return new Round(ops, reads, i);
@@ -168,7 +192,7 @@ final class ByteStateExecutor implements StateExecutor {
   private Op prepare(StateRequest request) {
     if (!(request.state() instanceof AbstractByteState<?, ?> state)) {
       // wrapped (TTL): its own read-modify-write logic; a prefetch of it does nothing
-      return request.type() == StateRequestType.PREFETCH ? write(request, b -> {}) : new Op(request, Kind.SYNC);
+      return request.type() == StateRequestType.PREFETCH ? write(request, NOTHING) : new Op(request, Kind.SYNC);
     }
     backend.setCurrentKey(request.key());
     Object ns = request.namespace();
@@ -204,31 +228,31 @@ final class ByteStateExecutor implements StateExecutor {
       case VALUE_UPDATE -> {
         byte[] key = s.keyIn(ns);
         if (request.payload() == null) {
-          yield write(request, b -> b.delete(column, key));
+          yield write(request, column, key, b -> b.delete(column, key));
         }
         byte[] value = ((ByteValueState) state).encode(request.payload());
-        yield write(request, b -> b.put(column, key, value));
+        yield write(request, column, key, b -> b.put(column, key, value));
       }
       case LIST_ADD -> {
         byte[] operand = ((ByteListState) state).encode(List.of(ByteListState.requireNonNull(request.payload())));
         byte[] key = s.keyIn(ns);
-        yield write(request, b -> b.append(column, key, operand));
+        yield write(request, column, key, b -> b.append(column, key, operand));
       }
       case LIST_ADD_ALL, LIST_UPDATE -> {
         List<Object> list = (List<Object>) request.payload();
         byte[] key = s.keyIn(ns);
         boolean replace = request.type() == StateRequestType.LIST_UPDATE;
         if (list == null || list.isEmpty()) {
-          yield write(request, replace ? b -> b.delete(column, key) : b -> {});
+          yield replace ? write(request, column, key, b -> b.delete(column, key)) : write(request, NOTHING);
         }
         byte[] bytes = ((ByteListState) state).encode(list);
-        yield write(request, replace ? b -> b.put(column, key, bytes) : b -> b.append(column, key, bytes));
+        yield write(request, column, key, replace ? b -> b.put(column, key, bytes) : b -> b.append(column, key, bytes));
       }
       case MAP_PUT -> {
         ByteMapState m = (ByteMapState) state;
         byte[] key = s.keyWithUserKey(ns, m.userKeySerializer, request.payload());
         byte[] value = m.encodeValue(request.value());
-        yield write(request, b -> b.put(column, key, value));
+        yield write(request, column, key, b -> b.put(column, key, value));
       }
       case MAP_PUT_ALL -> {
         ByteMapState m = (ByteMapState) state;
@@ -246,14 +270,14 @@ final class ByteStateExecutor implements StateExecutor {
       case MAP_REMOVE -> {
         ByteMapState m = (ByteMapState) state;
         byte[] key = s.keyWithUserKey(ns, m.userKeySerializer, request.payload());
-        yield write(request, b -> b.delete(column, key));
+        yield write(request, column, key, b -> b.delete(column, key));
       }
       case CLEAR -> {
         if (state instanceof ByteMapState) {
           yield new Op(request, Kind.SYNC); // a prefix of entries: the synchronous scan-and-delete
         }
         byte[] key = s.keyIn(ns);
-        yield write(request, b -> b.delete(column, key));
+        yield write(request, column, key, b -> b.delete(column, key));
       }
       case MAP_ITER, MAP_IS_EMPTY -> new Op(request, Kind.SYNC);
       case PREFETCH -> prefetch(request, s, ns);
@@ -262,7 +286,7 @@ final class ByteStateExecutor implements StateExecutor {
 
   /** A read whose bytes only warm the store's caches (a map's entries are not named by a prefetch). */
   private static Op prefetch(StateRequest request, AbstractByteState<Object, Object> state, Object namespace) {
-    return state instanceof ByteMapState<?, ?, ?, ?> ? write(request, b -> {})
+    return state instanceof ByteMapState<?, ?, ?, ?> ? write(request, NOTHING)
         : read(request, state.column, state.keyIn(namespace), b -> null);
   }
 
@@ -274,6 +298,15 @@ final class ByteStateExecutor implements StateExecutor {
     return op;
   }
 
+  /** A write of the one entry {@code key} of {@code column}. */
+  private static Op write(StateRequest request, KvColumn column, byte[] key, Write write) {
+    Op op = write(request, write);
+    op.column = column;
+    op.key = key;
+    return op;
+  }
+
+  /** A write of no entry ({@link #NOTHING}) or of several. */
   private static Op write(StateRequest request, Write write) {
     Op op = new Op(request, Kind.WRITE);
     op.write = write;
