@@ -24,6 +24,7 @@ import io.eddy.lsm.wal.LogRecord;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -324,6 +325,35 @@ public final class Db implements AutoCloseable {
     } finally {
       read.unpin();
     }
+  }
+
+  /**
+   * The values of those {@code keys} that can be answered without reading a file (from the
+   * memtables, the bloom filters of open tables and the block cache), at one consistent sequence
+   * number, on the calling thread: sets bit i of {@code answered} for each key answered, and the
+   * i-th value (null where absent or not answered). For callers that read the rest elsewhere (a
+   * read pool), so that cache hits pay no thread hop.
+   */
+  public List<byte[]> multiGetCached(List<byte[]> keys, BitSet answered) throws IOException {
+    byte[][] values = new byte[keys.size()][];
+    PinnedRead read = pin(ReadOptions.DEFAULT);
+    try {
+      for (int i = 0; i < values.length; i++) {
+        byte[] key = keys.get(i);
+        if (!core.versions.range().contains(key)) {
+          answered.set(i);
+          continue;
+        }
+        Lookup l = new Lookup(key, read.sequence());
+        if (ReadPath.get(read.superVersion(), core.tables, l, true)) {
+          values[i] = l.result(core.merge);
+          answered.set(i);
+        }
+      }
+    } finally {
+      read.unpin();
+    }
+    return Arrays.asList(values);
   }
 
   public DbIterator iterator() throws IOException {

@@ -123,6 +123,36 @@ class DbTest {
   }
 
   @Test
+  void cachedOnlyReadsAnswerFromMemoryAndCachedBlocksAndLeaveTheRestUnanswered() throws IOException {
+    try (Db db = Db.open(TestKeys.tiny().build(), fs, "cold")) {
+      for (int i = 0; i < 300; i++) {
+        db.put(key(i), b("x" + i));
+      }
+    }
+    try (Db db = Db.open(TestKeys.tiny().build(), fs, "cold")) { // tables not open, block cache empty
+      db.put(key(7), b("fresh"));
+      List<byte[]> keys = List.of(key(0), key(7), key(150));
+      java.util.BitSet answered = new java.util.BitSet();
+      List<byte[]> got = db.multiGetCached(keys, answered);
+      assertThat(answered.get(0)).isFalse(); // would open a table and read a block
+      assertThat(answered.get(1)).isTrue(); // in the memtable
+      assertThat(s(got.get(1))).isEqualTo("fresh");
+      assertThat(answered.get(2)).isFalse();
+
+      assertThat(s(db.get(key(0)))).isEqualTo("x0"); // opens the table, caches the block
+      answered.clear();
+      got = db.multiGetCached(keys, answered);
+      assertThat(answered.get(0)).isTrue();
+      assertThat(s(got.get(0))).isEqualTo("x0");
+      for (int i = 0; i < keys.size(); i++) {
+        if (answered.get(i)) {
+          assertThat(got.get(i)).isEqualTo(db.get(keys.get(i)));
+        }
+      }
+    }
+  }
+
+  @Test
   void checkpointIsZeroCopyAndReleaseDeletesFiles() throws IOException {
     CheckpointHandle cp;
     try (Db db = Db.open(TestKeys.tiny().build(), fs, "live")) {

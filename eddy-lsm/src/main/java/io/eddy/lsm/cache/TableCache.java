@@ -44,6 +44,11 @@ public final class TableCache implements AutoCloseable {
     }
   }
 
+  /** The reader of {@code file} if it is open, else null (opening it would read the file). */
+  public TableReader getIfOpen(FileMeta file) {
+    return open.get(file.path());
+  }
+
   /** Closes the reader of a deleted file (which drops its cached blocks). */
   public void evict(String path) {
     TableReader r = open.remove(path);

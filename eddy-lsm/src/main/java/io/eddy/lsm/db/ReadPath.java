@@ -8,6 +8,7 @@ import io.eddy.lsm.iter.MergingIterator;
 import io.eddy.lsm.manifest.FileMeta;
 import io.eddy.lsm.manifest.Version;
 import io.eddy.lsm.memtable.MemTable;
+import io.eddy.lsm.sst.TableReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,35 +25,55 @@ public final class ReadPath {
   private ReadPath() {}
 
   public static void get(SuperVersion sv, TableCache tables, Lookup lookup) throws IOException {
+    get(sv, tables, lookup, false);
+  }
+
+  /**
+   * As {@link #get(SuperVersion, TableCache, Lookup)}; with {@code cachedOnly} without reading any
+   * file (memtables, the filters of open tables, cached blocks): returns false, the lookup
+   * unfinished, where a file would have to be read (a table not open, a block not cached).
+   */
+  public static boolean get(SuperVersion sv, TableCache tables, Lookup lookup, boolean cachedOnly) throws IOException {
     sv.active().get(lookup);
     if (lookup.isDone()) {
-      return;
+      return true;
     }
     for (MemTable imm : sv.immutables()) {
       imm.get(lookup);
       if (lookup.isDone()) {
-        return;
+        return true;
       }
     }
     Version v = sv.version();
     byte[] key = lookup.key();
     for (FileMeta f : v.files(0)) {
       if (f.contains(key) && f.minSequence() <= lookup.snapshot()) {
-        tables.get(f).get(lookup);
+        if (!table(tables, f, lookup, cachedOnly)) {
+          return false;
+        }
         if (lookup.isDone()) {
-          return;
+          return true;
         }
       }
     }
     for (int level = 1; level < Version.NUM_LEVELS; level++) {
       FileMeta f = v.fileFor(level, key);
       if (f != null && f.minSequence() <= lookup.snapshot()) {
-        tables.get(f).get(lookup);
+        if (!table(tables, f, lookup, cachedOnly)) {
+          return false;
+        }
         if (lookup.isDone()) {
-          return;
+          return true;
         }
       }
     }
+    return true;
+  }
+
+  /** Feeds {@code lookup} from file {@code f}; false where cached-only and the file would have to be read. */
+  private static boolean table(TableCache tables, FileMeta f, Lookup lookup, boolean cachedOnly) throws IOException {
+    TableReader reader = cachedOnly ? tables.getIfOpen(f) : tables.get(f);
+    return reader != null && reader.get(lookup, cachedOnly);
   }
 
   /** A merged iterator over every entry visible through {@code sv} (all versions). */

@@ -229,14 +229,27 @@ public final class TableReader implements AutoCloseable {
 
   /** Feeds {@code lookup} the versions of its key held in this file. */
   public void get(Lookup lookup) throws IOException {
+    get(lookup, false);
+  }
+
+  /**
+   * Feeds {@code lookup} the versions of its key held in this file; with {@code cachedOnly}, only
+   * from blocks in the block cache: returns false (the lookup half fed) where a block would have
+   * to be read from the file, true when this file has given all it holds of the key.
+   */
+  public boolean get(Lookup lookup, boolean cachedOnly) throws IOException {
     byte[] key = lookup.key();
     if (!mayContain(key)) {
-      return;
+      return true;
     }
     int i = findBlock(key, lookup.seekTrailer());
     boolean first = true;
     while (i < offsets.length) {
-      BlockIterator it = block(i, true).iterator();
+      Block block = cachedOnly ? cache.get(BlockCache.key(id, i)) : block(i, true);
+      if (block == null) {
+        return false;
+      }
+      BlockIterator it = block.iterator();
       if (first) {
         it.seek(key, lookup.seekTrailer());
         first = false;
@@ -245,14 +258,15 @@ public final class TableReader implements AutoCloseable {
       }
       for (; it.valid(); it.next()) {
         if (it.compareUserKey(key) != 0) {
-          return;
+          return true;
         }
         if (lookup.offer(it.trailer(), it.valueArray(), it.valueOffset(), it.valueLength())) {
-          return;
+          return true;
         }
       }
       i++;
     }
+    return true;
   }
 
   /**

@@ -5,6 +5,7 @@ import io.eddy.state.bytes.KvColumn;
 import io.eddy.state.bytes.KvCursor;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -51,6 +52,30 @@ final class DisaggregatedColumn implements KvColumn {
     List<byte[]> values = new ArrayList<>(keys.size());
     for (byte[] key : keys) {
       values.add(get(key));
+    }
+    return values;
+  }
+
+  /** What the memtables and caches of the keys' parts answer (eddy-lsm's cached-only lookups). */
+  @Override
+  public List<byte[]> multiGetCached(List<byte[]> keys, BitSet answered) throws IOException {
+    if (parts.size() == 1) {
+      List<byte[]> stored = new ArrayList<>(keys.size());
+      for (byte[] key : keys) {
+        stored.add(ColumnKeys.stored(key, ids[0]));
+      }
+      return parts.part(0).db().multiGetCached(stored, answered);
+    }
+    List<byte[]> values = new ArrayList<>(keys.size());
+    BitSet one = new BitSet(1);
+    for (int i = 0; i < keys.size(); i++) {
+      byte[] key = keys.get(i);
+      int p = parts.indexOf(ColumnKeys.keyGroup(key));
+      one.clear();
+      values.add(parts.part(p).db().multiGetCached(List.of(ColumnKeys.stored(key, ids[p])), one).get(0));
+      if (one.get(0)) {
+        answered.set(i);
+      }
     }
     return values;
   }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -35,6 +36,10 @@ import java.util.function.Function;
  * emptiness, clearing a map, states wrapped for TTL) run in place through the synchronous API,
  * after the writes before them are committed. So each request sees the state as if the batch ran
  * one request after another; usually a batch is one round.
+ *
+ * <p>Reads the store answers from memory and its caches ({@link KvColumn#multiGetCached}) are
+ * answered on the task thread when the round is planned; only the others go to the pool, split
+ * into at most {@code readThreads} multi-gets.
  *
  * <p>Threading: the pool only reads ({@link KvColumn#multiGet}); everything else, including all
  * writes and every serializer call, happens on the task thread. With no read threads ({@link
@@ -123,8 +128,9 @@ final class ByteStateExecutor implements StateExecutor {
     try {
       while (from < batch.size()) {
         Round round = plan(batch, from);
-        if (readPool != null && !round.reads().isEmpty()) {
-          readOnPool(round.reads()).whenComplete((ignored, failure) -> taskThread.execute(() -> {
+        List<Op> misses = readPool == null ? round.reads() : fetchCached(round.reads());
+        if (readPool != null && !misses.isEmpty()) {
+          readOnPool(misses).whenComplete((ignored, failure) -> taskThread.execute(() -> {
             if (failure != null) {
               done.completeExceptionally(failure);
               return;
@@ -142,7 +148,7 @@ final class ByteStateExecutor implements StateExecutor {
           }));
           return;
         }
-        fetch(round.reads());
+        fetch(misses);
         apply(round);
         from = round.end();
       }
@@ -333,21 +339,50 @@ final class ByteStateExecutor implements StateExecutor {
 
   /** Reads the keys of {@code reads}, one multi-get per column. Any thread (see the class comment). */
   private static void fetch(List<Op> reads) throws IOException {
-    Map<KvColumn, List<Op>> byColumn = new IdentityHashMap<>();
-    for (Op op : reads) {
-      byColumn.computeIfAbsent(op.column, c -> new ArrayList<>()).add(op);
-    }
-    for (Map.Entry<KvColumn, List<Op>> e : byColumn.entrySet()) {
+    for (Map.Entry<KvColumn, List<Op>> e : byColumn(reads).entrySet()) {
       List<Op> ops = e.getValue();
-      List<byte[]> keys = new ArrayList<>(ops.size());
-      for (Op op : ops) {
-        keys.add(op.key);
-      }
-      List<byte[]> values = e.getKey().multiGet(keys);
+      List<byte[]> values = e.getKey().multiGet(keys(ops));
       for (int i = 0; i < ops.size(); i++) {
         ops.get(i).fetched = values.get(i);
       }
     }
+  }
+
+  /**
+   * Task thread: gives the reads the store answers from memory and its caches their bytes, and
+   * returns the others (to be read on the pool): a batch of cache hits runs without a thread hop.
+   */
+  private static List<Op> fetchCached(List<Op> reads) throws IOException {
+    List<Op> misses = new ArrayList<>();
+    for (Map.Entry<KvColumn, List<Op>> e : byColumn(reads).entrySet()) {
+      List<Op> ops = e.getValue();
+      BitSet answered = new BitSet(ops.size());
+      List<byte[]> values = e.getKey().multiGetCached(keys(ops), answered);
+      for (int i = 0; i < ops.size(); i++) {
+        if (answered.get(i)) {
+          ops.get(i).fetched = values.get(i);
+        } else {
+          misses.add(ops.get(i));
+        }
+      }
+    }
+    return misses;
+  }
+
+  private static Map<KvColumn, List<Op>> byColumn(List<Op> reads) {
+    Map<KvColumn, List<Op>> byColumn = new IdentityHashMap<>();
+    for (Op op : reads) {
+      byColumn.computeIfAbsent(op.column, c -> new ArrayList<>()).add(op);
+    }
+    return byColumn;
+  }
+
+  private static List<byte[]> keys(List<Op> ops) {
+    List<byte[]> keys = new ArrayList<>(ops.size());
+    for (Op op : ops) {
+      keys.add(op.key);
+    }
+    return keys;
   }
 
   /** Task thread: the round's results and writes, in request order. */

@@ -2,6 +2,8 @@ package io.eddy.state.bytes;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -22,6 +24,16 @@ public interface KvColumn {
       values.add(get(key));
     }
     return values;
+  }
+
+  /**
+   * The values of those {@code keys} the store can give without I/O (from memory and its caches),
+   * on the calling thread: sets bit i of {@code answered} for each, with the i-th value (null where
+   * absent or not answered). The rest are read with {@link #multiGet}, on read threads, so that
+   * cache hits pay no thread hop. By default nothing is answered.
+   */
+  default List<byte[]> multiGetCached(List<byte[]> keys, BitSet answered) throws IOException {
+    return Arrays.asList(new byte[keys.size()][]);
   }
 
   void put(byte[] key, byte[] value) throws IOException;
