@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SqlGoldenTest {
   static final List<String> FILES = List.of(
       "aggregates.golden", "ranks.golden", "match.golden", "changelog.golden", "joins.golden",
-      "functions.golden", "temporal.golden", "windows.golden");
+      "functions.golden", "temporal.golden", "windows.golden",
+      "queries.golden");
 
   @TempDir
   Path dir;

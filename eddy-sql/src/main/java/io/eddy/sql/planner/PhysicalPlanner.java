@@ -1,5 +1,6 @@
 package io.eddy.sql.planner;
 
+import io.eddy.api.types.Row;
 import io.eddy.sql.catalog.CatalogTable;
 import io.eddy.sql.codegen.RexCompiler;
 import io.eddy.sql.connector.TableFactories;
@@ -12,11 +13,13 @@ import io.eddy.sql.plan.PhysicalNode;
 import io.eddy.sql.plan.SessionWindowAggregateNode;
 import io.eddy.sql.plan.SourceScanNode;
 import io.eddy.sql.plan.UnionNode;
+import io.eddy.sql.plan.ValuesNode;
 import io.eddy.sql.plan.WatermarkAssignerNode;
 import io.eddy.sql.plan.WindowAggregateNode;
 import io.eddy.table.runtime.RowExpression;
 import io.eddy.table.runtime.RowMemo;
 import io.eddy.table.runtime.operators.aggregate.AggregateCall;
+import io.eddy.table.runtime.operators.aggregate.LiteralAgg;
 import io.eddy.table.runtime.operators.aggregate.RowAggregator;
 import io.eddy.table.runtime.operators.join.JoinType;
 import io.eddy.table.runtime.operators.window.WindowAssignment;
@@ -32,6 +35,8 @@ import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.logical.LogicalCorrelate;
 import org.apache.calcite.rel.logical.LogicalJoin;
+import org.apache.calcite.rel.logical.LogicalSort;
+import org.apache.calcite.rel.logical.LogicalValues;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rel.logical.LogicalUnion;
 import org.apache.calcite.rel.logical.LogicalWindow;
@@ -116,6 +121,8 @@ public final class PhysicalPlanner {
         yield new UnionNode(inputs, TypeConversion.toLogicalType(union.getRowType()));
       }
       case LogicalJoin join -> join(join);
+      case LogicalValues values -> values(values);
+      case LogicalSort sort -> RankRule.planSort(this, sort);
       case LogicalWindow window when !RankRule.matches(window) -> OverRule.plan(this, window);
       case org.apache.calcite.rel.logical.LogicalMatch match -> MatchRule.plan(this, match);
       case LogicalCorrelate correlate when TemporalJoinRule.matches(correlate) -> TemporalJoinRule.plan(this, correlate);
@@ -275,6 +282,19 @@ public final class PhysicalPlanner {
     return new GroupAggregateNode(in, TypeConversion.toLogicalType(aggregate.getRowType()), grouping, calls);
   }
 
+  private static PhysicalNode values(LogicalValues values) {
+    RexCompiler compiler = new RexCompiler(values.getCluster().getRexBuilder());
+    List<Row> rows = new ArrayList<>();
+    for (List<RexLiteral> tuple : values.getTuples()) {
+      Row row = new Row(tuple.size());
+      for (int i = 0; i < tuple.size(); i++) {
+        row.setField(i, compiler.compile(tuple.get(i)).eval(null));
+      }
+      rows.add(row);
+    }
+    return new ValuesNode(rows, TypeConversion.toLogicalType(values.getRowType()));
+  }
+
   private List<AggregateCall> calls(Aggregate aggregate, boolean retractions, java.util.function.IntUnaryOperator remap) {
     List<AggregateCall> calls = new ArrayList<>();
     RelNode input = aggregate.getInput();
@@ -286,8 +306,10 @@ public final class PhysicalPlanner {
         argTypes.add(TypeConversion.toLogicalType(input.getRowType().getFieldList().get(arg).getType()));
         constants.add(constant(input, arg));
       }
-      RowAggregator aggregator = Aggregators.of(call.getAggregation(), call.isDistinct(),
-          TypeConversion.toLogicalType(call.getType()), argTypes, constants, retractions);
+      RowAggregator aggregator = call.getAggregation().getKind() == SqlKind.LITERAL_AGG
+          ? new LiteralAgg(((RexLiteral) call.rexList.get(0)).getValue2())
+          : Aggregators.of(call.getAggregation(), call.isDistinct(), TypeConversion.toLogicalType(call.getType()),
+              argTypes, constants, retractions);
       List<Integer> fields = Aggregators.readsAllArguments(call.getAggregation()) || call.getArgList().isEmpty()
           ? call.getArgList() : call.getArgList().subList(0, 1);
       List<String> argNames = new ArrayList<>();

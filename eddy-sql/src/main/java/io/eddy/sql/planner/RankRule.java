@@ -12,6 +12,7 @@ import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.Window;
 import org.apache.calcite.rel.logical.LogicalCalc;
+import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.logical.LogicalWindow;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -114,6 +115,29 @@ final class RankRule {
     }
     return planner.calc(ranked, rest.isEmpty() ? null : RexUtil.composeConjunction(b, rest), projections,
         calc.getRowType(), b);
+  }
+
+  /**
+   * {@code ORDER BY ... LIMIT n [OFFSET m]}: as Flink, a Top-N over the whole input (one partition,
+   * ranks m+1 to m+n, the rank not selected), whose result updates as rows arrive; an ORDER BY
+   * without LIMIT is refused as Flink's streaming planner refuses it.
+   */
+  static PhysicalNode planSort(PhysicalPlanner planner, LogicalSort sort) {
+    List<RelFieldCollation> order = sort.getCollation().getFieldCollations();
+    if (sort.fetch == null) {
+      if (sort.offset == null && order.isEmpty()) {
+        return planner.plan(sort.getInput());
+      }
+      throw new UnsupportedOperationException("Sort on a non-time-attribute field is not supported.");
+    }
+    long offset = sort.offset == null ? 0 : ((RexLiteral) sort.offset).getValueAs(BigDecimal.class).longValueExact();
+    long fetch = ((RexLiteral) sort.fetch).getValueAs(BigDecimal.class).longValueExact();
+    if (fetch == 0) {
+      throw new UnsupportedOperationException("LIMIT 0 selects no rows");
+    }
+    PhysicalNode input = planner.plan(sort.getInput());
+    return new RankNode(input, TypeConversion.toLogicalType(sort.getInput().getRowType()), new int[0],
+        sortSpec(order), offset + 1, offset + fetch, false);
   }
 
   /**
