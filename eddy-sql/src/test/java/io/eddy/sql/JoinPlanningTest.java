@@ -113,11 +113,12 @@ class JoinPlanningTest {
 
   /** Correlated IN/EXISTS/NOT EXISTS become semi/anti joins, which Eddy runs between windows only so far. */
   @Test
-  void subqueriesAreSemiOrAntiWindowJoins() {
+  void subqueriesAreSemiOrAntiJoins() {
     assertThat(env.explainSql("SELECT * FROM " + tumble("o", 5) + " a WHERE NOT EXISTS (SELECT * FROM "
         + tumble("s", 5) + " b WHERE a.k = b.k AND a.window_start = b.window_start AND a.window_end = b.window_end)"))
         .contains("WindowJoin(", "joinType=[LeftAntiJoin], where=[=(k, k0)], leftKey=[k], rightKey=[k]");
-    assertThatThrownBy(() -> env.explainSql("SELECT * FROM o WHERE EXISTS (SELECT * FROM s WHERE s.k = o.k)"))
-        .hasMessageContaining("SEMI joins (IN/EXISTS subqueries) are supported as window joins only yet");
+    assertThat(env.explainSql("SELECT * FROM o WHERE EXISTS (SELECT * FROM s WHERE s.k = o.k)"))
+        .contains("Join(joinType=[LeftSemiJoin]", "leftKey=[k], rightKey=[k]")
+        .doesNotContain("WindowJoin(");
   }
 }

@@ -7,14 +7,16 @@ import io.eddy.table.runtime.RowExpression;
 import io.eddy.table.runtime.operators.RowKeySelector;
 import io.eddy.table.runtime.operators.join.JoinFunction;
 import io.eddy.table.runtime.operators.join.JoinType;
+import io.eddy.table.runtime.operators.join.SemiAntiJoinFunction;
 import io.eddy.table.types.LogicalType;
 import java.util.List;
 
 /**
- * Regular join, inner or outer (Flink's Join): both inputs keyed by their join key fields (one key
- * for all rows when there is no equality), all rows of both sides in state. An inner join of
- * insert-only inputs is insert-only, any other {@code [I,D]} (updates arrive as deletes and
- * inserts; an outer join retracts its NULL-padded rows); no upsert key.
+ * Regular join, inner, outer, semi or anti (Flink's Join): both inputs keyed by their join key
+ * fields (one key for all rows when there is no equality), all rows of both sides in state. An
+ * inner or semi join of insert-only inputs is insert-only, any other {@code [I,D]} (updates arrive
+ * as deletes and inserts; an outer join retracts its NULL-padded rows, an anti join its left rows
+ * that find a partner); no upsert key.
  */
 public final class JoinNode extends PhysicalNode {
   private final JoinType type;
@@ -35,7 +37,7 @@ public final class JoinNode extends PhysicalNode {
 
   @Override
   public ChangelogMode changelogMode() {
-    return type == JoinType.INNER && inputs().get(0).changelogMode().isInsertOnly()
+    return (type == JoinType.INNER || type == JoinType.SEMI) && inputs().get(0).changelogMode().isInsertOnly()
         && inputs().get(1).changelogMode().isInsertOnly()
         ? ChangelogMode.insertOnly()
         : ChangelogMode.of(java.util.EnumSet.of(io.eddy.api.types.RowKind.INSERT, io.eddy.api.types.RowKind.DELETE));
@@ -61,8 +63,9 @@ public final class JoinNode extends PhysicalNode {
   public DataStream<Row> translate(TranslationContext context) {
     return context.streamOf(inputs().get(0)).connect(context.streamOf(inputs().get(1)))
         .keyBy(new RowKeySelector(leftKeys), new RowKeySelector(rightKeys))
-        .process(new JoinFunction(type, inputs().get(0).rowType().fieldCount(), inputs().get(1).rowType().fieldCount(),
-            residual, context.stateTtl()))
+        .process(type.leftRowsOnly() ? new SemiAntiJoinFunction(type, residual, context.stateTtl())
+            : new JoinFunction(type, inputs().get(0).rowType().fieldCount(), inputs().get(1).rowType().fieldCount(),
+                residual, context.stateTtl()))
         .name("Join");
   }
 }

@@ -29,6 +29,12 @@ import org.apache.calcite.rex.RexShuttle;
 final class CorrelateRule {
   private CorrelateRule() {}
 
+  /** Whether {@code correlate} joins each row with a user table function's rows (LATERAL TABLE). */
+  static boolean matches(LogicalCorrelate correlate) {
+    return correlate.getRight() instanceof LogicalTableFunctionScan scan && scan.getCall() instanceof RexCall call
+        && call.getOperator() instanceof TableFunctionOperator;
+  }
+
   static PhysicalNode plan(LogicalCorrelate correlate, PhysicalNode left) {
     RelNode right = correlate.getRight();
     if (!(right instanceof LogicalTableFunctionScan scan) || !(scan.getCall() instanceof RexCall call)

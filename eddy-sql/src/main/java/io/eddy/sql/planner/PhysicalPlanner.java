@@ -31,6 +31,7 @@ import java.util.Map;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.logical.LogicalCorrelate;
@@ -49,6 +50,7 @@ import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
+import org.apache.calcite.sql2rel.RelDecorrelator;
 
 /**
  * Turns Calcite's logical plan into Eddy's physical plan: LogicalCalc becomes {@link CalcNode},
@@ -126,7 +128,12 @@ public final class PhysicalPlanner {
       case LogicalWindow window when !RankRule.matches(window) -> OverRule.plan(this, window);
       case org.apache.calcite.rel.logical.LogicalMatch match -> MatchRule.plan(this, match);
       case LogicalCorrelate correlate when TemporalJoinRule.matches(correlate) -> TemporalJoinRule.plan(this, correlate);
-      case LogicalCorrelate correlate -> CorrelateRule.plan(correlate, plan(correlate.getLeft()));
+      case LogicalCorrelate correlate when CorrelateRule.matches(correlate) ->
+          CorrelateRule.plan(correlate, plan(correlate.getLeft()));
+      // any other correlated subquery (a scalar one, EXISTS beside other conditions, ...) becomes
+      // joins with aggregates, as Flink decorrelates it
+      case LogicalCorrelate correlate -> plan(RelDecorrelator.decorrelateQuery(correlate,
+          RelFactories.LOGICAL_BUILDER.create(correlate.getCluster(), null)));
       case LogicalTableFunctionScan tvf when WindowTableFunctionRule.isWindow(tvf) ->
           WindowTableFunctionRule.plan(this, tvf);
       default -> throw new UnsupportedOperationException("Not supported yet: " + rel.getRelTypeName()
@@ -152,11 +159,8 @@ public final class PhysicalPlanner {
     if (window != null) {
       return window;
     }
-    if (type.leftRowsOnly()) {
-      throw new UnsupportedOperationException(join.getJoinType() + " joins (IN/EXISTS subqueries) are supported as"
-          + " window joins only yet");
-    }
-    PhysicalNode interval = IntervalJoinRule.plan(join, type, left, right, describe(join.getCondition(), names));
+    PhysicalNode interval = type.leftRowsOnly() ? null
+        : IntervalJoinRule.plan(join, type, left, right, describe(join.getCondition(), names));
     if (interval != null) {
       return interval;
     }

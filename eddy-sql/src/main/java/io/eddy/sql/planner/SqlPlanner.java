@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.calcite.config.Lex;
 import org.apache.calcite.plan.hep.HepPlanner;
-import org.apache.calcite.rel.core.RelFactories;
-import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
@@ -117,24 +115,16 @@ public final class SqlPlanner {
   }
 
   private static RelNode simplify(RelNode rel) {
-    HepProgramBuilder subQueries = new HepProgramBuilder()
+    HepProgramBuilder program = new HepProgramBuilder()
         .addRuleInstance(CoreRules.FILTER_SUB_QUERY_TO_CORRELATE)
         .addRuleInstance(CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE)
-        .addRuleInstance(CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
-    HepPlanner removeSubQueries = new HepPlanner(subQueries.build());
-    removeSubQueries.setExecutor(EddyRexExecutor.INSTANCE);
-    removeSubQueries.setRoot(rel);
-    // correlated subqueries (EXISTS, NOT EXISTS, scalar ones) become joins with aggregates, as
-    // Flink decorrelates them; a LATERAL TABLE of a table function stays a correlate
-    RelNode decorrelated = RelDecorrelator.decorrelateQuery(removeSubQueries.findBestExp(),
-        RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null));
-    HepProgramBuilder program = new HepProgramBuilder()
+        .addRuleInstance(CoreRules.JOIN_SUB_QUERY_TO_CORRELATE)
         .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
         .addRuleCollection(List.of(CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
             CoreRules.FILTER_TO_CALC, CoreRules.PROJECT_TO_CALC, CoreRules.CALC_MERGE, CoreRules.CALC_REMOVE));
     HepPlanner hep = new HepPlanner(program.build());
     hep.setExecutor(EddyRexExecutor.INSTANCE);
-    hep.setRoot(decorrelated);
+    hep.setRoot(rel);
     return hep.findBestExp();
   }
 

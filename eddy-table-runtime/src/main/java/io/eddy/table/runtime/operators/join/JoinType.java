@@ -2,8 +2,8 @@ package io.eddy.table.runtime.operators.join;
 
 /**
  * The kind of a join: which sides keep their rows that match nothing, padded with NULLs, or for a
- * semi (anti) join, the left rows that have (have no) partner, alone. Semi and anti joins exist
- * only where Flink plans them for the join (window joins).
+ * semi (anti) join, the left rows that have (have no) partner, alone (IN, EXISTS and NOT EXISTS
+ * subqueries).
  */
 public enum JoinType {
   INNER(false, false, "InnerJoin"),
