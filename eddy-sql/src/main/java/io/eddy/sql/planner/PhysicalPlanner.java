@@ -28,6 +28,8 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.Aggregate;
@@ -38,6 +40,7 @@ import org.apache.calcite.rel.logical.LogicalCorrelate;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalSort;
 import org.apache.calcite.rel.logical.LogicalValues;
+import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rel.logical.LogicalUnion;
 import org.apache.calcite.rel.logical.LogicalWindow;
@@ -132,13 +135,33 @@ public final class PhysicalPlanner {
           CorrelateRule.plan(correlate, plan(correlate.getLeft()));
       // any other correlated subquery (a scalar one, EXISTS beside other conditions, ...) becomes
       // joins with aggregates, as Flink decorrelates it
-      case LogicalCorrelate correlate -> plan(RelDecorrelator.decorrelateQuery(correlate,
-          RelFactories.LOGICAL_BUILDER.create(correlate.getCluster(), null)));
+      case LogicalCorrelate correlate -> plan(decorrelated(correlate));
       case LogicalTableFunctionScan tvf when WindowTableFunctionRule.isWindow(tvf) ->
           WindowTableFunctionRule.plan(this, tvf);
       default -> throw new UnsupportedOperationException("Not supported yet: " + rel.getRelTypeName()
           + " (" + rel.explain().strip().lines().findFirst().orElse("") + ")");
     };
+  }
+
+  /** {@code correlate} as joins with aggregates, or refused when Calcite's decorrelator cannot remove it. */
+  private static RelNode decorrelated(LogicalCorrelate correlate) {
+    // the decorrelator reads Projects and Filters, not the Calcs the plan holds by now
+    HepPlanner split = new HepPlanner(new HepProgramBuilder().addRuleInstance(CoreRules.CALC_SPLIT).build());
+    split.setRoot(correlate);
+    RelNode result = SqlPlanner.simplify(RelDecorrelator.decorrelateQuery(split.findBestExp(),
+        RelFactories.LOGICAL_BUILDER.create(correlate.getCluster(), null)));
+    if (hasSubQueryCorrelate(result)) {
+      throw new UnsupportedOperationException("This correlated subquery is not supported yet: "
+          + correlate.getRight().explain().strip().lines().findFirst().orElse(""));
+    }
+    return result;
+  }
+
+  private static boolean hasSubQueryCorrelate(RelNode rel) {
+    if (rel instanceof LogicalCorrelate c && !CorrelateRule.matches(c)) {
+      return true;
+    }
+    return rel.getInputs().stream().anyMatch(PhysicalPlanner::hasSubQueryCorrelate);
   }
 
   private PhysicalNode join(LogicalJoin join) {

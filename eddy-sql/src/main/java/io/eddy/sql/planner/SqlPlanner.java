@@ -114,7 +114,8 @@ public final class SqlPlanner {
     }
   }
 
-  private static RelNode simplify(RelNode rel) {
+  /** Subqueries removed, projections and filters as Calcs (merged), as the physical planner reads plans. */
+  static RelNode simplify(RelNode rel) {
     HepProgramBuilder program = new HepProgramBuilder()
         .addRuleInstance(CoreRules.FILTER_SUB_QUERY_TO_CORRELATE)
         .addRuleInstance(CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE)
