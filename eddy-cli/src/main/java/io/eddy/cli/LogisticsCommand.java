@@ -43,7 +43,8 @@ final class LogisticsCommand implements Callable<Integer> {
   String checkpointInterval;
 
   @Option(names = "--inject-failures", paramLabel = "N", description = "Fail the job N times at random moments "
-      + "(checkpoints every second unless --checkpoint-interval is given).")
+      + "(checkpoints every second unless --checkpoint-interval is given; each attempt fails after a random delay "
+      + "of about ten checkpoint intervals unless -D execution.fault-injection.mean-delay=... says otherwise).")
   int injectFailures;
 
   @Option(names = "--state-dir", description = "Working folder: checkpoints, committed results, RocksDB files "

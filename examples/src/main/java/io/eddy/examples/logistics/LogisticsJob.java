@@ -129,6 +129,12 @@ public final class LogisticsJob {
     if (options.injectFailures() > 0) {
       conf.set("execution.fault-injection.failures", String.valueOf(options.injectFailures()));
       conf.set("execution.fault-injection.seed", String.valueOf(options.seed()));
+      if (!conf.toMap().containsKey("execution.fault-injection.mean-delay")) {
+        // the runtime's 500 ms would fail every attempt before its first checkpoint: ten intervals, so most
+        // failures restore a checkpoint
+        long interval = options.checkpointInterval() != null ? options.checkpointInterval().toMillis() : 1000;
+        conf.set("execution.fault-injection.mean-delay", 10 * interval + "ms");
+      }
     }
     return conf;
   }
@@ -201,8 +207,9 @@ public final class LogisticsJob {
     Map<AlertKind, Long> byKind = new java.util.EnumMap<>(AlertKind.class);
     result.alerts().forEach(a -> byKind.merge(a.kind(), 1L, Long::sum));
     out.printf(Locale.ROOT, "logistics%s: %,d orders, %,d records in %.2f s (%,.0f records/s), backend %s, "
-            + "parallelism %d, %d restarts%n", options.sql() ? " (SQL)" : "", options.orders(), result.records(), result.seconds(),
-        result.recordsPerSecond(), options.backend(), options.parallelism(), result.restarts());
+            + "parallelism %d, %d restarts (%d from a checkpoint)%n", options.sql() ? " (SQL)" : "", options.orders(),
+        result.records(), result.seconds(), result.recordsPerSecond(), options.backend(), options.parallelism(),
+        result.restarts(), result.restoresFromCheckpoint());
     if (result.largestCheckpointBytes() > 0) {
       out.printf(Locale.ROOT, "checkpoints: %,d, largest %,.1f MB (full state), most written by one %,.1f MB "
           + "(incremental: new files only)%n", result.checkpoints(), result.largestCheckpointBytes() / 1e6,
