@@ -1,7 +1,6 @@
 package io.eddy.fs;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -12,12 +11,11 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Thread safety: thread-safe, like the delegate.
  */
-public final class CountingFileSystem implements FileSystem {
-  private final FileSystem delegate;
+public final class CountingFileSystem extends ForwardingFileSystem {
   private final LongAdder bytesRead = new LongAdder();
 
   public CountingFileSystem(FileSystem delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   /** Bytes read through this FileSystem so far. */
@@ -26,73 +24,8 @@ public final class CountingFileSystem implements FileSystem {
   }
 
   @Override
-  public String scheme() {
-    return delegate.scheme();
-  }
-
-  @Override
-  public FileOutput create(String path) throws IOException {
-    return delegate.create(path);
-  }
-
-  @Override
-  public ReadHandle open(String path) throws IOException {
-    ReadHandle handle = delegate.open(path);
-    return new ReadHandle() {
-      @Override
-      public String path() {
-        return handle.path();
-      }
-
-      @Override
-      public long size() throws IOException {
-        return handle.size();
-      }
-
-      @Override
-      public void readFully(long position, byte[] dst, int offset, int length) throws IOException {
-        handle.readFully(position, dst, offset, length);
-        bytesRead.add(length);
-      }
-
-      @Override
-      public void close() throws IOException {
-        handle.close();
-      }
-    };
-  }
-
-  @Override
-  public byte[] read(String path, long offset, int length) throws IOException {
-    byte[] bytes = delegate.read(path, offset, length);
-    bytesRead.add(bytes.length);
-    return bytes;
-  }
-
-  @Override
-  public byte[] readAll(String path) throws IOException {
-    byte[] bytes = delegate.readAll(path);
-    bytesRead.add(bytes.length);
-    return bytes;
-  }
-
-  @Override
-  public long size(String path) throws IOException {
-    return delegate.size(path);
-  }
-
-  @Override
-  public boolean exists(String path) throws IOException {
-    return delegate.exists(path);
-  }
-
-  @Override
-  public List<String> list(String directory) throws IOException {
-    return delegate.list(directory);
-  }
-
-  @Override
-  public boolean delete(String path) throws IOException {
-    return delegate.delete(path);
+  protected void readFully(ReadHandle handle, long position, byte[] dst, int offset, int length) throws IOException {
+    handle.readFully(position, dst, offset, length);
+    bytesRead.add(length);
   }
 }

@@ -3,7 +3,6 @@ package io.eddy.fs;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -18,16 +17,15 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Thread safety: thread-safe; concurrent reads wait concurrently (the delay is latency, not
  * a bandwidth limit).
  */
-public final class ReadLatencyFileSystem implements FileSystem {
-  private final FileSystem delegate;
+public final class ReadLatencyFileSystem extends ForwardingFileSystem {
   private final long delayNanos;
   private final AtomicLong delayedReads = new AtomicLong();
 
   public ReadLatencyFileSystem(FileSystem delegate, Duration delay) {
+    super(delegate);
     if (delay.isNegative()) {
       throw new IllegalArgumentException("read latency must not be negative: " + delay);
     }
-    this.delegate = delegate;
     this.delayNanos = delay.toNanos();
   }
 
@@ -49,69 +47,13 @@ public final class ReadLatencyFileSystem implements FileSystem {
   }
 
   @Override
-  public String scheme() {
-    return delegate.scheme();
-  }
-
-  @Override
-  public FileOutput create(String path) throws IOException {
-    return delegate.create(path);
-  }
-
-  @Override
-  public ReadHandle open(String path) throws IOException {
-    ReadHandle handle = delegate.open(path);
-    return new ReadHandle() {
-      @Override
-      public String path() {
-        return handle.path();
-      }
-
-      @Override
-      public long size() throws IOException {
-        return handle.size();
-      }
-
-      @Override
-      public void readFully(long position, byte[] dst, int offset, int length) throws IOException {
-        delay(path);
-        handle.readFully(position, dst, offset, length);
-      }
-
-      @Override
-      public void close() throws IOException {
-        handle.close();
-      }
-    };
-  }
-
-  @Override
-  public long size(String path) throws IOException {
-    return delegate.size(path);
-  }
-
-  @Override
-  public boolean exists(String path) throws IOException {
-    return delegate.exists(path);
-  }
-
-  @Override
-  public List<String> list(String directory) throws IOException {
-    return delegate.list(directory);
-  }
-
-  @Override
-  public boolean delete(String path) throws IOException {
-    return delegate.delete(path);
-  }
-
-  @Override
-  public void close() throws IOException {
-    delegate.close();
+  protected void readFully(ReadHandle handle, long position, byte[] dst, int offset, int length) throws IOException {
+    delay(handle.path());
+    handle.readFully(position, dst, offset, length);
   }
 
   @Override
   public String toString() {
-    return delegate + " with " + Duration.ofNanos(delayNanos).toMillis() + " ms read latency";
+    return delegate() + " with " + Duration.ofNanos(delayNanos).toMillis() + " ms read latency";
   }
 }

@@ -1,11 +1,10 @@
 package io.eddy.lsm;
 
-import io.eddy.fs.FileOutput;
 import io.eddy.fs.FileSystem;
+import io.eddy.fs.ForwardingFileSystem;
 import io.eddy.fs.ReadHandle;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -13,13 +12,12 @@ import java.util.concurrent.TimeUnit;
  * A FileSystem that holds the compaction thread's first read until {@link #open()}, so a test
  * can act while a compaction is certainly running (and not finished). Other threads pass.
  */
-final class CompactionGate implements FileSystem {
-  private final FileSystem delegate;
+final class CompactionGate extends ForwardingFileSystem {
   private final CountDownLatch entered = new CountDownLatch(1);
   private final CountDownLatch opened = new CountDownLatch(1);
 
   CompactionGate(FileSystem delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   /** Waits until a compaction is held at the gate. */
@@ -47,60 +45,14 @@ final class CompactionGate implements FileSystem {
   }
 
   @Override
-  public String scheme() {
-    return delegate.scheme();
-  }
-
-  @Override
-  public FileOutput create(String path) throws IOException {
-    return delegate.create(path);
-  }
-
-  @Override
   public ReadHandle open(String path) throws IOException {
     pass();
-    ReadHandle handle = delegate.open(path);
-    return new ReadHandle() {
-      @Override
-      public String path() {
-        return handle.path();
-      }
-
-      @Override
-      public long size() throws IOException {
-        return handle.size();
-      }
-
-      @Override
-      public void readFully(long position, byte[] dst, int offset, int length) throws IOException {
-        pass();
-        handle.readFully(position, dst, offset, length);
-      }
-
-      @Override
-      public void close() throws IOException {
-        handle.close();
-      }
-    };
+    return super.open(path);
   }
 
   @Override
-  public long size(String path) throws IOException {
-    return delegate.size(path);
-  }
-
-  @Override
-  public boolean exists(String path) throws IOException {
-    return delegate.exists(path);
-  }
-
-  @Override
-  public List<String> list(String directory) throws IOException {
-    return delegate.list(directory);
-  }
-
-  @Override
-  public boolean delete(String path) throws IOException {
-    return delegate.delete(path);
+  protected void readFully(ReadHandle handle, long position, byte[] dst, int offset, int length) throws IOException {
+    pass();
+    handle.readFully(position, dst, offset, length);
   }
 }
