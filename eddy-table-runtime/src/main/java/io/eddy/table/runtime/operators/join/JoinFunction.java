@@ -6,12 +6,9 @@ import io.eddy.api.functions.Collector;
 import io.eddy.api.functions.KeyedCoProcessFunction;
 import io.eddy.api.functions.OpenContext;
 import io.eddy.api.state.MapState;
-import io.eddy.api.state.MapStateDescriptor;
 import io.eddy.api.types.Row;
 import io.eddy.api.types.RowKind;
-import io.eddy.api.types.TypeSerializers;
 import io.eddy.table.runtime.RowExpression;
-import io.eddy.table.runtime.operators.StateTtl;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,13 +51,8 @@ public final class JoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Ro
 
   @Override
   public void open(OpenContext openContext) {
-    left = getRuntimeContext().getMapState(descriptor("left"));
-    right = getRuntimeContext().getMapState(descriptor("right"));
-  }
-
-  private MapStateDescriptor<Row, int[]> descriptor(String name) {
-    return StateTtl.apply(new MapStateDescriptor<>(name, TypeSerializers.<Row>generic(), TypeSerializers.<int[]>generic()),
-        stateTtl);
+    left = getRuntimeContext().getMapState(RowCountStates.descriptor("left", stateTtl));
+    right = getRuntimeContext().getMapState(RowCountStates.descriptor("right", stateTtl));
   }
 
   @Override
