@@ -6,17 +6,21 @@ import io.eddy.sql.catalog.CatalogView;
 import io.eddy.sql.parser.Position;
 import io.eddy.sql.parser.SqlParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.config.Lex;
+import org.apache.calcite.plan.RelOptRule;
 import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.rules.AggregateReduceFunctionsRule;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
@@ -114,6 +118,14 @@ public final class SqlPlanner {
     }
   }
 
+  /**
+   * STDDEV_POP/SAMP and VAR_POP/SAMP rewritten into SUM and COUNT of the argument and its square,
+   * as Flink's planner reduces them (result of the argument's type: VAR_POP of an INT is an INT).
+   */
+  private static final RelOptRule STATISTICS_TO_SUMS = AggregateReduceFunctionsRule.Config.DEFAULT
+      .withFunctionsToReduce(EnumSet.of(SqlKind.STDDEV_POP, SqlKind.STDDEV_SAMP, SqlKind.VAR_POP, SqlKind.VAR_SAMP))
+      .toRule();
+
   /** Subqueries removed, projections and filters as Calcs (merged), as the physical planner reads plans. */
   static RelNode simplify(RelNode rel) {
     HepProgramBuilder program = new HepProgramBuilder()
@@ -121,6 +133,7 @@ public final class SqlPlanner {
         .addRuleInstance(CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE)
         .addRuleInstance(CoreRules.JOIN_SUB_QUERY_TO_CORRELATE)
         .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
+        .addRuleInstance(STATISTICS_TO_SUMS)
         .addRuleCollection(List.of(CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH,
             CoreRules.FILTER_TO_CALC, CoreRules.PROJECT_TO_CALC, CoreRules.CALC_MERGE, CoreRules.CALC_REMOVE));
     HepPlanner hep = new HepPlanner(program.build());
