@@ -6,6 +6,7 @@ import io.eddy.api.state.v2.StateCallbackException;
 import io.eddy.api.state.v2.StateFuture;
 import io.eddy.state.InternalKvState;
 import io.eddy.state.async.StateExecutor;
+import io.eddy.state.async.StateRequest;
 import io.eddy.state.async.StateRequestType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
 
@@ -40,6 +42,11 @@ import java.util.function.Consumer;
  * eagerly, so that the requests of records whose keys are free keep filling the batch. A record
  * is finished when its processing returned and every request it (or its callbacks) issued has been
  * answered and its callbacks ran.
+ *
+ * <p>An executor that {@linkplain StateExecutor#answersAtOnce answers at once} (state in memory)
+ * gets each request as it is issued instead, and the record's future is complete when returned,
+ * as with Flink's adaptor of synchronous backends: a record then finishes when its processing
+ * returns, and the guarantees above hold trivially.
  *
  * <p><b>Hot keys.</b> A record whose only unanswered requests are writes still in the active
  * buffer, with nothing waiting on their futures ({@link StateFutureImpl#hasDependentWork}), can no
@@ -72,6 +79,8 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
   private final StateExecutor executor;
   private final Consumer<K> keySetter;
   private final AsyncStateSettings settings;
+  /** Whether the executor answers each request before returning: requests then skip the buffer. */
+  private final boolean answersAtOnce;
 
   private final Map<K, RecordContext<K>> keyOwners = new HashMap<>();
   private final Map<K, ArrayDeque<RecordContext<K>>> blocking = new HashMap<>();
@@ -98,6 +107,7 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
     this.executor = executor;
     this.keySetter = keySetter;
     this.settings = settings;
+    this.answersAtOnce = executor.answersAtOnce();
   }
 
   /**
@@ -155,6 +165,9 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
       throw misuse("asynchronous state '" + stateName + "' was accessed outside a keyed context; it can be used "
           + "only while the operator processes a record or a timer of a keyed stream (or in their callbacks)");
     }
+    if (answersAtOnce) {
+      return answerAtOnce(context, new StateRequest(type, state, context.key, namespace, payload, value));
+    }
     PendingRequest<K> request = new PendingRequest<>(type, state, context, namespace, payload, value);
     context.retain();
     context.pending.add(request);
@@ -165,6 +178,29 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
     }
     active.add(request);
     return (StateFuture<T>) request.future;
+  }
+
+  /**
+   * Runs {@code request} now, in the context of the record issuing it, for an executor that
+   * answers at once: the record's requests run in issue order and before those of any later record
+   * of its key (which cannot start while this one runs), so the result is the one a batch would
+   * give, and the record finishes when its processing returns.
+   */
+  @SuppressWarnings("unchecked")
+  private <T> StateFuture<T> answerAtOnce(RecordContext<K> context, StateRequest request) {
+    CompletableFuture<Void> done;
+    try {
+      done = executor.executeBatch(List.of(request));
+    } catch (RuntimeException e) {
+      done = CompletableFuture.failedFuture(e);
+    }
+    if (done.state() != Future.State.SUCCESS) {
+      Throwable failure = done.state() == Future.State.FAILED ? done.exceptionNow() : null;
+      throw new IllegalStateException("Operator '" + operatorName + "': state request " + request + " of "
+          + context + (failure == null ? " was not answered at once by an executor that answers at once"
+              : " failed: " + failure.getMessage()), failure);
+    }
+    return (StateFuture<T>) StateFutureImpl.completed(request.result());
   }
 
   /** Sends the active buffer to the executor if it is full, or if {@code force} and it is not empty. */

@@ -24,6 +24,14 @@ final class StateFutureImpl<T> implements StateFuture<T> {
   private Consumer<T> first;
   private List<Consumer<T>> more;
 
+  /** A future already completed with {@code value}: callbacks registered on it run at once. */
+  static <T> StateFutureImpl<T> completed(T value) {
+    StateFutureImpl<T> future = new StateFutureImpl<>();
+    future.done = true;
+    future.value = value;
+    return future;
+  }
+
   /** Completes the future and runs its callbacks, in registration order. */
   void complete(T result) {
     if (done) {

@@ -73,6 +73,48 @@ class AsyncExecutionControllerTest {
   }
 
   @Test
+  void anExecutorThatAnswersAtOnceRunsEachRequestAsItIsIssued() {
+    start(new InlineStateExecutor(backend), 100, Duration.ofHours(1), 100);
+    controller.processRecord("a", increment("a", 1));
+    assertThat(out).containsExactly("a=1"); // the read's callback ran within the processing
+    assertThat(controller.numInFlightRecords()).isZero();
+    assertThat(controller.hasRecordInFlight("a")).isFalse();
+    controller.processRecord("a", increment("a", 10));
+    controller.processRecord("b", increment("b", 1));
+    controller.processRecord("a", increment("a", 100));
+    assertThat(out).containsExactly("a=1", "a=11", "b=1", "a=111");
+    assertThat(controller.activeBufferSize()).isZero();
+    assertThat(controller.batchSizes().getCount()).isZero();
+  }
+
+  @Test
+  void aFailedRequestOfAnExecutorThatAnswersAtOnceNamesTheOperatorAndTheRecord() {
+    StateExecutor failing = new StateExecutor() {
+      @Override
+      public CompletableFuture<Void> executeBatch(List<? extends StateRequest> batch) {
+        return CompletableFuture.failedFuture(new IOException("disk gone"));
+      }
+
+      @Override
+      public boolean answersAtOnce() {
+        return true;
+      }
+
+      @Override
+      public boolean readsOffTaskThread() {
+        return false;
+      }
+
+      @Override
+      public void close() {}
+    };
+    start(failing, 100, Duration.ofHours(1), 100);
+    assertThatThrownBy(() -> controller.processRecord("a", increment("a", 1)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("my-operator").hasMessageContaining("record of key a").hasMessageContaining("disk gone");
+  }
+
+  @Test
   void aFullBufferIsSentAsOneBatch() {
     start(3, Duration.ofHours(1), 100);
     controller.processRecord("a", increment("a", 1));

@@ -67,8 +67,19 @@ class PerKeyOrderPropertyTest {
   void outputPerKeyEqualsTheSynchronousRun(@ForAll("ops") List<Op> ops, @ForAll @IntRange(min = 1, max = 8) int bufferSize,
       @ForAll @IntRange(min = 1, max = 12) int inFlightLimit, @ForAll long seed) {
     List<String> expected = new SyncModel().run(ops);
-    List<String> actual = new AsyncRun(bufferSize, inFlightLimit, seed).run(ops);
+    List<String> actual = new AsyncRun(bufferSize, inFlightLimit, seed, false).run(ops);
     assertThat(segments(actual)).isEqualTo(segments(expected));
+  }
+
+  /** The same with the heap's own executor, which answers each request at once (no batches, no mail). */
+  @Property(tries = 40)
+  void outputEqualsTheSynchronousRunWhenRequestsAreAnsweredAtOnce(@ForAll("ops") List<Op> ops,
+      @ForAll @IntRange(min = 1, max = 12) int inFlightLimit, @ForAll long seed) {
+    List<String> expected = new SyncModel().run(ops);
+    AsyncRun run = new AsyncRun(4, inFlightLimit, seed, true);
+    List<String> actual = run.run(ops);
+    assertThat(segments(actual)).isEqualTo(segments(expected));
+    assertThat(run.controller.batchSizes().getCount()).as("batches sent").isZero();
   }
 
   /** Output split at watermarks, each part grouped by key (the order across keys is free). */
@@ -150,11 +161,13 @@ class PerKeyOrderPropertyTest {
     final MapState<Integer, Integer> residues;
     final int inFlightLimit;
 
-    AsyncRun(int bufferSize, int inFlightLimit, long seed) {
+    /** {@code atOnce}: the heap's executor as the backend gives it, else one whose batches complete through mail in random order. */
+    AsyncRun(int bufferSize, int inFlightLimit, long seed, boolean atOnce) {
       this.inFlightLimit = inFlightLimit;
       mailbox = new RandomOrderMailbox(seed);
       controller = new AsyncExecutionController<>("counting", mailbox,
-          new MailDelayedExecutor(new InlineStateExecutor(backend), mailbox), backend::setCurrentKey,
+          atOnce ? new InlineStateExecutor(backend) : new MailDelayedExecutor(new InlineStateExecutor(backend), mailbox),
+          backend::setCurrentKey,
           new AsyncStateSettings(bufferSize, Duration.ofHours(1), inFlightLimit));
       AsyncKeyedStateStore<VoidNamespace> store = new AsyncKeyedStateStore<>(backend, VoidNamespace.SERIALIZER,
           () -> VoidNamespace.INSTANCE, () -> 0L, controller, new StateApiUsage("counting"));

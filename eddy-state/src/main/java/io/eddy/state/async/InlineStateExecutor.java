@@ -7,9 +7,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The executor of backends whose state is in memory (hashmap): it runs every request of a batch
  * at once, on the task thread, through the synchronous API, and returns a completed future. No
- * I/O to overlap, so no threads; the batching still amortizes the controller's bookkeeping. The
- * backend's current key is restored afterwards, since the batch may run while a record of another
- * key is being processed.
+ * I/O to overlap, so no threads: it {@linkplain #answersAtOnce answers at once}, and the controller
+ * gives it each request as it is issued. The backend's current key is restored afterwards, since a
+ * batch may run while a record of another key is being processed.
  */
 public final class InlineStateExecutor implements StateExecutor {
   private final KeyedStateBackend<Object> backend;
@@ -30,10 +30,15 @@ public final class InlineStateExecutor implements StateExecutor {
     } catch (Exception e) {
       return CompletableFuture.failedFuture(e);
     } finally {
-      if (previousKey != null) {
+      if (previousKey != null && previousKey != backend.getCurrentKey()) {
         backend.setCurrentKey(previousKey);
       }
     }
+  }
+
+  @Override
+  public boolean answersAtOnce() {
+    return true;
   }
 
   @Override

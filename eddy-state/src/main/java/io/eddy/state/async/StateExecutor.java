@@ -28,6 +28,16 @@ public interface StateExecutor extends AutoCloseable {
    */
   boolean readsOffTaskThread();
 
+  /**
+   * Whether {@link #executeBatch} answers every request before it returns, on the task thread
+   * (state in memory). The controller then runs each request as it is issued, in the record's
+   * own context, and hands back a completed future, as Flink's adaptor of synchronous backends
+   * does: batching such requests would only add buffering, mail and waiting for the key.
+   */
+  default boolean answersAtOnce() {
+    return false;
+  }
+
   @Override
   void close();
 }

@@ -22,7 +22,9 @@ public final class SyncRequests {
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static void execute(KeyedStateBackend<Object> backend, StateRequest request) throws Exception {
-    backend.setCurrentKey(request.key());
+    if (backend.getCurrentKey() != request.key()) {
+      backend.setCurrentKey(request.key());
+    }
     request.state().setCurrentNamespace(request.namespace());
     Object state = request.state();
     Object payload = request.payload();
