@@ -10,6 +10,7 @@ import io.eddy.state.async.StateRequest;
 import io.eddy.state.async.StateRequestType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -81,6 +82,8 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
   private final AsyncStateSettings settings;
   /** Whether the executor answers each request before returning: requests then skip the buffer. */
   private final boolean answersAtOnce;
+  /** The one-request batch of an executor that answers at once (it keeps no reference to it). */
+  private final List<StateRequest> oneRequest = Arrays.asList(new StateRequest[1]);
 
   private final Map<K, RecordContext<K>> keyOwners = new HashMap<>();
   private final Map<K, ArrayDeque<RecordContext<K>>> blocking = new HashMap<>();
@@ -129,6 +132,10 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
     if (current != null) {
       throw misuse("a record of key " + key + " was started while the record of key " + current.key
           + " is being processed; records are started by the task, not from state callbacks");
+    }
+    if (answersAtOnce) {
+      runAnsweredAtOnce(new RecordContext<>(key, onEnter, processing));
+      return;
     }
     while (inFlightRecords >= settings.inFlightRecordsLimit()) {
       waitForProgress("the in-flight records limit (" + settings.inFlightRecordsLimit() + ")");
@@ -181,6 +188,20 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
   }
 
   /**
+   * Runs a record for an executor that answers at once: its requests are answered and its
+   * callbacks run before its processing returns, so no record of its key can be in flight (records
+   * are not started from callbacks) and it is finished on return: no key map, queue or buffer.
+   */
+  private void runAnsweredAtOnce(RecordContext<K> context) {
+    inFlightRecords++;
+    try {
+      runInContext(context, context.processing);
+    } finally {
+      inFlightRecords--;
+    }
+  }
+
+  /**
    * Runs {@code request} now, in the context of the record issuing it, for an executor that
    * answers at once: the record's requests run in issue order and before those of any later record
    * of its key (which cannot start while this one runs), so the result is the one a batch would
@@ -190,7 +211,9 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
   private <T> StateFuture<T> answerAtOnce(RecordContext<K> context, StateRequest request) {
     CompletableFuture<Void> done;
     try {
-      done = executor.executeBatch(List.of(request));
+      oneRequest.set(0, request);
+      done = executor.executeBatch(oneRequest);
+      oneRequest.set(0, null);
     } catch (RuntimeException e) {
       done = CompletableFuture.failedFuture(e);
     }

@@ -32,7 +32,8 @@ public interface StateExecutor extends AutoCloseable {
    * Whether {@link #executeBatch} answers every request before it returns, on the task thread
    * (state in memory). The controller then runs each request as it is issued, in the record's
    * own context, and hands back a completed future, as Flink's adaptor of synchronous backends
-   * does: batching such requests would only add buffering, mail and waiting for the key.
+   * does: batching such requests would only add buffering, mail and waiting for the key. Such an
+   * executor keeps no reference to a batch after returning (the controller reuses the list).
    */
   default boolean answersAtOnce() {
     return false;
