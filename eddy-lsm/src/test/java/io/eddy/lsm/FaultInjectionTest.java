@@ -13,9 +13,12 @@ import io.eddy.lsm.util.CorruptionException;
 import java.io.IOException;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Storage failures surface as errors and never corrupt what is on the FileSystem. */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class FaultInjectionTest {
   private final MemoryFileSystem mem = new MemoryFileSystem();
   private final FaultInjectingFileSystem fs = new FaultInjectingFileSystem(mem, 11);

@@ -296,6 +296,11 @@ public final class DbCore {
         if (last != null && sv.immutables().contains(last)) {
           CheckpointPin pin = new CheckpointPin(seq, last, refs);
           pins.add(pin);
+          Throwable e = backgroundError;
+          if (e != null) { // a flush failed after checkWritable, and its failPins ran before this add
+            pins.remove(pin);
+            pin.fail(new IOException("flush failed in " + dir + ": " + e, e));
+          }
           return pin;
         }
         // everything up to seq is in files already, and no newer write is (the write lock is held)
