@@ -2,6 +2,7 @@ package io.eddy.state.rocksdb;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -38,16 +39,27 @@ record StoreDirectory(Path root) {
     deleteRecursively(root);
   }
 
-  /** Deletes a file or a directory tree; a missing one is fine. */
+  /**
+   * Deletes a file or a directory tree; a missing one is fine. A file that appears while the tree
+   * is deleted makes its directory non-empty (seen once in CorruptCheckpointTest's close, in the
+   * database directory just closed): the walk is then repeated, a few times.
+   */
   static void deleteRecursively(Path path) {
-    try (Stream<Path> walk = Files.walk(path)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
+    for (int attempt = 1; ; attempt++) {
+      try (Stream<Path> walk = Files.walk(path)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+        return;
+      } catch (NoSuchFileException e) {
+        return; // already gone
+      } catch (DirectoryNotEmptyException e) {
+        if (attempt == 5) {
+          throw new UncheckedIOException("cannot delete " + path + ": files keep appearing in it", e);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete " + path, e);
       }
-    } catch (NoSuchFileException e) {
-      // already gone
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + path, e);
     }
   }
 }
