@@ -13,8 +13,6 @@ import org.apache.calcite.rel.logical.LogicalCorrelate;
 import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.rex.RexCorrelVariable;
-import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -60,7 +58,7 @@ final class SubQueryJoinRule {
       groupExpressions.add(sub.expandLocalRef(sub.getProjectList().get(g)));
     }
     RexBuilder b = calc.getCluster().getRexBuilder();
-    RexShuttle toJoinRow = joinRowRefs(correlate.getCorrelationId(), leftCount);
+    RexShuttle toJoinRow = CorrelatedRowRefs.toJoinedRow(correlate.getCorrelationId(), leftCount);
     List<RexNode> conditions = new ArrayList<>();
     if (sub.getCondition() != null) {
       conditions.add(sub.expandLocalRef(sub.getCondition()).accept(toJoinRow));
@@ -117,23 +115,5 @@ final class SubQueryJoinRule {
       }
     }
     return null;
-  }
-
-  /** Rewrites an expression over the subquery's row and the correlated outer row into one over the joined row. */
-  private static RexShuttle joinRowRefs(CorrelationId correlation, int leftCount) {
-    return new RexShuttle() {
-      @Override
-      public RexNode visitInputRef(RexInputRef ref) {
-        return new RexInputRef(leftCount + ref.getIndex(), ref.getType());
-      }
-
-      @Override
-      public RexNode visitFieldAccess(RexFieldAccess access) {
-        if (access.getReferenceExpr() instanceof RexCorrelVariable v && v.id.equals(correlation)) {
-          return new RexInputRef(access.getField().getIndex(), access.getType());
-        }
-        return super.visitFieldAccess(access);
-      }
-    };
   }
 }

@@ -21,7 +21,6 @@ import org.apache.calcite.rel.logical.LogicalSnapshot;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCorrelVariable;
 import org.apache.calcite.rex.RexFieldAccess;
-import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexShuttle;
@@ -71,7 +70,7 @@ final class TemporalJoinRule {
       default -> throw new IllegalStateException("Unknown join type " + correlate.getJoinType());
     };
     PhysicalNode right = planner.plan(versioned);
-    RexShuttle toJoinRow = joinRowRefs(correlate.getCorrelationId(), leftCount);
+    RexShuttle toJoinRow = CorrelatedRowRefs.toJoinedRow(correlate.getCorrelationId(), leftCount);
     RexNode condition = b.makeLiteral(true);
     List<RexNode> rightProjections = new ArrayList<>();
     if (calc != null) {
@@ -133,24 +132,6 @@ final class TemporalJoinRule {
     CatalogTable table = origin.getOriginTable().unwrap(CatalogTableAdapter.class).table();
     Column column = table.columns().get(origin.getOriginColumnOrdinal());
     return !column.isPhysical() && column.expression().replace(" ", "").equalsIgnoreCase("PROCTIME()");
-  }
-
-  /** Rewrites an expression over the Snapshot's row and the correlated left row into one over the joined row. */
-  private static RexShuttle joinRowRefs(CorrelationId correlation, int leftCount) {
-    return new RexShuttle() {
-      @Override
-      public RexNode visitInputRef(RexInputRef ref) {
-        return new RexInputRef(leftCount + ref.getIndex(), ref.getType());
-      }
-
-      @Override
-      public RexNode visitFieldAccess(RexFieldAccess access) {
-        if (access.getReferenceExpr() instanceof RexCorrelVariable v && v.id.equals(correlation)) {
-          return new RexInputRef(access.getField().getIndex(), access.getType());
-        }
-        return super.visitFieldAccess(access);
-      }
-    };
   }
 
   /** The versioned table's key: its upsert key, or the primary key of a table scanned directly; null if none. */
