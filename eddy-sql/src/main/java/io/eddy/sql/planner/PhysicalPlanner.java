@@ -303,6 +303,9 @@ public final class PhysicalPlanner {
       return windowAggregate(aggregate, null, tvf);
     }
     PhysicalNode in = plan(input);
+    if (groupsByWindowOf(aggregate, in)) {
+      return attachedWindowAggregate(aggregate, input, in);
+    }
     boolean retractions = !in.changelogMode().isInsertOnly();
     int[] grouping = aggregate.getGroupSet().toArray();
     List<AggregateCall> calls = calls(aggregate, retractions, i -> i);
@@ -388,8 +391,41 @@ public final class PhysicalPlanner {
     }
     WindowTableFunctionRule window = WindowTableFunctionRule.of(tvf);
     WindowColumns columns = p -> p instanceof RexInputRef ref && ref.getIndex() >= n ? ref.getIndex() - n : -1;
-    return groupWindowAggregate(aggregate, tvfInput, projections, condition, window.timeField(), window.name(),
-        window.intervals(), columns, false, false);
+    return groupWindowAggregate(aggregate, tvfInput, projections, condition, window.timeField(),
+        WindowSpec.of(window), columns, false, false);
+  }
+
+  /**
+   * Whether {@code aggregate} groups by both window_start and window_end of an input whose rows
+   * already carry their TUMBLE, HOP or CUMULATE window (a window join, aggregation or Top-N, as
+   * Flink's window properties): Flink plans it as a window aggregation, insert-only.
+   */
+  private static boolean groupsByWindowOf(Aggregate aggregate, PhysicalNode input) {
+    int[] bounds = input.windowBounds();
+    return bounds != null && input.windowing() != null && input.changelogMode().isInsertOnly()
+        && aggregate.getGroupSet().get(bounds[0]) && aggregate.getGroupSet().get(bounds[1]);
+  }
+
+  /** A window aggregation over rows whose windows were assigned upstream (Flink's window-attached strategy). */
+  private PhysicalNode attachedWindowAggregate(Aggregate aggregate, RelNode input, PhysicalNode planned) {
+    RexBuilder b = aggregate.getCluster().getRexBuilder();
+    List<RexNode> projections = new ArrayList<>();
+    for (int i = 0; i < input.getRowType().getFieldCount(); i++) {
+      projections.add(b.makeInputRef(input, i));
+    }
+    int[] bounds = planned.windowBounds();
+    WindowColumns columns = p -> p instanceof RexInputRef ref
+        ? ref.getIndex() == bounds[0] ? 0 : ref.getIndex() == bounds[1] ? 1 : -1 : -1;
+    return groupWindowAggregate(aggregate, input, projections, null, bounds[1],
+        new WindowSpec(new WindowAssignment.Attached(planned.windowing()), 0), columns, false, false);
+  }
+
+  /** The windows of a window aggregation: an assignment, or (when null) sessions with this gap in ms. */
+  record WindowSpec(WindowAssignment windows, long sessionGap) {
+    static WindowSpec of(WindowTableFunctionRule window) {
+      return window.name().equals("SESSION") ? new WindowSpec(null, window.intervals().get(0))
+          : new WindowSpec(window.assignment(), 0);
+    }
   }
 
   /** Which window column (0 start, 1 end, 2 time) a grouping expression is, or -1 for a key. */
@@ -433,7 +469,8 @@ public final class PhysicalPlanner {
       default -> "HOP";
     };
     RexCall theWindow = window;
-    return groupWindowAggregate(aggregate, calc.getInput(), projections, condition, time.getIndex(), name, intervals,
+    return groupWindowAggregate(aggregate, calc.getInput(), projections, condition, time.getIndex(),
+        WindowSpec.of(new WindowTableFunctionRule(name, -1, intervals)),
         p -> p == theWindow ? 0 : GroupWindowRule.isWindowCall(p) ? 2 : -1, true, appendEnd);
   }
 
@@ -446,7 +483,7 @@ public final class PhysicalPlanner {
    * group window has one window column in the GROUP BY, a table function's both start and end.
    */
   private PhysicalNode groupWindowAggregate(Aggregate aggregate, RelNode source, List<RexNode> projections,
-      RexNode condition, int timeField, String windowName, List<Long> intervals, WindowColumns columns,
+      RexNode condition, int timeField, WindowSpec window, WindowColumns columns,
       boolean legacy, boolean appendEnd) {
     int n = source.getRowType().getFieldCount();
     RexBuilder b = aggregate.getCluster().getRexBuilder();
@@ -529,9 +566,9 @@ public final class PhysicalPlanner {
     outNames.addAll(List.of("window_start", "window_end", "window_time"));
     outTypes.addAll(List.of(ts, ts, ts));
     LogicalType outType = LogicalType.row(uniquify(outNames), outTypes);
-    PhysicalNode windowAgg = windowName.equals("SESSION")
-        ? new SessionWindowAggregateNode(preCalc, outType, grouping, calls, intervals.get(0), preTime)
-        : new WindowAggregateNode(preCalc, outType, grouping, calls, new WindowTableFunctionRule(windowName, -1, intervals).assignment(), preTime);
+    PhysicalNode windowAgg = window.windows() == null
+        ? new SessionWindowAggregateNode(preCalc, outType, grouping, calls, window.sessionGap(), preTime)
+        : new WindowAggregateNode(preCalc, outType, grouping, calls, window.windows(), preTime);
     // Reorder to the Aggregate's output: its group fields in order, then the aggregates.
     List<RexNode> order = new ArrayList<>();
     var windowType = TypeConversion.toTableRowType(b.getTypeFactory(), windowAgg.rowType());

@@ -78,6 +78,27 @@ public sealed interface WindowAssignment extends Serializable {
     }
   }
 
+  /**
+   * Windows assigned upstream (Flink's window-attached strategy, for a window aggregation over a
+   * window join, aggregation or Top-N): the "timestamp" is the row's window_end, its one window.
+   */
+  record Attached(WindowAssignment upstream) implements WindowAssignment {
+    @Override
+    public void assign(long windowEnd, LongConsumer windowEnds) {
+      windowEnds.accept(windowEnd);
+    }
+
+    @Override
+    public long startOf(long windowEnd) {
+      return upstream.startOf(windowEnd);
+    }
+
+    @Override
+    public String toString() {
+      return upstream.toString();
+    }
+  }
+
   /** The largest {@code offset + k*length <= timestamp}. */
   static long alignedStart(long timestamp, long offset, long length) {
     return timestamp - Math.floorMod(timestamp - offset, length);
