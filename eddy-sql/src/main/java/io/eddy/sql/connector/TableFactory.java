@@ -7,7 +7,8 @@ import java.util.Set;
  * A connector usable in {@code WITH ('connector' = '<identifier>')}, found by
  * {@link java.util.ServiceLoader} (META-INF/services/io.eddy.sql.connector.TableFactory), so other
  * modules (eddy-nexmark) can add connectors without eddy-sql depending on them. A factory that
- * cannot read or write throws {@link UnsupportedOperationException} saying so.
+ * cannot read or write throws {@link UnsupportedOperationException} saying so; one that can be
+ * looked up (jdbc) also gives a {@link LookupTableSource}.
  */
 public interface TableFactory {
   String identifier();
@@ -26,4 +27,9 @@ public interface TableFactory {
   TableSource createSource(CatalogTable table);
 
   TableSink createSink(CatalogTable table);
+
+  /** The table as a lookup source for lookup joins, or null if the connector cannot be looked up. */
+  default LookupTableSource createLookupSource(CatalogTable table) {
+    return null;
+  }
 }

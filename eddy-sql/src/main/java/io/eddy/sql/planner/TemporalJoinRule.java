@@ -2,6 +2,7 @@ package io.eddy.sql.planner;
 
 import io.eddy.sql.catalog.CatalogTable;
 import io.eddy.sql.catalog.Column;
+import io.eddy.sql.connector.LookupTableSource;
 import io.eddy.sql.plan.PhysicalNode;
 import io.eddy.sql.plan.TemporalJoinNode;
 import io.eddy.table.runtime.operators.join.JoinType;
@@ -33,8 +34,8 @@ import org.apache.calcite.rex.RexShuttle;
  * left input's rowtime attribute; the versioned table needs a primary key (a table's, or the upsert
  * key of a deduplicating view) that the equi-join keys on its side contain, and a rowtime
  * attribute; inner or left outer only. Refusals carry Flink's messages. AS OF a {@code PROCTIME()}
- * column is a processing-time temporal join, which Flink refuses against a table that cannot be
- * looked up; Eddy has no lookup connector, so it always refuses it.
+ * column is a processing-time temporal join: a lookup join ({@link LookupJoinRule}) when the
+ * table's connector can be looked up (jdbc), otherwise refused with Flink's message.
  */
 final class TemporalJoinRule {
   private TemporalJoinRule() {}
@@ -58,18 +59,11 @@ final class TemporalJoinRule {
         || !(period.getReferenceExpr() instanceof RexCorrelVariable)) {
       throw new IllegalArgumentException(onlyTimeAttribute + "'"); // Flink's message, quote and all
     }
-    if (isProcessingTime(correlate, period.getField().getIndex())) {
-      throw new UnsupportedOperationException("Processing-time temporal join is not supported yet.");
-    }
-    if (period.getField().getIndex() != left.rowtimeField()) {
-      throw new IllegalArgumentException(onlyTimeAttribute);
-    }
     JoinType type = switch (correlate.getJoinType()) {
       case INNER -> JoinType.INNER;
       case LEFT -> JoinType.LEFT;
       default -> throw new IllegalStateException("Unknown join type " + correlate.getJoinType());
     };
-    PhysicalNode right = planner.plan(versioned);
     RexShuttle toJoinRow = CorrelatedRowRefs.toJoinedRow(correlate.getCorrelationId(), leftCount);
     RexNode condition = b.makeLiteral(true);
     List<RexNode> rightProjections = new ArrayList<>();
@@ -86,6 +80,30 @@ final class TemporalJoinRule {
         rightProjections.add(b.makeInputRef(versioned.getRowType().getFieldList().get(i).getType(), leftCount + i));
       }
     }
+    PhysicalNode joined;
+    if (isProcessingTime(correlate, period.getField().getIndex())) {
+      LookupTableSource lookup = LookupJoinRule.lookupSource(versioned);
+      if (lookup == null) {
+        throw new UnsupportedOperationException("Processing-time temporal join is not supported yet.");
+      }
+      joined = LookupJoinRule.plan(left, versioned, lookup, type, condition, b);
+    } else if (period.getField().getIndex() != left.rowtimeField()) {
+      throw new IllegalArgumentException(onlyTimeAttribute);
+    } else {
+      joined = eventTime(planner, correlate, left, versioned, type, condition);
+    }
+    List<RexNode> projections = new ArrayList<>();
+    for (int i = 0; i < leftCount; i++) {
+      projections.add(b.makeInputRef(correlate.getLeft().getRowType().getFieldList().get(i).getType(), i));
+    }
+    projections.addAll(rightProjections);
+    return planner.calc(joined, null, projections, correlate.getRowType(), b);
+  }
+
+  /** The event-time temporal join of {@code left} with the versioned table; {@code condition} is over the joined row. */
+  private static PhysicalNode eventTime(PhysicalPlanner planner, LogicalCorrelate correlate, PhysicalNode left,
+      RelNode versioned, JoinType type, RexNode condition) {
+    PhysicalNode right = planner.plan(versioned);
     LogicalJoin join = LogicalJoin.create(correlate.getLeft(), versioned, List.of(), condition, Set.<CorrelationId>of(),
         JoinRelType.INNER);
     EquiJoin equi = EquiJoin.of(join, condition);
@@ -101,15 +119,9 @@ final class TemporalJoinRule {
       throw new IllegalArgumentException("Event-Time Temporal Table Join requires both primary key and row time"
           + " attribute in versioned table, but no row time attribute can be found.");
     }
-    PhysicalNode temporal = new TemporalJoinNode(left, right, TypeConversion.toLogicalType(join.getRowType()), type,
+    return new TemporalJoinNode(left, right, TypeConversion.toLogicalType(join.getRowType()), type,
         equi.leftKeys(), equi.rightKeys(), equi.residual(),
         PhysicalPlanner.describe(condition, join.getRowType().getFieldNames()));
-    List<RexNode> projections = new ArrayList<>();
-    for (int i = 0; i < leftCount; i++) {
-      projections.add(b.makeInputRef(correlate.getLeft().getRowType().getFieldList().get(i).getType(), i));
-    }
-    projections.addAll(rightProjections);
-    return planner.calc(temporal, null, projections, correlate.getRowType(), b);
   }
 
   /**
