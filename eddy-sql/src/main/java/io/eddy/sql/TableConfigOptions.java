@@ -17,6 +17,12 @@ public final class TableConfigOptions implements ConfigOptionsProvider {
           + "SinkUpsertMaterializer keyed by it; AUTO refuses a query whose upsert key differs from the primary key "
           + "unless it ends with ON CONFLICT DO DEDUPLICATE, FORCE always materializes.");
 
+  public static final ConfigOption<Boolean> PROCTIME_WINDOWS_FIRE_AT_END = ConfigOption.booleanOption(
+      "table.exec.window.proctime.fire-at-end-of-input", false,
+      "Eddy's, not Flink's: whether the processing-time windows of a window aggregation that are still open when "
+          + "a bounded input ends fire then. Flink drops them, as it drops every pending processing-time timer at "
+          + "the end of input (the default); eddy nexmark --sql sets it for q12 so that every bid is counted.");
+
   @Override
   public List<Class<?>> optionClasses() {
     return List.of(TableConfigOptions.class);

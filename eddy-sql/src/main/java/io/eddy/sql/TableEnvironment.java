@@ -179,7 +179,7 @@ public final class TableEnvironment {
       case Statement.Query q -> withSessionClassLoader(() -> {
         PhysicalNode plan = physicalPlan(q);
         StreamEnvironment env = environment();
-        DataStream<Row> rows = new TranslationContext(env, stateTtl(), changelog(plan)).streamOf(plan);
+        DataStream<Row> rows = translation(env, changelog(plan)).streamOf(plan);
         return new TableResult(plan.rowType().fieldNames(), rows.executeAndCollect("SQL query"));
       });
       case Statement.Insert i -> withSessionClassLoader(() -> insert(i));
@@ -210,7 +210,7 @@ public final class TableEnvironment {
         ? List.of(UpdateKind.BEFORE_AND_AFTER) : List.of(UpdateKind.ONLY_UPDATE_AFTER, UpdateKind.BEFORE_AND_AFTER);
     return withSessionClassLoader(() -> {
       PhysicalNode plan = physicalPlan(parsed);
-      return new TranslationContext(env, stateTtl(), ChangelogPlan.infer(plan, required)).streamOf(plan);
+      return translation(env, ChangelogPlan.infer(plan, required)).streamOf(plan);
     });
   }
 
@@ -229,7 +229,7 @@ public final class TableEnvironment {
   private TableResult insert(Statement.Insert i) {
     PhysicalNode plan = physicalPlan(i);
     StreamEnvironment env = environment();
-    new TranslationContext(env, stateTtl(), changelog(plan)).streamOf(plan);
+    translation(env, changelog(plan)).streamOf(plan);
     try {
       env.execute("INSERT INTO " + plan.attributes());
     } catch (InterruptedException ex) {
@@ -256,15 +256,17 @@ public final class TableEnvironment {
       String name = rowType.fieldNames().get(i);
       LogicalType type = rowType.field(i);
       String extras = "";
+      String typeName = type.copy(true).toString();
       if (table != null) {
         Column c = table.columns().get(i);
+        typeName += c.isProctime() ? " *PROCTIME*" : name.equals(table.rowtimeColumn()) ? " *ROWTIME*" : "";
         extras = c.isPhysical() ? "" : "AS " + c.expression();
         if (name.equals(table.rowtimeColumn())) {
           extras = (extras + " WATERMARK AS " + table.watermarkExpression()).strip();
         }
       }
       String key = table != null && table.primaryKey().contains(name) ? "PRI(" + String.join(", ", table.primaryKey()) + ")" : "";
-      rows.add(Row.of(name, type.copy(true).toString(), type.isNullable(), key, extras));
+      rows.add(Row.of(name, typeName, type.isNullable(), key, extras));
     }
     return TableResult.of(List.of("name", "type", "null", "key", "extras"), rows);
   }
@@ -355,6 +357,11 @@ public final class TableEnvironment {
   private String setting(String key, String absent) {
     String value = settings.getOrDefault(key, base.toMap().get(key));
     return value == null ? absent : value;
+  }
+
+  private TranslationContext translation(StreamEnvironment env, ChangelogPlan changelog) {
+    return new TranslationContext(env, stateTtl(), changelog, Boolean.parseBoolean(setting(
+        TableConfigOptions.PROCTIME_WINDOWS_FIRE_AT_END.key(), "false")));
   }
 
   private Duration stateTtl() {

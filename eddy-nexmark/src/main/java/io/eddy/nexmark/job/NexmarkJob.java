@@ -113,8 +113,10 @@ public final class NexmarkJob {
                 // SQL: the watermarks come from the table's WATERMARK clause, as in Flink
                 DataStream<Event> events = env.fromSource(source(options, jobId),
                         options.sql() ? WatermarkStrategy.noWatermarks() : NexmarkWatermarks.strategy(), "nexmark source");
-                DataStream<Change> changes = options.sql() ? NexmarkSql.changes(query.name(), events, conf, !options.collectResults())
-                        : query.build(events, QueryContext.of(options.sideInput(), options.q10OutputDir()));
+                QueryContext context = QueryContext.of(options.sideInput(), options.q10OutputDir());
+                DataStream<Change> changes = options.sql()
+                        ? NexmarkSql.changes(query.name(), events, conf, !options.collectResults(), context)
+                        : query.build(events, context);
                 long start = System.nanoTime();
                 reporter.scheduleAtFixedRate(() -> progress.accept(read.get()), PROGRESS_INTERVAL_MILLIS,
                         PROGRESS_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);

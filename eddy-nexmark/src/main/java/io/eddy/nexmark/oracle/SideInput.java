@@ -64,6 +64,11 @@ public final class SideInput {
         return new SideInput(values);
     }
 
+    /** Calls {@code row} with every (key, value) row, in no particular order. */
+    public void forEachRow(java.util.function.BiConsumer<Long, String> row) {
+        values.forEach((key, list) -> list.forEach(value -> row.accept(key, value)));
+    }
+
     /** The values joined to this key (empty if none). */
     public List<String> valuesOf(long key) {
         return values.getOrDefault(key, Collections.emptyList());

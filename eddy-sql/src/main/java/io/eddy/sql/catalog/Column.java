@@ -10,4 +10,9 @@ public record Column(String name, LogicalType type, String expression) {
   public boolean isPhysical() {
     return expression == null;
   }
+
+  /** Whether the column is {@code AS PROCTIME()}: Flink's processing-time attribute. */
+  public boolean isProctime() {
+    return expression != null && expression.replace(" ", "").equalsIgnoreCase("PROCTIME()");
+  }
 }

@@ -415,8 +415,8 @@ public final class RexCompiler {
         return months ? (Object) (int) r : (Object) r;
       });
     }
-    if (type.root() == Root.TIMESTAMP || type.root() == Root.DATE) {
-      boolean leftIsTime = left.root() == Root.TIMESTAMP || left.root() == Root.DATE;
+    if (type.root() == Root.TIMESTAMP || type.root() == Root.DATE || type.root() == Root.TIMESTAMP_LTZ) {
+      boolean leftIsTime = left.root() == Root.TIMESTAMP || left.root() == Root.DATE || left.root() == Root.TIMESTAMP_LTZ;
       RowExpression time = leftIsTime ? a : b;
       RowExpression interval = leftIsTime ? b : a;
       Root unit = (leftIsTime ? right : left).root();

@@ -20,6 +20,9 @@ final class TimeFunctions {
       case LocalDateTime t -> months ? t.plusMonths(amount) : t.plusNanos(amount * 1_000_000L);
       case LocalDate d -> months ? d.plusMonths(amount) : d.plusDays(Math.floorDiv(amount, 86_400_000L));
       case LocalTime t -> months ? t : t.plusNanos(amount * 1_000_000L);
+      // TIMESTAMP_LTZ: months counted in the session time zone, UTC
+      case java.time.Instant t -> months ? t.atOffset(java.time.ZoneOffset.UTC).plusMonths(amount).toInstant()
+          : t.plusMillis(amount);
       default -> throw new IllegalArgumentException("not a date or time: " + time);
     };
   }

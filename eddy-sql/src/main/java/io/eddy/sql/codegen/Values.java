@@ -95,7 +95,10 @@ public final class Values {
           : value instanceof LocalTime ? value : LocalTime.parse(value.toString().trim());
       case TIMESTAMP -> value instanceof LocalDateTime t ? truncate(t, type.precision())
           : value instanceof LocalDate d ? d.atStartOfDay()
+          : value instanceof java.time.Instant i ? truncate(LocalDateTime.ofInstant(i, java.time.ZoneOffset.UTC), type.precision())
           : truncate(LocalDateTime.parse(value.toString().trim(), TIMESTAMP_TEXT), type.precision());
+      // the session time zone is UTC
+      case TIMESTAMP_LTZ -> value instanceof LocalDateTime t ? t.toInstant(java.time.ZoneOffset.UTC) : value;
       default -> value;
     };
   }

@@ -13,23 +13,29 @@ import java.util.List;
 /**
  * Filter and projection (Flink's Calc). Keeps the input's changelog mode; the upsert key
  * survives if every key field is projected unchanged ({@code forwarded[i]} is the input field
- * output i copies, or -1).
+ * output i copies, or -1). A forwarded time attribute stays one, and so does a projected
+ * {@code PROCTIME()} call ({@code proctime}, -1 if none), as in Flink.
  */
 public final class CalcNode extends PhysicalNode {
   private final RowExpression condition;
   private final List<RowExpression> projections;
   private final RowMemo memo;
   private final int[] forwarded;
+  private final int proctime;
   private final String description;
 
-  /** {@code memo} holds the subexpressions the expressions share (null if none). */
+  /**
+   * {@code memo} holds the subexpressions the expressions share (null if none); {@code proctime} is
+   * the output field computing {@code PROCTIME()}, or -1.
+   */
   public CalcNode(PhysicalNode input, LogicalType rowType, RowExpression condition, List<RowExpression> projections,
-      RowMemo memo, int[] forwarded, String description) {
+      RowMemo memo, int[] forwarded, int proctime, String description) {
     super(List.of(input), rowType);
     this.condition = condition;
     this.projections = List.copyOf(projections);
     this.memo = memo;
     this.forwarded = forwarded.clone();
+    this.proctime = proctime;
     this.description = description;
   }
 
@@ -73,6 +79,11 @@ public final class CalcNode extends PhysicalNode {
   @Override
   public int rowtimeField() {
     return forwardedAs(input().rowtimeField());
+  }
+
+  @Override
+  public int proctimeField() {
+    return proctime >= 0 ? proctime : forwardedAs(input().proctimeField());
   }
 
   @Override

@@ -82,6 +82,15 @@ public abstract class PhysicalNode {
   }
 
   /**
+   * The output field that is a processing-time attribute (a {@code PROCTIME()} column; operators
+   * that use it read the task's processing-time clock, not the field), or -1. Flink's proctime
+   * attribute.
+   */
+  public int proctimeField() {
+    return -1;
+  }
+
+  /**
    * The output field holding the event time of each version of a row, for a temporal join's
    * versioned table: the rowtime attribute, or the time a keep-last deduplication orders an
    * updating stream by; -1 if none.

@@ -10,19 +10,23 @@ import java.util.Map;
 /**
  * What translating a physical plan needs: the environment to add operators to, the state TTL
  * ({@code table.exec.state.ttl}, zero for none), the plan's {@link ChangelogPlan} (which nodes
- * emit -U rows), and the streams already built, so a node used twice (a view read by two
+ * emit -U rows), whether processing-time windows still open at the end of a bounded input fire
+ * ({@code table.exec.window.proctime.fire-at-end-of-input}), and the streams already built, so a node used twice (a view read by two
  * branches) is translated once.
  */
 public final class TranslationContext {
   private final StreamEnvironment env;
   private final Duration stateTtl;
   private final ChangelogPlan changelog;
+  private final boolean fireProctimeWindowsAtEnd;
   private final Map<PhysicalNode, DataStream<Row>> translated = new IdentityHashMap<>();
 
-  public TranslationContext(StreamEnvironment env, Duration stateTtl, ChangelogPlan changelog) {
+  public TranslationContext(StreamEnvironment env, Duration stateTtl, ChangelogPlan changelog,
+      boolean fireProctimeWindowsAtEnd) {
     this.env = env;
     this.stateTtl = stateTtl;
     this.changelog = changelog;
+    this.fireProctimeWindowsAtEnd = fireProctimeWindowsAtEnd;
   }
 
   public StreamEnvironment env() {
@@ -31,6 +35,14 @@ public final class TranslationContext {
 
   public Duration stateTtl() {
     return stateTtl;
+  }
+
+  /**
+   * Whether processing-time windows still open when a bounded input ends fire then. Flink drops
+   * them (pending processing-time timers do not fire at the end of input); false by default.
+   */
+  public boolean fireProctimeWindowsAtEnd() {
+    return fireProctimeWindowsAtEnd;
   }
 
   /** Whether {@code node} must emit -U rows (some consumer needs them). */

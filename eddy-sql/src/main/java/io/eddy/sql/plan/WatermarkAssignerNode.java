@@ -43,6 +43,11 @@ public final class WatermarkAssignerNode extends PhysicalNode {
   }
 
   @Override
+  public int proctimeField() {
+    return input().proctimeField();
+  }
+
+  @Override
   public String name() {
     return "WatermarkAssigner";
   }

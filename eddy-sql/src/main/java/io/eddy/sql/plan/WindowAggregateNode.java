@@ -14,16 +14,20 @@ import java.util.List;
 /**
  * Aggregation over a window table function (Flink's WindowAggregate): insert-only in, one
  * insert row per key and window out when the watermark passes the window's end:
- * {@code [grouping fields, aggregates, window_start, window_end, window_time]}.
+ * {@code [grouping fields, aggregates, window_start, window_end, window_time]}. Over a
+ * processing-time attribute ({@code proctime}) the windows are those of the task's clock and fire
+ * by it, and window_time is a processing-time attribute of the output; whether the windows still
+ * open at the end of a bounded input fire is {@link TranslationContext#fireProctimeWindowsAtEnd}.
  */
 public final class WindowAggregateNode extends PhysicalNode {
   private final int[] grouping;
   private final List<AggregateCall> calls;
   private final WindowAssignment windows;
   private final int timeField;
+  private final boolean proctime;
 
   public WindowAggregateNode(PhysicalNode input, LogicalType rowType, int[] grouping, List<AggregateCall> calls,
-      WindowAssignment windows, int timeField) {
+      WindowAssignment windows, int timeField, boolean proctime) {
     super(List.of(input), rowType);
     if (!input.changelogMode().isInsertOnly()) {
       throw new UnsupportedOperationException("Window aggregation over an updating input (" + input.name()
@@ -33,6 +37,7 @@ public final class WindowAggregateNode extends PhysicalNode {
     this.calls = List.copyOf(calls);
     this.windows = windows;
     this.timeField = timeField;
+    this.proctime = proctime;
   }
 
   @Override
@@ -52,6 +57,11 @@ public final class WindowAggregateNode extends PhysicalNode {
   }
 
   @Override
+  public int proctimeField() {
+    return proctime ? rowType().fieldCount() - 1 : -1;
+  }
+
+  @Override
   public WindowAssignment windowing() {
     return windows;
   }
@@ -67,7 +77,8 @@ public final class WindowAggregateNode extends PhysicalNode {
     if (grouping.length > 0) {
       sb.append("groupBy=[").append(input().fields(grouping)).append("], ");
     }
-    sb.append("window=[").append(windows).append(" on ").append(input().field(timeField)).append("], select=[");
+    sb.append("window=[").append(windows).append(" on ").append(input().field(timeField))
+        .append(proctime ? " (processing time)" : "").append("], select=[");
     List<String> names = new java.util.ArrayList<>(rowType().fieldNames().subList(0, grouping.length));
     for (AggregateCall call : calls) {
       names.add(call.name());
@@ -79,6 +90,9 @@ public final class WindowAggregateNode extends PhysicalNode {
   @Override
   public DataStream<Row> translate(TranslationContext context) {
     return context.streamOf(input()).keyBy(new RowKeySelector(grouping))
-        .process(new WindowAggFunction(windows, timeField, new Accumulators(calls))).name("WindowAggregate");
+        .process(proctime
+            ? WindowAggFunction.processingTime(windows, new Accumulators(calls), context.fireProctimeWindowsAtEnd())
+            : new WindowAggFunction(windows, timeField, new Accumulators(calls)))
+        .name("WindowAggregate");
   }
 }

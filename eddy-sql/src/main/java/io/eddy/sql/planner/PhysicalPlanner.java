@@ -202,11 +202,15 @@ public final class PhysicalPlanner {
     RowMemo memo = shared.isEmpty() ? null : new RowMemo(shared.size());
     RexCompiler compiler = new RexCompiler(b, memo, shared);
     int[] forwarded = new int[projections.size()];
+    int proctime = -1;
     List<String> shown = new ArrayList<>();
     List<String> inputNames = input.rowType().fieldNames();
     for (int i = 0; i < projections.size(); i++) {
       RexNode p = projections.get(i);
       forwarded[i] = p instanceof RexInputRef ref ? ref.getIndex() : -1;
+      if (proctime < 0 && isProctimeCall(p)) {
+        proctime = i;
+      }
       String text = describe(p, inputNames);
       String name = rowType.getFieldNames().get(i);
       shown.add(text.equals(name) ? text : text + " AS " + name);
@@ -214,7 +218,7 @@ public final class PhysicalPlanner {
     String description = "select=[" + String.join(", ", shown) + "]"
         + (condition == null ? "" : ", where=[" + describe(condition, inputNames) + "]");
     return new CalcNode(input, TypeConversion.toLogicalType(rowType), condition == null ? null : compiler.compile(condition),
-        compiler.compile(projections), memo, forwarded, description);
+        compiler.compile(projections), memo, forwarded, proctime, description);
   }
 
   /** An expression's text with input fields named. */
@@ -391,8 +395,10 @@ public final class PhysicalPlanner {
     }
     WindowTableFunctionRule window = WindowTableFunctionRule.of(tvf);
     WindowColumns columns = p -> p instanceof RexInputRef ref && ref.getIndex() >= n ? ref.getIndex() - n : -1;
-    return groupWindowAggregate(aggregate, tvfInput, projections, condition, window.timeField(),
-        WindowSpec.of(window), columns, false, false);
+    RexNode time = b.makeInputRef(tvfInput.getRowType().getFieldList().get(window.timeField()).getType(),
+        window.timeField());
+    return groupWindowAggregate(aggregate, tvfInput, projections, condition, time, WindowSpec.of(window), columns,
+        false, false);
   }
 
   /**
@@ -416,7 +422,7 @@ public final class PhysicalPlanner {
     int[] bounds = planned.windowBounds();
     WindowColumns columns = p -> p instanceof RexInputRef ref
         ? ref.getIndex() == bounds[0] ? 0 : ref.getIndex() == bounds[1] ? 1 : -1 : -1;
-    return groupWindowAggregate(aggregate, input, projections, null, bounds[1],
+    return groupWindowAggregate(aggregate, input, projections, null, projections.get(bounds[1]),
         new WindowSpec(new WindowAssignment.Attached(planned.windowing()), 0), columns, false, false);
   }
 
@@ -453,7 +459,8 @@ public final class PhysicalPlanner {
         window = (RexCall) projections.get(g);
       }
     }
-    if (!(window.getOperands().get(0) instanceof RexInputRef time)) {
+    RexNode time = window.getOperands().get(0);
+    if (!(time instanceof RexInputRef) && !isProctimeCall(time)) {
       throw new UnsupportedOperationException("the time of a group window must be a column: " + window);
     }
     List<Long> intervals = new ArrayList<>();
@@ -469,7 +476,7 @@ public final class PhysicalPlanner {
       default -> "HOP";
     };
     RexCall theWindow = window;
-    return groupWindowAggregate(aggregate, calc.getInput(), projections, condition, time.getIndex(),
+    return groupWindowAggregate(aggregate, calc.getInput(), projections, condition, time,
         WindowSpec.of(new WindowTableFunctionRule(name, -1, intervals)),
         p -> p == theWindow ? 0 : GroupWindowRule.isWindowCall(p) ? 2 : -1, true, appendEnd);
   }
@@ -483,7 +490,7 @@ public final class PhysicalPlanner {
    * group window has one window column in the GROUP BY, a table function's both start and end.
    */
   private PhysicalNode groupWindowAggregate(Aggregate aggregate, RelNode source, List<RexNode> projections,
-      RexNode condition, int timeField, WindowSpec window, WindowColumns columns,
+      RexNode condition, RexNode time, WindowSpec window, WindowColumns columns,
       boolean legacy, boolean appendEnd) {
     int n = source.getRowType().getFieldCount();
     RexBuilder b = aggregate.getCluster().getRexBuilder();
@@ -535,13 +542,18 @@ public final class PhysicalPlanner {
     if (condition != null) {
       requireNoWindowColumns(condition, n, "the WHERE condition");
     }
-    pre.add(b.makeInputRef(source.getRowType().getFieldList().get(timeField).getType(), timeField));
+    pre.add(time);
     int preTime = pre.size() - 1;
     PhysicalNode input = plan(source);
+    int timeField = time instanceof RexInputRef ref ? ref.getIndex() : -1;
+    boolean proctime = isProctimeCall(time) || (input.proctimeField() == timeField && input.rowtimeField() != timeField);
+    if (proctime && window.windows() == null) {
+      throw new UnsupportedOperationException("SESSION windows over a processing-time attribute are not supported yet");
+    }
     List<String> preNames = new ArrayList<>();
     List<org.apache.calcite.rel.type.RelDataType> preTypes = new ArrayList<>();
     for (int i = 0; i < pre.size(); i++) {
-      preNames.add(i == preTime ? source.getRowType().getFieldNames().get(timeField)
+      preNames.add(i == preTime ? (timeField < 0 ? "proctime" : source.getRowType().getFieldNames().get(timeField))
           : i < keys ? aggregate.getRowType().getFieldNames().get(keyPositions.get(i)) : "$f" + i);
       preTypes.add(pre.get(i).getType());
     }
@@ -568,7 +580,7 @@ public final class PhysicalPlanner {
     LogicalType outType = LogicalType.row(uniquify(outNames), outTypes);
     PhysicalNode windowAgg = window.windows() == null
         ? new SessionWindowAggregateNode(preCalc, outType, grouping, calls, window.sessionGap(), preTime)
-        : new WindowAggregateNode(preCalc, outType, grouping, calls, window.windows(), preTime);
+        : new WindowAggregateNode(preCalc, outType, grouping, calls, window.windows(), preTime, proctime);
     // Reorder to the Aggregate's output: its group fields in order, then the aggregates.
     List<RexNode> order = new ArrayList<>();
     var windowType = TypeConversion.toTableRowType(b.getTypeFactory(), windowAgg.rowType());
@@ -576,7 +588,10 @@ public final class PhysicalPlanner {
     for (int g = 0; g < groupFields.length; g++) {
       int from = g == windowStartGroup ? keys + calls.size() : g == windowEndGroup ? keys + calls.size() + 1
           : g == windowTimeGroup ? keys + calls.size() + 2 : nextKey++;
-      order.add(b.makeInputRef(windowType.getFieldList().get(from).getType(), from));
+      RexNode field = b.makeInputRef(windowType.getFieldList().get(from).getType(), from);
+      var wanted = aggregate.getRowType().getFieldList().get(g).getType();
+      // a legacy window over a TIMESTAMP_LTZ (proctime) attribute: its start is of that type
+      order.add(wanted.getSqlTypeName() == field.getType().getSqlTypeName() ? field : b.makeCast(wanted, field));
     }
     for (int i = 0; i < calls.size(); i++) {
       order.add(b.makeInputRef(windowType.getFieldList().get(keys + i).getType(), keys + i));
@@ -589,6 +604,11 @@ public final class PhysicalPlanner {
           .add("window_end", windowType.getFieldList().get(end).getType()).uniquify().build();
     }
     return calc(windowAgg, null, order, rowType, b);
+  }
+
+  /** Whether {@code node} is a {@code PROCTIME()} call: a processing-time attribute where it is computed. */
+  static boolean isProctimeCall(RexNode node) {
+    return node instanceof RexCall call && call.getOperator() == FlinkFunctions.PROCTIME;
   }
 
   private static List<String> uniquify(List<String> names) {

@@ -106,8 +106,10 @@ final class RankRule {
       ranked = new WindowRankNode(input, TypeConversion.toLogicalType(rowType), partition, sortSpec(order), start, end,
           rankSelected, deduplicateLast);
     } else if (start == 1 && end == 1 && !rankSelected && order.size() == 1 && input.changelogMode().isInsertOnly()
-        && rowtime >= 0 && order.get(0).getFieldIndex() == rowtime) {
-      ranked = new DeduplicateNode(input, partition, order.get(0).direction.isDescending(), rowtime);
+        && isTimeAttribute(order.get(0).getFieldIndex(), input)) {
+      // by the proctime attribute: arrival order, first (ASC) or last (DESC) row, as Flink
+      ranked = new DeduplicateNode(input, partition, order.get(0).direction.isDescending(),
+          order.get(0).getFieldIndex() == rowtime ? rowtime : -1);
     } else {
       var rowType = rankSelected ? window.getRowType() : window.getInput().getRowType();
       ranked = new RankNode(input, TypeConversion.toLogicalType(rowType), partition, sortSpec(order), start, end,
@@ -115,6 +117,10 @@ final class RankRule {
     }
     return planner.calc(ranked, rest.isEmpty() ? null : RexUtil.composeConjunction(b, rest), projections,
         calc.getRowType(), b);
+  }
+
+  private static boolean isTimeAttribute(int field, PhysicalNode input) {
+    return field >= 0 && (field == input.rowtimeField() || field == input.proctimeField());
   }
 
   /**

@@ -143,7 +143,7 @@ final class TemporalJoinRule {
     }
     CatalogTable table = origin.getOriginTable().unwrap(CatalogTableAdapter.class).table();
     Column column = table.columns().get(origin.getOriginColumnOrdinal());
-    return !column.isPhysical() && column.expression().replace(" ", "").equalsIgnoreCase("PROCTIME()");
+    return column.isProctime();
   }
 
   /** The versioned table's key: its upsert key, or the primary key of a table scanned directly; null if none. */

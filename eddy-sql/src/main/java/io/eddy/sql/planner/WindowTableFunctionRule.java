@@ -16,7 +16,8 @@ import org.apache.calcite.sql.SqlKind;
 /**
  * A window table function call (TUMBLE, HOP, CUMULATE, SESSION) read as Flink reads it: its
  * time column (the DESCRIPTOR's) and its intervals in ms, in call order. Not under a window
- * aggregation, TUMBLE, HOP and CUMULATE become a {@link WindowTableFunctionNode}.
+ * aggregation, TUMBLE, HOP and CUMULATE become a {@link WindowTableFunctionNode}; over a
+ * processing-time attribute they are refused there with Flink's message (only aggregated).
  */
 record WindowTableFunctionRule(String name, int timeField, List<Long> intervals) {
   static boolean isWindow(LogicalTableFunctionScan tvf) {
@@ -56,6 +57,9 @@ record WindowTableFunctionRule(String name, int timeField, List<Long> intervals)
           "A SESSION window table function is only supported under a GROUP BY window_start, window_end aggregation");
     }
     PhysicalNode input = planner.plan(tvf.getInputs().get(0));
+    if (input.proctimeField() == rule.timeField()) {
+      throw new UnsupportedOperationException("Processing time Window TableFunction is not supported yet.");
+    }
     if (input.rowtimeField() != rule.timeField()) {
       throw new UnsupportedOperationException("The DESCRIPTOR of a window table function must name the input's "
           + "event-time attribute (a column with a WATERMARK)");

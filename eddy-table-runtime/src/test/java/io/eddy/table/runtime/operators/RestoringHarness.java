@@ -17,6 +17,7 @@ public final class RestoringHarness {
   private final boolean restoreBetweenSteps;
   private final List<Row> output = new ArrayList<>();
   private OneInputHarness<Row, Row> harness;
+  private long processingTime;
 
   public RestoringHarness(Function<DataStream<Row>, DataStream<Row>> pipeline, boolean restoreBetweenSteps)
       throws Exception {
@@ -35,6 +36,19 @@ public final class RestoringHarness {
     harness.processWatermark(watermark);
   }
 
+  /** Moves the processing-time clock (kept across restores) and fires the timers due. */
+  public void processingTime(long time) throws Exception {
+    step();
+    processingTime = time;
+    harness.setProcessingTime(time);
+  }
+
+  /** The end of input: the final watermark, then finish. */
+  public void endInput() throws Exception {
+    step();
+    harness.endInput();
+  }
+
   /** Everything emitted so far, across restores. */
   public List<Row> output() {
     List<Row> all = new ArrayList<>(output);
@@ -50,5 +64,6 @@ public final class RestoringHarness {
     output.addAll(harness.output());
     harness.close();
     harness = OneInputHarness.<Row, Row>of(pipeline).restore(snapshot).open();
+    harness.setProcessingTime(processingTime);
   }
 }

@@ -57,6 +57,53 @@ class WindowAggFunctionTest {
         "1,1,1969-12-31T23:59:59.995", "2,4,1970-01-01T00:00", "2,4,1970-01-01T00:00:00.005", "1,2,1970-01-01T00:00:00.010");
   }
 
+  private static RestoringHarness proctimeHarness(WindowAssignment windows, boolean fireAtEnd, boolean restore)
+      throws Exception {
+    Accumulators accs = new Accumulators(List.of(new AggregateCall("COUNT(*)", new Count(), -1, -1)));
+    return new RestoringHarness(s -> s.keyBy(new RowKeySelector(new int[] {0}))
+        .process(WindowAggFunction.processingTime(windows, accs, fireAtEnd)), restore);
+  }
+
+  /** The rows' own times and the watermark are ignored: the clock assigns and fires the windows. */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void processingTimeWindowsFollowTheClock(boolean restore) throws Exception {
+    RestoringHarness h = proctimeHarness(new WindowAssignment.Tumble(10, 0), false, restore);
+    h.processingTime(3);
+    h.element(Row.of("a", 1L, at(100)), 100);
+    h.element(Row.of("b", 1L, at(-50)), -50);
+    h.watermark(1_000);
+    h.processingTime(8);
+    h.element(Row.of("a", 1L, at(0)), 0);
+    assertThat(h.output()).isEmpty();
+    h.processingTime(10);
+    h.element(Row.of("a", 1L, at(0)), 0);
+    h.processingTime(25);
+    assertThat(h.output()).extracting(Row::toString).containsExactlyInAnyOrder(
+        "+I[a, 2, 1970-01-01T00:00, 1970-01-01T00:00:00.010, 1970-01-01T00:00:00.009]",
+        "+I[b, 1, 1970-01-01T00:00, 1970-01-01T00:00:00.010, 1970-01-01T00:00:00.009]",
+        "+I[a, 1, 1970-01-01T00:00:00.010, 1970-01-01T00:00:00.020, 1970-01-01T00:00:00.019]");
+  }
+
+  /** As in Flink the windows open when the input ends never fire, unless asked to fire then. */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void processingTimeWindowsOpenAtTheEndOfInput(boolean fireAtEnd) throws Exception {
+    RestoringHarness h = proctimeHarness(new WindowAssignment.Hop(5, 10, 0), fireAtEnd, true);
+    h.processingTime(3);
+    h.element(Row.of("a", 1L, at(0)), 0);
+    h.processingTime(7);
+    h.element(Row.of("a", 1L, at(0)), 0);
+    h.element(Row.of("b", 1L, at(0)), 0);
+    h.processingTime(12);
+    h.endInput();
+    assertThat(h.output()).extracting(r -> r.getField(0) + "," + r.getField(1) + "," + r.getField(3))
+        .containsExactlyInAnyOrder(fireAtEnd
+            ? new String[] {"a,1,1970-01-01T00:00:00.005", "a,2,1970-01-01T00:00:00.010", "a,1,1970-01-01T00:00:00.015",
+                "b,1,1970-01-01T00:00:00.010", "b,1,1970-01-01T00:00:00.015"}
+            : new String[] {"a,1,1970-01-01T00:00:00.005", "a,2,1970-01-01T00:00:00.010", "b,1,1970-01-01T00:00:00.010"});
+  }
+
   @Test
   void hopAndCumulateAssignTheirWindows() {
     List<Long> ends = new ArrayList<>();
