@@ -116,6 +116,10 @@ public final class RexCompiler {
   }
 
   private RowExpression call(RexCall call) {
+    if (call.getOperator().getName().equals("JSON_TYPE")) {
+      // FORMAT JSON around a nested JSON_OBJECT/JSON_ARRAY (type ANY): its text, nested by the parent
+      return compile(call.getOperands().get(0));
+    }
     LogicalType type = TypeConversion.toLogicalType(call.getType());
     List<RexNode> ops = call.getOperands();
     SqlKind kind = call.getKind();
@@ -314,6 +318,10 @@ public final class RexCompiler {
     RowExpression[] args = compileAll(call.getOperands());
     if (call.getOperator() instanceof ScalarFunctionOperator udf) {
       return userFunction(udf, call, args, type);
+    }
+    RowExpression json = JsonFunctions.compile(name, call, args, type);
+    if (json != null) {
+      return json;
     }
     return switch (name) {
       case "||", "CONCAT" -> row -> {

@@ -1,5 +1,7 @@
 package io.eddy.sql.planner;
 
+import io.eddy.sql.codegen.JsonArrayAgg;
+import io.eddy.sql.codegen.JsonObjectAgg;
 import io.eddy.sql.codegen.Values;
 import io.eddy.table.functions.AggregateFunction;
 import io.eddy.table.functions.EvalMethod;
@@ -15,6 +17,7 @@ import io.eddy.table.runtime.operators.aggregate.Sum;
 import io.eddy.table.types.LogicalType;
 import java.util.List;
 import org.apache.calcite.sql.SqlAggFunction;
+import org.apache.calcite.sql.SqlKind;
 
 /**
  * The runtime aggregator of an SQL aggregate call, as Flink's AggFunctionFactory picks it: the
@@ -28,7 +31,8 @@ final class Aggregators {
 
   /** Whether the call's aggregator reads all its arguments as fields (a user function) or only the first. */
   static boolean readsAllArguments(SqlAggFunction function) {
-    return function instanceof AggregateFunctionOperator;
+    return function instanceof AggregateFunctionOperator || function.getKind() == SqlKind.JSON_OBJECTAGG
+        || function.getKind() == SqlKind.JSON_ARRAYAGG;
   }
 
   static RowAggregator of(SqlAggFunction function, boolean distinct, LogicalType result, List<LogicalType> argTypes,
@@ -40,7 +44,7 @@ final class Aggregators {
       }
       return userFunction(udf, result, argTypes, retractions);
     }
-    int expected = function.getKind() == org.apache.calcite.sql.SqlKind.LISTAGG ? 2 : 1;
+    int expected = function.getKind() == SqlKind.LISTAGG || function.getKind() == SqlKind.JSON_OBJECTAGG ? 2 : 1;
     if (argTypes.size() > expected) {
       throw new UnsupportedOperationException("aggregate function " + function.getName() + " with "
           + argTypes.size() + " arguments is not supported");
@@ -55,6 +59,8 @@ final class Aggregators {
       case FIRST_VALUE -> new FirstLastValue(false, retractions || distinct);
       case LAST_VALUE -> new FirstLastValue(true, retractions || distinct);
       case LISTAGG -> new ListAgg(separator(constants));
+      case JSON_ARRAYAGG -> new JsonArrayAgg(function.getName().endsWith("NULL_ON_NULL"));
+      case JSON_OBJECTAGG -> new JsonObjectAgg(function.getName().endsWith("NULL_ON_NULL"));
       default -> throw new UnsupportedOperationException("aggregate function " + function.getName()
           + " is not supported yet");
     };

@@ -148,10 +148,15 @@ final class FlinkFunctions {
   static final SqlFunction IFNULL = function("IFNULL", ReturnTypes.LEAST_RESTRICTIVE.andThen(SqlTypeTransforms.LEAST_NULLABLE),
       OperandTypes.SAME_SAME, SqlFunctionCategory.SYSTEM);
 
+  /** JSON_STRING(value): the value as JSON text (a string quoted, a number as it is), NULL for NULL. */
+  static final SqlFunction JSON_STRING = function("JSON_STRING",
+      ReturnTypes.explicit(SqlTypeName.VARCHAR).andThen(SqlTypeTransforms.FORCE_NULLABLE), OperandTypes.ANY,
+      SqlFunctionCategory.STRING);
+
   /** Every declaration of this class and the library functions Flink shares with Calcite. */
   static List<SqlOperator> all() {
     return List.of(NOW, PROCTIME, TO_TIMESTAMP, TO_DATE, TO_TIMESTAMP_LTZ, UNIX_TIMESTAMP, FROM_UNIXTIME, REGEXP, LOCATE, SUBSTR,
-        LOG, ROUND, TRUNCATE, IFNULL, BIN, HEX,
+        LOG, ROUND, TRUNCATE, IFNULL, BIN, HEX, JSON_STRING,
         SqlLibraryOperators.LPAD, SqlLibraryOperators.RPAD, SqlLibraryOperators.LTRIM, SqlLibraryOperators.RTRIM,
         SqlLibraryOperators.LEFT, SqlLibraryOperators.RIGHT, SqlLibraryOperators.REPEAT, SqlLibraryOperators.REVERSE,
         SqlLibraryOperators.GREATEST, SqlLibraryOperators.LEAST, SqlLibraryOperators.CHR, SqlLibraryOperators.MD5,
