@@ -106,6 +106,15 @@ class ProctimeSqlTest {
   }
 
   @Test
+  void overAggregationByProctimeFollowsArrivalOrder() throws Exception {
+    // one source split read in file order: k = a gets v = 0, 3, 6, ...
+    List<String> lines = CsvResult.lines(List.of("k", "v", "c", "s"), run("SELECT k, v, COUNT(*) OVER w AS c,"
+        + " SUM(v) OVER w AS s FROM t WINDOW w AS (PARTITION BY k ORDER BY p ROWS BETWEEN 1 PRECEDING AND CURRENT ROW);",
+        false));
+    assertThat(lines).hasSize(301).contains("a,0,1,0", "a,3,2,3", "a,6,2,9", "c,299,2,595");
+  }
+
+  @Test
   void explainShowsAProcessingTimeWindow() throws Exception {
     assertThat(env().explainSql("SELECT k, COUNT(*) AS c, window_start, window_end FROM TABLE(HOP(TABLE t,"
         + " DESCRIPTOR(p), INTERVAL '5' SECOND, INTERVAL '10' SECOND)) GROUP BY k, window_start, window_end"))

@@ -16,6 +16,7 @@ import java.util.List;
  * the aggregates over its frame appended, emitted in order of the time field once the watermark
  * passed it; insert-only out. An updating input is accepted when ordered by a time column that is
  * not the rowtime (rows final once the watermark is past them; see {@link OverAggFunction}).
+ * Ordered by the processing-time attribute it follows the task's clock (insert-only input).
  */
 public final class OverAggregateNode extends PhysicalNode {
   private final int[] partition;
@@ -30,6 +31,15 @@ public final class OverAggregateNode extends PhysicalNode {
     this.orderField = orderField;
     this.frame = frame;
     this.calls = List.copyOf(calls);
+    if (proctime() && !input.changelogMode().isInsertOnly()) {
+      throw new UnsupportedOperationException("OVER aggregation ordered by a processing-time attribute over an "
+          + "updating input (" + input.name() + " produces " + input.changelogMode() + ") is not supported");
+    }
+  }
+
+  /** Whether the order field is the input's processing-time attribute. */
+  private boolean proctime() {
+    return input().proctimeField() == orderField && input().rowtimeField() != orderField;
   }
 
   /** 0 when ordered by the rowtime of an insert-only input (Flink's rule), else 1: past the value. */
@@ -65,7 +75,9 @@ public final class OverAggregateNode extends PhysicalNode {
   @Override
   public DataStream<Row> translate(TranslationContext context) {
     return context.streamOf(input()).keyBy(new RowKeySelector(partition))
-        .process(new OverAggFunction(orderField, frame, new Accumulators(calls), finalizeAfter(), context.stateTtl()))
+        .process(proctime()
+            ? OverAggFunction.processingTime(orderField, frame, new Accumulators(calls), context.stateTtl())
+            : new OverAggFunction(orderField, frame, new Accumulators(calls), finalizeAfter(), context.stateTtl()))
         .name("OverAggregate");
   }
 }

@@ -13,6 +13,7 @@ import io.eddy.api.types.TypeSerializers;
 import io.eddy.table.runtime.operators.StateTtl;
 import io.eddy.table.runtime.operators.aggregate.Accumulators;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -37,6 +38,13 @@ import java.util.Map;
  *
  * <p>The frame's rows (bounded frames) and the accumulator are in value state; the accumulator
  * retracts rows leaving a bounded frame, so MIN/MAX must be built retractable.
+ *
+ * <p>Ordered by a processing-time attribute ({@link #processingTime}, Flink's ProcTime*Preceding
+ * functions; insert-only input) a row's order value is the task's clock when it arrives, written
+ * into the order field. ROWS frames and unbounded frames emit each row at once; a bounded RANGE
+ * frame emits the rows of one millisecond together when a processing-time timer passes it, so
+ * rows arriving in the same millisecond see each other, and (as in Flink) rows still waiting when
+ * a bounded input ends are not emitted.
  */
 public final class OverAggFunction extends KeyedProcessFunction<Row, Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -46,6 +54,7 @@ public final class OverAggFunction extends KeyedProcessFunction<Row, Row, Row> {
   private final Accumulators accumulators;
   private final long finalizeAfter;
   private final Duration stateTtl;
+  private final boolean proctime;
   private transient MapState<Long, List<Row>> waiting;
   private transient ValueState<List<Row>> framed;
   private transient ValueState<Row> accumulator;
@@ -54,11 +63,28 @@ public final class OverAggFunction extends KeyedProcessFunction<Row, Row, Row> {
   /** {@code stateTtl} zero for none. */
   public OverAggFunction(int orderField, OverFrame frame, Accumulators accumulators, long finalizeAfter,
       Duration stateTtl) {
+    this(orderField, frame, accumulators, finalizeAfter, stateTtl, false);
+  }
+
+  private OverAggFunction(int orderField, OverFrame frame, Accumulators accumulators, long finalizeAfter,
+      Duration stateTtl, boolean proctime) {
     this.orderField = orderField;
     this.frame = frame;
     this.accumulators = accumulators;
     this.finalizeAfter = finalizeAfter;
     this.stateTtl = stateTtl;
+    this.proctime = proctime;
+  }
+
+  /** Ordered by the processing-time attribute {@code orderField} of an insert-only input. */
+  public static OverAggFunction processingTime(int orderField, OverFrame frame, Accumulators accumulators,
+      Duration stateTtl) {
+    return new OverAggFunction(orderField, frame, accumulators, 1, stateTtl, true);
+  }
+
+  /** Whether a row is emitted as it arrives (by processing time, unless the frame is a bounded RANGE). */
+  private boolean emitsAtOnce() {
+    return proctime && (frame.rows() || frame.unbounded());
   }
 
   @Override
@@ -76,21 +102,29 @@ public final class OverAggFunction extends KeyedProcessFunction<Row, Row, Row> {
   @Override
   public void processElement(Row row, Context ctx, Collector<Row> out) throws Exception {
     Object order = row.getField(orderField);
-    if (order == null) {
+    if (!proctime && order == null) {
       return;
     }
-    long value = millis(order);
+    long value = proctime ? ctx.timerService().currentProcessingTime() : millis(order);
     long fireAt = value + finalizeAfter;
     Long last = lastFired.value();
-    if ((last != null && fireAt <= last) || (finalizeAfter > 0 && fireAt <= ctx.timerService().currentWatermark())) {
+    if (!proctime && ((last != null && fireAt <= last)
+        || (finalizeAfter > 0 && fireAt <= ctx.timerService().currentWatermark()))) {
       return;
     }
     Row stored = Row.copyWithKind(row, RowKind.INSERT);
+    if (proctime) {
+      stored.setField(orderField, Instant.ofEpochMilli(value));
+    }
     List<Row> rows = waiting.get(value);
     rows = rows == null ? new ArrayList<>() : new ArrayList<>(rows);
     if (row.getKind().isAccumulate()) {
       rows.add(stored);
-      ctx.timerService().registerEventTimeTimer(fireAt);
+      if (!proctime) {
+        ctx.timerService().registerEventTimeTimer(fireAt);
+      } else if (!emitsAtOnce()) {
+        ctx.timerService().registerProcessingTimeTimer(fireAt);
+      }
     } else {
       rows.remove(stored);
     }
@@ -99,10 +133,18 @@ public final class OverAggFunction extends KeyedProcessFunction<Row, Row, Row> {
     } else {
       waiting.put(value, rows);
     }
+    if (emitsAtOnce()) {
+      fire(value + finalizeAfter, out);
+    }
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
+    fire(timestamp, out);
+  }
+
+  /** Emits the waiting rows whose order value + finalizeAfter is at most {@code timestamp}, in order. */
+  private void fire(long timestamp, Collector<Row> out) throws Exception {
     List<Long> due = new ArrayList<>();
     for (Map.Entry<Long, List<Row>> e : waiting.entries()) {
       if (e.getKey() + finalizeAfter <= timestamp) {
@@ -160,6 +202,7 @@ public final class OverAggFunction extends KeyedProcessFunction<Row, Row, Row> {
   }
 
   private static long millis(Object order) {
-    return order instanceof LocalDateTime t ? t.toInstant(ZoneOffset.UTC).toEpochMilli() : ((Number) order).longValue();
+    return order instanceof LocalDateTime t ? t.toInstant(ZoneOffset.UTC).toEpochMilli()
+        : order instanceof Instant i ? i.toEpochMilli() : ((Number) order).longValue();
   }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,6 +41,49 @@ class OverAggFunctionTest {
         new AggregateCall("MAX(v)", new MinMax(true, true), 1, -1)));
     return new RestoringHarness(s -> s.keyBy(new RowKeySelector(new int[] {0}))
         .process(new OverAggFunction(2, frame, accs, finalizeAfter, Duration.ZERO)), restore);
+  }
+
+  private static RestoringHarness proctimeHarness(OverFrame frame, boolean restore) throws Exception {
+    Accumulators accs = new Accumulators(List.of(new AggregateCall("COUNT(*)", new Count(), -1, -1),
+        new AggregateCall("SUM(v)", new Sum(LogicalType.bigint()), 1, -1)));
+    return new RestoringHarness(s -> s.keyBy(new RowKeySelector(new int[] {0}))
+        .process(OverAggFunction.processingTime(2, new OverFrame(frame.rows(), frame.preceding()), accs, Duration.ZERO)),
+        restore);
+  }
+
+  /** By processing time: ROWS frames emit each row at once over the rows that arrived before it. */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void proctimeRowsFrameEmitsAtOnceInArrivalOrder(boolean restore) throws Exception {
+    RestoringHarness h = proctimeHarness(new OverFrame(true, 1), restore);
+    h.processingTime(5);
+    h.element(Row.of("a", 1L, null), 0);
+    h.element(Row.of("a", 2L, null), 0);
+    h.processingTime(9);
+    h.element(Row.of("b", 10L, null), 0);
+    h.element(Row.of("a", 4L, null), 0);
+    assertThat(h.output()).extracting(r -> r.getField(0) + ":" + r.getField(1) + ":" + r.getField(2) + ":"
+        + r.getField(3) + "," + r.getField(4))
+        .containsExactly("a:1:1970-01-01T00:00:00.005Z:1,1", "a:2:1970-01-01T00:00:00.005Z:2,3",
+            "b:10:1970-01-01T00:00:00.009Z:1,10", "a:4:1970-01-01T00:00:00.009Z:2,6");
+  }
+
+  /** A bounded RANGE by processing time: the rows of one millisecond together, once the clock passed it. */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void proctimeRangeFrameEmitsEachMillisecondWhenItHasPassed(boolean restore) throws Exception {
+    RestoringHarness h = proctimeHarness(new OverFrame(false, 3), restore);
+    h.processingTime(5);
+    h.element(Row.of("a", 1L, null), 0);
+    h.element(Row.of("a", 2L, null), 0);
+    assertThat(h.output()).isEmpty();
+    h.processingTime(7);
+    h.element(Row.of("a", 4L, null), 0);
+    h.processingTime(10);
+    h.element(Row.of("a", 8L, null), 0);
+    h.processingTime(11);
+    assertThat(h.output()).extracting(r -> r.getField(1) + ":" + r.getField(3) + "," + r.getField(4))
+        .containsExactly("1:2,3", "2:2,3", "4:3,7", "8:2,12");
   }
 
   @Test
