@@ -41,9 +41,9 @@ final class FlinkFunctions {
 
   /**
    * PROCTIME(): the wall-clock time when the row is read, TIMESTAMP_LTZ(3). A computed column of
-   * it is what Flink calls a processing-time attribute; Eddy only evaluates it (no processing-time
-   * windows or joins), and a temporal join AS OF it is refused as Flink refuses one against a table
-   * that cannot be looked up.
+   * it, or the call selected in a query, is a processing-time attribute (PhysicalNode#proctimeField):
+   * windows, OVER aggregations and deduplications over it follow the task's clock, and a temporal
+   * join AS OF it is a lookup join.
    */
   static final SqlFunction PROCTIME = currentTime("PROCTIME", SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE);
 
