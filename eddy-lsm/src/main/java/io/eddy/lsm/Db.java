@@ -407,6 +407,15 @@ public final class Db implements AutoCloseable {
     core.flushAndWait();
   }
 
+  /**
+   * Waits until the automatic compactions due now have run (RocksDB's {@code WaitForCompact}):
+   * for tests and tools that need a settled tree. Does not flush; returns at once when
+   * automatic compaction is disabled.
+   */
+  public void waitForCompact() throws IOException {
+    compactor.waitForCompact();
+  }
+
   /** Flushes, then compacts every file overlapping {@code range} down to the deepest level. */
   public void compactRange(KeyRange range) throws IOException {
     flush();
@@ -470,7 +479,7 @@ public final class Db implements AutoCloseable {
       }
       long memBytes = sv.active().approximateBytes() + sv.immutables().stream().mapToLong(MemTable::approximateBytes).sum();
       return new DbStats(files, bytes, memBytes, sv.immutables().size(), core.lastSequence(), core.snapshots.size(), checkpoints.size(),
-          core.flushes.get(), compactor.compactions.get(), compactor.trivialMoves.get(), compactor.bytesWritten.get(),
+          core.flushes.get(), core.flushBytesWritten.get(), compactor.compactions.get(), compactor.trivialMoves.get(), compactor.bytesWritten.get(),
           compactor.serviceFailures.get(), core.stalls.get(), core.slowdowns.get(), core.options.blockCache().stats(),
           core.options.fileCache() == null ? null : core.options.fileCache().stats());
     } finally {

@@ -15,6 +15,7 @@ public record DbStats(
     int openSnapshots,
     int retainedCheckpoints,
     long flushes,
+    long flushBytesWritten,
     long compactions,
     long trivialMoves,
     long compactionBytesWritten,
@@ -23,6 +24,14 @@ public record DbStats(
     long writeSlowdowns,
     CacheStats blockCache,
     CacheStats fileCache) {
+
+  /**
+   * Bytes compactions wrote per byte flushes wrote (0 before the first flush): how often, on
+   * average, a flushed byte has been rewritten so far.
+   */
+  public double writeAmplification() {
+    return flushBytesWritten == 0 ? 0 : (double) compactionBytesWritten / flushBytesWritten;
+  }
 
   public long totalFileBytes() {
     long sum = 0;

@@ -109,7 +109,8 @@ class AsyncCheckpointTest {
   @Test
   void aRunningCompactionDoesNotHoldUpACheckpoint() throws Exception {
     CompactionGate gate = new CompactionGate(fs);
-    Options options = Options.builder().writeBufferSize(64 << 10).level0CompactionTrigger(4).build();
+    // four small level-0 files reach the file limit, max(4, 8 / 2), and are compacted
+    Options options = Options.builder().writeBufferSize(64 << 10).level0CompactionTrigger(4).level0SlowdownTrigger(8).build();
     TreeMap<String, String> model = new TreeMap<>();
     try (Db db = Db.open(options, gate, "db")) {
       for (int file = 0; file < 4; file++) {

@@ -26,7 +26,8 @@ class CloseTest {
   void closeDuringACompactionCancelsItAndLeavesAConsistentStore(boolean flushFirst) throws Exception {
     MemoryFileSystem memory = new MemoryFileSystem();
     CompactionGate gate = new CompactionGate(memory);
-    Options options = Options.builder().writeBufferSize(64 << 10).level0CompactionTrigger(4).build();
+    // four small level-0 files reach the file limit, max(4, 8 / 2), and are compacted
+    Options options = Options.builder().writeBufferSize(64 << 10).level0CompactionTrigger(4).level0SlowdownTrigger(8).build();
     Db db = Db.open(options, gate, "db");
     for (int file = 0; file < 4; file++) {
       for (int i = 0; i < 500; i++) {

@@ -9,10 +9,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Chooses the next compaction, LevelDB style: the level with the highest score (level 0:
- * file count / trigger; level n: bytes / target, the target growing 10x per level) is
- * compacted into the next one. Level n picks its files round-robin by key so that every
- * part of the key space gets rewritten in turn.
+ * Chooses the next compaction, LevelDB style: the level with the highest score (level n:
+ * bytes / target, the target growing 10x per level; level 0: see below) is compacted into the
+ * next one. Level n picks its files round-robin by key so that every part of the key space
+ * gets rewritten in turn.
+ *
+ * <p>Level 0 is compacted into level 1 once it holds {@code level0Trigger} memtables' worth of
+ * data, not {@code level0Trigger} files: a file of at least half a write buffer counts as one,
+ * a smaller one as its share of half a write buffer. Keys are spread over the whole of level 1,
+ * so every L0->L1 compaction rewrites about all of level 1 whatever the size of level 0, and
+ * checkpoints every second flush memtables a fraction of their size: counting those files as
+ * whole ones rewrote level 1 several times as often. Small files must not pile up either (every
+ * lookup checks each level-0 file, and writes slow down at {@code level0SlowdownTrigger}): at
+ * {@code max(level0Trigger, level0SlowdownTrigger / 2)} files, the newest run of small files is
+ * merged into one level-0 file (intra-L0), which rewrites only those small files. The run is
+ * contiguous in sequence numbers, so level 0's newest-first order stays correct.
  *
  * <p>Thread safety: not thread-safe; owned by the single compaction thread.
  */
@@ -26,12 +37,57 @@ public final class CompactionPicker {
   }
 
   private final int level0Trigger;
+  private final int level0FileLimit;
+  private final long fullFileBytes;
   private final long levelBase;
   private final byte[][] nextKey = new byte[Version.NUM_LEVELS][];
 
-  public CompactionPicker(int level0Trigger, long levelBase) {
+  /**
+   * @param level0Trigger memtables' worth of level-0 data that trigger an L0->L1 compaction
+   * @param level0SlowdownTrigger level-0 files at which writes slow down: at most half as many
+   *     (and at least {@code level0Trigger}) small files wait for more data
+   * @param writeBufferSize memtable size; a level-0 file of half of it counts as a whole one
+   * @param levelBase target size of level 1
+   */
+  public CompactionPicker(int level0Trigger, int level0SlowdownTrigger, long writeBufferSize, long levelBase) {
     this.level0Trigger = level0Trigger;
+    this.level0FileLimit = Math.max(level0Trigger, level0SlowdownTrigger / 2);
+    this.fullFileBytes = Math.max(1, writeBufferSize / 2);
     this.levelBase = levelBase;
+  }
+
+  /** Level 0's score: memtables' worth of data against the trigger, or files against the limit. */
+  private double level0Score(List<FileMeta> files) {
+    return Math.max(memtablesWorth(files) / level0Trigger, (double) files.size() / level0FileLimit);
+  }
+
+  private double memtablesWorth(List<FileMeta> files) {
+    double full = 0;
+    for (FileMeta f : files) {
+      full += Math.min(1.0, (double) f.size() / fullFileBytes);
+    }
+    return full;
+  }
+
+  /**
+   * Level 0's compaction: into level 1 if it holds enough data, else (too many small files) the
+   * newest run of small files merged into one level-0 file; a run of one goes to level 1.
+   */
+  private Pick pickLevel0(Version v, boolean allowMove) {
+    List<FileMeta> files = v.files(0); // newest first
+    if (memtablesWorth(files) < level0Trigger) {
+      List<VersionEdit.LevelFile> run = new ArrayList<>();
+      for (FileMeta f : files) {
+        if (f.size() >= fullFileBytes) {
+          break;
+        }
+        run.add(new VersionEdit.LevelFile(0, f));
+      }
+      if (run.size() >= 2) {
+        return new Pick(run, 0, false, false);
+      }
+    }
+    return expand(v, 0, files, allowMove);
   }
 
   long maxBytes(int level) {
@@ -50,7 +106,7 @@ public final class CompactionPicker {
     double best = 1.0;
     int bestLevel = -1;
     for (int level = 0; level < Version.NUM_LEVELS - 1; level++) {
-      double score = level == 0 ? (double) v.files(0).size() / level0Trigger : (double) v.levelBytes(level) / maxBytes(level);
+      double score = level == 0 ? level0Score(v.files(0)) : (double) v.levelBytes(level) / maxBytes(level);
       if (score >= best) {
         best = score;
         bestLevel = level;
@@ -59,13 +115,10 @@ public final class CompactionPicker {
     if (bestLevel < 0) {
       return null;
     }
-    List<FileMeta> start;
     if (bestLevel == 0) {
-      start = v.files(0);
-    } else {
-      start = List.of(roundRobin(v, bestLevel));
+      return pickLevel0(v, !filterConfigured);
     }
-    return expand(v, bestLevel, start, !filterConfigured);
+    return expand(v, bestLevel, List.of(roundRobin(v, bestLevel)), !filterConfigured);
   }
 
   private FileMeta roundRobin(Version v, int level) {

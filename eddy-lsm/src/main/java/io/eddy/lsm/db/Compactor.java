@@ -55,7 +55,8 @@ public final class Compactor {
 
   public Compactor(DbCore core) {
     this.core = core;
-    this.picker = new CompactionPicker(core.options.level0CompactionTrigger(), core.options.maxBytesForLevelBase());
+    this.picker = new CompactionPicker(core.options.level0CompactionTrigger(), core.options.level0SlowdownTrigger(),
+        core.options.writeBufferSize(), core.options.maxBytesForLevelBase());
     this.local = new LocalCompactionService(core.fs, core.merge, core.options.compactionFilter(), core::isClosing);
     core.attach(this);
   }
@@ -77,15 +78,33 @@ public final class Compactor {
   private void autoCompact() {
     scheduled.set(false);
     try {
-      CompactionPicker.Pick p;
-      while (!core.isClosing() && (p = picker.pick(core.versions.current(), core.options.compactionFilter() != null)) != null) {
-        run(p);
-      }
+      compactWhileDue();
     } catch (CompactionCancelledException e) {
       LOG.fine(e.getMessage());
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "compaction failed in " + core.dir + "; will retry", e);
     }
+  }
+
+  private void compactWhileDue() throws IOException {
+    CompactionPicker.Pick p;
+    while (!core.isClosing() && (p = picker.pick(core.versions.current(), core.options.compactionFilter() != null)) != null) {
+      run(p);
+    }
+  }
+
+  /**
+   * Waits until no automatic compaction is due: runs the due ones on the compaction thread,
+   * after any queued there. Returns at once if automatic compaction is disabled.
+   */
+  public void waitForCompact() throws IOException {
+    if (core.options.disableAutoCompaction()) {
+      return;
+    }
+    Futures.await(thread.submit(() -> {
+      compactWhileDue();
+      return null;
+    }), "compaction of " + core.dir);
   }
 
   /**
@@ -140,7 +159,7 @@ public final class Compactor {
     CompactionFilter filter = core.options.compactionFilter();
     return new CompactionJob(p.inputs(), p.outputLevel(), p.bottommost(), core.snapshots.sequences(), core.dir, first, maxOutputs,
         core.merge == null ? "" : core.merge.name(), filter == null ? "" : filter.name(), filter == null ? "" : filter.config(),
-        core.versions.range(), core.options.table(), core.options.targetFileSize());
+        core.versions.range(), core.options.table(), p.outputLevel() == 0 ? Long.MAX_VALUE : core.options.targetFileSize());
   }
 
   private CompactionResult execute(CompactionJob job) throws IOException {

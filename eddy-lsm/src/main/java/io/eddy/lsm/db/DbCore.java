@@ -61,6 +61,7 @@ public final class DbCore {
   public final AtomicLong stalls = new AtomicLong();
   public final AtomicLong slowdowns = new AtomicLong();
   public final AtomicLong flushes = new AtomicLong();
+  public final AtomicLong flushBytesWritten = new AtomicLong();
 
   private final ReentrantLock writeLock = new ReentrantLock();
   private final Condition changed = writeLock.newCondition();
@@ -392,6 +393,7 @@ public final class DbCore {
     VersionEdit edit = new VersionEdit();
     files.forEach(f -> edit.add(0, f));
     installVersion(edit, imm.maxSequence(), imm);
+    flushBytesWritten.addAndGet(files.stream().mapToLong(FileMeta::size).sum());
   }
 
   /**
