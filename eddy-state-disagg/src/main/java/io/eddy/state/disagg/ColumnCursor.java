@@ -17,7 +17,8 @@ import java.util.List;
  * high byte of the key group) spans key groups, and in the stored layout other columns sit
  * between the key groups: each part is walked with one iterator that seeks to {@code
  * [keyGroup][columnId]} and, on meeting another column, jumps to this column in the same or the
- * next key group. So the cost follows the key groups that hold data, not the other columns.
+ * next key group. So the cost follows the key groups that hold data, not the other columns. A part
+ * in which the column was never written is not read at all ({@link ColumnTable}).
  *
  * <p>Every iterator is created when the scan starts, so the cursor sees the store as of that
  * moment (eddy-lsm iterators are consistent views); later writes neither show nor disturb it.
@@ -55,6 +56,9 @@ final class ColumnCursor implements KvCursor {
         int keyGroup = ColumnKeys.keyGroup(prefix);
         int p = parts.indexOf(keyGroup);
         byte[] start = ColumnKeys.stored(prefix, ids[p]);
+        if (!parts.part(p).written(ids[p])) {
+          return new ColumnCursor(segments);
+        }
         segments.add(new Segment(parts.part(p).db().iterator(ReadOptions.prefix(start)), ids[p], start));
       } else {
         KeyGroupRange span = prefix.length == 0
@@ -62,7 +66,7 @@ final class ColumnCursor implements KvCursor {
             : KeyGroupRange.of((prefix[0] & 0xff) << 8, ((prefix[0] & 0xff) << 8) | 0xff);
         for (int p = 0; p < parts.size(); p++) {
           KeyGroupRange r = parts.part(p).keyGroups().intersection(span);
-          if (r.size() > 0) {
+          if (r.size() > 0 && parts.part(p).written(ids[p])) {
             KeyRange bounds = ColumnKeys.keyRange(r);
             DbIterator it = parts.part(p).db().iterator(ReadOptions.range(bounds));
             segments.add(new Segment(it, ids[p], ColumnKeys.groupStart(r.startKeyGroup(), ids[p])));

@@ -24,11 +24,13 @@ final class DisaggregatedColumn implements KvColumn {
   private final int[] ids; // the column's id in each part
   private final boolean appendMerge;
   private final boolean ttl;
+  private final boolean[] marked; // per part: its column table knows this column is written
 
   DisaggregatedColumn(String name, PartRouter parts, int[] ids, ColumnOptions options) {
     this.name = name;
     this.parts = parts;
     this.ids = ids;
+    this.marked = new boolean[ids.length];
     this.appendMerge = options.appendMerge();
     this.ttl = options.ttlMillis() > 0;
   }
@@ -80,9 +82,19 @@ final class DisaggregatedColumn implements KvColumn {
     return values;
   }
 
+  /** The part of the key, which is about to hold an entry of this column (see {@link ColumnTable#markWritten}). */
+  private int written(byte[] key) {
+    int p = parts.indexOf(ColumnKeys.keyGroup(key));
+    if (!marked[p]) {
+      parts.part(p).markWritten(ids[p]);
+      marked[p] = true;
+    }
+    return p;
+  }
+
   /** Adds a put of this column to a write batch of the key's part. */
   void put(DisaggregatedWriteBatch batch, byte[] key, byte[] value) {
-    int p = parts.indexOf(ColumnKeys.keyGroup(key));
+    int p = written(key);
     batch.of(p).put(ColumnKeys.stored(key, ids[p]), value);
     if (ttl) {
       parts.part(p).ttl().observe(value);
@@ -95,13 +107,13 @@ final class DisaggregatedColumn implements KvColumn {
   }
 
   void append(DisaggregatedWriteBatch batch, byte[] key, byte[] operand) {
-    int p = parts.indexOf(ColumnKeys.keyGroup(key));
+    int p = written(key);
     batch.of(p).merge(ColumnKeys.stored(key, ids[p]), operand);
   }
 
   @Override
   public void put(byte[] key, byte[] value) throws IOException {
-    int p = parts.indexOf(ColumnKeys.keyGroup(key));
+    int p = written(key);
     StorePart part = parts.part(p);
     part.db().put(ColumnKeys.stored(key, ids[p]), value);
     if (ttl) {
@@ -120,7 +132,7 @@ final class DisaggregatedColumn implements KvColumn {
     if (!appendMerge) {
       throw new IllegalStateException("column '" + name + "' was not opened with appendMerge");
     }
-    int p = parts.indexOf(ColumnKeys.keyGroup(key));
+    int p = written(key);
     parts.part(p).db().merge(ColumnKeys.stored(key, ids[p]), operand);
   }
 

@@ -19,17 +19,19 @@ import java.util.List;
  * directly. Format (big-endian, {@link DataOutputStream}):
  *
  * <pre>
- * int32 magic 0x45444447 ("EDDG"), int32 version 1, int32 parts
+ * int32 magic 0x45444447 ("EDDG"), int32 version 2, int32 parts
  *   per part: int32 first key group, int32 last key group (inclusive),
  *             UTF manifest path, int32 columns
- *     per column: UTF name, uint16 id, bool appendMerge, int64 ttlMillis
+ *     per column: UTF name, uint16 id, bool appendMerge, int64 ttlMillis, bool written
  * </pre>
+ *
+ * Version 1 had no {@code written} flag; its columns are read as written.
  *
  * <p>Immutable.
  */
 record StoreHandle(List<Part> parts) {
   private static final int MAGIC = 0x45444447;
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   /** One part: a checkpoint manifest, the key groups taken from it, and its columns. */
   record Part(KeyGroupRange keyGroups, String manifestPath, List<ColumnTable.Column> columns) {
@@ -58,6 +60,7 @@ record StoreHandle(List<Part> parts) {
           out.writeShort(c.id());
           out.writeBoolean(c.options().appendMerge());
           out.writeLong(c.options().ttlMillis());
+          out.writeBoolean(c.written());
         }
       }
     } catch (IOException e) {
@@ -72,7 +75,7 @@ record StoreHandle(List<Part> parts) {
       throw new IOException("not a handle of the disaggregated state backend (" + handle.length + " bytes)");
     }
     int version = in.readInt();
-    if (version != VERSION) {
+    if (version != 1 && version != VERSION) {
       throw new IOException("unsupported disaggregated state handle version " + version);
     }
     int partCount = in.readInt();
@@ -85,7 +88,8 @@ record StoreHandle(List<Part> parts) {
       for (int c = 0; c < columnCount; c++) {
         String name = in.readUTF();
         int id = in.readUnsignedShort();
-        columns.add(new ColumnTable.Column(name, id, new ColumnOptions(in.readBoolean(), in.readLong())));
+        ColumnOptions options = new ColumnOptions(in.readBoolean(), in.readLong());
+        columns.add(new ColumnTable.Column(name, id, options, version == 1 || in.readBoolean()));
       }
       parts.add(new Part(keyGroups, manifest, columns));
     }

@@ -88,6 +88,16 @@ final class StorePart {
     return columns.columns().stream().map(ColumnTable.Column::name).toList();
   }
 
+  /** Notes that the column of {@code id} is about to be written (before the write reaches the tree). */
+  void markWritten(int id) {
+    columns.markWritten(id);
+  }
+
+  /** Whether the tree may hold entries of the column of {@code id}; thread-safe. */
+  boolean written(int id) {
+    return columns.written(id);
+  }
+
   int columnId(String name, ColumnOptions options) {
     ColumnTable.Column c = columns.column(name, options);
     ttl.setTtl(c.id(), options.ttlMillis());
@@ -104,6 +114,7 @@ final class StorePart {
    */
   Checkpoint checkpoint(KeyGroupRange range) throws IOException {
     PendingCheckpoint lsm = db.beginCheckpoint();
+    // the columns after the memtable switch: every write it holds was marked before it was made
     return new Checkpoint(this, lsm, new StoreHandle.Part(keyGroups.intersection(range), lsm.manifestPath(), columns.columns()));
   }
 

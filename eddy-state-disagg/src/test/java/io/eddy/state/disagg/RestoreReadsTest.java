@@ -9,6 +9,7 @@ import io.eddy.state.KeyGroupRange;
 import io.eddy.state.KeyedStateHandle;
 import io.eddy.state.bytes.ColumnOptions;
 import io.eddy.state.bytes.KvColumn;
+import io.eddy.state.bytes.KvCursor;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.Test;
 class RestoreReadsTest {
   private static final KeyGroupRange ALL = KeyGroupRange.of(0, 127);
 
-  /** The bytes a restore read, and the bytes read in the background in the 300 ms after it. */
-  private record Reads(long restore, long afterwards) {}
+  /** The bytes a restore read, read in the background in the 300 ms after it, and read by a scan of a column never written. */
+  private record Reads(long restore, long afterwards, long emptyScan) {}
 
   private static Reads restoreAfterWriting(int megabytes) throws Exception {
     MemoryFileSystem fs = new MemoryFileSystem();
@@ -30,6 +31,7 @@ class RestoreReadsTest {
     DisaggregatedKvStore writer = new DisaggregatedKvStore(StoreConfig.of(fs, "mem:///db/old").withLsmOptions(Options.builder()
         .writeBufferSize(eighth).level0CompactionTrigger(100).level0SlowdownTrigger(100).level0StopTrigger(100).build()));
     KvColumn column = writer.column("c", ColumnOptions.PLAIN);
+    writer.column("timers", ColumnOptions.PLAIN); // opened, never written
     Random random = new Random(megabytes);
     int keys = (megabytes << 20) / 1000;
     byte[] value = new byte[1000];
@@ -47,10 +49,14 @@ class RestoreReadsTest {
     long restore = restored.bytesReadByRestore();
     Thread.sleep(300);
     long afterwards = restored.bytesRead() - restore;
+    try (KvCursor timers = restored.column("timers", ColumnOptions.PLAIN).scan(new byte[0])) {
+      assertThat(timers.next()).isFalse();
+    }
+    long emptyScan = restored.bytesRead() - restore - afterwards;
     assertThat(restored.column("c", ColumnOptions.PLAIN).get(key(7, "k7"))).hasSize(1000);
     restored.close();
     writer.close();
-    return new Reads(restore, afterwards);
+    return new Reads(restore, afterwards, emptyScan);
   }
 
   @Test
@@ -60,6 +66,8 @@ class RestoreReadsTest {
 
     assertThat(small.afterwards()).as("bytes read in the background after restoring 4 MiB").isZero();
     assertThat(large.afterwards()).as("bytes read in the background after restoring 16 MiB").isZero();
+    assertThat(small.emptyScan()).as("bytes read by scanning a column never written, 4 MiB").isZero();
+    assertThat(large.emptyScan()).as("bytes read by scanning a column never written, 16 MiB").isZero();
     assertThat(small.restore()).isPositive().isLessThan(16 << 10);
     assertThat(large.restore()).as("restore reads of 16 MiB against 4 MiB (%d bytes)", small.restore())
         .isLessThan(2 * small.restore());

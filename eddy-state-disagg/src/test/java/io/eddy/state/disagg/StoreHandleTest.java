@@ -16,9 +16,9 @@ class StoreHandleTest {
   void aHandleRoundTrips() throws IOException {
     StoreHandle handle = new StoreHandle(List.of(
         new StoreHandle.Part(KeyGroupRange.of(0, 63), "s3://b/db/op-1/part-0/CHECKPOINT-000012",
-            List.of(new ColumnTable.Column("count", 1, ColumnOptions.PLAIN), new ColumnTable.Column("list", 2, new ColumnOptions(true, 0)))),
+            List.of(new ColumnTable.Column("count", 1, ColumnOptions.PLAIN, true), new ColumnTable.Column("list", 2, new ColumnOptions(true, 0), false))),
         new StoreHandle.Part(KeyGroupRange.of(64, 127), "s3://b/db/op-2/part-0/CHECKPOINT-000007",
-            List.of(new ColumnTable.Column("ttl", 65535, new ColumnOptions(false, 60_000))))));
+            List.of(new ColumnTable.Column("ttl", 65535, new ColumnOptions(false, 60_000), true)))));
 
     assertThat(StoreHandle.decode(handle.encode())).isEqualTo(handle);
   }
