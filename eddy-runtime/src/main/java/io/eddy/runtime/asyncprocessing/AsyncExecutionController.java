@@ -6,18 +6,15 @@ import io.eddy.api.state.v2.StateCallbackException;
 import io.eddy.api.state.v2.StateFuture;
 import io.eddy.state.InternalKvState;
 import io.eddy.state.async.StateExecutor;
-import io.eddy.state.async.StateRequest;
 import io.eddy.state.async.StateRequestType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Consumer;
 
@@ -82,8 +79,8 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
   private final AsyncStateSettings settings;
   /** Whether the executor answers each request before returning: requests then skip the buffer. */
   private final boolean answersAtOnce;
-  /** The one-request batch of an executor that answers at once (it keeps no reference to it). */
-  private final List<StateRequest> oneRequest = Arrays.asList(new StateRequest[1]);
+  /** The context of every record of an executor that answers at once: each finishes before the next starts. */
+  private final RecordContext<K> atOnce = new RecordContext<>(null, null, null);
 
   private final Map<K, RecordContext<K>> keyOwners = new HashMap<>();
   private final Map<K, ArrayDeque<RecordContext<K>>> blocking = new HashMap<>();
@@ -134,7 +131,7 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
           + " is being processed; records are started by the task, not from state callbacks");
     }
     if (answersAtOnce) {
-      runAnsweredAtOnce(new RecordContext<>(key, onEnter, processing));
+      runAnsweredAtOnce(key, onEnter, processing);
       return;
     }
     while (inFlightRecords >= settings.inFlightRecordsLimit()) {
@@ -173,7 +170,7 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
           + "only while the operator processes a record or a timer of a keyed stream (or in their callbacks)");
     }
     if (answersAtOnce) {
-      return answerAtOnce(context, new StateRequest(type, state, context.key, namespace, payload, value));
+      return answerAtOnce(context, type, state, namespace, payload, value);
     }
     PendingRequest<K> request = new PendingRequest<>(type, state, context, namespace, payload, value);
     context.retain();
@@ -190,40 +187,44 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
   /**
    * Runs a record for an executor that answers at once: its requests are answered and its
    * callbacks run before its processing returns, so no record of its key can be in flight (records
-   * are not started from callbacks) and it is finished on return: no key map, queue or buffer.
+   * are not started from callbacks) and it is finished on return: no key map, queue, buffer or
+   * context of its own (the one context is reused), and {@code onEnter} runs once, since nothing of
+   * the record runs later.
    */
-  private void runAnsweredAtOnce(RecordContext<K> context) {
+  private void runAnsweredAtOnce(K key, Runnable onEnter, Runnable processing) {
+    atOnce.key = key;
+    current = atOnce;
     inFlightRecords++;
     try {
-      runInContext(context, context.processing);
+      keySetter.accept(key);
+      if (onEnter != null) {
+        onEnter.run();
+      }
+      processing.run();
+    } catch (StateCallbackException e) {
+      throw callbackFailed(key, e);
     } finally {
+      current = null;
       inFlightRecords--;
+      atOnce.key = null;
     }
   }
 
   /**
-   * Runs {@code request} now, in the context of the record issuing it, for an executor that
-   * answers at once: the record's requests run in issue order and before those of any later record
-   * of its key (which cannot start while this one runs), so the result is the one a batch would
-   * give, and the record finishes when its processing returns.
+   * Runs a request now, in the context of the record issuing it, for an executor that answers at
+   * once: the record's requests run in issue order and before those of any later record of its key
+   * (which cannot start while this one runs), so the result is the one a batch would give.
    */
   @SuppressWarnings("unchecked")
-  private <T> StateFuture<T> answerAtOnce(RecordContext<K> context, StateRequest request) {
-    CompletableFuture<Void> done;
+  private <T> StateFuture<T> answerAtOnce(RecordContext<K> context, StateRequestType type, InternalKvState<?> state,
+      Object namespace, Object payload, Object value) {
     try {
-      oneRequest.set(0, request);
-      done = executor.executeBatch(oneRequest);
-      oneRequest.set(0, null);
-    } catch (RuntimeException e) {
-      done = CompletableFuture.failedFuture(e);
+      return (StateFuture<T>) StateFutureImpl.completed(
+          executor.answerAtOnce(type, state, context.key, namespace, payload, value));
+    } catch (Exception e) {
+      throw new IllegalStateException("Operator '" + operatorName + "': state request " + type + " (key="
+          + context.key + ", namespace=" + namespace + ") of " + context + " failed: " + e.getMessage(), e);
     }
-    if (done.state() != Future.State.SUCCESS) {
-      Throwable failure = done.state() == Future.State.FAILED ? done.exceptionNow() : null;
-      throw new IllegalStateException("Operator '" + operatorName + "': state request " + request + " of "
-          + context + (failure == null ? " was not answered at once by an executor that answers at once"
-              : " failed: " + failure.getMessage()), failure);
-    }
-    return (StateFuture<T>) StateFutureImpl.completed(request.result());
   }
 
   /** Sends the active buffer to the executor if it is full, or if {@code force} and it is not empty. */
@@ -353,14 +354,18 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
     try {
       work.run();
     } catch (StateCallbackException e) {
-      throw new StateCallbackException("Operator '" + operatorName + "': a state callback of key " + context.key
-          + " failed: " + e.getCause(), e.getCause());
+      throw callbackFailed(context.key, e);
     } finally {
       current = previous;
       if (previous != null) {
         enter(previous);
       }
     }
+  }
+
+  private StateCallbackException callbackFailed(K key, StateCallbackException e) {
+    return new StateCallbackException("Operator '" + operatorName + "': a state callback of key " + key
+        + " failed: " + e.getCause(), e.getCause());
   }
 
   private void enter(RecordContext<K> context) {
@@ -434,6 +439,11 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
   /** Whether a record (or timer) of {@code key} is in flight: a record of it started now would wait for it. */
   public boolean hasRecordInFlight(K key) {
     return keyOwners.containsKey(key);
+  }
+
+  /** Whether the executor answers each request as it is issued: records then finish when their processing returns. */
+  public boolean answersAtOnce() {
+    return answersAtOnce;
   }
 
   /** Records started (or waiting for their key) and not finished. */

@@ -9,7 +9,8 @@ import java.util.ArrayList;
  * is finished and its key passes to the next waiting record of the same key. Task thread only.
  */
 final class RecordContext<K> {
-  final K key;
+  /** Set once, except in the one context reused by the controller for an executor that answers at once. */
+  K key;
   final Runnable onEnter;
   final Runnable processing;
   /** Its state requests not yet answered, in issue order. */

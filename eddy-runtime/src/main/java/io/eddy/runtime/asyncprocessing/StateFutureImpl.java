@@ -24,12 +24,20 @@ final class StateFutureImpl<T> implements StateFuture<T> {
   private Consumer<T> first;
   private List<Consumer<T>> more;
 
-  /** A future already completed with {@code value}: callbacks registered on it run at once. */
-  static <T> StateFutureImpl<T> completed(T value) {
+  /** The completed future of null, shared: a completed future holds no callbacks, so it never changes. */
+  private static final StateFutureImpl<Object> COMPLETED_NULL = newCompleted(null);
+
+  private static <T> StateFutureImpl<T> newCompleted(T value) {
     StateFutureImpl<T> future = new StateFutureImpl<>();
     future.done = true;
     future.value = value;
     return future;
+  }
+
+  /** A future already completed with {@code value}: callbacks registered on it run at once. */
+  @SuppressWarnings("unchecked")
+  static <T> StateFutureImpl<T> completed(T value) {
+    return value == null ? (StateFutureImpl<T>) COMPLETED_NULL : newCompleted(value);
   }
 
   /** Completes the future and runs its callbacks, in registration order. */
@@ -99,8 +107,14 @@ final class StateFutureImpl<T> implements StateFuture<T> {
     }
   }
 
+  // The composition methods of a completed future (every future of a backend that answers at once)
+  // run their function now and return its result completed, with no callback or closure.
+
   @Override
   public <U> StateFuture<U> thenApply(FunctionWithException<? super T, ? extends U, ? extends Exception> fn) {
+    if (done) {
+      return completed(call(fn, value));
+    }
     StateFutureImpl<U> next = new StateFutureImpl<>();
     onComplete(v -> next.complete(call(fn, v)));
     return next;
@@ -108,12 +122,13 @@ final class StateFutureImpl<T> implements StateFuture<T> {
 
   @Override
   public StateFuture<Void> thenAccept(ThrowingConsumer<? super T, ? extends Exception> action) {
+    if (done) {
+      accept(action, value);
+      return completed(null);
+    }
     StateFutureImpl<Void> next = new StateFutureImpl<>();
     onComplete(v -> {
-      call(t -> {
-        action.accept(t);
-        return null;
-      }, v);
+      accept(action, v);
       next.complete(null);
     });
     return next;
@@ -122,6 +137,9 @@ final class StateFutureImpl<T> implements StateFuture<T> {
   @Override
   public <U> StateFuture<U> thenCompose(
       FunctionWithException<? super T, ? extends StateFuture<U>, ? extends Exception> action) {
+    if (done) {
+      return call(action, value); // completes when the inner future does, as the composed one would
+    }
     StateFutureImpl<U> next = new StateFutureImpl<>();
     onComplete(v -> {
       StateFuture<U> inner = call(action, v);
@@ -138,6 +156,16 @@ final class StateFutureImpl<T> implements StateFuture<T> {
   public <U, V> StateFuture<V> thenCombine(StateFuture<? extends U> other,
       BiFunctionWithException<? super T, ? super U, ? extends V, ? extends Exception> fn) {
     return thenCompose(t -> other.thenApply(u -> fn.apply(t, u)));
+  }
+
+  private static <A> void accept(ThrowingConsumer<? super A, ? extends Exception> action, A argument) {
+    try {
+      action.accept(argument);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new StateCallbackException(e);
+    }
   }
 
   private static <A, R> R call(FunctionWithException<? super A, ? extends R, ? extends Exception> fn, A argument) {

@@ -76,6 +76,8 @@ public final class AsyncStateSupport implements AutoCloseable {
   private final StateApiUsage usage;
   /** Whether the backend reads off the task thread: else a prefetch would only cost (hashmap). */
   private final boolean prefetching;
+  /** Whether the backend answers each request as it is issued (hashmap): records finish before processRecord returns. */
+  private final boolean answersAtOnce;
   /** Synchronous states the user function created (void namespace): prefetched before it runs. */
   private final List<InternalKvState<VoidNamespace>> functionStates = new ArrayList<>();
   /** The reads the prefetch being issued made; null outside a prefetch. */
@@ -91,6 +93,7 @@ public final class AsyncStateSupport implements AutoCloseable {
     StateExecutor executor = backend.createStateExecutor(io -> mailbox.execute(io, "state I/O"));
     this.prefetching = executor.readsOffTaskThread();
     this.controller = new AsyncExecutionController<>(operatorName, mailbox, executor, backend::setCurrentKey, settings);
+    this.answersAtOnce = controller.answersAtOnce();
     controller.registerMetrics(metrics);
   }
 
@@ -100,8 +103,15 @@ public final class AsyncStateSupport implements AutoCloseable {
    * restores what the operator keeps per record whenever the work or one of its callbacks runs.
    */
   public void processRecord(Object key, Runnable onEnter, Work prefetch, Work work) {
-    if (!prefetching || controller.hasRecordInFlight(key)) {
-      // nothing to overlap, or it runs right after its key's record in flight, which brought the key's entries into the caches
+    if (!prefetching) {
+      controller.processRecord(key, onEnter, () -> unchecked(work));
+      if (!answersAtOnce) { // else no state I/O comes back as mail
+        runArrivedMail();
+      }
+      return;
+    }
+    if (controller.hasRecordInFlight(key)) {
+      // it runs right after its key's record in flight, which brought the key's entries into the caches
       prefetch = null;
     }
     Work reads = prefetch;

@@ -29,6 +29,20 @@ class StateFutureTest {
   }
 
   @Test
+  void aCompletedFutureRunsItsCompositionsAtOnceAndTheirFailuresPropagate() {
+    List<Object> log = new ArrayList<>();
+    StateFutureImpl.completed(20).thenApply(v -> v + 1).thenCompose(v -> StateFutureImpl.completed(v * 2))
+        .thenCombine(StateFutureImpl.completed("!"), (v, s) -> v + s).thenAccept(log::add);
+    assertThat(log).containsExactly("42!");
+    assertThat(StateFutureImpl.completed(null)).isSameAs(StateFutureImpl.completed(null));
+    StateFutureImpl.<Integer>completed(null).thenAccept(v -> log.add("null " + v)).thenAccept(v -> log.add("void"));
+    assertThat(log).containsExactly("42!", "null null", "void");
+    assertThatThrownBy(() -> StateFutureImpl.completed(1).thenAccept(v -> {
+      throw new java.io.IOException("boom");
+    })).isInstanceOf(io.eddy.api.state.v2.StateCallbackException.class).hasRootCauseMessage("boom");
+  }
+
+  @Test
   void composeAndCombineWaitForBoth() {
     StateFutureImpl<Integer> a = new StateFutureImpl<>();
     StateFutureImpl<String> b = new StateFutureImpl<>();

@@ -1,5 +1,6 @@
 package io.eddy.state.async;
 
+import io.eddy.state.InternalKvState;
 import io.eddy.state.KeyedStateBackend;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +35,13 @@ public final class InlineStateExecutor implements StateExecutor {
         backend.setCurrentKey(previousKey);
       }
     }
+  }
+
+  /** REQUIRES: {@code key} is the backend's current key (the record's context), so none is restored. */
+  @Override
+  public Object answerAtOnce(StateRequestType type, InternalKvState<?> state, Object key, Object namespace,
+      Object payload, Object value) throws Exception {
+    return SyncRequests.execute(backend, type, state, key, namespace, payload, value);
   }
 
   @Override

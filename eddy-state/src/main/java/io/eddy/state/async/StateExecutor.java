@@ -1,7 +1,9 @@
 package io.eddy.state.async;
 
+import io.eddy.state.InternalKvState;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 
 /**
  * Runs batches of {@link StateRequest}s against one keyed state backend, so that the I/O of many
@@ -31,12 +33,33 @@ public interface StateExecutor extends AutoCloseable {
   /**
    * Whether {@link #executeBatch} answers every request before it returns, on the task thread
    * (state in memory). The controller then runs each request as it is issued, in the record's
-   * own context, and hands back a completed future, as Flink's adaptor of synchronous backends
-   * does: batching such requests would only add buffering, mail and waiting for the key. Such an
-   * executor keeps no reference to a batch after returning (the controller reuses the list).
+   * own context ({@link #answerAtOnce}), and hands back a completed future, as Flink's adaptor of
+   * synchronous backends does: batching such requests would only add buffering, mail and waiting
+   * for the key.
    */
   default boolean answersAtOnce() {
     return false;
+  }
+
+  /**
+   * For an executor that {@linkplain #answersAtOnce answers at once}: runs one request now, on the
+   * task thread, in the context of {@code key} (the backend's current key), and returns its result,
+   * without the request object and list a batch needs. The default runs a batch of one.
+   *
+   * @throws Exception the request's failure
+   */
+  default Object answerAtOnce(StateRequestType type, InternalKvState<?> state, Object key, Object namespace,
+      Object payload, Object value) throws Exception {
+    StateRequest request = new StateRequest(type, state, key, namespace, payload, value);
+    CompletableFuture<Void> done = executeBatch(List.of(request));
+    if (done.state() == Future.State.FAILED) {
+      Throwable failure = done.exceptionNow();
+      throw failure instanceof Exception e ? e : new IllegalStateException(failure);
+    }
+    if (done.state() != Future.State.SUCCESS) {
+      throw new IllegalStateException(request + " was not answered at once by an executor that answers at once");
+    }
+    return request.result();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.eddy.state.async;
 
+import io.eddy.state.InternalKvState;
 import io.eddy.state.InternalStates.InternalAggregatingState;
 import io.eddy.state.InternalStates.InternalListState;
 import io.eddy.state.InternalStates.InternalMapState;
@@ -20,37 +21,43 @@ import java.util.Map;
 public final class SyncRequests {
   private SyncRequests() {}
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
   public static void execute(KeyedStateBackend<Object> backend, StateRequest request) throws Exception {
-    if (backend.getCurrentKey() != request.key()) {
-      backend.setCurrentKey(request.key());
+    request.setResult(execute(backend, request.type(), request.state(), request.key(), request.namespace(),
+        request.payload(), request.value()));
+  }
+
+  /** Runs the request these arguments describe (see {@link StateRequest}) and returns its result (null for writes). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static Object execute(KeyedStateBackend<Object> backend, StateRequestType type, InternalKvState<?> state,
+      Object key, Object namespace, Object payload, Object value) throws Exception {
+    if (backend.getCurrentKey() != key) {
+      backend.setCurrentKey(key);
     }
-    request.state().setCurrentNamespace(request.namespace());
-    Object state = request.state();
-    Object payload = request.payload();
+    ((InternalKvState<Object>) state).setCurrentNamespace(namespace);
+    Object s = state;
     Object result = null;
-    switch (request.type()) {
-      case CLEAR -> request.state().clear();
-      case VALUE_GET -> result = ((InternalValueState) state).value();
-      case VALUE_UPDATE -> ((InternalValueState) state).update(payload);
-      case LIST_GET -> result = copy((Iterable<?>) ((InternalListState) state).get());
-      case LIST_ADD -> ((InternalListState) state).add(payload);
-      case LIST_ADD_ALL -> ((InternalListState) state).addAll((List) payload);
-      case LIST_UPDATE -> ((InternalListState) state).update((List) payload);
-      case MAP_GET -> result = ((InternalMapState) state).get(payload);
-      case MAP_CONTAINS -> result = ((InternalMapState) state).contains(payload);
-      case MAP_PUT -> ((InternalMapState) state).put(payload, request.value());
-      case MAP_PUT_ALL -> ((InternalMapState) state).putAll((Map) payload);
-      case MAP_REMOVE -> ((InternalMapState) state).remove(payload);
-      case MAP_ITER -> result = entries(((InternalMapState<?, Object, Object>) state).entries());
-      case MAP_IS_EMPTY -> result = ((InternalMapState) state).isEmpty();
-      case REDUCING_GET -> result = ((InternalReducingState) state).get();
-      case REDUCING_ADD -> ((InternalReducingState) state).add(payload);
-      case AGGREGATING_GET -> result = ((InternalAggregatingState) state).get();
-      case AGGREGATING_ADD -> ((InternalAggregatingState) state).add(payload);
+    switch (type) {
+      case CLEAR -> state.clear();
+      case VALUE_GET -> result = ((InternalValueState) s).value();
+      case VALUE_UPDATE -> ((InternalValueState) s).update(payload);
+      case LIST_GET -> result = copy((Iterable<?>) ((InternalListState) s).get());
+      case LIST_ADD -> ((InternalListState) s).add(payload);
+      case LIST_ADD_ALL -> ((InternalListState) s).addAll((List) payload);
+      case LIST_UPDATE -> ((InternalListState) s).update((List) payload);
+      case MAP_GET -> result = ((InternalMapState) s).get(payload);
+      case MAP_CONTAINS -> result = ((InternalMapState) s).contains(payload);
+      case MAP_PUT -> ((InternalMapState) s).put(payload, value);
+      case MAP_PUT_ALL -> ((InternalMapState) s).putAll((Map) payload);
+      case MAP_REMOVE -> ((InternalMapState) s).remove(payload);
+      case MAP_ITER -> result = entries(((InternalMapState<?, Object, Object>) s).entries());
+      case MAP_IS_EMPTY -> result = ((InternalMapState) s).isEmpty();
+      case REDUCING_GET -> result = ((InternalReducingState) s).get();
+      case REDUCING_ADD -> ((InternalReducingState) s).add(payload);
+      case AGGREGATING_GET -> result = ((InternalAggregatingState) s).get();
+      case AGGREGATING_ADD -> ((InternalAggregatingState) s).add(payload);
       case PREFETCH -> { } // the state is in memory already
     }
-    request.setResult(result);
+    return result;
   }
 
   private static List<Object> copy(Iterable<?> elements) {

@@ -31,11 +31,14 @@ final class ListStateIterator<T> implements StateIterator<T> {
 
   @Override
   public StateFuture<Void> onNext(ThrowingConsumer<T, Exception> iterating) {
-    for (T element : elements) {
-      call(e -> {
-        iterating.accept(e);
-        return null;
-      }, element);
+    try {
+      for (T element : elements) {
+        iterating.accept(element);
+      }
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new io.eddy.api.state.v2.StateCallbackException(e);
     }
     return StateFutureUtils.completedVoidFuture();
   }
