@@ -55,11 +55,15 @@ import java.util.function.Consumer;
  * batch: records of other keys keep filling it. The record handing over stays in flight (drains
  * and the in-flight limit count it) until its writes are answered.
  *
- * <p><b>Epochs.</b> Watermarks, timers firing and checkpoint barriers are non-record input: {@link
- * #processNonRecord} ends the current epoch and lets the non-record act only once every record of
- * the epoch is finished, so event time and snapshots see exactly the state the synchronous model
- * would. Epochs are serial: the task does not read input while an epoch drains (the drain runs
- * mail on the task thread, so completions keep arriving).
+ * <p><b>Epochs.</b> A watermark (and the timers it fires) is non-record input: {@link
+ * #processNonRecord} closes the current epoch ({@link EpochManager}) and returns; the non-record
+ * acts once every record of the epoch is finished. The task goes on reading input meanwhile, but
+ * a record of a later epoch only waits (admitted, counted in flight, in the gated queue) until
+ * the epochs before its own finished: so event time, timers and the order of outputs around the
+ * watermark are exactly the synchronous model's, while the input no longer stops at every
+ * watermark. While a closed epoch waits, requests go to the executor at once rather than by
+ * batch size. Checkpoint barriers and the end of input wait for everything ({@link
+ * #drainInflightRecords}), as Flink's {@code SERIAL_BETWEEN_EPOCH}.
  *
  * <p>Threading: every method on the task thread, except that the executor's completion may come
  * from any thread (it only posts mail). Not reentrant from state callbacks: waiting for requests
@@ -85,6 +89,9 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
   private final Map<K, RecordContext<K>> keyOwners = new HashMap<>();
   private final Map<K, ArrayDeque<RecordContext<K>>> blocking = new HashMap<>();
   private final ArrayDeque<RecordContext<K>> ready = new ArrayDeque<>();
+  /** Records of epochs that may not start yet (an earlier epoch is unfinished), in arrival order. */
+  private final ArrayDeque<RecordContext<K>> gated = new ArrayDeque<>();
+  private final EpochManager epochs = new EpochManager(this::admitGated);
   private final BatchSizeHistogram batchSizes = new BatchSizeHistogram();
   private List<PendingRequest<K>> active = new ArrayList<>();
   private RecordContext<K> current;
@@ -93,7 +100,6 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
   private int blockingRecords;
   private int batchesInFlight;
   private long generation;
-  private long epoch;
   private ScheduledFuture<?> timeout;
 
   /**
@@ -134,11 +140,25 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
       runAnsweredAtOnce(key, onEnter, processing);
       return;
     }
-    while (inFlightRecords >= settings.inFlightRecordsLimit()) {
+    // timers fired by an epoch's trigger overdraw the limit: the trigger may run inside a delivery
+    while (inFlightRecords >= settings.inFlightRecordsLimit() && !epochs.inTrigger()) {
       waitForProgress("the in-flight records limit (" + settings.inFlightRecordsLimit() + ")");
     }
     RecordContext<K> context = new RecordContext<>(key, onEnter, processing);
     inFlightRecords++;
+    context.epoch = epochs.onRecord();
+    if (epochs.mayStart(context.epoch)) { // then every gated record is of a later epoch
+      admit(context);
+      runReady();
+    } else {
+      gated.add(context);
+    }
+    triggerIfNeeded(epochs.hasClosedEpochs());
+  }
+
+  /** Gives {@code context} its key now, or queues it behind the record of its key in flight. */
+  private void admit(RecordContext<K> context) {
+    K key = context.key;
     RecordContext<K> owner = keyOwners.putIfAbsent(key, context);
     if (owner == null) {
       ready.add(context);
@@ -151,8 +171,14 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
       blocking.computeIfAbsent(key, k -> new ArrayDeque<>()).add(context);
       blockingRecords++;
     }
+  }
+
+  /** After epochs finished: admits the gated records whose epoch may start now, in arrival order. */
+  private void admitGated() {
+    while (!gated.isEmpty() && epochs.mayStart(gated.peekFirst().epoch)) {
+      admit(gated.pollFirst());
+    }
     runReady();
-    triggerIfNeeded(false);
   }
 
   /**
@@ -235,8 +261,9 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
   }
 
   /**
-   * Waits, running mail, until every record in flight is finished. Before a checkpoint barrier is
-   * forwarded (and the snapshot taken) and at end of input.
+   * Waits, running mail, until every record in flight is finished, and with them every epoch (its
+   * non-record actions ran). Before a checkpoint barrier is forwarded (and the snapshot taken) and
+   * at end of input.
    */
   public void drainInflightRecords() {
     while (inFlightRecords > 0) {
@@ -245,21 +272,15 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
   }
 
   /**
-   * A non-record input (watermark, timer, barrier) in the epoch order: once every record before it
-   * is finished, runs {@code trigger} (which may start records, such as timers firing in their
-   * keys' contexts), waits for those too, then runs {@code finalAction} (such as forwarding the
-   * watermark). Either may be null.
+   * A non-record input (watermark) in the epoch order: closes the current epoch and returns. Once
+   * every record before it is finished, runs {@code trigger} (which may start records, such as
+   * timers firing in their keys' contexts: they join the epoch), once those are finished too,
+   * {@code finalAction} (such as forwarding the watermark); records arriving meanwhile start only
+   * after that. Either may be null. With nothing in flight both run before this returns.
    */
   public void processNonRecord(Runnable trigger, Runnable finalAction) {
-    drainInflightRecords();
-    epoch++;
-    if (trigger != null) {
-      trigger.run();
-      drainInflightRecords();
-    }
-    if (finalAction != null) {
-      finalAction.run();
-    }
+    epochs.onNonRecord(trigger, finalAction);
+    triggerIfNeeded(epochs.hasClosedEpochs());
   }
 
   private void waitForProgress(String what) {
@@ -320,16 +341,16 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
       }
     }
     runReady();
-    triggerIfNeeded(false);
+    triggerIfNeeded(epochs.hasClosedEpochs());
   }
 
   /**
-   * Whether {@code context} can run no more code and issue no more requests: nothing of it runs,
-   * and its unanswered requests are all writes still in the active buffer that nothing waits on.
+   * Whether {@code context} can run no more code and issue no more requests: it started, nothing
+   * of it runs, and its unanswered requests are all writes still in the active buffer that nothing waits on.
    * Requests of a record started now go after those writes in the same batch.
    */
   private boolean onlyQuietWritesLeft(RecordContext<K> context) {
-    if (context.handedOver || !context.onlyRequestsLeft()) {
+    if (context.handedOver || !context.started || !context.onlyRequestsLeft()) {
       return false;
     }
     for (PendingRequest<K> request : context.pending) {
@@ -384,6 +405,7 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
     runningReady = true;
     try {
       for (RecordContext<K> context; (context = ready.poll()) != null; ) {
+        context.started = true;
         context.retain();
         runInContext(context, context.processing);
         if (!release(context)) {
@@ -403,9 +425,15 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
     inFlightRecords--;
     RecordContext<K> predecessor = context.predecessor;
     context.predecessor = null;
-    if (context.handedOver) {
-      return true; // its key is already the next record's
-    }
+    if (!context.handedOver) {
+      passKeyOn(context, predecessor);
+    } // else its key is already the next record's
+    epochs.completeOneRecord(context.epoch);
+    return true;
+  }
+
+  /** The key of {@code context}, just finished, goes to its next waiting record, back to its predecessor, or is free. */
+  private void passKeyOn(RecordContext<K> context, RecordContext<K> predecessor) {
     if (blocking.containsKey(context.key)) {
       passKey(context.key).predecessor = predecessor != null && !predecessor.finished() ? predecessor : null;
     } else if (predecessor != null && !predecessor.finished()) {
@@ -416,7 +444,6 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
     } else {
       keyOwners.remove(context.key);
     }
-    return true;
   }
 
   /** Makes the first record waiting for {@code key} its owner, ready to start; returns it. */
@@ -461,6 +488,11 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
     return blockingRecords;
   }
 
+  /** Records admitted that wait for an earlier epoch to finish before they may start. */
+  int numGatedRecords() {
+    return gated.size();
+  }
+
   /** Keys that have records waiting. */
   public int numBlockingKeys() {
     return blocking.size();
@@ -486,9 +518,9 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
     return batchesInFlight;
   }
 
-  /** Non-record inputs processed so far (each closed an epoch). */
+  /** Non-record inputs received so far (each closed an epoch). */
   public long epoch() {
-    return epoch;
+    return epochs.closedCount();
   }
 
   public BatchSizeHistogram batchSizes() {

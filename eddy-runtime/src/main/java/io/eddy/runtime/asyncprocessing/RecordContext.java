@@ -15,6 +15,10 @@ final class RecordContext<K> {
   final Runnable processing;
   /** Its state requests not yet answered, in issue order. */
   final ArrayList<PendingRequest<K>> pending = new ArrayList<>(2);
+  /** The epoch it arrived in (null in the context reused for an executor that answers at once). */
+  EpochManager.Epoch epoch;
+  /** Whether its processing began (a record admitted with others may wait in the ready queue). */
+  boolean started;
   /** Whether its key already passed to the next record of the key (only quiet writes of it were left). */
   boolean handedOver;
   /**

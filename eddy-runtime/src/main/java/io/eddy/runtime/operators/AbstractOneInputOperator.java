@@ -18,7 +18,7 @@ public abstract class AbstractOneInputOperator<IN, OUT> extends AbstractStreamOp
   }
 
   @Override
-  public void processIdle(boolean idle) {
-    output.emitIdle(idle);
+  public void processIdle(boolean idle) throws Exception {
+    forwardIdle(idle);
   }
 }

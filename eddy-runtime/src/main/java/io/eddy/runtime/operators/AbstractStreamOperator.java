@@ -51,6 +51,8 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator, Asy
   protected final AsyncStateSupport async;
   private final List<InternalTimerService<Object, ?>> timerServices = new ArrayList<>();
   protected long currentWatermark = Long.MIN_VALUE;
+  /** The last watermark advanced to: ahead of {@link #currentWatermark} while its epoch drains (asynchronous model). */
+  private long watermarkReceived = Long.MIN_VALUE;
   private KeyedStateStore keyedStateStore;
   private HeapOperatorStateStore functionState;
   private static final String FUNCTION_STATE_PREFIX = "fn/";
@@ -234,14 +236,33 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator, Asy
     return null;
   }
 
-  /** Advances event time: fires due timers, then forwards the watermark (in epoch order in the asynchronous model). */
+  /**
+   * Advances event time: fires due timers, then forwards the watermark. In the asynchronous model
+   * both happen in epoch order, once the records before the watermark are finished (maybe after
+   * this returns); records after it run after that.
+   */
   protected void advanceWatermark(long watermark) throws Exception {
+    watermarkReceived = watermark;
     if (async != null) {
       async.processNonRecord(() -> fireEventTimers(watermark), () -> output.emitWatermark(watermark));
       return;
     }
     fireEventTimers(watermark);
     output.emitWatermark(watermark);
+  }
+
+  /** The last watermark given to {@link #advanceWatermark}, whose effect may still be pending. */
+  protected final long watermarkReceived() {
+    return watermarkReceived;
+  }
+
+  /** Forwards an idleness change, in the asynchronous model after the watermarks before it. */
+  protected final void forwardIdle(boolean idle) throws Exception {
+    if (async != null) {
+      async.processNonRecord(null, () -> output.emitIdle(idle));
+    } else {
+      output.emitIdle(idle);
+    }
   }
 
   private void fireEventTimers(long watermark) throws Exception {

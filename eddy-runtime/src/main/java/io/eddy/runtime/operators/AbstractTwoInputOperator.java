@@ -51,16 +51,16 @@ public abstract class AbstractTwoInputOperator<IN1, IN2, OUT> extends AbstractSt
     if (idle[0] && idle[1]) {
       if (!outputIdle) {
         outputIdle = true;
-        output.emitIdle(true);
+        forwardIdle(true);
       }
       return;
     }
     if (outputIdle) {
       outputIdle = false;
-      output.emitIdle(false);
+      forwardIdle(false);
     }
     long combined = idle[0] ? watermarks[1] : idle[1] ? watermarks[0] : Math.min(watermarks[0], watermarks[1]);
-    if (combined > currentWatermark) {
+    if (combined > watermarkReceived()) {
       advanceWatermark(combined);
     }
   }

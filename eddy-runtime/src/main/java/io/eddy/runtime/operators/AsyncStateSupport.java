@@ -183,10 +183,11 @@ public final class AsyncStateSupport implements AutoCloseable {
 
   /**
    * A watermark (or other non-record input) in epoch order: once every record before it finished,
-   * runs {@code trigger} (timers firing), waits for what it started, then {@code finalAction}.
+   * runs {@code trigger} (timers firing), waits for what it started, then {@code finalAction}
+   * (either may be null); records after it wait for that. Returns at once, maybe before.
    */
   void processNonRecord(Work trigger, Work finalAction) {
-    controller.processNonRecord(() -> unchecked(trigger), () -> unchecked(finalAction));
+    controller.processNonRecord(trigger == null ? null : () -> unchecked(trigger), () -> unchecked(finalAction));
   }
 
   /** Waits, running the arrived state I/O, until every record in flight finished: before snapshots and at the end. */

@@ -212,8 +212,27 @@ class AsyncExecutionControllerTest {
       out.add("trigger");
       controller.processRecord("a", increment("a", 5)); // a timer of key a
     }, () -> out.add("watermark"));
+    controller.drainInflightRecords();
     assertThat(out).containsExactly("a=1", "b=1", "trigger", "a=6", "watermark");
     assertThat(controller.epoch()).isEqualTo(1);
+  }
+
+  @Test
+  void recordsAfterAPendingNonRecordAreAdmittedButRunOnlyAfterIt() {
+    start(1000, Duration.ofHours(1), 100);
+    controller.processRecord("a", increment("a", 1));
+    controller.processNonRecord(() -> {
+      out.add("trigger");
+      controller.processRecord("b", increment("b", 5)); // a timer of key b
+    }, () -> out.add("watermark"));
+    controller.processRecord("b", increment("b", 1)); // the next epoch: b=6 must come first
+    controller.processRecord("c", increment("c", 1));
+    assertThat(out).as("the non-record waits for the record of a, the later records for it").isEmpty();
+    assertThat(controller.numInFlightRecords()).isEqualTo(3);
+    assertThat(controller.numGatedRecords()).isEqualTo(2);
+    controller.drainInflightRecords();
+    assertThat(out).containsExactly("a=1", "trigger", "b=5", "watermark", "b=6", "c=1");
+    assertThat(controller.numGatedRecords()).isZero();
   }
 
   @Test
