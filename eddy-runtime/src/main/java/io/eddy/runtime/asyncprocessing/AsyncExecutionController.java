@@ -46,6 +46,13 @@ import java.util.function.Consumer;
  * as with Flink's adaptor of synchronous backends: a record then finishes when its processing
  * returns, and the guarantees above hold trivially.
  *
+ * <p>A request of a key with no request unanswered (none buffered or in flight, of this record or
+ * the one that handed it the key) that the executor can answer without I/O ({@link
+ * StateExecutor#tryAnswerAtOnce}: a write, a read its caches hold) is answered as it is issued,
+ * and its future comes back completed: a hot key whose state is cached advances at the speed of
+ * the task thread, not one batch round trip per record, and the result is the one the batch would
+ * give, since nothing of the key is pending.
+ *
  * <p><b>Hot keys.</b> A record whose only unanswered requests are writes still in the active
  * buffer, with nothing waiting on their futures ({@link StateFutureImpl#hasDependentWork}), can no
  * longer run code nor read: its key passes to the next record of the key at once, whose requests
@@ -99,6 +106,8 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
   private int inFlightRecords;
   private int blockingRecords;
   private int batchesInFlight;
+  /** Requests the executor answered as they were issued, without a batch. */
+  private long requestsAnsweredAtOnce;
   private long generation;
   private ScheduledFuture<?> timeout;
 
@@ -199,6 +208,9 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
       return answerAtOnce(context, type, state, namespace, payload, value);
     }
     PendingRequest<K> request = new PendingRequest<>(type, state, context, namespace, payload, value);
+    if (keyHasNothingUnanswered(context) && answeredAtOnce(request)) {
+      return (StateFuture<T>) StateFutureImpl.completed(request.result());
+    }
     context.retain();
     context.pending.add(request);
     if (active.isEmpty()) {
@@ -251,6 +263,28 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
       throw new IllegalStateException("Operator '" + operatorName + "': state request " + type + " (key="
           + context.key + ", namespace=" + namespace + ") of " + context + " failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Whether no request of the key of {@code context} is unanswered: none of its own, none of the
+   * record that handed the key over to it. Only the key's owner issues requests (per-key order).
+   */
+  private boolean keyHasNothingUnanswered(RecordContext<K> context) {
+    return context.pending.isEmpty() && (context.predecessor == null || context.predecessor.finished());
+  }
+
+  /** Lets the executor answer {@code request} now if that costs no I/O (see {@link StateExecutor#tryAnswerAtOnce}). */
+  private boolean answeredAtOnce(PendingRequest<K> request) {
+    try {
+      if (!executor.tryAnswerAtOnce(request)) {
+        return false;
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("Operator '" + operatorName + "': state request " + request + " of "
+          + request.context + " failed: " + e.getMessage(), e);
+    }
+    requestsAnsweredAtOnce++;
+    return true;
   }
 
   /** Sends the active buffer to the executor if it is full, or if {@code force} and it is not empty. */
@@ -346,8 +380,8 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
 
   /**
    * Whether {@code context} can run no more code and issue no more requests: it started, nothing
-   * of it runs, and its unanswered requests are all writes still in the active buffer that nothing waits on.
-   * Requests of a record started now go after those writes in the same batch.
+   * of it runs, and its unanswered requests are all writes still in the active buffer that
+   * nothing waits on. Requests of a record started now go after those writes in the same batch.
    */
   private boolean onlyQuietWritesLeft(RecordContext<K> context) {
     if (context.handedOver || !context.started || !context.onlyRequestsLeft()) {
@@ -432,7 +466,7 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
     return true;
   }
 
-  /** The key of {@code context}, just finished, goes to its next waiting record, back to its predecessor, or is free. */
+  /** Passes the key of {@code context} (just finished) to its next record, back to its predecessor, or frees it. */
   private void passKeyOn(RecordContext<K> context, RecordContext<K> predecessor) {
     if (blocking.containsKey(context.key)) {
       passKey(context.key).predecessor = predecessor != null && !predecessor.finished() ? predecessor : null;
@@ -511,6 +545,11 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
     group.gauge("blockingBufferSize", (Gauge<Integer>) () -> blockingRecords);
     group.gauge("numBlockingKeys", (Gauge<Integer>) () -> blocking.size());
     group.histogram("batchSize", batchSizes);
+  }
+
+  /** Requests the executor answered as they were issued, without a batch (reads its caches held, writes). */
+  long numAnsweredAtOnce() {
+    return requestsAnsweredAtOnce;
   }
 
   /** Batches sent to the executor whose results have not been delivered. */

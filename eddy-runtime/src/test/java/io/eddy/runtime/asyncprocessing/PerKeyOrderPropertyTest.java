@@ -70,10 +70,21 @@ class PerKeyOrderPropertyTest {
   void outputPerKeyEqualsTheSynchronousRun(@ForAll("ops") List<Op> ops, @ForAll @IntRange(min = 1, max = 8) int bufferSize,
       @ForAll @IntRange(min = 1, max = 12) int inFlightLimit, @ForAll long seed) {
     List<String> expected = new SyncModel().run(ops);
-    AsyncRun run = new AsyncRun(bufferSize, inFlightLimit, seed, false);
+    AsyncRun run = new AsyncRun(bufferSize, inFlightLimit, seed, false, false);
     List<String> actual = run.run(ops);
     assertThat(segments(actual)).isEqualTo(segments(expected));
     Statistics.label("records arrived while an earlier epoch was unfinished").collect(run.mostGated > 0);
+  }
+
+  /** The same when the executor answers a random third of the requests as they are issued (cache hits). */
+  @Property(tries = 60)
+  void outputPerKeyEqualsTheSynchronousRunWhenSomeRequestsAreAnsweredAtOnce(@ForAll("ops") List<Op> ops,
+      @ForAll @IntRange(min = 1, max = 8) int bufferSize, @ForAll @IntRange(min = 1, max = 12) int inFlightLimit,
+      @ForAll long seed) {
+    List<String> expected = new SyncModel().run(ops);
+    AsyncRun run = new AsyncRun(bufferSize, inFlightLimit, seed, false, true);
+    assertThat(segments(run.run(ops))).isEqualTo(segments(expected));
+    Statistics.label("requests answered at once").collect(run.controller.numAnsweredAtOnce() > 0);
   }
 
   /** The same with the heap's own executor, which answers each request at once (no batches, no mail). */
@@ -81,7 +92,7 @@ class PerKeyOrderPropertyTest {
   void outputEqualsTheSynchronousRunWhenRequestsAreAnsweredAtOnce(@ForAll("ops") List<Op> ops,
       @ForAll @IntRange(min = 1, max = 12) int inFlightLimit, @ForAll long seed) {
     List<String> expected = new SyncModel().run(ops);
-    AsyncRun run = new AsyncRun(4, inFlightLimit, seed, true);
+    AsyncRun run = new AsyncRun(4, inFlightLimit, seed, true, false);
     List<String> actual = run.run(ops);
     assertThat(segments(actual)).isEqualTo(segments(expected));
     assertThat(run.controller.batchSizes().getCount()).as("batches sent").isZero();
@@ -168,12 +179,16 @@ class PerKeyOrderPropertyTest {
     /** The most records seen waiting for an earlier epoch at once. */
     int mostGated;
 
-    /** {@code atOnce}: the heap's executor as the backend gives it, else one whose batches complete through mail in random order. */
-    AsyncRun(int bufferSize, int inFlightLimit, long seed, boolean atOnce) {
+    /**
+     * {@code atOnce}: the heap's executor as the backend gives it, else one whose batches complete
+     * through mail in random order and which, if {@code someAtOnce}, answers some requests as issued.
+     */
+    AsyncRun(int bufferSize, int inFlightLimit, long seed, boolean atOnce, boolean someAtOnce) {
       this.inFlightLimit = inFlightLimit;
       mailbox = new RandomOrderMailbox(seed);
       controller = new AsyncExecutionController<>("counting", mailbox,
-          atOnce ? new InlineStateExecutor(backend) : new MailDelayedExecutor(new InlineStateExecutor(backend), mailbox),
+          atOnce ? new InlineStateExecutor(backend) : new MailDelayedExecutor(new InlineStateExecutor(backend), mailbox,
+              someAtOnce ? new java.util.Random(seed) : null),
           backend::setCurrentKey,
           new AsyncStateSettings(bufferSize, Duration.ofHours(1), inFlightLimit));
       AsyncKeyedStateStore<VoidNamespace> store = new AsyncKeyedStateStore<>(backend, VoidNamespace.SERIALIZER,

@@ -62,6 +62,20 @@ public interface StateExecutor extends AutoCloseable {
     return request.result();
   }
 
+  /**
+   * Runs {@code request} now, on the task thread, if that costs no I/O (its reads are answered
+   * from memory and the store's caches), setting its result, and returns true; else returns false
+   * having changed nothing. The controller tries this for a request of a key with no request
+   * unanswered, so that a key whose state is cached (a hot key) advances without a batch round
+   * trip per record. REQUIRES: no request of {@code request.key()} is buffered or in a batch in
+   * flight. By default false (every request waits for a batch).
+   *
+   * @throws Exception the request's failure
+   */
+  default boolean tryAnswerAtOnce(StateRequest request) throws Exception {
+    return false;
+  }
+
   @Override
   void close();
 }

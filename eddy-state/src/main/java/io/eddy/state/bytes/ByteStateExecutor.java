@@ -122,6 +122,35 @@ final class ByteStateExecutor implements StateExecutor {
     return done;
   }
 
+  /**
+   * A request the store answers without I/O runs now: a write (into the memtable, as a batch's
+   * writes are applied on the task thread), or a read or fold whose entry the memory or the caches
+   * hold. Requests run through the synchronous API (map scans, TTL) wait for a batch.
+   */
+  @Override
+  public boolean tryAnswerAtOnce(StateRequest request) throws Exception {
+    Object previousKey = backend.getCurrentKey();
+    try {
+      Op op = prepare(request);
+      if (op.kind == Kind.SYNC) {
+        return false;
+      }
+      List<Op> ops = List.of(op);
+      if (op.reads()) {
+        if (readPool == null) {
+          return false; // then the batch reads on the task thread anyway, a multi-get for many records
+        }
+        if (!fetchCached(ops).isEmpty()) {
+          return false;
+        }
+      }
+      apply(new Round(ops, ops, 1));
+      return true;
+    } finally {
+      restore(previousKey);
+    }
+  }
+
   /** Task thread: runs rounds until one waits for the read pool (it resumes when its reads are back). */
   private void runFrom(List<? extends StateRequest> batch, int from, CompletableFuture<Void> done) {
     Object previousKey = backend.getCurrentKey();

@@ -112,6 +112,27 @@ public abstract class StateExecutorContractTest {
     }
   }
 
+  /** Requests the executor answers as they are issued (those that cost no I/O) answer as the synchronous API does. */
+  @Test
+  void requestsAnsweredAtOnceGiveTheAnswersOfTheSynchronousApi() throws Exception {
+    Random random = new Random(7);
+    Side async = new Side();
+    Side sync = new Side();
+    StateExecutor executor = async.backend.createStateExecutor(taskThread::add);
+    for (int i = 0; i < 600; i++) {
+      Spec spec = randomSpec(random);
+      StateRequest request = async.bind(spec);
+      if (!executor.tryAnswerAtOnce(request)) {
+        run(executor.executeBatch(List.of(request)));
+      }
+      StateRequest expected = sync.bind(spec);
+      SyncRequests.execute(castBackend(sync.backend), expected);
+      assertThat(comparable(request)).as("request %d %s", i, spec).isEqualTo(comparable(expected));
+    }
+    executor.close();
+    assertThat(contents(async)).isEqualTo(contents(sync));
+  }
+
   @Test
   void randomBatchesGiveTheAnswersOfTheSynchronousApi() throws Exception {
     for (int seed = 0; seed < 6; seed++) {
