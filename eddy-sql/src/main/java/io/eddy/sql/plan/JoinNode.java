@@ -6,6 +6,7 @@ import io.eddy.table.runtime.ChangelogMode;
 import io.eddy.table.runtime.RowExpression;
 import io.eddy.table.runtime.operators.RowKeySelector;
 import io.eddy.table.runtime.operators.join.JoinFunction;
+import io.eddy.table.runtime.operators.join.JoinInputSpec;
 import io.eddy.table.runtime.operators.join.JoinType;
 import io.eddy.table.runtime.operators.join.SemiAntiJoinFunction;
 import io.eddy.table.types.LogicalType;
@@ -13,7 +14,8 @@ import java.util.List;
 
 /**
  * Regular join, inner, outer, semi or anti (Flink's Join): both inputs keyed by their join key
- * fields (one key for all rows when there is no equality), all rows of both sides in state. An
+ * fields (one key for all rows when there is no equality), all rows of both sides in state, in a
+ * view chosen by each input's upsert key and changelog ({@link JoinInputSpec}). An
  * inner or semi join of insert-only inputs is insert-only, any other {@code [I,D]} (updates arrive
  * as deletes and inserts; an outer join retracts its NULL-padded rows, an anti join its left rows
  * that find a partner); no upsert key.
@@ -59,13 +61,18 @@ public final class JoinNode extends PhysicalNode {
         + "], rightKey=[" + inputs().get(1).fields(rightKeys) + "]";
   }
 
+  /** How the join keeps the rows of {@code input}: by its upsert key, if any, as Flink by the unique key. */
+  private static JoinInputSpec inputSpec(PhysicalNode input, int[] joinKeys) {
+    return JoinInputSpec.of(input.upsertKey(), joinKeys, input.changelogMode().isInsertOnly());
+  }
+
   @Override
   public DataStream<Row> translate(TranslationContext context) {
     return context.streamOf(inputs().get(0)).connect(context.streamOf(inputs().get(1)))
         .keyBy(new RowKeySelector(leftKeys), new RowKeySelector(rightKeys))
         .process(type.leftRowsOnly() ? new SemiAntiJoinFunction(type, residual, context.stateTtl())
             : new JoinFunction(type, inputs().get(0).rowType().fieldCount(), inputs().get(1).rowType().fieldCount(),
-                residual, context.stateTtl()))
+                inputSpec(inputs().get(0), leftKeys), inputSpec(inputs().get(1), rightKeys), residual, context.stateTtl()))
         .name("Join");
   }
 }

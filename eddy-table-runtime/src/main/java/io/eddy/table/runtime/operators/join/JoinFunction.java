@@ -5,21 +5,21 @@ import static io.eddy.table.runtime.operators.join.JoinedRows.concat;
 import io.eddy.api.functions.Collector;
 import io.eddy.api.functions.KeyedCoProcessFunction;
 import io.eddy.api.functions.OpenContext;
-import io.eddy.api.state.MapState;
 import io.eddy.api.types.Row;
 import io.eddy.api.types.RowKind;
 import io.eddy.table.runtime.RowExpression;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Regular join with retraction, inner or outer (Flink's StreamingJoinOperator), on two streams
- * keyed by the equi-join key. Each side keeps the multiset of its present rows in map state, row
- * -> {@code [copies, associations]}, where associations counts the other side's present rows it
- * matches (kept for an outer side only). A row is matched against the other side's rows that
- * satisfy the residual condition (over the concatenated row; null for none).
+ * keyed by the equi-join key. Each side keeps its present rows in a {@link JoinSideState} chosen
+ * by what the planner knows of its input ({@link JoinInputSpec}: one row per join key, rows by
+ * unique key, rows with copy counts, or an insert-only list), each row with its associations, the
+ * number of the other side's present rows it matches (kept for an outer side only). A row is
+ * matched against the other side's rows that satisfy the residual condition (over the
+ * concatenated row; null for none).
  *
  * <p>Output, as Flink's: an accumulating row emits {@code +I} joined rows per match and copy, or
  * {@code +I} itself padded with NULLs when its side is outer and nothing matches; an outer row of
@@ -33,26 +33,31 @@ public final class JoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Ro
 
   private final JoinType type;
   private final JoinedRows rows;
+  private final JoinInputSpec leftSpec;
+  private final JoinInputSpec rightSpec;
   private final RowExpression residual;
   private final Duration stateTtl;
-  private transient MapState<Row, int[]> left;
-  private transient MapState<Row, int[]> right;
+  private transient JoinSideState left;
+  private transient JoinSideState right;
 
   /** {@code stateTtl} zero for none. */
-  public JoinFunction(JoinType type, int leftArity, int rightArity, RowExpression residual, Duration stateTtl) {
+  public JoinFunction(JoinType type, int leftArity, int rightArity, JoinInputSpec leftSpec, JoinInputSpec rightSpec,
+      RowExpression residual, Duration stateTtl) {
     if (type.leftRowsOnly()) {
       throw new IllegalArgumentException(type.flinkName() + " is not a kind of this join");
     }
     this.type = type;
     this.rows = new JoinedRows(leftArity, rightArity);
+    this.leftSpec = leftSpec;
+    this.rightSpec = rightSpec;
     this.residual = residual;
     this.stateTtl = stateTtl;
   }
 
   @Override
   public void open(OpenContext openContext) {
-    left = getRuntimeContext().getMapState(RowCountStates.descriptor("left", stateTtl));
-    right = getRuntimeContext().getMapState(RowCountStates.descriptor("right", stateTtl));
+    left = JoinSideState.create(leftSpec, type.isLeftOuter(), getRuntimeContext(), "left", stateTtl);
+    right = JoinSideState.create(rightSpec, type.isRightOuter(), getRuntimeContext(), "right", stateTtl);
   }
 
   @Override
@@ -65,61 +70,53 @@ public final class JoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Ro
     process(row, false, out);
   }
 
-  private record Match(Row row, int[] state) {}
-
   private void process(Row row, boolean isLeft, Collector<Row> out) throws Exception {
-    MapState<Row, int[]> own = isLeft ? left : right;
-    MapState<Row, int[]> other = isLeft ? right : left;
+    JoinSideState own = isLeft ? left : right;
+    JoinSideState other = isLeft ? right : left;
     boolean ownOuter = isLeft ? type.isLeftOuter() : type.isRightOuter();
     boolean otherOuter = isLeft ? type.isRightOuter() : type.isLeftOuter();
     Row stored = Row.copyWithKind(row, RowKind.INSERT);
-    List<Match> matches = new ArrayList<>();
+    List<JoinSideState.Entry> matches = new ArrayList<>();
     int matched = 0;
-    for (Map.Entry<Row, int[]> e : other.entries()) {
-      Row joined = isLeft ? concat(RowKind.INSERT, stored, e.getKey()) : concat(RowKind.INSERT, e.getKey(), stored);
-      if (residual == null || Boolean.TRUE.equals(residual.eval(joined))) {
-        matches.add(new Match(e.getKey(), e.getValue()));
-        matched += e.getValue()[0];
+    for (JoinSideState.Entry e : other.entries()) {
+      if (residual == null || Boolean.TRUE.equals(residual.eval(
+          isLeft ? concat(RowKind.INSERT, stored, e.row()) : concat(RowKind.INSERT, e.row(), stored)))) {
+        matches.add(e);
+        matched += e.copies();
       }
     }
-    int[] state = own.get(stored);
     if (row.getKind().isAccumulate()) {
-      own.put(stored, state == null ? new int[] {1, matched} : new int[] {state[0] + 1, matched});
+      own.add(stored, matched);
       if (matches.isEmpty() && ownOuter) {
         out.collect(rows.padded(RowKind.INSERT, stored, isLeft));
       }
-      for (Match m : matches) {
+      for (JoinSideState.Entry m : matches) {
         if (otherOuter) {
-          if (m.state()[1] == 0) {
-            emit(out, rows.padded(RowKind.DELETE, m.row(), !isLeft), m.state()[0]);
+          if (m.associations() == 0) {
+            emit(out, rows.padded(RowKind.DELETE, m.row(), !isLeft), m.copies());
           }
-          other.put(m.row(), new int[] {m.state()[0], m.state()[1] + 1});
+          other.setAssociations(m, m.associations() + 1);
         }
         emit(out, isLeft ? concat(RowKind.INSERT, stored, m.row()) : concat(RowKind.INSERT, m.row(), stored),
-            m.state()[0]);
+            m.copies());
       }
       return;
     }
-    if (state == null) {
+    if (own.retract(stored, matched) == null) {
       return;
-    }
-    if (state[0] == 1) {
-      own.remove(stored);
-    } else {
-      own.put(stored, new int[] {state[0] - 1, matched});
     }
     if (matches.isEmpty() && ownOuter) {
       out.collect(rows.padded(RowKind.DELETE, stored, isLeft));
     }
-    for (Match m : matches) {
+    for (JoinSideState.Entry m : matches) {
       emit(out, isLeft ? concat(RowKind.DELETE, stored, m.row()) : concat(RowKind.DELETE, m.row(), stored),
-          m.state()[0]);
+          m.copies());
     }
-    for (Match m : otherOuter ? matches : List.<Match>of()) {
-      if (m.state()[1] == 1) {
-        emit(out, rows.padded(RowKind.INSERT, m.row(), !isLeft), m.state()[0]);
+    for (JoinSideState.Entry m : otherOuter ? matches : List.<JoinSideState.Entry>of()) {
+      if (m.associations() == 1) {
+        emit(out, rows.padded(RowKind.INSERT, m.row(), !isLeft), m.copies());
       }
-      other.put(m.row(), new int[] {m.state()[0], m.state()[1] - 1});
+      other.setAssociations(m, m.associations() - 1);
     }
   }
 

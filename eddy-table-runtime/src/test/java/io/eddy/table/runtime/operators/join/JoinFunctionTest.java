@@ -23,10 +23,41 @@ class JoinFunctionTest {
   /** Left [key, v], right [key, w]; residual v < w (fields 1 and 3 of the joined row). */
   private static final RowExpression V_LESS_THAN_W = row -> (Long) row.getField(1) < (Long) row.getField(3);
 
+  /** The inputs' kinds the random test covers: each gives its side another {@link JoinSideState}. */
+  enum Input {
+    /** Any changes, duplicate rows too. */
+    ANY(JoinInputSpec.noUniqueKey(false)),
+    /** Unique key [v], the join key [key] does not contain it. */
+    UNIQUE_V(JoinInputSpec.of(new int[] {1}, new int[] {0}, false)),
+    /** Unique key [key]: one row per join key. */
+    UNIQUE_KEY(JoinInputSpec.of(new int[] {0}, new int[] {0}, false)),
+    /** Inserts only, duplicates too. */
+    INSERT_ONLY(JoinInputSpec.noUniqueKey(true));
+
+    final JoinInputSpec spec;
+
+    Input(JoinInputSpec spec) {
+      this.spec = spec;
+    }
+
+    /** Whether {@code row} may be added to a side of this kind holding {@code present}. */
+    boolean admits(Row row, List<Row> present) {
+      return switch (this) {
+        case ANY, INSERT_ONLY -> true;
+        case UNIQUE_V -> present.stream().noneMatch(p -> p.getField(1).equals(row.getField(1)));
+        case UNIQUE_KEY -> present.stream().noneMatch(p -> p.getField(0).equals(row.getField(0)));
+      };
+    }
+  }
+
   private static TwoInputHarness<Row, Row, Row> harness(JoinType type) throws Exception {
+    return harness(type, Input.ANY, Input.ANY);
+  }
+
+  private static TwoInputHarness<Row, Row, Row> harness(JoinType type, Input left, Input right) throws Exception {
     return TwoInputHarness.<Row, Row, Row>of((a, b) -> a.connect(b)
         .keyBy(new RowKeySelector(new int[] {0}), new RowKeySelector(new int[] {0}))
-        .process(new JoinFunction(type, 2, 2, V_LESS_THAN_W, Duration.ZERO)));
+        .process(new JoinFunction(type, 2, 2, left.spec, right.spec, V_LESS_THAN_W, Duration.ZERO)));
   }
 
   @Test
@@ -66,13 +97,18 @@ class JoinFunctionTest {
   /**
    * Random inserts and retractions on both sides, with a snapshot and restore in the middle; the
    * applied changelog must equal the join of the present rows computed directly (matching pairs
-   * per copy, unmatched rows of an outer side padded).
+   * per copy, unmatched rows of an outer side padded). Each side's input is of a kind that picks
+   * a state view: any changes, a unique key, a unique key within the join key, or inserts only.
    */
   @ParameterizedTest
-  @CsvSource({"1, INNER", "2, LEFT", "3, RIGHT", "4, FULL", "5, FULL"})
-  void randomChangelogMatchesTheJoinOfPresentRows(long seed, JoinType type) throws Exception {
+  @CsvSource({"1, INNER, ANY, ANY", "2, LEFT, ANY, ANY", "3, RIGHT, ANY, ANY", "4, FULL, ANY, ANY",
+      "5, FULL, ANY, ANY", "6, INNER, INSERT_ONLY, INSERT_ONLY", "7, LEFT, INSERT_ONLY, UNIQUE_V",
+      "8, RIGHT, UNIQUE_KEY, INSERT_ONLY", "9, FULL, UNIQUE_V, UNIQUE_KEY", "10, INNER, UNIQUE_KEY, UNIQUE_V",
+      "11, LEFT, UNIQUE_KEY, ANY", "12, FULL, INSERT_ONLY, UNIQUE_V"})
+  void randomChangelogMatchesTheJoinOfPresentRows(long seed, JoinType type, Input leftInput, Input rightInput)
+      throws Exception {
     Random random = new Random(seed);
-    var h = harness(type).open();
+    var h = harness(type, leftInput, rightInput).open();
     List<Row> output = new ArrayList<>();
     List<Row> lefts = new ArrayList<>();
     List<Row> rights = new ArrayList<>();
@@ -81,18 +117,22 @@ class JoinFunctionTest {
         var snapshot = h.snapshot();
         output.addAll(h.output());
         h.close();
-        h = harness(type).restore(snapshot).open();
+        h = harness(type, leftInput, rightInput).restore(snapshot).open();
       }
       boolean left = random.nextBoolean();
       List<Row> present = left ? lefts : rights;
+      Input input = left ? leftInput : rightInput;
       Row change;
-      if (!present.isEmpty() && random.nextInt(3) == 0) {
+      Row candidate = Row.of("k" + random.nextInt(3), (long) random.nextInt(6));
+      if (!present.isEmpty() && input != Input.INSERT_ONLY
+          && (random.nextInt(3) == 0 || !input.admits(candidate, present))) {
         Row gone = present.remove(random.nextInt(present.size()));
         change = Row.copyWithKind(gone, random.nextBoolean() ? RowKind.DELETE : RowKind.UPDATE_BEFORE);
+      } else if (input.admits(candidate, present)) {
+        present.add(candidate);
+        change = Row.copyWithKind(candidate, random.nextBoolean() ? RowKind.INSERT : RowKind.UPDATE_AFTER);
       } else {
-        Row row = Row.of("k" + random.nextInt(3), (long) random.nextInt(6));
-        present.add(row);
-        change = Row.copyWithKind(row, random.nextBoolean() ? RowKind.INSERT : RowKind.UPDATE_AFTER);
+        continue;
       }
       if (left) {
         h.processElement1(change, 0);
