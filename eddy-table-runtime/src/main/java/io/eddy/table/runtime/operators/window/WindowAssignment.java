@@ -8,6 +8,11 @@ import java.util.function.LongConsumer;
  * milliseconds: which windows contain a timestamp, identified by their end (exclusive), and the
  * start of a window by its end. Within one assignment no two windows share an end. Windows are
  * aligned to the epoch plus {@code offset}, as in Flink. Immutable.
+ *
+ * <p>Time is also cut into slices (Flink's SliceAssigners): intervals aligned like the windows
+ * (TUMBLE's size, HOP's gcd of slide and size, CUMULATE's step), so that every window is a run of
+ * whole slices and every slice lies in whole in each window that contains one of its instants. A
+ * slice is identified by its end too.
  */
 public sealed interface WindowAssignment extends Serializable {
 
@@ -15,6 +20,22 @@ public sealed interface WindowAssignment extends Serializable {
   void assign(long timestamp, LongConsumer windowEnds);
 
   long startOf(long windowEnd);
+
+  /** The end of the slice containing {@code timestamp}. */
+  long sliceEnd(long timestamp);
+
+  /** The end of the last window containing the slice ending at {@code sliceEnd}. */
+  long lastWindowOfSlice(long sliceEnd);
+
+  /** Calls {@code windowEnds} with the end of every window containing the slice ending at {@code sliceEnd}. */
+  default void windowsOfSlice(long sliceEnd, LongConsumer windowEnds) {
+    assign(sliceEnd - 1, windowEnds);
+  }
+
+  /** Whether the slice ending at {@code sliceEnd} is one of the window ending at {@code windowEnd}. */
+  default boolean sliceInWindow(long sliceEnd, long windowEnd) {
+    return sliceEnd > startOf(windowEnd) && sliceEnd <= windowEnd;
+  }
 
   /** {@code TUMBLE(size)}: windows [k*size, (k+1)*size). */
   record Tumble(long size, long offset) implements WindowAssignment {
@@ -30,6 +51,16 @@ public sealed interface WindowAssignment extends Serializable {
     @Override
     public long startOf(long windowEnd) {
       return windowEnd - size;
+    }
+
+    @Override
+    public long sliceEnd(long timestamp) {
+      return alignedStart(timestamp, offset, size) + size;
+    }
+
+    @Override
+    public long lastWindowOfSlice(long sliceEnd) {
+      return sliceEnd;
     }
   }
 
@@ -51,6 +82,17 @@ public sealed interface WindowAssignment extends Serializable {
     @Override
     public long startOf(long windowEnd) {
       return windowEnd - size;
+    }
+
+    @Override
+    public long sliceEnd(long timestamp) {
+      long slice = gcd(slide, size);
+      return alignedStart(timestamp, offset, slice) + slice;
+    }
+
+    @Override
+    public long lastWindowOfSlice(long sliceEnd) {
+      return alignedStart(sliceEnd - 1, offset, slide) + size;
     }
   }
 
@@ -76,6 +118,16 @@ public sealed interface WindowAssignment extends Serializable {
     public long startOf(long windowEnd) {
       return alignedStart(windowEnd - 1, offset, size);
     }
+
+    @Override
+    public long sliceEnd(long timestamp) {
+      return alignedStart(timestamp, offset, step) + step;
+    }
+
+    @Override
+    public long lastWindowOfSlice(long sliceEnd) {
+      return startOf(sliceEnd) + size;
+    }
   }
 
   /**
@@ -93,10 +145,35 @@ public sealed interface WindowAssignment extends Serializable {
       return upstream.startOf(windowEnd);
     }
 
+    /** Each window is a slice of its own. */
+    @Override
+    public long sliceEnd(long windowEnd) {
+      return windowEnd;
+    }
+
+    @Override
+    public long lastWindowOfSlice(long sliceEnd) {
+      return sliceEnd;
+    }
+
+    @Override
+    public void windowsOfSlice(long sliceEnd, LongConsumer windowEnds) {
+      windowEnds.accept(sliceEnd);
+    }
+
+    @Override
+    public boolean sliceInWindow(long sliceEnd, long windowEnd) {
+      return sliceEnd == windowEnd;
+    }
+
     @Override
     public String toString() {
       return upstream.toString();
     }
+  }
+
+  private static long gcd(long a, long b) {
+    return b == 0 ? a : gcd(b, a % b);
   }
 
   /** The largest {@code offset + k*length <= timestamp}. */
