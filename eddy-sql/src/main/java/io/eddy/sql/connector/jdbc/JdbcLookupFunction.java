@@ -24,6 +24,7 @@ final class JdbcLookupFunction implements LookupFunction {
   private final JdbcOptions options;
   private final List<String> columns;
   private final List<LogicalType> types;
+  private final List<LogicalType> keyTypes = new ArrayList<>();
   private final String query;
   private transient Connection connection;
   private transient PreparedStatement statement;
@@ -35,6 +36,7 @@ final class JdbcLookupFunction implements LookupFunction {
     List<String> conditions = new ArrayList<>();
     for (int k : keyColumns) {
       conditions.add(columns.get(k) + " = ?");
+      keyTypes.add(types.get(k));
     }
     this.query = "SELECT " + String.join(", ", columns) + " FROM " + options.tableName() + " WHERE "
         + String.join(" AND ", conditions);
@@ -89,7 +91,7 @@ final class JdbcLookupFunction implements LookupFunction {
     }
     statement.clearParameters();
     for (int i = 0; i < key.getArity(); i++) {
-      JdbcValues.set(statement, i + 1, key.getField(i));
+      JdbcValues.set(statement, i + 1, key.getField(i), keyTypes.get(i));
     }
     List<Row> rows = new ArrayList<>();
     try (ResultSet rs = statement.executeQuery()) {

@@ -13,10 +13,11 @@ import java.util.Set;
  * 'table-name' required; 'username', 'password', 'driver' (a class name; without it the driver is
  * found by the URL among the drivers on the class path); 'lookup.cache' NONE (default) or PARTIAL
  * with 'lookup.partial-cache.max-rows', '.expire-after-write', '.expire-after-access' (at least one)
- * and '.cache-missing-key' (default true); 'lookup.max-retries' (default 3). Immutable.
+ * and '.cache-missing-key' (default true); 'lookup.max-retries' (default 3); for writing,
+ * 'sink.buffer-flush.max-rows' (default 100) and 'sink.max-retries' (default 3). Immutable.
  */
 record JdbcOptions(String table, String url, String tableName, String username, String password, String driver,
-    int maxRetries, LookupCacheOptions cache) implements Serializable {
+    int maxRetries, LookupCacheOptions cache, int sinkMaxRows, int sinkMaxRetries) implements Serializable {
 
   static final String URL = "url";
   static final String TABLE_NAME = "table-name";
@@ -29,18 +30,16 @@ record JdbcOptions(String table, String url, String tableName, String username, 
   static final String EXPIRE_AFTER_ACCESS = "lookup.partial-cache.expire-after-access";
   static final String CACHE_MISSING_KEY = "lookup.partial-cache.cache-missing-key";
   static final String MAX_RETRIES = "lookup.max-retries";
+  static final String SINK_MAX_ROWS = "sink.buffer-flush.max-rows";
+  static final String SINK_MAX_RETRIES = "sink.max-retries";
 
   static final Set<String> KEYS = Set.of(URL, TABLE_NAME, USERNAME, PASSWORD, DRIVER, LOOKUP_CACHE, MAX_ROWS,
-      EXPIRE_AFTER_WRITE, EXPIRE_AFTER_ACCESS, CACHE_MISSING_KEY, MAX_RETRIES);
+      EXPIRE_AFTER_WRITE, EXPIRE_AFTER_ACCESS, CACHE_MISSING_KEY, MAX_RETRIES, SINK_MAX_ROWS, SINK_MAX_RETRIES);
 
   static JdbcOptions of(CatalogTable table) {
     String url = required(table, URL);
     String tableName = required(table, TABLE_NAME);
-    int maxRetries = Integer.parseInt(table.option(MAX_RETRIES, "3"));
-    if (maxRetries < 0) {
-      throw new IllegalArgumentException("Table " + table.name() + ": '" + MAX_RETRIES + "' must be >= 0, was "
-          + maxRetries);
-    }
+    int maxRetries = atLeast(table, MAX_RETRIES, "3", 0);
     String cacheType = table.option(LOOKUP_CACHE, "NONE").toUpperCase(Locale.ROOT);
     LookupCacheOptions cache = switch (cacheType) {
       case "NONE" -> null;
@@ -51,7 +50,8 @@ record JdbcOptions(String table, String url, String tableName, String username, 
           + " PARTIAL, was '" + table.options().get(LOOKUP_CACHE) + "'");
     };
     return new JdbcOptions(table.name(), url, tableName, table.option(USERNAME, null), table.option(PASSWORD, null),
-        table.option(DRIVER, null), maxRetries, cache);
+        table.option(DRIVER, null), maxRetries, cache, atLeast(table, SINK_MAX_ROWS, "100", 1),
+        atLeast(table, SINK_MAX_RETRIES, "3", 0));
   }
 
   private static LookupCacheOptions partialCache(CatalogTable table) {
@@ -64,6 +64,15 @@ record JdbcOptions(String table, String url, String tableName, String username, 
     }
     return new LookupCacheOptions(maxRows == null ? Long.MAX_VALUE : Long.parseLong(maxRows), write, access,
         Boolean.parseBoolean(table.option(CACHE_MISSING_KEY, "true")));
+  }
+
+  private static int atLeast(CatalogTable table, String key, String fallback, int min) {
+    int value = Integer.parseInt(table.option(key, fallback));
+    if (value < min) {
+      throw new IllegalArgumentException("Table " + table.name() + ": '" + key + "' must be >= " + min + ", was "
+          + value);
+    }
+    return value;
   }
 
   private static Duration duration(CatalogTable table, String key) {

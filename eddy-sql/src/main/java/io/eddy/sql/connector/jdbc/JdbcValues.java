@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Time;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -22,7 +23,12 @@ import java.time.LocalTime;
 final class JdbcValues {
   private JdbcValues() {}
 
-  static void set(PreparedStatement statement, int index, Object value) throws SQLException {
+  /** Sets parameter {@code index} (1-based) to {@code value} of {@code type}. */
+  static void set(PreparedStatement statement, int index, Object value, LogicalType type) throws SQLException {
+    if (value == null) {
+      statement.setNull(index, sqlType(type));
+      return;
+    }
     Object jdbc = switch (value) {
       case LocalDate d -> Date.valueOf(d);
       case LocalTime t -> Time.valueOf(t);
@@ -31,6 +37,29 @@ final class JdbcValues {
       default -> value;
     };
     statement.setObject(index, jdbc);
+  }
+
+  /** The java.sql.Types code of {@code type}, for NULL parameters. */
+  private static int sqlType(LogicalType type) {
+    return switch (type.root()) {
+      case BOOLEAN -> Types.BOOLEAN;
+      case TINYINT -> Types.TINYINT;
+      case SMALLINT -> Types.SMALLINT;
+      case INTEGER -> Types.INTEGER;
+      case BIGINT -> Types.BIGINT;
+      case FLOAT -> Types.REAL;
+      case DOUBLE -> Types.DOUBLE;
+      case DECIMAL -> Types.DECIMAL;
+      case CHAR -> Types.CHAR;
+      case VARCHAR -> Types.VARCHAR;
+      case BINARY -> Types.BINARY;
+      case VARBINARY -> Types.VARBINARY;
+      case DATE -> Types.DATE;
+      case TIME -> Types.TIME;
+      case TIMESTAMP -> Types.TIMESTAMP;
+      case TIMESTAMP_LTZ -> Types.TIMESTAMP_WITH_TIMEZONE;
+      default -> Types.OTHER;
+    };
   }
 
   /** Column {@code index} (1-based) of the current row as a value of {@code type}, or null. */
