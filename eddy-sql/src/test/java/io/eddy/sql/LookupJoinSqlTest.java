@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.eddy.api.config.Configuration;
+import io.eddy.api.datastream.CloseableIterator;
+import io.eddy.api.datastream.DataStream;
+import io.eddy.api.datastream.StreamEnvironment;
+import io.eddy.api.types.Row;
+import io.eddy.api.types.RowKind;
+import io.eddy.sql.connector.TableSource;
+import io.eddy.table.runtime.ChangelogMode;
 import io.eddy.sql.connector.jdbc.DerbyDatabase;
 import io.eddy.sql.result.CsvResult;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -116,6 +124,36 @@ class LookupJoinSqlTest {
         + " 'lookup.partial-cache.expire-after-write' = '1 min'",
         "SELECT o_id, name FROM orders AS o LEFT JOIN customers FOR SYSTEM_TIME AS OF o.pt AS c ON o.cid = c.id"))
         .containsExactly("o_id,name", "10,Ann", "11,Bob", "12,", "13,Cy", "14,");
+  }
+
+  /** An updating probe side (a changelog fed to orders): each change keeps its kind through the join. */
+  @Test
+  void anUpdatingProbeSidePassesItsKindsThrough() throws Exception {
+    TableEnvironment tables = env();
+    tables.catalog().feed("orders", new TableSource() {
+      @Override
+      public DataStream<Row> produce(StreamEnvironment env, String name) {
+        return env.fromData(Row.ofKind(RowKind.INSERT, 10L, 1, 5), Row.ofKind(RowKind.UPDATE_BEFORE, 10L, 1, 5),
+            Row.ofKind(RowKind.UPDATE_AFTER, 10L, 2, 6), Row.ofKind(RowKind.INSERT, 11L, 4, 1),
+            Row.ofKind(RowKind.DELETE, 10L, 2, 6));
+      }
+
+      @Override
+      public ChangelogMode changelogMode() {
+        return ChangelogMode.all();
+      }
+    });
+    String query = "SELECT o_id, name FROM orders AS o LEFT JOIN customers FOR SYSTEM_TIME AS OF o.pt AS c"
+        + " ON o.cid = c.id";
+    assertThat(tables.explainSql(query)).contains("joinType=[LeftOuterJoin], lookup=[id=cid]")
+        .contains("changelogMode=[I,UB,UA,D])");
+    StreamEnvironment env = StreamEnvironment.create(new Configuration());
+    env.setParallelism(1);
+    List<String> out = new ArrayList<>();
+    try (CloseableIterator<Row> rows = tables.toChangelogStream(env, query).executeAndCollect()) {
+      rows.forEachRemaining(r -> out.add(r.toString()));
+    }
+    assertThat(out).containsExactly("+I[10, Ann]", "-U[10, Ann]", "+U[10, Bob]", "+I[11, null]", "-D[10, Bob]");
   }
 
   @Test
