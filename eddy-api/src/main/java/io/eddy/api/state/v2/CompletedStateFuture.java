@@ -11,15 +11,23 @@ import io.eddy.api.util.function.ThrowingConsumer;
  * the caller, as they would from the code around it.
  */
 final class CompletedStateFuture<T> implements StateFuture<T> {
+  /** The future of null, shared: it is immutable. */
+  private static final CompletedStateFuture<Object> NULL = new CompletedStateFuture<>(null);
+
   private final T value;
 
-  CompletedStateFuture(T value) {
+  @SuppressWarnings("unchecked")
+  static <T> CompletedStateFuture<T> of(T value) {
+    return value == null ? (CompletedStateFuture<T>) NULL : new CompletedStateFuture<>(value);
+  }
+
+  private CompletedStateFuture(T value) {
     this.value = value;
   }
 
   @Override
   public <U> StateFuture<U> thenApply(FunctionWithException<? super T, ? extends U, ? extends Exception> fn) {
-    return new CompletedStateFuture<>(run(() -> fn.apply(value)));
+    return CompletedStateFuture.of(run(() -> fn.apply(value)));
   }
 
   @Override
@@ -28,7 +36,7 @@ final class CompletedStateFuture<T> implements StateFuture<T> {
       action.accept(value);
       return null;
     });
-    return new CompletedStateFuture<>(null);
+    return CompletedStateFuture.of(null);
   }
 
   @Override

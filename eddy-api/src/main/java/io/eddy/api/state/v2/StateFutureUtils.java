@@ -11,12 +11,12 @@ public final class StateFutureUtils {
 
   /** A future that is already complete with {@code null}. */
   public static <V> StateFuture<V> completedVoidFuture() {
-    return new CompletedStateFuture<>(null);
+    return CompletedStateFuture.of(null);
   }
 
   /** A future that is already complete with {@code result}. */
   public static <V> StateFuture<V> completedFuture(V result) {
-    return new CompletedStateFuture<>(result);
+    return CompletedStateFuture.of(result);
   }
 
   /**
