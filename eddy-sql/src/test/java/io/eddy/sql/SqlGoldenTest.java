@@ -31,7 +31,8 @@ class SqlGoldenTest {
   static final List<String> FILES = List.of(
       "aggregates.golden", "ranks.golden", "match.golden", "changelog.golden", "joins.golden",
       "functions.golden", "temporal.golden", "windows.golden",
-      "queries.golden", "aggregates_more.golden", "windows_attached.golden", "json.golden");
+      "queries.golden", "aggregates_more.golden", "windows_attached.golden", "json.golden",
+      "grouping_sets.golden");
 
   @TempDir
   Path dir;

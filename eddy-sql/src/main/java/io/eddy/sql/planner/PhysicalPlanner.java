@@ -294,7 +294,7 @@ public final class PhysicalPlanner {
 
   private PhysicalNode aggregate(Aggregate aggregate) {
     if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
-      throw new UnsupportedOperationException("GROUPING SETS, ROLLUP and CUBE are not supported yet");
+      return GroupingSetsRule.plan(this, aggregate);
     }
     RelNode input = aggregate.getInput();
     if (GroupWindowRule.matches(aggregate)) {
@@ -330,10 +330,15 @@ public final class PhysicalPlanner {
   }
 
   private List<AggregateCall> calls(Aggregate aggregate, boolean retractions, java.util.function.IntUnaryOperator remap) {
+    return calls(aggregate.getInput(), aggregate.getAggCallList(), retractions, remap);
+  }
+
+  /** The runtime form of {@code aggCalls} over {@code input}'s fields, their arguments mapped by {@code remap}. */
+  List<AggregateCall> calls(RelNode input, List<org.apache.calcite.rel.core.AggregateCall> aggCalls, boolean retractions,
+      java.util.function.IntUnaryOperator remap) {
     List<AggregateCall> calls = new ArrayList<>();
-    RelNode input = aggregate.getInput();
     List<String> inputNames = input.getRowType().getFieldNames();
-    for (org.apache.calcite.rel.core.AggregateCall call : aggregate.getAggCallList()) {
+    for (org.apache.calcite.rel.core.AggregateCall call : aggCalls) {
       List<LogicalType> argTypes = new ArrayList<>();
       List<Object> constants = new ArrayList<>();
       for (int arg : call.getArgList()) {
