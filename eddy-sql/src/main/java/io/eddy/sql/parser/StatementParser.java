@@ -53,6 +53,7 @@ public final class StatementParser {
     }
     if (first.is("DROP")) {
       next++;
+      acceptWord("TEMPORARY"); // every object of an Eddy session lives as long as the session, as Flink's temporary ones
       String kind = expectOneOf("TABLE", "VIEW", "FUNCTION");
       boolean ifExists = acceptWords("IF", "EXISTS");
       String name = qualifiedName();

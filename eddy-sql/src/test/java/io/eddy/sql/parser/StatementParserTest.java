@@ -45,4 +45,12 @@ class StatementParserTest {
     assertThatThrownBy(() -> StatementParser.parse("CREATE TABLE t (a INT METADATA)"))
         .hasMessageContaining("metadata columns are not supported");
   }
+
+  @Test
+  void dropTakesFlinksTemporaryKeyword() {
+    assertThat(StatementParser.parse("DROP TEMPORARY TABLE IF EXISTS t"))
+        .isEqualTo(new Statement.Drop(new Position(1, 1), "TABLE", "t", true));
+    assertThat(StatementParser.parse("DROP VIEW v"))
+        .isEqualTo(new Statement.Drop(new Position(1, 1), "VIEW", "v", false));
+  }
 }
