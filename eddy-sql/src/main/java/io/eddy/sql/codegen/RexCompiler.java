@@ -88,6 +88,38 @@ public final class RexCompiler {
     };
   }
 
+  /**
+   * The row {@code x} when {@code operands} are {@code x.f0, ..., x.fn-1}, all of x's fields in
+   * order ({@code ROW(t.a, t.b)} over a ROW(a, b) column, as a table's computed columns produce for
+   * each nested column); else null.
+   */
+  private static RexNode rebuiltRow(List<RexNode> operands) {
+    RexNode whole = null;
+    for (int i = 0; i < operands.size(); i++) {
+      if (!(operands.get(i) instanceof RexFieldAccess access) || access.getField().getIndex() != i) {
+        return null;
+      }
+      RexNode target = access.getReferenceExpr();
+      if (whole == null) {
+        whole = target;
+      } else if (!whole.equals(target)) {
+        return null;
+      }
+    }
+    return whole != null && whole.getType().getFieldCount() == operands.size() ? whole : null;
+  }
+
+  /**
+   * {@code ROW(x.f0, ..., x.fn-1)} without copying x: the row x itself (rows are not changed once
+   * made), or a row of n NULLs when x is NULL, as the constructor gives.
+   */
+  private static RowExpression wholeRow(RowExpression x, int arity) {
+    return row -> {
+      Object value = x.eval(row);
+      return value != null ? value : Row.wrap(io.eddy.api.types.RowKind.INSERT, new Object[arity]);
+    };
+  }
+
   private static UnsupportedOperationException unsupported(String what) {
     return new UnsupportedOperationException("Unsupported in SQL expressions: " + what);
   }
@@ -258,6 +290,10 @@ public final class RexCompiler {
       case PLUS_PREFIX:
         return compile(ops.get(0));
       case ROW: {
+        RexNode whole = rebuiltRow(ops);
+        if (whole != null) {
+          return wholeRow(compile(whole), ops.size());
+        }
         RowExpression[] args = compileAll(ops);
         return row -> {
           Object[] fields = new Object[args.length];

@@ -13,12 +13,19 @@ import io.eddy.table.runtime.operators.source.RowtimeWatermarks;
 public final class WatermarkAssignerNode extends PhysicalNode {
   private final int rowtimeField;
   private final RowExpression watermark;
+  private final Long delayMillis;
   private final String watermarkText;
 
-  public WatermarkAssignerNode(PhysicalNode input, int rowtimeField, RowExpression watermark, String watermarkText) {
+  /**
+   * {@code delayMillis}: the watermark is the rowtime less this many milliseconds (bounded
+   * out-of-orderness), or null when only {@code watermark} computes it.
+   */
+  public WatermarkAssignerNode(PhysicalNode input, int rowtimeField, RowExpression watermark, Long delayMillis,
+      String watermarkText) {
     super(java.util.List.of(input), input.rowType());
     this.rowtimeField = rowtimeField;
     this.watermark = watermark;
+    this.delayMillis = delayMillis;
     this.watermarkText = watermarkText;
   }
 
@@ -62,7 +69,8 @@ public final class WatermarkAssignerNode extends PhysicalNode {
     // At the source's parallelism, as Flink generates watermarks in the source: each subtask's
     // watermark covers exactly the rows of one source split, in their order.
     DataStream<Row> in = context.streamOf(input());
-    return in.assignTimestampsAndWatermarks(RowtimeWatermarks.strategy(rowtimeField, watermark))
+    return in.assignTimestampsAndWatermarks(delayMillis != null
+        ? RowtimeWatermarks.boundedDelay(rowtimeField, delayMillis) : RowtimeWatermarks.strategy(rowtimeField, watermark))
         .setParallelism(in.getParallelism());
   }
 }

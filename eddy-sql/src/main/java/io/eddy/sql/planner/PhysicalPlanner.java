@@ -256,9 +256,10 @@ public final class PhysicalPlanner {
     if (table.rowtimeColumn() != null) {
       RelRoot watermark = sql.planOver(table, table.rowType(), "(" + table.watermarkExpression() + ")", Position.START);
       RexCompiler compiler = new RexCompiler(watermark.rel.getCluster().getRexBuilder());
-      RowExpression expression = compiler.compile(projections(watermark.rel).get(0));
-      node = new WatermarkAssignerNode(node, table.columnIndex(table.rowtimeColumn()), expression,
-          table.watermarkExpression());
+      RexNode expression = projections(watermark.rel).get(0);
+      int rowtime = table.columnIndex(table.rowtimeColumn());
+      node = new WatermarkAssignerNode(node, rowtime, compiler.compile(expression),
+          WatermarkDelay.of(expression, rowtime), table.watermarkExpression());
     }
     return node;
   }
@@ -268,7 +269,7 @@ public final class PhysicalPlanner {
   }
 
   /** The projections of a single-Calc (or project) plan over a scan. */
-  private static List<RexNode> projections(RelNode rel) {
+  static List<RexNode> projections(RelNode rel) {
     if (rel instanceof LogicalCalc calc) {
       RexProgram program = calc.getProgram();
       List<RexNode> out = new ArrayList<>();

@@ -16,20 +16,32 @@ import java.time.ZoneOffset;
  * timestamp t satisfies t <= W + 1 (the
  * only rows for which an older watermark could decide differently, for window lateness and
  * timers: see NexmarkWatermarks in eddy-nexmark, whose argument this generalises), otherwise
- * periodically. The row's timestamp is its rowtime field (UTC). Not thread-safe: one per
- * source subtask.
+ * periodically. The row's timestamp is its rowtime field (UTC). A bounded out-of-orderness
+ * watermark ({@code rowtime - INTERVAL ...}) is computed from that timestamp, without evaluating
+ * the expression. Not thread-safe: one per source subtask.
  */
 public final class RowtimeWatermarks implements WatermarkGenerator<Row> {
+  /** The watermark expression, or null when the watermark is the timestamp less {@link #delay}. */
   private final RowExpression watermark;
+  private final long delay;
   private long pending = Long.MIN_VALUE;
 
-  private RowtimeWatermarks(RowExpression watermark) {
+  private RowtimeWatermarks(RowExpression watermark, long delay) {
     this.watermark = watermark;
+    this.delay = delay;
   }
 
   /** Timestamps from field {@code rowtimeField}, watermarks from {@code watermark}. */
   public static WatermarkStrategy<Row> strategy(int rowtimeField, RowExpression watermark) {
-    WatermarkStrategy<Row> lazy = context -> new RowtimeWatermarks(watermark);
+    return withRowtime(rowtimeField, context -> new RowtimeWatermarks(watermark, 0));
+  }
+
+  /** Timestamps from field {@code rowtimeField}, watermarks {@code delayMillis} behind the highest. */
+  public static WatermarkStrategy<Row> boundedDelay(int rowtimeField, long delayMillis) {
+    return withRowtime(rowtimeField, context -> new RowtimeWatermarks(null, delayMillis));
+  }
+
+  private static WatermarkStrategy<Row> withRowtime(int rowtimeField, WatermarkStrategy<Row> lazy) {
     return lazy.withTimestampAssigner((row, previous) -> {
       Object t = row.getField(rowtimeField);
       return t == null ? Long.MIN_VALUE : millis(t);
@@ -45,12 +57,21 @@ public final class RowtimeWatermarks implements WatermarkGenerator<Row> {
 
   @Override
   public void onEvent(Row row, long eventTimestamp, WatermarkOutput output) {
-    Object w = watermark.eval(row);
-    if (w != null) {
-      long candidate = millis(w);
-      if (candidate > pending) {
-        pending = candidate;
+    long candidate;
+    if (watermark == null) {
+      if (eventTimestamp == Long.MIN_VALUE) {
+        return; // a NULL rowtime
       }
+      candidate = eventTimestamp - delay;
+    } else {
+      Object w = watermark.eval(row);
+      if (w == null) {
+        return;
+      }
+      candidate = millis(w);
+    }
+    if (candidate > pending) {
+      pending = candidate;
     }
   }
 
