@@ -6,7 +6,8 @@
 #   benchmarks/flink/compare.sh --queries all --events 2000000 --parallelism 1 [--backend hashmap]
 #
 # --backend: hashmap (both), rocksdb (both), disaggregated (Eddy) against forst (Flink).
-# --no-sql / --no-datastream leave out an Eddy side. Eddy runs from EDDY_JAR (default: the
+# --no-sql / --no-datastream leave out an Eddy side. --flink-timeout S stops a Flink run after S
+# seconds (reported as "timeout"; Flink's RocksDB and ForSt runs of some queries take many minutes). Eddy runs from EDDY_JAR (default: the
 # CLI jar of this checkout, built if missing; copy it aside so that a rebuild cannot change a
 # run). Prints one line per run and a Markdown table; cpu = user + system seconds of the process.
 set -euo pipefail
@@ -14,7 +15,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 . "$ROOT/bin/find-jdk.sh" >/dev/null
 
-queries=all events=2000000 parallelism=1 backend=hashmap sql=1 datastream=1
+queries=all events=2000000 parallelism=1 backend=hashmap sql=1 datastream=1 flink_timeout=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --queries|--query) queries=$2; shift 2 ;;
@@ -23,6 +24,7 @@ while [ $# -gt 0 ]; do
     --backend) backend=$2; shift 2 ;;
     --no-sql) sql=0; shift ;;
     --no-datastream) datastream=0; shift ;;
+    --flink-timeout) flink_timeout=$2; shift 2 ;;
     -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "compare.sh: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -59,12 +61,12 @@ for q in "${qs[@]}"; do
   es="" ec="" ds="" dc=""
   if [ "$sql" = 1 ]; then read -r es ec < <(eddy sql --sql); fi
   if [ "$datastream" = 1 ]; then read -r ds dc < <(eddy datastream); fi
-  f=$(FLINK_BENCH_SKIP_BUILD=1 "$HERE/run.sh" --queries "$q" --events "$events" --parallelism "$parallelism" \
+  f=$(FLINK_BENCH_SKIP_BUILD=1 FLINK_BENCH_TIMEOUT=$flink_timeout "$HERE/run.sh" --queries "$q" --events "$events" --parallelism "$parallelism" \
         --conf "state.backend.type=$flink_backend" 2>/dev/null | grep '^flink query=' || true)
   echo "$f" >&2
   fj=$(sed -n 's/.*job_seconds=\([0-9.]*\).*/\1/p' <<<"$f")
   fc=$(sed -n 's/.*cpu_seconds=\([0-9.]*\).*/\1/p' <<<"$f")
-  [ -n "$fj" ] || fj=$(sed -n 's/.*events=[0-9]* \(unsupported\|failed\).*/\1/p' <<<"$f")
+  [ -n "$fj" ] || fj=$(sed -n 's/.*events=[0-9]* \(unsupported\|failed\|timeout\).*/\1/p' <<<"$f")
   ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a+0 > 0 && b+0 > 0) printf "%.2f", a/b }'; }
   rows+=("| $q | $es ($ec) | $ds ($dc) | $fj ($fc) | $(ratio "$fj" "$es") | $(ratio "$fj" "$ds") | $(ratio "$es" "$ds") | $(cut -d' ' -f1 /proc/loadavg) |")
 done

@@ -15,6 +15,7 @@
 # bin/find-jdk.sh picks (Temurin 25 on this machine). Flink 2.3 runs on it with the
 # --add-opens below (the set Flink's own launcher scripts pass on JDK 17+).
 # Environment: FLINK_BENCH_HEAP (default 6g), FLINK_BENCH_JAVA_OPTS (extra JVM options),
+# FLINK_BENCH_TIMEOUT (seconds per query, default none),
 # FLINK_BENCH_SKIP_BUILD=1 (reuse target/), NEXMARK_QUERIES (queries folder).
 # Each query's stderr (Flink's WARN log, stack traces) goes to target/logs/qN-pP-N.log.
 # --verify: compare each query's final rows with Eddy's oracle, row by row (use a small --events).
@@ -99,9 +100,15 @@ lines=()
 status=0
 IFS=, read -ra qs <<<"$queries"
 for q in "${qs[@]}"; do
-  out=$("$JAVA_HOME/bin/java" "${JVM_OPTS[@]}" -cp "$CP" io.eddy.bench.flink.FlinkNexmark \
-          --queries "$q" --events "$events" --parallelism "$parallelism" "${extra[@]}" \
-        2>"$LOGS/$q-p$parallelism-$events.log" | grep '^flink query=') || status=1
+  rc=0
+  timeout "${FLINK_BENCH_TIMEOUT:-0}" "$JAVA_HOME/bin/java" "${JVM_OPTS[@]}" -cp "$CP" io.eddy.bench.flink.FlinkNexmark \
+      --queries "$q" --events "$events" --parallelism "$parallelism" "${extra[@]}" \
+      >"$LOGS/$q-p$parallelism-$events.out" 2>"$LOGS/$q-p$parallelism-$events.log" || rc=$?
+  out=$(grep '^flink query=' "$LOGS/$q-p$parallelism-$events.out" || true)
+  [ "$rc" = 0 ] || status=1
+  if [ -z "$out" ] && [ "$rc" = 124 ]; then
+    out="flink query=$q parallelism=$parallelism events=$events timeout after ${FLINK_BENCH_TIMEOUT}s"
+  fi
   [ -n "$out" ] || out="flink query=$q parallelism=$parallelism events=$events failed: no result line"
   out="$out load1=$(cut -d' ' -f1 /proc/loadavg)"   # machine load when the query ended
   case "$out" in *failed*) echo "run.sh: see $LOGS/$q-p$parallelism-$events.log" >&2 ;; esac
