@@ -51,6 +51,7 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.sql2rel.RelDecorrelator;
@@ -66,6 +67,7 @@ import org.apache.calcite.sql2rel.RelDecorrelator;
 public final class PhysicalPlanner {
   private final SqlPlanner sql;
   private final Map<RelNode, PhysicalNode> done = new IdentityHashMap<>();
+  private final CalcMerge calcMerge = new CalcMerge();
 
   public PhysicalPlanner(SqlPlanner sql) {
     this.sql = sql;
@@ -194,10 +196,11 @@ public final class PhysicalPlanner {
 
   CalcNode calc(PhysicalNode input, RexNode condition, List<RexNode> projections,
       org.apache.calcite.rel.type.RelDataType rowType, RexBuilder b) {
+    CalcMerge.Program merged = calcMerge.merge(input, condition, projections);
+    input = merged.input();
+    projections = merged.projections();
     List<RexNode> all = new ArrayList<>(projections);
-    if (condition != null) {
-      all.add(condition);
-    }
+    all.addAll(merged.conditions());
     Map<RexNode, Integer> shared = SharedCalls.of(all);
     RowMemo memo = shared.isEmpty() ? null : new RowMemo(shared.size());
     RexCompiler compiler = new RexCompiler(b, memo, shared);
@@ -215,10 +218,32 @@ public final class PhysicalPlanner {
       String name = rowType.getFieldNames().get(i);
       shown.add(text.equals(name) ? text : text + " AS " + name);
     }
-    String description = "select=[" + String.join(", ", shown) + "]"
-        + (condition == null ? "" : ", where=[" + describe(condition, inputNames) + "]");
-    return new CalcNode(input, TypeConversion.toLogicalType(rowType), condition == null ? null : compiler.compile(condition),
-        compiler.compile(projections), memo, forwarded, proctime, description);
+    String description = "select=[" + String.join(", ", shown) + "]" + (merged.conditions().isEmpty() ? ""
+        : ", where=[" + describe(RexUtil.composeConjunction(b, merged.conditions()), inputNames) + "]");
+    CalcNode calc = new CalcNode(input, TypeConversion.toLogicalType(rowType),
+        conditionOf(compiler, merged.conditions()), compiler.compile(projections), memo, forwarded, proctime,
+        description);
+    calcMerge.built(calc, merged);
+    return calc;
+  }
+
+  /** TRUE for the rows that pass every condition, each checked only if the ones before it passed; null if none. */
+  private static RowExpression conditionOf(RexCompiler compiler, List<RexNode> conditions) {
+    if (conditions.isEmpty()) {
+      return null;
+    }
+    if (conditions.size() == 1) {
+      return compiler.compile(conditions.get(0));
+    }
+    RowExpression[] each = compiler.compile(conditions).toArray(RowExpression[]::new);
+    return row -> {
+      for (int i = 0; i < each.length - 1; i++) {
+        if (!Boolean.TRUE.equals(each[i].eval(row))) {
+          return Boolean.FALSE;
+        }
+      }
+      return each[each.length - 1].eval(row);
+    };
   }
 
   /** An expression's text with input fields named. */
