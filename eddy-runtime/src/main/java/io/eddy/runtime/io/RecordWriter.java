@@ -11,7 +11,8 @@ import io.eddy.runtime.operators.Output;
  * channels, batching them per channel; control events are sent to every channel after the
  * pending records. Each consumer task gets its own copy of a record (Flink serializes it there,
  * with or without object reuse), so neither the producer changing an object it emitted nor a
- * consumer changing its input reaches another task. Runs on the producer's task thread. Counts the records as the producer's
+ * consumer changing its input reaches another task; unless neither can change a record (see
+ * {@code RecordSharing}). Runs on the producer's task thread. Counts the records as the producer's
  * {@code numRecordsOut} and notes its output watermark, once {@link #countFor} says whose.
  */
 public final class RecordWriter implements Output<Object> {
@@ -19,11 +20,14 @@ public final class RecordWriter implements Output<Object> {
   private final RecordBatch[] pending;
   private final Partitioner partitioner;
   private final int batchSize;
+  private final boolean copy;
   private SimpleCounter numRecordsOut = new SimpleCounter();
   private InternalOperatorMetricGroup producer;
 
-  public RecordWriter(Channel[] channels, Partitioner partitioner, int batchSize) {
+  /** {@code copy}: hand each consumer its own copy of a record. */
+  public RecordWriter(Channel[] channels, Partitioner partitioner, int batchSize, boolean copy) {
     this.channels = channels;
+    this.copy = copy;
     this.partitioner = partitioner;
     this.batchSize = batchSize;
     this.pending = new RecordBatch[channels.length];
@@ -62,7 +66,9 @@ public final class RecordWriter implements Output<Object> {
   }
 
   private void append(int c, Object value, long timestamp) throws InterruptedException {
-    value = RecordCopier.copy(value);
+    if (copy) {
+      value = RecordCopier.copy(value);
+    }
     RecordBatch batch = pending[c];
     if (batch == null) {
       batch = new RecordBatch(batchSize);

@@ -147,9 +147,10 @@ final class OperatorChain {
       Output<Object> out;
       if (edge.isChainable()) {
         out = new ChainingOutput((OneInputOperator<Object>) built.get(edge.target()), metrics, numRecordsOut,
-            operatorMetrics.get(edge.target()), !env.configuration().get(PipelineOptions.OBJECT_REUSE));
+            operatorMetrics.get(edge.target()), !env.configuration().get(PipelineOptions.OBJECT_REUSE)
+                && !RecordSharing.mayShare(node, edge.target()));
       } else {
-        RecordWriter writer = writer(edge);
+        RecordWriter writer = writer(edge, !RecordSharing.mayShare(node, edge.target()));
         writer.countFor(metrics, numRecordsOut);
         out = writer;
       }
@@ -166,7 +167,7 @@ final class OperatorChain {
   }
 
   @SuppressWarnings("unchecked")
-  private RecordWriter writer(StreamEdge edge) {
+  private RecordWriter writer(StreamEdge edge, boolean copy) {
     Channel[] channels = env.channels(edge, subtask);
     Partitioner partitioner = switch (edge.partitioning()) {
       case Partitioning.Forward f -> new Partitioner.Forward();
@@ -183,7 +184,7 @@ final class OperatorChain {
           (KeySelector<Object, ?>) Serialization.copy(c.keySelector(), "The key selector of partitionCustom"),
           channels.length);
     };
-    RecordWriter writer = new RecordWriter(channels, partitioner, env.configuration().get(CoreOptions.BATCH_SIZE));
+    RecordWriter writer = new RecordWriter(channels, partitioner, env.configuration().get(CoreOptions.BATCH_SIZE), copy);
     writers.add(writer);
     return writer;
   }

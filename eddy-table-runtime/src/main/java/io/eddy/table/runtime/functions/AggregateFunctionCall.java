@@ -1,5 +1,6 @@
 package io.eddy.table.runtime.functions;
 
+import io.eddy.api.types.RecordCopier;
 import io.eddy.api.types.Row;
 import io.eddy.table.functions.AggregateFunction;
 import io.eddy.table.functions.EvalMethod;
@@ -100,7 +101,8 @@ public final class AggregateFunctionCall implements RowAggregator {
   @Override
   public Object getValue(Row acc, int offset) {
     Object result = opened().getValue(acc.getField(offset));
-    return result == null ? null : toResultType.apply(result);
+    // a copy: the function may return (part of) its accumulator, which later rows change
+    return result == null ? null : RecordCopier.copy(toResultType.apply(result));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.eddy.table.runtime.functions;
 
+import io.eddy.api.types.RecordCopier;
 import io.eddy.api.types.Row;
 import io.eddy.table.functions.EvalMethod;
 import io.eddy.table.functions.FunctionContext;
@@ -45,7 +46,8 @@ public final class ScalarFunctionCall implements RowExpression {
       values[i] = args[i].eval(row);
     }
     Object result = eval.invoke(function, values);
-    return result == null ? null : toResultType.apply(result);
+    // a copy: the function may keep and change what it returned, rows may not change (Flink converts it)
+    return result == null ? null : RecordCopier.copy(toResultType.apply(result));
   }
 
   /** A serializable conversion of a function's result to its SQL type's values. */

@@ -1,5 +1,6 @@
 package io.eddy.table.runtime.operators.aggregate;
 
+import io.eddy.api.functions.ReadOnlyRecords;
 import io.eddy.api.functions.Collector;
 import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.api.functions.OpenContext;
@@ -16,7 +17,7 @@ import java.util.List;
  * accumulator row in one value state, the changelog logic in {@link GroupAggregation}. With a
  * state TTL ({@code table.exec.state.ttl}) idle groups are forgotten, as in Flink.
  */
-public final class GroupAggFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class GroupAggFunction extends KeyedProcessFunction<Row, Row, Row> implements ReadOnlyRecords {
   private static final long serialVersionUID = 1L;
 
   private final GroupAggregation aggregation;

@@ -1,5 +1,6 @@
 package io.eddy.table.runtime.operators.calc;
 
+import io.eddy.api.functions.ReadOnlyRecords;
 import io.eddy.api.functions.Collector;
 import io.eddy.api.functions.FlatMapFunction;
 import io.eddy.api.types.Row;
@@ -13,7 +14,7 @@ import java.util.List;
  * expressions may share subexpressions through a {@link RowMemo}, reset here for every row.
  * Stateless across rows, so it fits both the streaming and the batch-incremental modes as is.
  */
-public final class CalcFunction implements FlatMapFunction<Row, Row> {
+public final class CalcFunction implements FlatMapFunction<Row, Row>, ReadOnlyRecords {
   private static final long serialVersionUID = 1L;
 
   private final RowExpression condition;

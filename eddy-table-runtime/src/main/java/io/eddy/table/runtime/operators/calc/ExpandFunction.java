@@ -1,5 +1,6 @@
 package io.eddy.table.runtime.operators.calc;
 
+import io.eddy.api.functions.ReadOnlyRecords;
 import io.eddy.api.functions.Collector;
 import io.eddy.api.functions.FlatMapFunction;
 import io.eddy.api.types.Row;
@@ -9,7 +10,7 @@ import io.eddy.api.types.Row;
  * per grouping set, with the grouping fields outside that set set to NULL and the set's expand
  * id appended, keeping its kind (so retractions are expanded alike). Stateless.
  */
-public final class ExpandFunction implements FlatMapFunction<Row, Row> {
+public final class ExpandFunction implements FlatMapFunction<Row, Row>, ReadOnlyRecords {
   private static final long serialVersionUID = 1L;
 
   private final int[][] nulledFields;

@@ -1,5 +1,7 @@
 package io.eddy.table.runtime.operators.correlate;
 
+import io.eddy.api.functions.ReadOnlyRecords;
+import io.eddy.api.types.RecordCopier;
 import io.eddy.api.functions.Collector;
 import io.eddy.api.functions.FlatMapFunction;
 import io.eddy.api.types.Row;
@@ -16,7 +18,7 @@ import io.eddy.table.runtime.RowExpression;
  * ({@code LEFT JOIN LATERAL TABLE(...) ON TRUE}) an input without function rows leaves padded
  * with NULLs. Stateless.
  */
-public final class CorrelateFunction implements FlatMapFunction<Row, Row> {
+public final class CorrelateFunction implements FlatMapFunction<Row, Row>, ReadOnlyRecords {
   private static final long serialVersionUID = 1L;
 
   private final TableFunction<Object> function;
@@ -53,7 +55,7 @@ public final class CorrelateFunction implements FlatMapFunction<Row, Row> {
     }
     int[] emitted = {0};
     function.setCollector(value -> {
-      out.collect(joined(row, value));
+      out.collect(joined(row, RecordCopier.copy(value))); // the function may reuse what it emits
       emitted[0]++;
     });
     eval.invoke(function, values);

@@ -1,5 +1,6 @@
 package io.eddy.table.runtime.operators.join;
 
+import io.eddy.api.functions.ReadOnlyRecords;
 import static io.eddy.table.runtime.operators.join.JoinedRows.concat;
 
 import io.eddy.api.functions.Collector;
@@ -28,7 +29,7 @@ import java.util.List;
  * loses its last match gets its padded row back ({@code +I}). Output is {@code [I,D]}. A retraction
  * of a row that is not present (expired state) is ignored. Rows are stored as insert rows.
  */
-public final class JoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Row> {
+public final class JoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Row> implements ReadOnlyRecords {
   private static final long serialVersionUID = 1L;
 
   private final JoinType type;

@@ -1,5 +1,6 @@
 package io.eddy.table.runtime.operators.join;
 
+import io.eddy.api.functions.ReadOnlyRecords;
 import static io.eddy.table.runtime.operators.join.JoinedRows.concat;
 
 import io.eddy.api.functions.Collector;
@@ -38,7 +39,7 @@ import java.util.Map;
  * <p>A negative window ({@code leftUpperBound < leftLowerBound}) matches nothing: no state, the
  * outer sides' rows are padded at once (Flink plans that case as a union of padded inputs).
  */
-public final class RowTimeIntervalJoin extends KeyedCoProcessFunction<Row, Row, Row, Row> {
+public final class RowTimeIntervalJoin extends KeyedCoProcessFunction<Row, Row, Row, Row> implements ReadOnlyRecords {
   private static final long serialVersionUID = 1L;
 
   /** A cached row and whether it joined at least once (an outer row that never did is padded on expiry). */

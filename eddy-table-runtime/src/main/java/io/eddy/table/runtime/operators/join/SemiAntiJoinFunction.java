@@ -1,5 +1,6 @@
 package io.eddy.table.runtime.operators.join;
 
+import io.eddy.api.functions.ReadOnlyRecords;
 import static io.eddy.table.runtime.operators.join.JoinedRows.concat;
 
 import io.eddy.api.functions.Collector;
@@ -26,7 +27,7 @@ import java.util.Map;
  * match does the reverse. Output is {@code [I,D]}; a retraction of a row that is not present
  * (expired state) is ignored. Rows are stored as insert rows.
  */
-public final class SemiAntiJoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Row> {
+public final class SemiAntiJoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Row> implements ReadOnlyRecords {
   private static final long serialVersionUID = 1L;
 
   private final boolean anti;

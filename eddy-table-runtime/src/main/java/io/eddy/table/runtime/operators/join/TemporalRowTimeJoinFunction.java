@@ -1,5 +1,6 @@
 package io.eddy.table.runtime.operators.join;
 
+import io.eddy.api.functions.ReadOnlyRecords;
 import io.eddy.api.functions.Collector;
 import io.eddy.api.functions.KeyedCoProcessFunction;
 import io.eddy.api.functions.OpenContext;
@@ -33,7 +34,7 @@ import java.util.TreeMap;
  * key's whole state goes. A key whose left rows were all joined and that keeps no versions drops
  * its cleanup timer at once.
  */
-public final class TemporalRowTimeJoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Row> {
+public final class TemporalRowTimeJoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Row> implements ReadOnlyRecords {
   private static final long serialVersionUID = 1L;
 
   private final TemporalJoinProcessor processor;

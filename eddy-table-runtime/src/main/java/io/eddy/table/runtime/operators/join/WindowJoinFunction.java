@@ -1,5 +1,6 @@
 package io.eddy.table.runtime.operators.join;
 
+import io.eddy.api.functions.ReadOnlyRecords;
 import io.eddy.api.functions.Collector;
 import io.eddy.api.functions.KeyedCoProcessFunction;
 import io.eddy.api.functions.OpenContext;
@@ -19,7 +20,7 @@ import java.util.List;
  * watermark has already passed is late and dropped, as Flink drops it. As in Flink, the watermark
  * is not part of a snapshot: after a restore rows count as late only from the next watermark on.
  */
-public final class WindowJoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Row> {
+public final class WindowJoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Row> implements ReadOnlyRecords {
   private static final long serialVersionUID = 1L;
 
   private final int leftWindowEndField;

@@ -1,5 +1,6 @@
 package io.eddy.table.runtime.operators.over;
 
+import io.eddy.api.functions.ReadOnlyRecords;
 import io.eddy.api.functions.Collector;
 import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.api.functions.OpenContext;
@@ -46,7 +47,7 @@ import java.util.Map;
  * rows arriving in the same millisecond see each other, and (as in Flink) rows still waiting when
  * a bounded input ends are not emitted.
  */
-public final class OverAggFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class OverAggFunction extends KeyedProcessFunction<Row, Row, Row> implements ReadOnlyRecords {
   private static final long serialVersionUID = 1L;
 
   private final int orderField;

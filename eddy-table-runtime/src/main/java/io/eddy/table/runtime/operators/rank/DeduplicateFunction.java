@@ -1,5 +1,6 @@
 package io.eddy.table.runtime.operators.rank;
 
+import io.eddy.api.functions.ReadOnlyRecords;
 import io.eddy.api.functions.Collector;
 import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.api.functions.OpenContext;
@@ -28,7 +29,7 @@ import java.time.Duration;
  * </ul>
  * {@code -U} rows are emitted only if {@code generateUpdateBefore}.
  */
-public final class DeduplicateFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class DeduplicateFunction extends KeyedProcessFunction<Row, Row, Row> implements ReadOnlyRecords {
   private static final long serialVersionUID = 1L;
 
   private final boolean keepLastRow;

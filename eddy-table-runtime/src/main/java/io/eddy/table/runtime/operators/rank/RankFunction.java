@@ -1,5 +1,6 @@
 package io.eddy.table.runtime.operators.rank;
 
+import io.eddy.api.functions.ReadOnlyRecords;
 import io.eddy.api.functions.Collector;
 import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.api.functions.OpenContext;
@@ -37,7 +38,7 @@ import java.util.List;
  * {@code +I} for rows that entered. Equal sort keys and rows compare by value, so the ranking does
  * not depend on the state backend or on restores.
  */
-public final class RankFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class RankFunction extends KeyedProcessFunction<Row, Row, Row> implements ReadOnlyRecords {
   private static final long serialVersionUID = 1L;
 
   private final SortSpec sort;

@@ -1,5 +1,6 @@
 package io.eddy.table.runtime.operators.rank;
 
+import io.eddy.api.functions.ReadOnlyRecords;
 import io.eddy.api.functions.Collector;
 import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.api.functions.OpenContext;
@@ -32,7 +33,7 @@ import java.util.List;
  * a row of a window that fired before the failure is still late after it instead of firing the
  * window a second time.
  */
-public final class WindowRankFunction extends KeyedProcessFunction<Row, Row, Row> implements CheckpointedFunction {
+public final class WindowRankFunction extends KeyedProcessFunction<Row, Row, Row> implements CheckpointedFunction, ReadOnlyRecords {
   private static final long serialVersionUID = 1L;
 
   private final SortSpec sort;

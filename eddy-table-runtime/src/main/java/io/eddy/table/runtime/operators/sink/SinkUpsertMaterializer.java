@@ -1,5 +1,6 @@
 package io.eddy.table.runtime.operators.sink;
 
+import io.eddy.api.functions.ReadOnlyRecords;
 import io.eddy.api.functions.Collector;
 import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.api.functions.OpenContext;
@@ -27,7 +28,7 @@ import java.util.Objects;
  * {@code -D}, the latest row gone emits the one before it as {@code +U}, another row gone emits
  * nothing. A retraction of a row not in state (expired by TTL) is ignored. Output: {@code [I,UA,D]}.
  */
-public final class SinkUpsertMaterializer extends KeyedProcessFunction<Row, Row, Row> {
+public final class SinkUpsertMaterializer extends KeyedProcessFunction<Row, Row, Row> implements ReadOnlyRecords {
   private static final long serialVersionUID = 1L;
 
   private final int[] upsertKey;

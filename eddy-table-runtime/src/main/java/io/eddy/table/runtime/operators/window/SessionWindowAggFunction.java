@@ -1,5 +1,6 @@
 package io.eddy.table.runtime.operators.window;
 
+import io.eddy.api.functions.ReadOnlyRecords;
 import io.eddy.api.functions.Collector;
 import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.api.functions.OpenContext;
@@ -32,7 +33,7 @@ import java.util.Map;
  * as Flink's WindowOperator clears the triggers of merged windows. REQUIRES aggregates that
  * {@link Accumulators#supportsMerge() merge}; input must be insert-only.
  */
-public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class SessionWindowAggFunction extends KeyedProcessFunction<Row, Row, Row> implements ReadOnlyRecords {
   private static final long serialVersionUID = 1L;
 
   private final long gap;

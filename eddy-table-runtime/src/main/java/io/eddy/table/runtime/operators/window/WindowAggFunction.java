@@ -1,5 +1,6 @@
 package io.eddy.table.runtime.operators.window;
 
+import io.eddy.api.functions.ReadOnlyRecords;
 import io.eddy.api.functions.Collector;
 import io.eddy.api.functions.KeyedProcessFunction;
 import io.eddy.api.functions.OpenContext;
@@ -51,7 +52,7 @@ import java.util.TreeSet;
  * over processing time with {@code fireAtEndOfInput} also the end of the last window fired;
  * timers per window end.
  */
-public final class WindowAggFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class WindowAggFunction extends KeyedProcessFunction<Row, Row, Row> implements ReadOnlyRecords {
   private static final long serialVersionUID = 1L;
 
   private final WindowAssignment windows;

@@ -1,5 +1,6 @@
 package io.eddy.table.runtime.operators.window;
 
+import io.eddy.api.functions.ReadOnlyRecords;
 import io.eddy.api.functions.Collector;
 import io.eddy.api.functions.ProcessFunction;
 import io.eddy.api.types.Row;
@@ -14,7 +15,7 @@ import java.time.LocalDateTime;
  * watermark) is late and is not emitted for that window, as downstream window operators would
  * drop it; a NULL time has no window. Stateless; insert-only in and out.
  */
-public final class WindowTableFunctionOperator extends ProcessFunction<Row, Row> {
+public final class WindowTableFunctionOperator extends ProcessFunction<Row, Row> implements ReadOnlyRecords {
   private static final long serialVersionUID = 1L;
 
   private final WindowAssignment windows;

@@ -1,5 +1,6 @@
 package io.eddy.table.runtime.operators.join.lookup;
 
+import io.eddy.api.functions.ReadOnlyRecords;
 import io.eddy.api.functions.Collector;
 import io.eddy.api.functions.OpenContext;
 import io.eddy.api.functions.RichFlatMapFunction;
@@ -17,7 +18,7 @@ import io.eddy.table.runtime.operators.join.JoinedRows;
  * the key matches nothing (no lookup is made). No keyed or operator state: the table is read as
  * it is when each row arrives, so checkpoints and restores carry nothing for it.
  */
-public final class LookupJoinFunction extends RichFlatMapFunction<Row, Row> {
+public final class LookupJoinFunction extends RichFlatMapFunction<Row, Row> implements ReadOnlyRecords {
   private static final long serialVersionUID = 1L;
 
   private final LookupFunction lookup;
