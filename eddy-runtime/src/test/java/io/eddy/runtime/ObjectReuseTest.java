@@ -113,4 +113,35 @@ class ObjectReuseTest {
     });
     assertThat(out).containsExactlyInAnyOrderElementsOf(expected);
   }
+
+  /** Emits a new Counter per value and remembers each object it emitted. */
+  static final class ReadOnlyEmitter implements FlatMapFunction<Long, Counter>, io.eddy.api.functions.ReadOnlyRecords {
+    static final java.util.Set<Counter> EMITTED = java.util.Collections.newSetFromMap(
+        new java.util.concurrent.ConcurrentHashMap<>());
+
+    @Override
+    public void flatMap(Long n, Collector<Counter> out) {
+      Counter c = new Counter(n);
+      EMITTED.add(c); // Counter does not override equals: an identity set
+      out.collect(c);
+    }
+  }
+
+  /** Says whether it got the very object the emitter emitted. */
+  static final class ReadOnlyReceiver implements MapFunction<Counter, String>, io.eddy.api.functions.ReadOnlyRecords {
+    @Override
+    public String map(Counter c) {
+      return c.value + (ReadOnlyEmitter.EMITTED.contains(c) ? " shared" : " copied");
+    }
+  }
+
+  @Test
+  void readOnlyFunctionsShareRecordsAcrossTasksOthersGetCopies() {
+    StreamEnvironment env = env(false);
+    DataStream<Counter> counters = env.fromElements(1L, 2L, 3L).flatMap(new ReadOnlyEmitter()).rebalance();
+    DataStream<String> readOnly = counters.map(new ReadOnlyReceiver());
+    DataStream<String> plain = counters.map(c -> c.value + (ReadOnlyEmitter.EMITTED.contains(c) ? " shared" : " copied"));
+    assertThat(readOnly.union(plain).executeAndCollect(Integer.MAX_VALUE)).containsExactlyInAnyOrder(
+        "1 shared", "2 shared", "3 shared", "1 copied", "2 copied", "3 copied");
+  }
 }
