@@ -39,10 +39,13 @@ public record OperatorContext(
     AsyncStateSettings asyncStateSettings,
     boolean asyncStateEnabled) {
 
-  /** The same context with the asynchronous execution model on (the stream called enableAsyncState()). */
-  public OperatorContext withAsyncState() {
+  /**
+   * The same context with the asynchronous execution model on (the stream called
+   * enableAsyncState()) or off (an operator Flink only runs synchronously).
+   */
+  public OperatorContext withAsyncState(boolean enabled) {
     return new OperatorContext(taskInfo, processingTimeService, keyedStateBackend, metrics, restoredLists,
-        endOfInputCommits, mailbox, metricGroup, jobConfiguration, asyncStateSettings, true);
+        endOfInputCommits, mailbox, metricGroup, jobConfiguration, asyncStateSettings, enabled);
   }
 
   public String name() {

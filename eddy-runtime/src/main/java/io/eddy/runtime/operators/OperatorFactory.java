@@ -42,7 +42,7 @@ public final class OperatorFactory {
       case OperatorSpec.AsyncWaitSpec s -> new AsyncWaitOperator<>(context, output, (AsyncFunction) s.function(),
           s.timeoutMillis(), s.capacity(), s.outputMode(), (AsyncRetryStrategy) s.retryStrategy());
       case OperatorSpec.AsyncStateSpec s ->
-          oneInput(s.spec(), context.withAsyncState(), output, key, watermarkIntervalMillis);
+          oneInput(s.spec(), context.withAsyncState(true), output, key, watermarkIntervalMillis);
       case OperatorSpec.TimestampsAndWatermarksSpec s ->
           new TimestampsAndWatermarksOperator<>(context, output, (WatermarkStrategy) s.strategy(), watermarkIntervalMillis);
       case OperatorSpec.WindowSpec s when SlicingWindowOperator.supports(s) ->
@@ -68,10 +68,11 @@ public final class OperatorFactory {
           requireKey(key1, context), requireKey(key2, context), s.lowerBoundMillis(), s.upperBoundMillis(),
           (ProcessJoinFunction) s.function());
       case OperatorSpec.CustomSpec s -> custom(s, context).createTwoInput(context, output, key1, key2);
-      case OperatorSpec.AsyncStateSpec s -> twoInput(s.spec(), context.withAsyncState(), output, key1, key2);
+      case OperatorSpec.AsyncStateSpec s -> twoInput(s.spec(), context.withAsyncState(true), output, key1, key2);
       case OperatorSpec.BroadcastProcessSpec s -> new CoBroadcastWithNonKeyedOperator<>(context, output,
           (BroadcastProcessFunction) s.function(), s.broadcastStateDescriptors());
-      case OperatorSpec.KeyedBroadcastProcessSpec s -> new CoBroadcastWithKeyedOperator<>(context, output,
+      // synchronous even under execution.async-state.enabled: Flink has no asynchronous variant
+      case OperatorSpec.KeyedBroadcastProcessSpec s -> new CoBroadcastWithKeyedOperator<>(context.withAsyncState(false), output,
           requireKey(key1, context), (KeyedBroadcastProcessFunction) s.function(), s.broadcastStateDescriptors());
       default -> throw new IllegalArgumentException(spec.getClass().getSimpleName() + " is not a two-input operator");
     };

@@ -38,6 +38,16 @@ public final class TwoInputHarness<IN1, IN2, OUT> extends HarnessSupport<OUT> {
     return this;
   }
 
+  /** Runs the operator as {@code execution.async-state.enabled} does in a job; before open() (and restore()). */
+  public TwoInputHarness<IN1, IN2, OUT> asyncState() {
+    if (opened) {
+      throw new IllegalStateException("asyncState() comes before open()");
+    }
+    asyncState = true;
+    operator = create(null);
+    return this;
+  }
+
   /** Sets a key of the job configuration the operator sees; before open() (and restore()). */
   public TwoInputHarness<IN1, IN2, OUT> configure(String key, String value) {
     if (opened) {

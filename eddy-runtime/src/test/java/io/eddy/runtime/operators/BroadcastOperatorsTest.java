@@ -18,6 +18,8 @@ import io.eddy.api.tuple.Tuple2;
 import io.eddy.runtime.testing.TwoInputHarness;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The broadcast operators against hand-computed expectations (Flink's documented semantics). */
 class BroadcastOperatorsTest {
@@ -71,14 +73,21 @@ class BroadcastOperatorsTest {
     }
   }
 
-  private static TwoInputHarness<Tuple2<String, Integer>, Tuple2<String, Integer>, String> keyed() throws Exception {
-    return TwoInputHarness.<Tuple2<String, Integer>, Tuple2<String, Integer>, String>of((events, rules) ->
-        events.keyBy(e -> e.f0).connect(rules.broadcast(THRESHOLDS)).process(new Alerts())).open();
+  private static TwoInputHarness<Tuple2<String, Integer>, Tuple2<String, Integer>, String> keyed(boolean async)
+      throws Exception {
+    var h = TwoInputHarness.<Tuple2<String, Integer>, Tuple2<String, Integer>, String>of((events, rules) ->
+        events.keyBy(e -> e.f0).connect(rules.broadcast(THRESHOLDS)).process(new Alerts()));
+    return (async ? h.asyncState() : h).open();
   }
 
-  @Test
-  void keyedSideReadsRulesBroadcastSideWritesThemAndVisitsEveryKey() throws Exception {
-    var h = keyed();
+  /**
+   * Also with execution.async-state.enabled: as in Flink, which has no asynchronous variant of this
+   * operator, it keeps running on synchronous state (its keyed side and timers alike).
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void keyedSideReadsRulesBroadcastSideWritesThemAndVisitsEveryKey(boolean async) throws Exception {
+    var h = keyed(async);
     h.processElement1(Tuple2.of("a", 5), 1);
     h.processElement2(Tuple2.of("a", 3), 2);
     h.processElement2(Tuple2.of("b", 10), 2);
@@ -102,7 +111,7 @@ class BroadcastOperatorsTest {
 
   @Test
   void watermarkIsTheMinimumOfBothInputs() throws Exception {
-    var h = keyed();
+    var h = keyed(false);
     h.processWatermark1(100);
     assertThat(h.watermarks()).isEmpty();
     h.processWatermark2(50);
@@ -183,5 +192,28 @@ class BroadcastOperatorsTest {
     assertThatThrownBy(() -> TwoInputHarness.<String, String, String>of((events, config) ->
         events.connect(config.broadcast(new MapStateDescriptor<?, ?>[0])).process(new Prefix())))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MapStateDescriptor");
+  }
+
+  /** Keeps a count in asynchronous (V2) state. */
+  static final class AsyncCounts
+      extends KeyedBroadcastProcessFunction<String, Tuple2<String, Integer>, Tuple2<String, Integer>, String> {
+    @Override
+    public void open(OpenContext ctx) {
+      getRuntimeContext().getState(new io.eddy.api.state.v2.ValueStateDescriptor<>("count", Integer.class));
+    }
+
+    @Override
+    public void processElement(Tuple2<String, Integer> e, ReadOnlyContext ctx, Collector<String> out) {}
+
+    @Override
+    public void processBroadcastElement(Tuple2<String, Integer> rule, Context ctx, Collector<String> out) {}
+  }
+
+  @Test
+  void asynchronousStateIsRefusedEvenWhenTheJobRunsTheAsynchronousModel() {
+    var h = TwoInputHarness.<Tuple2<String, Integer>, Tuple2<String, Integer>, String>of((events, rules) ->
+        events.keyBy(e -> e.f0).connect(rules.broadcast(THRESHOLDS)).process(new AsyncCounts())).asyncState();
+    assertThatThrownBy(h::open).hasMessageContaining("Asynchronous state 'count' is available only on a keyed stream "
+        + "with enableAsyncState()");
   }
 }
