@@ -18,6 +18,7 @@ import java.util.List;
  */
 public final class CalcNode extends PhysicalNode {
   private final RowExpression condition;
+  private final int[] conditionFields;
   private final List<RowExpression> projections;
   private final RowMemo memo;
   private final int[] forwarded;
@@ -25,13 +26,15 @@ public final class CalcNode extends PhysicalNode {
   private final String description;
 
   /**
+   * {@code conditionFields} are the input fields {@code condition} reads (empty without one);
    * {@code memo} holds the subexpressions the expressions share (null if none); {@code proctime} is
    * the output field computing {@code PROCTIME()}, or -1.
    */
-  public CalcNode(PhysicalNode input, LogicalType rowType, RowExpression condition, List<RowExpression> projections,
-      RowMemo memo, int[] forwarded, int proctime, String description) {
+  public CalcNode(PhysicalNode input, LogicalType rowType, RowExpression condition, int[] conditionFields,
+      List<RowExpression> projections, RowMemo memo, int[] forwarded, int proctime, String description) {
     super(List.of(input), rowType);
     this.condition = condition;
+    this.conditionFields = conditionFields.clone();
     this.projections = List.copyOf(projections);
     this.memo = memo;
     this.forwarded = forwarded.clone();
@@ -44,9 +47,20 @@ public final class CalcNode extends PhysicalNode {
     return true;
   }
 
+  /**
+   * Flink's isNonUpsertKeyCondition: a condition that reads a field outside the input's upsert key
+   * (or an input without one) can keep one row of an update and drop the other. A condition on
+   * key fields alone decides alike for every version of a key, so the Calc forwards an upsert
+   * stream.
+   */
   @Override
   public boolean filtersUpdates() {
-    return condition != null;
+    if (condition == null) {
+      return false;
+    }
+    int[] key = input().upsertKey();
+    return key == null || !java.util.Arrays.stream(conditionFields)
+        .allMatch(f -> java.util.Arrays.stream(key).anyMatch(k -> k == f));
   }
 
   @Override

@@ -15,8 +15,9 @@ import java.util.Map;
  *
  * <p>Rules, as Flink's: a node that consumes updates to compute its own (aggregate, rank, join, ...)
  * needs -U rows of its updating inputs (a temporal join's versioned table only +U rows); a node that forwards its inputs' changes (Calc, Union, ...)
- * passes on what its consumer needs, except that a Calc with a filter cannot forward an upsert
- * stream (an update that leaves the filter would have to become a delete, FLINK-9528); a node that
+ * passes on what its consumer needs, except that a Calc whose filter reads a field outside its
+ * input's upsert key cannot forward an upsert stream (an update that leaves the filter would have
+ * to become a delete, FLINK-9528; Flink's isNonUpsertKeyCondition); a node that
  * generates updates and {@link PhysicalNode#canOmitUpdateBefore() can omit} -U rows omits them when
  * asked for {@link UpdateKind#ONLY_UPDATE_AFTER}. The root's requirements are tried in order and
  * the first one the whole plan satisfies wins. Immutable.

@@ -60,7 +60,10 @@ public abstract class PhysicalNode {
     return UpdateKind.BEFORE_AND_AFTER;
   }
 
-  /** True for a forwarding node that drops rows (a filter): it cannot forward an upsert stream. */
+  /**
+   * True for a forwarding node that may drop one row of an update and keep the other (a filter on
+   * a field outside the input's upsert key): it cannot forward an upsert stream.
+   */
   public boolean filtersUpdates() {
     return false;
   }

@@ -8,6 +8,7 @@ import io.eddy.sql.connector.TableSink;
 import io.eddy.table.runtime.ChangelogMode;
 import io.eddy.table.runtime.operators.RowKeySelector;
 import io.eddy.table.runtime.operators.sink.SinkUpsertMaterializer;
+import io.eddy.table.runtime.operators.sink.UpdateBeforeAsDelete;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +19,11 @@ import java.util.List;
  *   <li>an updating query cannot be written to a sink that accepts less (an append-only sink):
  *       Flink's planning error, naming the node that produces the changes;</li>
  *   <li>a sink that takes updates without -U rows (an upsert sink) gets none when the query's
- *       upsert key is its primary key (or it has none): {@link #requiredUpdateKinds()};</li>
+ *       upsert key is its primary key (or it has none) and the plan can leave them out:
+ *       {@link #requiredUpdateKinds()}; when it cannot (a filter on a non-key field, a key that
+ *       differs from the primary key, an operator that always retracts), the -U rows that reach
+ *       the sink are the deletes of their rows ({@link UpdateBeforeAsDelete}), as Flink's upsert
+ *       connectors apply them;</li>
  *   <li>when the query's upsert key is not part of the primary key, Flink 2.3 refuses the INSERT
  *       unless it says {@code ON CONFLICT DO DEDUPLICATE}, which puts a
  *       {@link SinkUpsertMaterializer} keyed by the primary key in front of the sink
@@ -163,8 +168,7 @@ public final class SinkNode extends PhysicalNode {
       rows = rows.keyBy(new RowKeySelector(primaryKey))
           .process(new SinkUpsertMaterializer(input().upsertKey(), context.stateTtl())).name("SinkMaterializer");
     } else if (context.updateBefore(input()) && !sink.acceptedChanges().contains(RowKind.UPDATE_BEFORE)) {
-      rows = rows.filter(row -> row.getKind() != RowKind.UPDATE_BEFORE).name("DropUpdateBefore")
-          .setParallelism(rows.getParallelism());
+      rows = rows.map(new UpdateBeforeAsDelete()).name("UpdateBeforeAsDelete").setParallelism(rows.getParallelism());
     }
     sink.consume(rows, "Sink: " + table);
     return rows;

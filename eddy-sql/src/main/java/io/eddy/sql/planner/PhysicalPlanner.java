@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
@@ -221,8 +222,8 @@ public final class PhysicalPlanner {
     String description = "select=[" + String.join(", ", shown) + "]" + (merged.conditions().isEmpty() ? ""
         : ", where=[" + describe(RexUtil.composeConjunction(b, merged.conditions()), inputNames) + "]");
     CalcNode calc = new CalcNode(input, TypeConversion.toLogicalType(rowType),
-        conditionOf(compiler, merged.conditions()), compiler.compile(projections), memo, forwarded, proctime,
-        description);
+        conditionOf(compiler, merged.conditions()), RelOptUtil.InputFinder.bits(merged.conditions(), null).toArray(),
+        compiler.compile(projections), memo, forwarded, proctime, description);
     calcMerge.built(calc, merged);
     return calc;
   }

@@ -13,10 +13,10 @@ import java.util.List;
 
 /**
  * Writes a jdbc table (flink-connector-jdbc's sink, at least once): with a primary key, an upsert
- * sink whose inserts and update-afters update the row of their key or insert it when there is
- * none, and whose deletes and update-befores (which reach it when a filter drops the update-after
- * that would follow) delete it, as Flink's sink does (the statements every database understands, Flink's fallback
- * when a dialect has no upsert statement), so replays after a restore are idempotent; without a
+ * sink ({@code [I,UA,D]}: the planner turns the -U rows it cannot leave out into deletes) whose
+ * inserts and update-afters update the row of their key or insert it when there is none, and
+ * whose deletes delete it (the statements every database understands, Flink's fallback when a
+ * dialect has no upsert statement), so replays after a restore are idempotent; without a
  * key, an append sink of INSERTs. Rows are buffered up to 'sink.buffer-flush.max-rows' and
  * written at that size, at every checkpoint and at the end of input; a failing batch is retried
  * up to 'sink.max-retries' times on a new connection.
@@ -125,7 +125,7 @@ final class JdbcSink implements Sink<Row> {
         for (Row row : buffer) {
           if (key.length == 0) {
             execute(insert, row, false);
-          } else if (row.getKind() == RowKind.DELETE || row.getKind() == RowKind.UPDATE_BEFORE) {
+          } else if (row.getKind() == RowKind.DELETE) {
             setKey(delete, row, 1);
             delete.executeUpdate();
           } else if (execute(update, row, true) == 0) {

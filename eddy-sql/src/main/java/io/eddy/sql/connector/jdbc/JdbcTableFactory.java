@@ -46,8 +46,7 @@ public final class JdbcTableFactory implements TableFactory {
     return new TableSink() {
       @Override
       public ChangelogMode acceptedChanges() {
-        // -U rows too: they delete, so a -U whose +U a filter dropped removes the key's row
-        return key.length == 0 ? ChangelogMode.insertOnly() : ChangelogMode.all();
+        return key.length == 0 ? ChangelogMode.insertOnly() : ChangelogMode.upsert();
       }
 
       @Override
