@@ -107,7 +107,7 @@ class JoinPlanningTest {
         + " ORDER BY ts DESC) AS rn FROM s) WHERE rn = 1");
     String plan = env.explainSql("SELECT * FROM o LEFT JOIN latest FOR SYSTEM_TIME AS OF o.ts AS l ON o.k = l.k");
     assertThat(plan).contains("TemporalJoin(joinType=[LeftOuterJoin], where=[=(k, k0)], leftKey=[k], rightKey=[k],"
-        + " rightTimeIndex=[2], changelogMode=[I])").contains("changelogMode=[I,UA], upsertKeys=[k]")
+        + " rightTimeIndex=[2], changelogMode=[I])").contains("changelogMode=[I,UA], upsertKeys=[[k]]")
         .doesNotContain("UB");
   }
 

@@ -29,7 +29,7 @@ class PlanningTest {
   void explainShowsEachOperatorsChangelogModeAndUpsertKey() {
     String plan = env.explainSql("EXPLAIN INSERT INTO out_print SELECT k, COUNT(*) FROM t WHERE v > 0 GROUP BY k");
     assertThat(plan).contains("Sink(table=[default_catalog.default_database.out_print], fields=[k, EXPR$1], changelogMode=[NONE])",
-        "GroupAggregate(groupBy=[k], select=[k, COUNT(*) AS EXPR$1], changelogMode=[I,UB,UA], upsertKeys=[k])",
+        "GroupAggregate(groupBy=[k], select=[k, COUNT(*) AS EXPR$1], changelogMode=[I,UB,UA], upsertKeys=[[k]])",
         "WatermarkAssigner(rowtime=[ts]", "TableSourceScan(table=[t]", "changelogMode=[I])");
   }
 

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The sink ('upsert-test') applies rows by its key and fails on -U rows, which it did not declare:
  * where the plan cannot leave them out they must arrive as deletes. The cases are the ones where
  * dropping them would leave a stale row: a filter over an aggregation that an update leaves
- * (HAVING-like), and an upsert key inside a wider primary key.
+ * (HAVING-like), and an upsert key inside a wider primary key; and a join keyed by its inputs'
+ * keys, which needs no materialization.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class UpsertSinkTest {
@@ -42,7 +43,9 @@ class UpsertSinkTest {
         + dir.resolve("events.csv") + "', 'format' = 'csv');\n"
         + "CREATE VIEW counts AS SELECT k, COUNT(*) AS c, MAX(v) AS m FROM events GROUP BY k;\n"
         + "CREATE TABLE by_k (k STRING, c BIGINT, PRIMARY KEY (k) NOT ENFORCED) WITH ('connector' = 'upsert-test');\n"
-        + "CREATE TABLE by_k_and_m (k STRING, m BIGINT, PRIMARY KEY (k, m) NOT ENFORCED) WITH ('connector' = 'upsert-test');\n");
+        + "CREATE TABLE by_k_and_m (k STRING, m BIGINT, PRIMARY KEY (k, m) NOT ENFORCED) WITH ('connector' = 'upsert-test');\n"
+        + "CREATE TABLE joined (k STRING, c BIGINT, total BIGINT, PRIMARY KEY (k) NOT ENFORCED)"
+        + " WITH ('connector' = 'upsert-test');\n");
   }
 
   /** Runs {@code INSERT INTO table query}; the sink's table equals the query's collected table, which is returned. */
@@ -84,6 +87,15 @@ class UpsertSinkTest {
   void aFilterOnAnAggregateNeedsUpdateBefore() {
     assertThat(aggregation(env.explainSql("INSERT INTO by_k SELECT k, c FROM counts WHERE c < 3")))
         .contains("changelogMode=[I,UB,UA]");
+  }
+
+  @Test
+  void aJoinOfTwoAggregationsOnTheirGroupKeyIsWrittenByThatKey() {
+    // the join's upsert keys include [k], the primary key: no ON CONFLICT needed, nothing materialized
+    String query = "SELECT a.k, a.c, b.total FROM counts a JOIN (SELECT k, SUM(v) AS total FROM events GROUP BY k) b"
+        + " ON a.k = b.k WHERE a.c < 3";
+    assertThat(env.explainSql("INSERT INTO joined " + query)).doesNotContain("upsertMaterialize");
+    assertThat(insert("joined", query)).containsExactly("b,2,8", "c,1,4");
   }
 
   /** The GroupAggregate line of an EXPLAIN. */

@@ -11,7 +11,7 @@ import io.eddy.table.types.LogicalType;
 import java.util.List;
 
 /**
- * Filter and projection (Flink's Calc). Keeps the input's changelog mode; the upsert key
+ * Filter and projection (Flink's Calc). Keeps the input's changelog mode; an upsert key
  * survives if every key field is projected unchanged ({@code forwarded[i]} is the input field
  * output i copies, or -1). A forwarded time attribute stays one, and so does a projected
  * {@code PROCTIME()} call ({@code proctime}, -1 if none), as in Flink.
@@ -48,19 +48,14 @@ public final class CalcNode extends PhysicalNode {
   }
 
   /**
-   * Flink's isNonUpsertKeyCondition: a condition that reads a field outside the input's upsert key
-   * (or an input without one) can keep one row of an update and drop the other. A condition on
-   * key fields alone decides alike for every version of a key, so the Calc forwards an upsert
-   * stream.
+   * Flink's isNonUpsertKeyCondition: a condition that reads a field outside every upsert key of
+   * the input (or an input without one) can keep one row of an update and drop the other. A
+   * condition on the fields of one key decides alike for every version of a row, so the Calc
+   * forwards an upsert stream.
    */
   @Override
   public boolean filtersUpdates() {
-    if (condition == null) {
-      return false;
-    }
-    int[] key = input().upsertKey();
-    return key == null || !java.util.Arrays.stream(conditionFields)
-        .allMatch(f -> java.util.Arrays.stream(key).anyMatch(k -> k == f));
+    return condition != null && input().upsertKeys().containing(conditionFields).isEmpty();
   }
 
   @Override
@@ -69,25 +64,8 @@ public final class CalcNode extends PhysicalNode {
   }
 
   @Override
-  public int[] upsertKey() {
-    int[] key = input().upsertKey();
-    if (key == null) {
-      return null;
-    }
-    int[] mapped = new int[key.length];
-    for (int k = 0; k < key.length; k++) {
-      mapped[k] = -1;
-      for (int i = 0; i < forwarded.length; i++) {
-        if (forwarded[i] == key[k]) {
-          mapped[k] = i;
-          break;
-        }
-      }
-      if (mapped[k] < 0) {
-        return null;
-      }
-    }
-    return mapped;
+  public UpsertKeys upsertKeys() {
+    return input().upsertKeys().project(forwarded);
   }
 
   @Override

@@ -45,8 +45,8 @@ public final class DeduplicateNode extends PhysicalNode {
   }
 
   @Override
-  public int[] upsertKey() {
-    return partition.clone();
+  public UpsertKeys upsertKeys() {
+    return UpsertKeys.of(partition);
   }
 
   @Override

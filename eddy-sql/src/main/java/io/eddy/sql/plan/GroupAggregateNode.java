@@ -42,12 +42,8 @@ public final class GroupAggregateNode extends PhysicalNode {
   }
 
   @Override
-  public int[] upsertKey() {
-    int[] key = new int[grouping.length];
-    for (int i = 0; i < key.length; i++) {
-      key[i] = i;
-    }
-    return key;
+  public UpsertKeys upsertKeys() {
+    return UpsertKeys.firstFields(grouping.length);
   }
 
   @Override

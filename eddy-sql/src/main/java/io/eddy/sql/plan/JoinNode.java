@@ -18,7 +18,11 @@ import java.util.List;
  * view chosen by each input's upsert key and changelog ({@link JoinInputSpec}). An
  * inner or semi join of insert-only inputs is insert-only, any other {@code [I,D]} (updates arrive
  * as deletes and inserts; an outer join retracts its NULL-padded rows, an anti join its left rows
- * that find a partner); no upsert key.
+ * that find a partner). Upsert keys as Flink's FlinkRelMdUpsertKeys derives them: an input's keys
+ * survive the shuffle by join key only if they contain the join key; a semi or anti join keeps
+ * the left input's; other joins have each left key united with each right key, and a side's keys
+ * alone when the other side has at most one row per join key (its join key contains one of its
+ * upsert keys) and the join pads no NULLs into that side.
  */
 public final class JoinNode extends PhysicalNode {
   private final JoinType type;
@@ -46,8 +50,22 @@ public final class JoinNode extends PhysicalNode {
   }
 
   @Override
-  public int[] upsertKey() {
-    return null;
+  public UpsertKeys upsertKeys() {
+    UpsertKeys left = inputs().get(0).upsertKeys();
+    UpsertKeys right = inputs().get(1).upsertKeys();
+    UpsertKeys leftKept = left.containing(leftKeys);
+    if (type.leftRowsOnly()) {
+      return leftKept;
+    }
+    UpsertKeys rightKept = right.containing(rightKeys).shift(inputs().get(0).rowType().fieldCount());
+    UpsertKeys keys = leftKept.unitedWith(rightKept);
+    if (right.anyWithin(rightKeys) && !type.isRightOuter()) {
+      keys = keys.and(leftKept);
+    }
+    if (left.anyWithin(leftKeys) && !type.isLeftOuter()) {
+      keys = keys.and(rightKept);
+    }
+    return keys;
   }
 
   @Override
@@ -57,13 +75,22 @@ public final class JoinNode extends PhysicalNode {
 
   @Override
   public String attributes() {
-    return "joinType=[" + type.flinkName() + "], where=[" + condition + "], leftKey=[" + inputs().get(0).fields(leftKeys)
-        + "], rightKey=[" + inputs().get(1).fields(rightKeys) + "]";
+    String attributes = "joinType=[" + type.flinkName() + "], where=[" + condition + "], leftKey=["
+        + inputs().get(0).fields(leftKeys) + "], rightKey=[" + inputs().get(1).fields(rightKeys) + "]";
+    return type.leftRowsOnly() ? attributes : attributes + ", leftInputSpec=["
+        + inputSpec(inputs().get(0), leftKeys).flinkName() + "], rightInputSpec=["
+        + inputSpec(inputs().get(1), rightKeys).flinkName() + "]";
   }
 
-  /** How the join keeps the rows of {@code input}: by its upsert key, if any, as Flink by the unique key. */
+  /**
+   * How the join keeps the rows of {@code input} (Flink's JoinUtil.analyzeJoinInput): by the
+   * smallest of its upsert keys inside the join key, else by its smallest upsert key, else whole.
+   */
   private static JoinInputSpec inputSpec(PhysicalNode input, int[] joinKeys) {
-    return JoinInputSpec.of(input.upsertKey(), joinKeys, input.changelogMode().isInsertOnly());
+    UpsertKeys keys = input.upsertKeys();
+    int[] inJoinKey = keys.within(joinKeys).smallest();
+    return JoinInputSpec.of(inJoinKey != null ? inJoinKey : keys.smallest(), joinKeys,
+        input.changelogMode().isInsertOnly());
   }
 
   @Override

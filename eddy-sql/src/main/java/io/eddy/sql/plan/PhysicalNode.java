@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * A node of Eddy's physical plan: one changelog operator (or source/sink) with its output row
- * type, the {@link ChangelogMode} of its output and its upsert key (the output fields that
- * identify a row across updates; null when rows have no key, e.g. an insert-only stream). Both
+ * type, the {@link ChangelogMode} of its output and its {@link UpsertKeys} (sets of output fields
+ * that identify a row across updates; none when rows have no key). Both
  * are inferred bottom-up when the node is built from its inputs; {@link #translate} turns the
  * node into Eddy DataStream operators. Immutable.
  */
@@ -62,7 +62,7 @@ public abstract class PhysicalNode {
 
   /**
    * True for a forwarding node that may drop one row of an update and keep the other (a filter on
-   * a field outside the input's upsert key): it cannot forward an upsert stream.
+   * a field outside every upsert key of its input): it cannot forward an upsert stream.
    */
   public boolean filtersUpdates() {
     return false;
@@ -73,8 +73,8 @@ public abstract class PhysicalNode {
     return false;
   }
 
-  /** Output field indices forming the upsert key, or null. */
-  public abstract int[] upsertKey();
+  /** The output's upsert keys (none for rows without a key). */
+  public abstract UpsertKeys upsertKeys();
 
   /**
    * The output field that is an event-time attribute (rows' timestamps and the watermark follow

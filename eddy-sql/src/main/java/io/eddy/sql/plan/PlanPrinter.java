@@ -3,7 +3,8 @@ package io.eddy.sql.plan;
 /**
  * EXPLAIN's text of a physical plan: one node per line, children indented under their parent
  * with Flink's {@code +-} markers, each as Flink's EXPLAIN CHANGELOG_MODE prints it
- * ({@code Name(attributes, changelogMode=[I,UB,UA,D])}, a sink's {@code [NONE]}), plus its upsert key.
+ * ({@code Name(attributes, changelogMode=[I,UB,UA,D])}, a sink's {@code [NONE]}), plus its upsert
+ * keys as Flink's plans with upsert keys show them ({@code upsertKeys=[[a, b], [c]]}).
  */
 public final class PlanPrinter {
   private PlanPrinter() {}
@@ -22,9 +23,9 @@ public final class PlanPrinter {
     String attributes = node.attributes();
     sb.append(node.name()).append('(').append(attributes).append(attributes.isEmpty() ? "" : ", ")
         .append("changelogMode=").append(node instanceof SinkNode ? "[NONE]" : changelog.changelogMode(node).toString());
-    int[] key = node.upsertKey();
-    if (key != null && !(node instanceof SinkNode)) {
-      sb.append(", upsertKeys=[").append(node.fields(key)).append(']');
+    UpsertKeys keys = node.upsertKeys();
+    if (!keys.isEmpty() && !(node instanceof SinkNode)) {
+      sb.append(", upsertKeys=[").append(keys.describe(node::field)).append(']');
     }
     sb.append(")\n");
     String childIndent = root ? "" : indent + (last ? "   " : ":  ");

@@ -49,13 +49,13 @@ public final class RankNode extends PhysicalNode {
   }
 
   @Override
-  public int[] upsertKey() {
+  public UpsertKeys upsertKeys() {
     if (outputRankNumber) {
       int[] key = java.util.Arrays.copyOf(partition, partition.length + 1);
       key[partition.length] = rowType().fieldCount() - 1;
-      return key;
+      return UpsertKeys.of(key);
     }
-    return end == 1 ? partition.clone() : null;
+    return end == 1 ? UpsertKeys.of(partition) : UpsertKeys.NONE;
   }
 
   @Override

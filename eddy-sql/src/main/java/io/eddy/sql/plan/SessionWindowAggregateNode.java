@@ -41,8 +41,8 @@ public final class SessionWindowAggregateNode extends PhysicalNode {
   }
 
   @Override
-  public int[] upsertKey() {
-    return null;
+  public UpsertKeys upsertKeys() {
+    return UpsertKeys.windowAggregate(grouping.length, rowType().fieldCount(), true);
   }
 
   @Override

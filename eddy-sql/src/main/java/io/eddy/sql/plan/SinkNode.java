@@ -18,13 +18,13 @@ import java.util.List;
  * <ul>
  *   <li>an updating query cannot be written to a sink that accepts less (an append-only sink):
  *       Flink's planning error, naming the node that produces the changes;</li>
- *   <li>a sink that takes updates without -U rows (an upsert sink) gets none when the query's
- *       upsert key is its primary key (or it has none) and the plan can leave them out:
+ *   <li>a sink that takes updates without -U rows (an upsert sink) gets none when one of the
+ *       query's upsert keys is its primary key (or it has none) and the plan can leave them out:
  *       {@link #requiredUpdateKinds()}; when it cannot (a filter on a non-key field, a key that
  *       differs from the primary key, an operator that always retracts), the -U rows that reach
  *       the sink are the deletes of their rows ({@link UpdateBeforeAsDelete}), as Flink's upsert
  *       connectors apply them;</li>
- *   <li>when the query's upsert key is not part of the primary key, Flink 2.3 refuses the INSERT
+ *   <li>when no upsert key of the query is part of the primary key, Flink 2.3 refuses the INSERT
  *       unless it says {@code ON CONFLICT DO DEDUPLICATE}, which puts a
  *       {@link SinkUpsertMaterializer} keyed by the primary key in front of the sink
  *       ({@code table.exec.sink.upsert-materialize}: {@link UpsertMaterialize}).</li>
@@ -64,11 +64,11 @@ public final class SinkNode extends PhysicalNode {
       case NONE -> false;
       case FORCE -> this.primaryKey.length > 0;
       case AUTO -> {
-        boolean keysDiffer = upsertSink && this.primaryKey.length > 0 && !containsAll(this.primaryKey, input.upsertKey());
+        boolean keysDiffer = upsertSink && this.primaryKey.length > 0 && !input.upsertKeys().anyWithin(this.primaryKey);
         if (keysDiffer && !deduplicateConflicts) {
           throw new IllegalArgumentException("The query has an upsert key that differs from the primary key of the sink table '"
               + identifier() + "'. Primary key: " + columns(primaryKey) + ", upsert key: "
-              + (input.upsertKey() == null ? "" : columns(input.upsertKey()))
+              + input.upsertKeys().describe(columns::get)
               + ". This can lead to non-deterministic results when multiple records with different upsert keys map to "
               + "the same primary key. Please specify an ON CONFLICT clause to define how conflicts should be handled: "
               + "ON CONFLICT DO DEDUPLICATE (update to the latest record, state intensive, since we need to keep the "
@@ -108,24 +108,17 @@ public final class SinkNode extends PhysicalNode {
     return node;
   }
 
-  private static boolean containsAll(int[] fields, int[] key) {
-    return key != null && Arrays.stream(key).allMatch(k -> Arrays.stream(fields).anyMatch(f -> f == k));
-  }
-
-  private static boolean sameFields(int[] a, int[] b) {
-    return b != null && a.length == b.length && containsAll(a, b);
-  }
-
   /**
    * What the sink asks of its input, in order of preference: no -U rows for an upsert sink whose
-   * primary key is the query's upsert key (or that has none), else -U/+U pairs (Flink's rule).
+   * primary key is one of the query's upsert keys (or that has none), else -U/+U pairs (Flink's
+   * rule, without its immutable columns).
    */
   public List<UpdateKind> requiredUpdateKinds() {
     ChangelogMode accepted = sink.acceptedChanges();
     if (accepted.contains(RowKind.UPDATE_BEFORE) || !accepted.contains(RowKind.UPDATE_AFTER)) {
       return List.of(UpdateKind.BEFORE_AND_AFTER);
     }
-    if (primaryKey.length > 0 && !sameFields(primaryKey, input().upsertKey())) {
+    if (primaryKey.length > 0 && !input().upsertKeys().anyEqualTo(primaryKey)) {
       return List.of(UpdateKind.BEFORE_AND_AFTER);
     }
     return List.of(UpdateKind.ONLY_UPDATE_AFTER, UpdateKind.BEFORE_AND_AFTER);
@@ -146,8 +139,8 @@ public final class SinkNode extends PhysicalNode {
   }
 
   @Override
-  public int[] upsertKey() {
-    return input().upsertKey();
+  public UpsertKeys upsertKeys() {
+    return input().upsertKeys();
   }
 
   @Override
@@ -166,7 +159,7 @@ public final class SinkNode extends PhysicalNode {
     DataStream<Row> rows = context.streamOf(input());
     if (materialize) {
       rows = rows.keyBy(new RowKeySelector(primaryKey))
-          .process(new SinkUpsertMaterializer(input().upsertKey(), context.stateTtl())).name("SinkMaterializer");
+          .process(new SinkUpsertMaterializer(input().upsertKeys().smallest(), context.stateTtl())).name("SinkMaterializer");
     } else if (context.updateBefore(input()) && !sink.acceptedChanges().contains(RowKind.UPDATE_BEFORE)) {
       rows = rows.map(new UpdateBeforeAsDelete()).name("UpdateBeforeAsDelete").setParallelism(rows.getParallelism());
     }

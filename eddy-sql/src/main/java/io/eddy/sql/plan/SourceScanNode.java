@@ -23,8 +23,8 @@ public final class SourceScanNode extends PhysicalNode {
   }
 
   @Override
-  public int[] upsertKey() {
-    return null;
+  public UpsertKeys upsertKeys() {
+    return UpsertKeys.NONE;
   }
 
   @Override

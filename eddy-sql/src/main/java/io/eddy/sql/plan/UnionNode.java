@@ -27,8 +27,8 @@ public final class UnionNode extends PhysicalNode {
   }
 
   @Override
-  public int[] upsertKey() {
-    return null;
+  public UpsertKeys upsertKeys() {
+    return UpsertKeys.NONE;
   }
 
   @Override

@@ -25,8 +25,8 @@ public final class ValuesNode extends PhysicalNode {
   }
 
   @Override
-  public int[] upsertKey() {
-    return null;
+  public UpsertKeys upsertKeys() {
+    return UpsertKeys.NONE;
   }
 
   @Override

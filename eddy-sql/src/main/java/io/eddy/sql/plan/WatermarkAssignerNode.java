@@ -40,8 +40,8 @@ public final class WatermarkAssignerNode extends PhysicalNode {
   }
 
   @Override
-  public int[] upsertKey() {
-    return input().upsertKey();
+  public UpsertKeys upsertKeys() {
+    return input().upsertKeys();
   }
 
   @Override

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Aggregation over a window table function (Flink's WindowAggregate): insert-only in, one
  * insert row per key and window out when the watermark passes the window's end:
- * {@code [grouping fields, aggregates, window_start, window_end, window_time]}. Over a
+ * {@code [grouping fields, aggregates, window_start, window_end, window_time]}, keyed by the
+ * grouping fields with any one window property ({@link UpsertKeys#windowAggregate}). Over a
  * processing-time attribute ({@code proctime}) the windows are those of the task's clock and fire
  * by it, and window_time is a processing-time attribute of the output; whether the windows still
  * open at the end of a bounded input fire is {@link TranslationContext#fireProctimeWindowsAtEnd}.
@@ -46,8 +47,14 @@ public final class WindowAggregateNode extends PhysicalNode {
   }
 
   @Override
-  public int[] upsertKey() {
-    return null;
+  public UpsertKeys upsertKeys() {
+    return UpsertKeys.windowAggregate(grouping.length, rowType().fieldCount(), startsDiffer(windows));
+  }
+
+  /** Whether the windows of a key all start at different times: not cumulating ones, which share their start. */
+  private static boolean startsDiffer(WindowAssignment windows) {
+    return windows instanceof WindowAssignment.Attached attached ? startsDiffer(attached.upstream())
+        : !(windows instanceof WindowAssignment.Cumulate);
   }
 
   @Override

@@ -53,8 +53,8 @@ public final class WindowJoinNode extends PhysicalNode {
   }
 
   @Override
-  public int[] upsertKey() {
-    return null;
+  public UpsertKeys upsertKeys() {
+    return UpsertKeys.NONE;
   }
 
   /** The input whose fields are always present in the output, or null for a full outer join. */

@@ -46,8 +46,8 @@ public final class WindowRankNode extends PhysicalNode {
   }
 
   @Override
-  public int[] upsertKey() {
-    return null;
+  public UpsertKeys upsertKeys() {
+    return UpsertKeys.NONE;
   }
 
   @Override

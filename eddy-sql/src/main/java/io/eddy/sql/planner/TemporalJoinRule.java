@@ -5,6 +5,7 @@ import io.eddy.sql.catalog.Column;
 import io.eddy.sql.connector.LookupTableSource;
 import io.eddy.sql.plan.PhysicalNode;
 import io.eddy.sql.plan.TemporalJoinNode;
+import io.eddy.sql.plan.UpsertKeys;
 import io.eddy.table.runtime.operators.join.JoinType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -110,7 +111,7 @@ final class TemporalJoinRule {
     if (equi.leftKeys().length == 0) {
       throw new IllegalArgumentException("Currently the join key in Temporal Table Join can not be empty.");
     }
-    int[] primaryKey = primaryKey(versioned, right);
+    int[] primaryKey = primaryKey(versioned, right, equi.rightKeys());
     if (primaryKey == null || !Arrays.stream(primaryKey).allMatch(k -> Arrays.stream(equi.rightKeys()).anyMatch(r -> r == k))) {
       throw new IllegalArgumentException("Temporal Table Join requires primary key in versioned table, but no primary"
           + " key can be found. The physical plan is:\n" + correlate.explain());
@@ -146,10 +147,15 @@ final class TemporalJoinRule {
     return column.isProctime();
   }
 
-  /** The versioned table's key: its upsert key, or the primary key of a table scanned directly; null if none. */
-  private static int[] primaryKey(RelNode versioned, PhysicalNode right) {
-    if (right.upsertKey() != null) {
-      return right.upsertKey();
+  /**
+   * The versioned table's key: the smallest of its upsert keys inside the join key, else its
+   * smallest, else the primary key of a table scanned directly; null if none.
+   */
+  private static int[] primaryKey(RelNode versioned, PhysicalNode right, int[] joinKeys) {
+    UpsertKeys keys = right.upsertKeys();
+    int[] key = keys.anyWithin(joinKeys) ? keys.within(joinKeys).smallest() : keys.smallest();
+    if (key != null) {
+      return key;
     }
     if (versioned instanceof TableScan scan && scan.getTable().unwrap(CatalogTableAdapter.class) != null) {
       CatalogTable table = scan.getTable().unwrap(CatalogTableAdapter.class).table();
