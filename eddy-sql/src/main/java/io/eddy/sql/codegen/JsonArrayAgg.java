@@ -1,20 +1,21 @@
 package io.eddy.sql.codegen;
 
 import io.eddy.api.types.Row;
+import io.eddy.table.runtime.operators.aggregate.ListAgg;
 import io.eddy.table.runtime.operators.aggregate.RowAggregator;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * JSON_ARRAYAGG(value [ABSENT|NULL ON NULL]): the group's values in arrival order as a JSON array
- * (each as {@link JsonFunctions#node} makes it), NULLs left out or kept as {@code null}. The slot
- * holds the elements' JSON texts ({@code ArrayList}); a retraction removes the earliest equal
- * element, as Flink's JsonArrayAggFunction removes it from its list view.
+ * (each as {@link JsonFunctions#node} makes it), NULLs left out or kept as {@code null}. The
+ * elements' JSON texts are kept by a {@link ListAgg}, whose accumulator is the one this needs: a
+ * retraction removes the earliest equal element, as Flink's JsonArrayAggFunction removes it from
+ * its list view.
  */
 public final class JsonArrayAgg implements RowAggregator {
   private static final long serialVersionUID = 1L;
 
   private final boolean nullOnNull;
+  private final ListAgg elements = new ListAgg(",");
 
   public JsonArrayAgg(boolean nullOnNull) {
     this.nullOnNull = nullOnNull;
@@ -22,12 +23,12 @@ public final class JsonArrayAgg implements RowAggregator {
 
   @Override
   public int slots() {
-    return 1;
+    return elements.slots();
   }
 
   @Override
   public void init(Row acc, int offset) {
-    acc.setField(offset, new ArrayList<String>());
+    elements.init(acc, offset);
   }
 
   @Override
@@ -45,7 +46,7 @@ public final class JsonArrayAgg implements RowAggregator {
   public void accumulate(Row acc, int offset, Object arguments) {
     String e = element(arguments);
     if (e != null) {
-      elements(acc, offset).add(e);
+      elements.accumulate(acc, offset, e);
     }
   }
 
@@ -53,22 +54,18 @@ public final class JsonArrayAgg implements RowAggregator {
   public void retract(Row acc, int offset, Object arguments) {
     String e = element(arguments);
     if (e != null) {
-      elements(acc, offset).remove(e);
+      elements.retract(acc, offset, e);
     }
   }
 
   @Override
   public void merge(Row acc, Row other, int offset) {
-    elements(acc, offset).addAll(elements(other, offset));
+    elements.merge(acc, other, offset);
   }
 
   @Override
   public Object getValue(Row acc, int offset) {
-    return "[" + String.join(",", elements(acc, offset)) + "]";
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<String> elements(Row acc, int offset) {
-    return (List<String>) acc.getField(offset);
+    Object joined = elements.getValue(acc, offset);
+    return "[" + (joined == null ? "" : joined) + "]";
   }
 }
