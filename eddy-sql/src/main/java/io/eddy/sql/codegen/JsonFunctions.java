@@ -77,9 +77,31 @@ final class JsonFunctions {
     }
   }
 
-  private static JsonPath.Result select(Object text, JsonPath path) {
-    JsonNode document = parse((String) text);
-    return document == null ? path.missing("not JSON: " + text) : path.select(document);
+  /** What a path function makes of its path's result on a row's (non-NULL) text. */
+  @FunctionalInterface
+  private interface OnPathResult extends java.io.Serializable {
+    Object apply(Row row, JsonPath.Result result);
+  }
+
+  /**
+   * A path function (JSON_VALUE, JSON_QUERY, JSON_EXISTS) of {@code text}: NULL for NULL text,
+   * else {@code onResult} of what {@code path} selects, text that is not JSON being the path's
+   * failure (an error in strict mode, nothing found in lax mode).
+   */
+  private static RowExpression selecting(RowExpression text, JsonPath path, OnPathResult onResult) {
+    return row -> {
+      Object t = text.eval(row);
+      if (t == null) {
+        return null;
+      }
+      JsonNode document = parse((String) t);
+      return onResult.apply(row, document == null ? path.missing("not JSON: " + t) : path.select(document));
+    };
+  }
+
+  /** The failure of a path function under ERROR ON EMPTY / ON ERROR: the query fails naming the function. */
+  private static IllegalArgumentException failure(String function, String message) {
+    return new IllegalArgumentException(function + ": " + message);
   }
 
   private static JsonPath constantPath(RexCall call) {
@@ -112,13 +134,7 @@ final class JsonFunctions {
     }
     Behavior empty = onEmpty;
     Behavior error = onError;
-    RowExpression text = args[0];
-    return row -> {
-      Object t = text.eval(row);
-      if (t == null) {
-        return null;
-      }
-      JsonPath.Result r = select(t, path);
+    return selecting(args[0], path, (row, r) -> {
       RuntimeException failure = r.error();
       if (!r.failed()) {
         JsonNode item = r.item();
@@ -137,7 +153,7 @@ final class JsonFunctions {
         }
       }
       return error.apply(row, "JSON_VALUE", failure.getMessage(), type);
-    };
+    });
   }
 
   private static Object convert(JsonNode item, LogicalType type) {
@@ -161,7 +177,7 @@ final class JsonFunctions {
 
     Object apply(Row row, String function, String message, LogicalType type) {
       if (fail) {
-        throw new IllegalArgumentException(function + ": " + message);
+        throw failure(function, message);
       }
       Object v = defaultValue == null ? null : defaultValue.eval(row);
       return v == null ? null : Values.cast(v, type);
@@ -175,13 +191,7 @@ final class JsonFunctions {
     SqlJsonQueryWrapperBehavior wrapper = flag(ops.get(2), SqlJsonQueryWrapperBehavior.class);
     SqlJsonQueryEmptyOrErrorBehavior onEmpty = flag(ops.get(3), SqlJsonQueryEmptyOrErrorBehavior.class);
     SqlJsonQueryEmptyOrErrorBehavior onError = flag(ops.get(4), SqlJsonQueryEmptyOrErrorBehavior.class);
-    RowExpression text = args[0];
-    return row -> {
-      Object t = text.eval(row);
-      if (t == null) {
-        return null;
-      }
-      JsonPath.Result r = select(t, path);
+    return selecting(args[0], path, (row, r) -> {
       String failure;
       if (r.failed()) {
         failure = r.error().getMessage();
@@ -200,12 +210,12 @@ final class JsonFunctions {
         failure = "Strict jsonpath mode requires array or object value, and the actual value is: '" + write(value) + "'";
       }
       return queryBehavior(onError, failure);
-    };
+    });
   }
 
   private static String queryBehavior(SqlJsonQueryEmptyOrErrorBehavior behavior, String message) {
     return switch (behavior) {
-      case ERROR -> throw new IllegalArgumentException("JSON_QUERY: " + message);
+      case ERROR -> throw failure("JSON_QUERY", message);
       case EMPTY_ARRAY -> "[]";
       case EMPTY_OBJECT -> "{}";
       default -> null;
@@ -217,23 +227,17 @@ final class JsonFunctions {
     JsonPath path = constantPath(call);
     SqlJsonExistsErrorBehavior onError = call.getOperands().size() > 2
         ? flag(call.getOperands().get(2), SqlJsonExistsErrorBehavior.class) : SqlJsonExistsErrorBehavior.FALSE;
-    RowExpression text = args[0];
-    return row -> {
-      Object t = text.eval(row);
-      if (t == null) {
-        return null;
-      }
-      JsonPath.Result r = select(t, path);
+    return selecting(args[0], path, (row, r) -> {
       if (!r.failed()) {
         return r.item() != null;
       }
       return switch (onError) {
-        case ERROR -> throw new IllegalArgumentException("JSON_EXISTS: " + r.error().getMessage());
+        case ERROR -> throw failure("JSON_EXISTS", r.error().getMessage());
         case TRUE -> true;
         case FALSE -> false;
         default -> null;
       };
-    };
+    });
   }
 
   private static RowExpression isJson(String what, boolean negated, RowExpression text) {
