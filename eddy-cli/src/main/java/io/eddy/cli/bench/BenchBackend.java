@@ -42,7 +42,7 @@ public enum BenchBackend {
 
   /**
    * Selects this backend in {@code conf}, its local files under {@code dir}. Disaggregated state
-   * needs no setting: its primary copy defaults to {@code <state.checkpoints.dir>/db}.
+   * needs no setting for that: its primary copy defaults to {@code <state.checkpoints.dir>/db}.
    */
   void configure(Configuration conf, Path dir) {
     conf.set(CoreOptions.STATE_BACKEND, key());
@@ -51,6 +51,19 @@ public enum BenchBackend {
       case DISAGGREGATED -> conf.set(DisaggregatedOptions.CACHE_LOCAL_DIR, dir.resolve("disaggregated-cache").toString());
       case HASHMAP -> { }
     }
+  }
+
+  /**
+   * Makes this backend's stores finish the flushes and compactions their writes caused before they
+   * close, so that a bounded job's run time includes them; returns false for a backend that cannot
+   * (its jobs end with that work undone, and a short job looks fast).
+   */
+  boolean awaitBackgroundWorkAtClose(Configuration conf) {
+    if (this != DISAGGREGATED) {
+      return false;
+    }
+    conf.set(DisaggregatedOptions.CLOSE_AWAITS_BACKGROUND_WORK, true);
+    return true;
   }
 
   /**

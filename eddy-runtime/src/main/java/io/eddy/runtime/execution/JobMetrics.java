@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counters of one job run, shared by all its tasks: late records dropped, bad records skipped
- * (with their descriptions), and whatever operators count. Thread-safe.
+ * (with their descriptions), and whatever operators count; and distributions whose quantiles
+ * become counters (checkpoint durations). Thread-safe.
  */
 public final class JobMetrics {
   /** How many skipped-record descriptions are kept; the count covers them all. */
@@ -17,6 +18,7 @@ public final class JobMetrics {
 
   private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
   private final List<String> skipped = new CopyOnWriteArrayList<>();
+  private final Map<String, StatsSummary> summaries = new ConcurrentHashMap<>();
 
   public void increment(String counter) {
     counters.computeIfAbsent(counter, c -> new LongAdder()).increment();
@@ -46,6 +48,11 @@ public final class JobMetrics {
     if (value > current) {
       adder.add(value - current);
     }
+  }
+
+  /** The distribution named {@code name} (latest 10,000 values), shared by the job's attempts. */
+  public StatsSummary summary(String name) {
+    return summaries.computeIfAbsent(name, n -> new StatsSummary(10_000));
   }
 
   public void reportSkipped(String description) {

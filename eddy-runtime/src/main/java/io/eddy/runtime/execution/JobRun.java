@@ -397,6 +397,10 @@ final class JobRun implements TaskEnvironment, CheckpointParticipants, EndOfInpu
     metrics.increment("numCompletedCheckpoints");
     metrics.add("checkpointDurationSumMillis", stats.durationMillis());
     metrics.max("checkpointDurationMaxMillis", stats.durationMillis());
+    StatsSummary durations = metrics.summary("checkpointDuration");
+    durations.add(stats.durationMillis());
+    metrics.set("checkpointDurationP50Millis", durations.quantile(0.50));
+    metrics.set("checkpointDurationP99Millis", durations.quantile(0.99));
     metrics.max("checkpointBytesMax", stats.bytes());
     metrics.max("checkpointedBytesMax", stats.checkpointedBytes());
     metrics.set("lastCheckpointDuration", stats.durationMillis());

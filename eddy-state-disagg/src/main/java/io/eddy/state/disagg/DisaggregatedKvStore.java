@@ -48,7 +48,8 @@ import java.util.logging.Logger;
  * tree's own directory).
  *
  * <p><b>Close</b> deletes every file of the store's directory that no kept checkpoint needs, so
- * a job without checkpoints leaves nothing behind.
+ * a job without checkpoints leaves nothing behind. It cancels flushes and compactions, unless
+ * {@link StoreConfig#closeAwaitsBackgroundWork()} (a benchmark's job must pay for them).
  *
  * <p>Lifecycle per {@link KvStore}: {@link #restore} at most once, before the first {@link
  * #column} or {@link #snapshot}; not thread-safe except that columns' reads are.
@@ -232,12 +233,27 @@ public final class DisaggregatedKvStore implements KvStore {
     return trees;
   }
 
+  /** Flushes every part and waits until no compaction is due in any. */
+  private void awaitBackgroundWork() {
+    for (int p = 0; p < parts.size(); p++) {
+      try {
+        parts.part(p).db().flush();
+        parts.part(p).db().waitForCompact();
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.WARNING, "could not finish the background work of a part of " + config.directory(), e);
+      }
+    }
+  }
+
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
+    if (parts != null && config.closeAwaitsBackgroundWork()) {
+      awaitBackgroundWork();
+    }
     if (parts != null) {
       for (int p = 0; p < parts.size(); p++) {
         StorePart part = parts.part(p);

@@ -71,6 +71,12 @@ public final class DisaggregatedOptions {
       "Test and benchmark aid: delay added to every read of the primary copy's files (block and file cache hits are "
           + "not delayed), a stand-in for a remote store's latency on one machine (--fs-read-latency). 0 = none.");
 
+  public static final ConfigOption<Boolean> CLOSE_AWAITS_BACKGROUND_WORK = ConfigOption.booleanOption(
+      "state.disaggregated.close.await-background-work", false,
+      "Benchmark aid: a store that closes first flushes its memtable and waits until no compaction is due, so that a "
+          + "bounded job's run time includes the flush and compaction work its writes caused (eddy bench checkpoint "
+          + "compares runs with and without checkpoints so). Off: closing cancels that work.");
+
   /** The primary directory, as a full path: plain local paths are made absolute. */
   static String directory(Configuration conf) {
     String dir = conf.get(DIRECTORY);

@@ -102,7 +102,7 @@ public final class DisaggregatedStateBackendFactory implements StateBackendFacto
       }
       String directory = FsPaths.join(root, safeName(operatorId) + "-" + UUID.randomUUID());
       return new StoreConfig(fs.get(), directory, options.build(), conf.get(CheckpointingOptions.NUM_RETAINED), release,
-          conf.get(DisaggregatedOptions.READ_IO_PARALLELISM));
+          conf.get(DisaggregatedOptions.READ_IO_PARALLELISM), conf.get(DisaggregatedOptions.CLOSE_AWAITS_BACKGROUND_WORK));
     } catch (IOException | RuntimeException e) {
       try {
         release.close();

@@ -16,9 +16,10 @@ import io.eddy.lsm.Options;
  * @param numRetained completed checkpoints kept ({@code state.checkpoints.num-retained}, >= 1)
  * @param resources closed when the store closes (its leases on shared file systems and caches)
  * @param readIoParallelism threads that read batches of asynchronous state requests (>= 1)
+ * @param closeAwaitsBackgroundWork {@link DisaggregatedOptions#CLOSE_AWAITS_BACKGROUND_WORK}
  */
 public record StoreConfig(FileSystem fs, String directory, Options lsmOptions, int numRetained,
-    AutoCloseable resources, int readIoParallelism) {
+    AutoCloseable resources, int readIoParallelism, boolean closeAwaitsBackgroundWork) {
 
   public StoreConfig {
     if (numRetained < 1) {
@@ -34,18 +35,22 @@ public record StoreConfig(FileSystem fs, String directory, Options lsmOptions, i
   /** Defaults for everything but the place: eddy-lsm's options, one retained checkpoint. */
   public static StoreConfig of(FileSystem fs, String directory) {
     return new StoreConfig(fs, directory, Options.defaults(), 1, () -> {},
-        DisaggregatedOptions.READ_IO_PARALLELISM.defaultValue());
+        DisaggregatedOptions.READ_IO_PARALLELISM.defaultValue(), false);
   }
 
   public StoreConfig withLsmOptions(Options options) {
-    return new StoreConfig(fs, directory, options, numRetained, resources, readIoParallelism);
+    return new StoreConfig(fs, directory, options, numRetained, resources, readIoParallelism, closeAwaitsBackgroundWork);
   }
 
   public StoreConfig withNumRetained(int n) {
-    return new StoreConfig(fs, directory, lsmOptions, n, resources, readIoParallelism);
+    return new StoreConfig(fs, directory, lsmOptions, n, resources, readIoParallelism, closeAwaitsBackgroundWork);
+  }
+
+  public StoreConfig withCloseAwaitingBackgroundWork(boolean await) {
+    return new StoreConfig(fs, directory, lsmOptions, numRetained, resources, readIoParallelism, await);
   }
 
   public StoreConfig withReadIoParallelism(int threads) {
-    return new StoreConfig(fs, directory, lsmOptions, numRetained, resources, threads);
+    return new StoreConfig(fs, directory, lsmOptions, numRetained, resources, threads, closeAwaitsBackgroundWork);
   }
 }

@@ -6,7 +6,9 @@ import static io.eddy.state.disagg.Keys.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.eddy.fs.FileOutput;
 import io.eddy.fs.FileSystem;
+import io.eddy.fs.ForwardingFileSystem;
 import io.eddy.fs.LocalFileSystem;
 import io.eddy.fs.MemoryFileSystem;
 import io.eddy.lsm.Db;
@@ -25,6 +27,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +62,40 @@ class CloseCleanupTest {
     store.close();
 
     assertThat(fs.totalBytes()).isZero();
+  }
+
+  /** Counts the SST files created through it. */
+  private static final class SstCreations extends ForwardingFileSystem {
+    final AtomicInteger created = new AtomicInteger();
+
+    SstCreations(FileSystem delegate) {
+      super(delegate);
+    }
+
+    @Override
+    public FileOutput create(String path) throws IOException {
+      if (path.endsWith(".sst")) {
+        created.incrementAndGet();
+      }
+      return super.create(path);
+    }
+  }
+
+  @Test
+  void closeCancelsBackgroundWorkUnlessConfiguredToAwaitIt() throws IOException {
+    for (boolean await : new boolean[] {false, true}) {
+      MemoryFileSystem memory = new MemoryFileSystem();
+      SstCreations fs = new SstCreations(memory);
+      DisaggregatedKvStore store = new DisaggregatedKvStore(StoreConfig.of(fs, "mem:///db/op")
+          .withLsmOptions(Options.builder().writeBufferSize(1 << 20).build()).withCloseAwaitingBackgroundWork(await));
+      write(store, "x"); // fits the memtable: no flush before close
+      assertThat(fs.created.get()).isZero();
+
+      store.close();
+
+      assertThat(fs.created.get()).as("SSTs written by close, await=" + await).isEqualTo(await ? 1 : 0);
+      assertThat(memory.totalBytes()).isZero();
+    }
   }
 
   @Test
