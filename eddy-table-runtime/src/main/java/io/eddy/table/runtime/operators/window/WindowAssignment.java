@@ -86,7 +86,7 @@ public sealed interface WindowAssignment extends Serializable {
 
     @Override
     public long sliceEnd(long timestamp) {
-      long slice = gcd(slide, size);
+      long slice = size % slide == 0 ? slide : gcd(slide, size); // per row: the common case without a loop
       return alignedStart(timestamp, offset, slice) + slice;
     }
 
@@ -173,7 +173,12 @@ public sealed interface WindowAssignment extends Serializable {
   }
 
   private static long gcd(long a, long b) {
-    return b == 0 ? a : gcd(b, a % b);
+    while (b != 0) {
+      long r = a % b;
+      a = b;
+      b = r;
+    }
+    return a;
   }
 
   /** The largest {@code offset + k*length <= timestamp}. */
