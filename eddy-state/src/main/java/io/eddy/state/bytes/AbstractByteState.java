@@ -3,8 +3,6 @@ package io.eddy.state.bytes;
 import io.eddy.api.types.TypeSerializer;
 import io.eddy.state.InternalKvState;
 import io.eddy.state.KeyGroupStreamFormat;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,11 +38,10 @@ abstract class AbstractByteState<K, N> implements InternalKvState<N> {
   record StoredKey(Object key, Object namespace, int endOfNamespace) {}
 
   StoredKey parseKey(byte[] stored) throws IOException {
-    ByteArrayInputStream bytes = new ByteArrayInputStream(stored, 2, stored.length - 2);
-    DataInputStream in = new DataInputStream(bytes);
+    ByteReader in = new ByteReader(stored, 2, stored.length - 2);
     Object key = ByteKeyedStateBackend.KEY_SERIALIZER.deserialize(in);
     N ns = namespaceSerializer.deserialize(in);
-    return new StoredKey(key, ns, stored.length - bytes.available());
+    return new StoredKey(key, ns, in.position());
   }
 
   static byte[] keyGroupPrefix(int keyGroup) {

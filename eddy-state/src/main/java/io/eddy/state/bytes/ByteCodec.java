@@ -1,8 +1,6 @@
 package io.eddy.state.bytes;
 
 import io.eddy.api.types.TypeSerializer;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -22,7 +20,7 @@ final class ByteCodec {
 
   static <T> T fromBytes(TypeSerializer<T> serializer, byte[] bytes, int offset, int length) {
     try {
-      return serializer.deserialize(new DataInputStream(new ByteArrayInputStream(bytes, offset, length)));
+      return serializer.deserialize(new ByteReader(bytes, offset, length));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot deserialize state value with " + serializer.name() + ": " + e.getMessage(), e);
     }

@@ -25,7 +25,6 @@ import io.eddy.state.KeyedStateSnapshot;
 import io.eddy.state.async.StateExecutor;
 import io.eddy.state.timers.Timer;
 import io.eddy.state.timers.TimerQueue;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -268,9 +267,9 @@ public final class ByteKeyedStateBackend<K> implements KeyedStateBackend<K> {
     try (KvCursor cursor = registered.column().scan(new byte[0])) {
       while (cursor.next()) {
         byte[] entry = cursor.key();
-        ByteArrayInputStream bytes = new ByteArrayInputStream(entry, 2, entry.length - 2);
-        K key = (K) KEY_SERIALIZER.deserialize(new DataInputStream(bytes));
-        int nsStart = entry.length - bytes.available();
+        ByteReader bytes = new ByteReader(entry, 2, entry.length - 2);
+        K key = (K) KEY_SERIALIZER.deserialize(bytes);
+        int nsStart = bytes.position();
         if (entry.length - nsStart >= wanted.length
             && Arrays.equals(entry, nsStart, nsStart + wanted.length, wanted, 0, wanted.length)) {
           keys.add(key);

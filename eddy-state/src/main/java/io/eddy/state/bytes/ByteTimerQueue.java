@@ -6,8 +6,6 @@ import io.eddy.state.KeyGroupStreamFormat;
 import io.eddy.state.timers.HeapTimerQueue;
 import io.eddy.state.timers.Timer;
 import io.eddy.state.timers.TimerQueue;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,7 +64,7 @@ final class ByteTimerQueue<K, N> implements TimerQueue<K, N> {
 
   @SuppressWarnings("unchecked")
   private Timer<K, N> decode(byte[] key, int keyGroup) throws IOException {
-    DataInputStream in = new DataInputStream(new ByteArrayInputStream(key, 2, key.length - 2));
+    ByteReader in = new ByteReader(key, 2, key.length - 2);
     long timestamp = in.readLong() ^ Long.MIN_VALUE;
     K timerKey = (K) keySerializer.deserialize(in);
     N namespace = namespaceSerializer.deserialize(in);
