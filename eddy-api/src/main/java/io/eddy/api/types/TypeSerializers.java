@@ -2,7 +2,10 @@ package io.eddy.api.types;
 
 import java.util.Map;
 
-/** Picks the serializer for a class: a dedicated one for basic types, else the generic one. */
+/**
+ * Picks the serializer for a class: a dedicated one for basic types and for records (their
+ * components), else the generic one.
+ */
 public final class TypeSerializers {
   private static final Map<String, TypeSerializer<?>> BASIC_BY_NAME = Map.of(
       "long", BasicSerializers.LONG, "int", BasicSerializers.INT, "short", BasicSerializers.SHORT,
@@ -38,7 +41,12 @@ public final class TypeSerializers {
     if (basic != null) {
       return (TypeSerializer<T>) basic;
     }
-    return generic();
+    return type.isRecord() ? new RecordSerializer<>(type) : generic();
+  }
+
+  /** The dedicated serializer of a basic type (primitive, boxed, String, byte[]), or null. */
+  static TypeSerializer<?> basicOf(Class<?> type) {
+    return BASIC_BY_CLASS.get(type);
   }
 
   static TypeSerializer<?> basic(String name) {
