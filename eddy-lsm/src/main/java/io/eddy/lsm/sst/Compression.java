@@ -44,15 +44,18 @@ public enum Compression {
     return NONE.code;
   }
 
-  /** Decodes a payload of the given type code; {@code where} names the file and offset. */
-  static byte[] decode(int code, byte[] buf, int off, int len, String where) throws CorruptionException {
+  /**
+   * Decodes a payload of the given type code; {@code path} and {@code offset} name the block in
+   * errors only (a compaction decodes thousands of blocks a second: no message is built for them).
+   */
+  static byte[] decode(int code, byte[] buf, int off, int len, String path, long offset) throws CorruptionException {
     if (code == NONE.code) {
       byte[] out = new byte[len];
       System.arraycopy(buf, off, out, 0, len);
       return out;
     }
     if (code != LZ4.code) {
-      throw new CorruptionException("unknown compression type " + code + " in " + where);
+      throw new CorruptionException("unknown compression type " + code + " in " + path + " at offset " + offset);
     }
     try {
       ByteSource src = new ByteSource(buf, off, off + len);
@@ -61,11 +64,11 @@ public enum Compression {
       byte[] out = new byte[rawLen];
       int read = DECOMPRESSOR.decompress(buf, off + headerLen, out, 0, rawLen);
       if (read != len - headerLen) {
-        throw new CorruptionException("lz4 length mismatch in " + where);
+        throw new CorruptionException("lz4 length mismatch in " + path + " at offset " + offset);
       }
       return out;
     } catch (LZ4Exception | IllegalStateException e) {
-      throw new CorruptionException("bad lz4 block in " + where + ": " + e.getMessage(), e);
+      throw new CorruptionException("bad lz4 block in " + path + " at offset " + offset + ": " + e.getMessage(), e);
     }
   }
 }

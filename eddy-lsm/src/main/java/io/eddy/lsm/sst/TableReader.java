@@ -124,7 +124,7 @@ public final class TableReader implements AutoCloseable {
 
   private byte[] decodeBlock(byte[] buf, int off, BlockHandle h, String what) throws CorruptionException {
     int type = verify(buf, off, h, what);
-    return Compression.decode(type, buf, off, h.size(), what + " block of " + path + " at offset " + h.offset());
+    return Compression.decode(type, buf, off, h.size(), path, h.offset());
   }
 
   /** A verified data block; an uncompressed block read on its own is used in place. */
@@ -133,7 +133,7 @@ public final class TableReader implements AutoCloseable {
     if (type == Compression.NONE.code && off == 0) {
       return new Block(buf, h.size(), path, h.offset());
     }
-    byte[] raw = Compression.decode(type, buf, off, h.size(), path + " at offset " + h.offset());
+    byte[] raw = Compression.decode(type, buf, off, h.size(), path, h.offset());
     return new Block(raw, raw.length, path, h.offset());
   }
 
