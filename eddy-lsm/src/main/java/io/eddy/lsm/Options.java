@@ -19,8 +19,8 @@ import io.eddy.lsm.sst.TableOptions;
  * @param table SST layout: block size, restart interval, bloom bits, compression
  * @param targetFileSize SST size compaction aims for (64 MiB)
  * @param level0CompactionTrigger memtables' worth of level-0 files that trigger a compaction (4): a
- *     file of half a write buffer or more counts as one, smaller ones (checkpoint flushes) by
- *     size; at {@code max(trigger, level0SlowdownTrigger / 2)} files the small ones are merged
+ *     full memtable's file counts as one, smaller ones (checkpoint flushes) by their share of
+ *     it; at {@code max(trigger, level0SlowdownTrigger / 2)} files the small ones are merged
  *     within level 0
  * @param level0SlowdownTrigger level-0 files at which each write is delayed 1 ms (20)
  * @param level0StopTrigger level-0 files at which writes wait for compaction (36)

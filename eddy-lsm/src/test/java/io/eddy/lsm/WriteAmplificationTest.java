@@ -52,4 +52,22 @@ class WriteAmplificationTest {
         + "with memtable-sized flushes (%s; %s)", full.writeAmplification(), full, fifth)
         .isLessThan(1.2 * full.writeAmplification());
   }
+
+  /**
+   * Flushes of more than half the write buffer (checkpoints at a high ingest rate) are not full
+   * memtables either: a file counts by its share of a full memtable's file, so level 0 goes to
+   * level 1 after as much data as with memtable-sized flushes (counted whole, such files made
+   * every L0->L1 compaction rewrite level 1 for 60% of the data).
+   */
+  @Test
+  void flushesOfMoreThanHalfTheWriteBufferCountByTheirSize() throws Exception {
+    DbStats full = writeFlushingEvery(WRITE_BUFFER - 1024);
+    DbStats sixTenths = writeFlushingEvery(WRITE_BUFFER * 6 / 10);
+
+    assertThat(sixTenths.compactions()).as("compactions with flushes of 60%% of the write buffer, against %s with "
+        + "memtable-sized flushes (%s; %s)", full.compactions(), full, sixTenths)
+        .isLessThan((long) (1.1 * full.compactions()));
+    assertThat(sixTenths.writeAmplification()).as("write amplification, against %s with memtable-sized flushes",
+        full.writeAmplification()).isLessThan(1.1 * full.writeAmplification());
+  }
 }

@@ -7,6 +7,7 @@ import io.eddy.lsm.manifest.VersionEdit;
 import io.eddy.lsm.util.Bytes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * Chooses the next compaction, LevelDB style: the level with the highest score (level n:
@@ -15,8 +16,9 @@ import java.util.List;
  * gets rewritten in turn.
  *
  * <p>Level 0 is compacted into level 1 once it holds {@code level0Trigger} memtables' worth of
- * data, not {@code level0Trigger} files: a file of at least half a write buffer counts as one,
- * a smaller one as its share of half a write buffer. Keys are spread over the whole of level 1,
+ * data, not {@code level0Trigger} files: a file counts as its share of the file a full memtable
+ * flushes to (at most one), a size the store learns from its flushes (SST bytes per memtable
+ * byte depend on the entries' sizes). Keys are spread over the whole of level 1,
  * so every L0->L1 compaction rewrites about all of level 1 whatever the size of level 0, and
  * checkpoints every second flush memtables a fraction of their size: counting those files as
  * whole ones rewrote level 1 several times as often. Small files must not pile up either (every
@@ -38,7 +40,7 @@ public final class CompactionPicker {
 
   private final int level0Trigger;
   private final int level0FileLimit;
-  private final long fullFileBytes;
+  private final LongSupplier fullFileBytes;
   private final long levelBase;
   private final byte[][] nextKey = new byte[Version.NUM_LEVELS][];
 
@@ -46,13 +48,14 @@ public final class CompactionPicker {
    * @param level0Trigger memtables' worth of level-0 data that trigger an L0->L1 compaction
    * @param level0SlowdownTrigger level-0 files at which writes slow down: at most half as many
    *     (and at least {@code level0Trigger}) small files wait for more data
-   * @param writeBufferSize memtable size; a level-0 file of half of it counts as a whole one
+   * @param fullFileBytes the size of the level-0 file of a full memtable, now: such a file counts as
+   *     a whole memtable's worth, a smaller one by its share
    * @param levelBase target size of level 1
    */
-  public CompactionPicker(int level0Trigger, int level0SlowdownTrigger, long writeBufferSize, long levelBase) {
+  public CompactionPicker(int level0Trigger, int level0SlowdownTrigger, LongSupplier fullFileBytes, long levelBase) {
     this.level0Trigger = level0Trigger;
     this.level0FileLimit = Math.max(level0Trigger, level0SlowdownTrigger / 2);
-    this.fullFileBytes = Math.max(1, writeBufferSize / 2);
+    this.fullFileBytes = fullFileBytes;
     this.levelBase = levelBase;
   }
 
@@ -62,9 +65,10 @@ public final class CompactionPicker {
   }
 
   private double memtablesWorth(List<FileMeta> files) {
+    long fullBytes = Math.max(1, fullFileBytes.getAsLong());
     double full = 0;
     for (FileMeta f : files) {
-      full += Math.min(1.0, (double) f.size() / fullFileBytes);
+      full += Math.min(1.0, (double) f.size() / fullBytes);
     }
     return full;
   }
@@ -76,9 +80,10 @@ public final class CompactionPicker {
   private Pick pickLevel0(Version v, boolean allowMove) {
     List<FileMeta> files = v.files(0); // newest first
     if (memtablesWorth(files) < level0Trigger) {
+      long fullBytes = fullFileBytes.getAsLong();
       List<VersionEdit.LevelFile> run = new ArrayList<>();
       for (FileMeta f : files) {
-        if (f.size() >= fullFileBytes) {
+        if (f.size() >= fullBytes) {
           break;
         }
         run.add(new VersionEdit.LevelFile(0, f));

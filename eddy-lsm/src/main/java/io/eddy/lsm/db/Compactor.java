@@ -56,7 +56,7 @@ public final class Compactor {
   public Compactor(DbCore core) {
     this.core = core;
     this.picker = new CompactionPicker(core.options.level0CompactionTrigger(), core.options.level0SlowdownTrigger(),
-        core.options.writeBufferSize(), core.options.maxBytesForLevelBase());
+        core::fullFlushFileBytes, core.options.maxBytesForLevelBase());
     this.local = new LocalCompactionService(core.fs, core.merge, core.options.compactionFilter(), core::isClosing);
     core.attach(this);
   }

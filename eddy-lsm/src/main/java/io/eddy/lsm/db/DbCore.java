@@ -62,6 +62,8 @@ public final class DbCore {
   public final AtomicLong slowdowns = new AtomicLong();
   public final AtomicLong flushes = new AtomicLong();
   public final AtomicLong flushBytesWritten = new AtomicLong();
+  /** The memtable bytes ({@link MemTable#approximateBytes()}) the flushes wrote into {@link #flushBytesWritten}. */
+  private final AtomicLong flushedMemtableBytes = new AtomicLong();
 
   private final ReentrantLock writeLock = new ReentrantLock();
   private final Condition changed = writeLock.newCondition();
@@ -393,7 +395,21 @@ public final class DbCore {
     VersionEdit edit = new VersionEdit();
     files.forEach(f -> edit.add(0, f));
     installVersion(edit, imm.maxSequence(), imm);
+    flushedMemtableBytes.addAndGet(imm.approximateBytes());
     flushBytesWritten.addAndGet(files.stream().mapToLong(FileMeta::size).sum());
+  }
+
+  /**
+   * The size of the level-0 file a full memtable flushes to: the write buffer times the file bytes
+   * per memtable byte of the flushes so far (the ratio depends on the entries' sizes); half a write
+   * buffer before the first flush.
+   */
+  public long fullFlushFileBytes() {
+    long memtableBytes = flushedMemtableBytes.get();
+    if (memtableBytes == 0) {
+      return options.writeBufferSize() / 2;
+    }
+    return (long) (options.writeBufferSize() * ((double) flushBytesWritten.get() / memtableBytes));
   }
 
   /**
