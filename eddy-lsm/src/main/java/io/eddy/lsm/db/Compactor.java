@@ -34,7 +34,9 @@ import java.util.logging.Logger;
  * execution, with freshly reserved output names, if the service fails), checks the outputs
  * and installs the result atomically. A failed compaction changes nothing and is retried
  * at the next trigger. Closing the store cancels a running local compaction (it deletes its
- * partial outputs) instead of waiting for it.
+ * partial outputs) instead of waiting for it. A local compaction pauses between keys while
+ * memtables wait for their flush ({@link DbCore#yieldToFlushes}): a checkpoint waits for that
+ * flush, and so do writers once the flush queue is full, while a compaction can wait.
  *
  * <p>Thread safety: {@link #schedule} and {@link #compactRange} may be called from any
  * thread; all compaction work is serialised on the compaction thread.
@@ -57,7 +59,7 @@ public final class Compactor {
     this.core = core;
     this.picker = new CompactionPicker(core.options.level0CompactionTrigger(), core.options.level0SlowdownTrigger(),
         core::fullFlushFileBytes, core.options.maxBytesForLevelBase());
-    this.local = new LocalCompactionService(core.fs, core.merge, core.options.compactionFilter(), core::isClosing);
+    this.local = new LocalCompactionService(core.fs, core.merge, core.options.compactionFilter(), core::yieldToFlushes);
     core.attach(this);
   }
 

@@ -480,6 +480,39 @@ public final class DbCore {
     }
   }
 
+  /**
+   * Called by a local compaction between keys: waits while memtables wait for their flush, then
+   * says whether the store is closing (the compaction stops). A checkpoint's asynchronous part
+   * waits for that flush, and so do writers once the flush queue is full; on a machine whose disk
+   * or cores are busy, the flush gets what the compaction leaves. A backed-up level 0 (as many
+   * files as make the picker merge them within level 0) stops the yielding, so that frequent
+   * flushes cannot starve compaction. Returns at once after a flush failure.
+   */
+  public boolean yieldToFlushes() {
+    if (closing || !flushWaiting()) {
+      return closing;
+    }
+    writeLock.lock();
+    try {
+      while (!closing && backgroundError == null && flushWaiting()) {
+        changed.await(10, TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true; // the compaction stops as if cancelled; it is retried at the next trigger
+    } finally {
+      writeLock.unlock();
+    }
+    return closing;
+  }
+
+  /** Whether a memtable waits for its flush while level 0 is not backed up. */
+  private boolean flushWaiting() {
+    SuperVersion s = sv;
+    return !s.immutables().isEmpty()
+        && s.version().files(0).size() < Math.max(options.level0CompactionTrigger(), options.level0SlowdownTrigger() / 2);
+  }
+
   public boolean isClosing() {
     return closing;
   }
