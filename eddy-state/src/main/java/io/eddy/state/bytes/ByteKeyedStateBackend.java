@@ -51,8 +51,9 @@ import java.util.stream.Stream;
  *
  * <p>Values are serialized on every write and deserialized on every read: an object obtained
  * from a state is a copy, and changing it changes nothing until it is written back. Keys are
- * serialized with the generic serializer once per key switch. Not thread-safe: owned by the
- * task thread.
+ * serialized with the generic serializer once per key switch. Each state's column keeps the bytes
+ * of its most recently used keys ({@link CachingKvColumn}), so hot keys are read without a store
+ * read. Not thread-safe: owned by the task thread.
  */
 public final class ByteKeyedStateBackend<K> implements KeyedStateBackend<K> {
   static final TypeSerializer<Object> KEY_SERIALIZER = TypeSerializers.generic();
@@ -169,7 +170,7 @@ public final class ByteKeyedStateBackend<K> implements KeyedStateBackend<K> {
       KeyedBackendChecks.requireKind(name, existing.kind(), descriptor.kind());
       return (S) existing.state();
     }
-    KvColumn column = column(name, options);
+    KvColumn column = new CachingKvColumn(column(name, options));
     S state = factory.apply(column);
     states.put(name, new Registered(descriptor.kind(), column, ns, state));
     unstage(name, descriptor.kind(), state, ns);
@@ -279,6 +280,11 @@ public final class ByteKeyedStateBackend<K> implements KeyedStateBackend<K> {
       throw new UncheckedIOException("Cannot list the keys of state '" + stateName + "': " + e.getMessage(), e);
     }
     return keys.stream();
+  }
+
+  /** A write batch of the store that keeps the states' cached keys right ({@link CachingWriteBatch}). */
+  KvWriteBatch newWriteBatch() {
+    return new CachingWriteBatch(store.newWriteBatch());
   }
 
   /** Batches reads as multi-gets on the store's read threads and writes as write batches; closed with the backend. */

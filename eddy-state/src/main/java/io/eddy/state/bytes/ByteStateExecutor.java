@@ -416,7 +416,7 @@ final class ByteStateExecutor implements StateExecutor {
 
   /** Task thread: the round's results and writes, in request order. */
   private void apply(Round round) throws Exception {
-    KvWriteBatch writes = store.newWriteBatch();
+    KvWriteBatch writes = backend.newWriteBatch();
     for (Op op : round.ops()) {
       switch (op.kind) {
         case READ -> op.request.setResult(op.decode.apply(op.fetched));
