@@ -311,17 +311,29 @@ public final class Db implements AutoCloseable {
   }
 
   /**
-   * Looks up many keys at one consistent sequence number. With {@code
-   * Options.multiGetParallelism} above 1, lookups run concurrently on virtual threads so
-   * block reads from a slow (remote) FileSystem overlap; with 1 they run in key order on
-   * the calling thread, which suits local storage. Returns values in the order of {@code
-   * keys}, null for absent keys.
+   * Looks up many keys at one consistent sequence number. Keys the memtables and caches answer
+   * are looked up first, on the calling thread; with {@code Options.multiGetParallelism} above 1
+   * the others (each needs a file read) run concurrently on virtual threads, one lookup each up
+   * to that many at once, so block reads from a slow (remote) FileSystem overlap; with 1 they run
+   * in key order on the calling thread, which suits local storage. Returns values in the order
+   * of {@code keys}, null for absent keys.
    */
   public List<byte[]> multiGet(ReadOptions options, List<byte[]> keys) throws IOException {
     PinnedRead read = pin(options);
     try {
-      return Arrays.asList(MultiGet.run(keys, core.options.multiGetParallelism(),
-          key -> lookup(read.superVersion(), key, read.sequence())));
+      byte[][] values = new byte[keys.size()][];
+      BitSet answered = new BitSet(values.length);
+      lookupCached(read, keys, values, answered);
+      List<byte[]> rest = new ArrayList<>(values.length - answered.cardinality());
+      for (int i = answered.nextClearBit(0); i < values.length; i = answered.nextClearBit(i + 1)) {
+        rest.add(keys.get(i));
+      }
+      byte[][] fromFiles = MultiGet.run(rest, core.options.multiGetParallelism(),
+          key -> lookup(read.superVersion(), key, read.sequence()));
+      for (int i = answered.nextClearBit(0), r = 0; i < values.length; i = answered.nextClearBit(i + 1), r++) {
+        values[i] = fromFiles[r];
+      }
+      return Arrays.asList(values);
     } finally {
       read.unpin();
     }
@@ -338,22 +350,27 @@ public final class Db implements AutoCloseable {
     byte[][] values = new byte[keys.size()][];
     PinnedRead read = pin(ReadOptions.DEFAULT);
     try {
-      for (int i = 0; i < values.length; i++) {
-        byte[] key = keys.get(i);
-        if (!core.versions.range().contains(key)) {
-          answered.set(i);
-          continue;
-        }
-        Lookup l = new Lookup(key, read.sequence());
-        if (ReadPath.get(read.superVersion(), core.tables, l, true)) {
-          values[i] = l.result(core.merge);
-          answered.set(i);
-        }
-      }
+      lookupCached(read, keys, values, answered);
     } finally {
       read.unpin();
     }
     return Arrays.asList(values);
+  }
+
+  /** The cached-only lookups of {@link #multiGetCached}, at {@code read}, into {@code values}. */
+  private void lookupCached(PinnedRead read, List<byte[]> keys, byte[][] values, BitSet answered) throws IOException {
+    for (int i = 0; i < values.length; i++) {
+      byte[] key = keys.get(i);
+      if (!core.versions.range().contains(key)) {
+        answered.set(i);
+        continue;
+      }
+      Lookup l = new Lookup(key, read.sequence());
+      if (ReadPath.get(read.superVersion(), core.tables, l, true)) {
+        values[i] = l.result(core.merge);
+        answered.set(i);
+      }
+    }
   }
 
   public DbIterator iterator() throws IOException {

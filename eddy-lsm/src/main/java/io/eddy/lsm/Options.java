@@ -34,6 +34,10 @@ import io.eddy.lsm.sst.TableOptions;
  *     checkpoints give durability). With a log, writes survive a crash and close does not
  *     flush the memtable.
  * @param walSync with a log: force every write to stable storage before it returns
+ * @param prepopulateBlockCacheOnFlush put a flush's output blocks into the block cache as the
+ *     flush installs it (RocksDB's {@code prepopulate_block_cache = kFlushOnly}), so that what
+ *     was just written, and answered from the memtable until then, is not read back on demand
+ *     (false)
  */
 public record Options(
     MergeOperator mergeOperator,
@@ -52,7 +56,8 @@ public record Options(
     boolean disableAutoCompaction,
     int multiGetParallelism,
     java.nio.file.Path walDir,
-    boolean walSync) {
+    boolean walSync,
+    boolean prepopulateBlockCacheOnFlush) {
 
   public Options {
     if (writeBufferSize < 1024 || maxImmutableMemtables < 1 || targetFileSize < 1024 || level0CompactionTrigger < 1
@@ -93,6 +98,7 @@ public record Options(
     b.multiGetParallelism = multiGetParallelism;
     b.walDir = walDir;
     b.walSync = walSync;
+    b.prepopulateBlockCacheOnFlush = prepopulateBlockCacheOnFlush;
     return b;
   }
 
@@ -115,6 +121,7 @@ public record Options(
     private int multiGetParallelism = 16;
     private java.nio.file.Path walDir;
     private boolean walSync;
+    private boolean prepopulateBlockCacheOnFlush;
 
     public Builder mergeOperator(MergeOperator v) { mergeOperator = v; return this; }
     public Builder compactionFilter(CompactionFilter v) { compactionFilter = v; return this; }
@@ -136,11 +143,12 @@ public record Options(
     public Builder multiGetParallelism(int v) { multiGetParallelism = v; return this; }
     public Builder walDir(java.nio.file.Path v) { walDir = v; return this; }
     public Builder walSync(boolean v) { walSync = v; return this; }
+    public Builder prepopulateBlockCacheOnFlush(boolean v) { prepopulateBlockCacheOnFlush = v; return this; }
 
     public Options build() {
       return new Options(mergeOperator, compactionFilter, writeBufferSize, maxImmutableMemtables, table, targetFileSize,
           level0CompactionTrigger, level0SlowdownTrigger, level0StopTrigger, maxBytesForLevelBase, blockCache, fileCache,
-          compactionService, disableAutoCompaction, multiGetParallelism, walDir, walSync);
+          compactionService, disableAutoCompaction, multiGetParallelism, walDir, walSync, prepopulateBlockCacheOnFlush);
     }
   }
 }

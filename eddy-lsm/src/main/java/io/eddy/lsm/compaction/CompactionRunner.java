@@ -27,7 +27,7 @@ import java.util.function.BooleanSupplier;
  * <p>Thread safety: stateless; each call is independent.
  */
 public final class CompactionRunner {
-  static final int READAHEAD = 1 << 20;
+  public static final int READAHEAD = 1 << 20;
   private static final BlockCache NO_CACHE = new BlockCache(0);
 
   private CompactionRunner() {}

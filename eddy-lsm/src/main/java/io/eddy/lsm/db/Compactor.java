@@ -148,6 +148,7 @@ public final class Compactor {
       return;
     }
     CompactionResult result = execute(newJob(p));
+    core.openTables(result.outputs(), false);
     result.outputs().forEach(f -> edit.add(p.outputLevel(), f));
     core.installVersion(edit, 0, null);
     compactions.incrementAndGet();

@@ -17,6 +17,7 @@ import io.eddy.lsm.manifest.VersionEdit;
 import io.eddy.lsm.manifest.VersionSet;
 import io.eddy.lsm.memtable.MemTable;
 import io.eddy.lsm.plugin.MergeOperator;
+import io.eddy.lsm.sst.TableReader;
 import io.eddy.lsm.wal.WriteAheadLog;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -392,6 +393,7 @@ public final class DbCore {
       out.abort();
       throw e;
     }
+    openTables(files, options.prepopulateBlockCacheOnFlush());
     VersionEdit edit = new VersionEdit();
     files.forEach(f -> edit.add(0, f));
     installVersion(edit, imm.maxSequence(), imm);
@@ -410,6 +412,28 @@ public final class DbCore {
       return options.writeBufferSize() / 2;
     }
     return (long) (options.writeBufferSize() * ((double) flushBytesWritten.get() / memtableBytes));
+  }
+
+  /**
+   * Opens the new files of a flush or compaction on the background thread that wrote them,
+   * before they are installed: their index and filter reads (a round trip each on a remote
+   * store) are then never paid by a reader, and a read that must not touch files ({@code
+   * Db.multiGetCached}) finds them open. With {@code fillCache}, their data blocks go to the
+   * block cache too ({@link Options#prepopulateBlockCacheOnFlush}). Best effort: a file that
+   * cannot be read now is opened by its first reader, as before, and the flush or compaction
+   * stands.
+   */
+  void openTables(List<FileMeta> files, boolean fillCache) {
+    for (FileMeta f : files) {
+      try {
+        TableReader reader = tables.get(f);
+        if (fillCache) {
+          reader.fillCache(CompactionRunner.READAHEAD);
+        }
+      } catch (IOException | RuntimeException e) {
+        LOG.log(Level.FINE, "could not open " + f.path() + " ahead of its readers; its first reader opens it", e);
+      }
+    }
   }
 
   /**

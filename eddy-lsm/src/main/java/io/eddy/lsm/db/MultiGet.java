@@ -11,10 +11,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs the point lookups of one multiGet: in key order on the calling thread (parallelism
- * 1, best for local storage and hot data), or spread over up to {@code parallelism} groups
- * of at least 8 keys, all but one on virtual threads, so block reads from a slow FileSystem
- * overlap.
+ * Runs the point lookups of one multiGet that the caches could not answer (each reads a file):
+ * in key order on the calling thread (parallelism 1, best for local storage), or spread over up
+ * to {@code parallelism} groups, all but one on virtual threads, so that the block reads of
+ * different keys overlap on a slow FileSystem (with a group per key while there are no more
+ * keys than groups: one remote round trip for the whole batch, not one per 8 keys).
  *
  * <p>Thread safety: stateless; the lookup function must be thread-safe.
  */
@@ -32,7 +33,7 @@ public final class MultiGet {
   public static byte[][] run(List<byte[]> keys, int parallelism, KeyLookup lookup) throws IOException {
     int n = keys.size();
     byte[][] out = new byte[n][];
-    int groups = Math.min(parallelism, (n + 7) / 8);
+    int groups = Math.min(parallelism, n);
     if (groups <= 1) {
       Integer[] order = new Integer[n];
       for (int i = 0; i < n; i++) {

@@ -11,6 +11,7 @@ import io.eddy.lsm.util.Coding;
 import io.eddy.lsm.util.CorruptionException;
 import io.eddy.lsm.util.InternalKey;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * An open SST file: footer, index, filter and properties are read once at open (two
@@ -215,6 +216,31 @@ public final class TableReader implements AutoCloseable {
       }
     }
     return b;
+  }
+
+  /**
+   * Reads every data block, in requests of about {@code chunkSize} bytes (at least one block
+   * each), and puts each into the block cache, as RocksDB's {@code prepopulate_block_cache}: the
+   * output of a flush is what reads ask for next, and on a remote store every block read on
+   * demand would be a round trip on the reader's critical path.
+   */
+  public void fillCache(int chunkSize) throws IOException {
+    for (int first = 0; first < offsets.length; ) {
+      int end = first + 1;
+      long start = offsets[first];
+      while (end < offsets.length && offsets[end] + sizes[end] + BlockHandle.TRAILER_SIZE - start <= chunkSize) {
+        end++;
+      }
+      byte[] chunk = new byte[(int) (offsets[end - 1] + sizes[end - 1] + BlockHandle.TRAILER_SIZE - start)];
+      handle.readFully(start, chunk, 0, chunk.length);
+      for (int i = first; i < end; i++) {
+        int off = (int) (offsets[i] - start);
+        // a block of its own array: a cached block must not hold the whole chunk
+        byte[] own = Arrays.copyOfRange(chunk, off, off + sizes[i] + BlockHandle.TRAILER_SIZE);
+        cache.put(BlockCache.key(id, i), parse(own, 0, i));
+      }
+      first = end;
+    }
   }
 
   /** Decodes data block {@code i} whose bytes (with trailer) are at {@code buf[off..]}. */

@@ -37,6 +37,12 @@ public final class DisaggregatedOptions {
       "state.disaggregated.cache.memory-size", 64L << 20,
       "In-memory block cache, shared by all disaggregated state stores of the process.");
 
+  public static final ConfigOption<Boolean> CACHE_PREPOPULATE_ON_FLUSH = ConfigOption.booleanOption(
+      "state.disaggregated.cache.prepopulate-on-flush", true,
+      "Put the blocks of every memtable flush into the block cache as the flush installs its file (RocksDB's "
+          + "prepopulate_block_cache = kFlushOnly): the freshest state, answered from memory until the flush, is then "
+          + "not read back from the FileSystem on demand.");
+
   public static final ConfigOption<String> CACHE_LOCAL_DIR = ConfigOption.stringOption(
       "state.disaggregated.cache.local-dir", "",
       "Local folder of the disk cache of remote state files. Default: a folder under java.io.tmpdir.");

@@ -90,6 +90,7 @@ public final class DisaggregatedStateBackendFactory implements StateBackendFacto
       Options.Builder options = Options.builder()
           .writeBufferSize(conf.get(DisaggregatedOptions.WRITE_BUFFER_SIZE))
           .blockCache(blocks.get())
+          .prepopulateBlockCacheOnFlush(conf.get(DisaggregatedOptions.CACHE_PREPOPULATE_ON_FLUSH))
           .compactionService(compactionService(conf));
       long localSize = conf.get(DisaggregatedOptions.CACHE_LOCAL_SIZE);
       if (localSize > 0 && !"file".equals(fs.get().scheme())) {
