@@ -5,12 +5,15 @@ import io.eddy.api.metrics.MetricGroup;
 import io.eddy.api.state.v2.StateCallbackException;
 import io.eddy.api.state.v2.StateFuture;
 import io.eddy.state.InternalKvState;
+import io.eddy.state.VoidNamespace;
 import io.eddy.state.async.StateExecutor;
+import io.eddy.state.async.StateRequest;
 import io.eddy.state.async.StateRequestType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,10 +39,11 @@ import java.util.function.Consumer;
  *
  * <p>Requests collect in the active buffer and go to the executor as one batch when it holds
  * {@code bufferSize} requests, when it is older than {@code bufferTimeout}, or when the task must
- * wait for them (draining, or the in-flight limit reached), as Flink's controller does: never
- * eagerly, so that the requests of records whose keys are free keep filling the batch. A record
- * is finished when its processing returned and every request it (or its callbacks) issued has been
- * answered and its callbacks ran.
+ * wait for them (draining, or the in-flight limit reached), as Flink's controller does: not
+ * eagerly, so that the requests of records whose keys are free keep filling the batch (but see
+ * below: executors that batch only I/O, and closed epochs). A record is finished when its
+ * processing returned and every request it (or its callbacks) issued has been answered and its
+ * callbacks ran.
  *
  * <p>An executor that {@linkplain StateExecutor#answersAtOnce answers at once} (state in memory)
  * gets each request as it is issued instead, and the record's future is complete when returned,
@@ -51,7 +55,12 @@ import java.util.function.Consumer;
  * StateExecutor#tryAnswerAtOnce}: a write, a read its caches hold) is answered as it is issued,
  * and its future comes back completed: a hot key whose state is cached advances at the speed of
  * the task thread, not one batch round trip per record, and the result is the one the batch would
- * give, since nothing of the key is pending.
+ * give, since nothing of the key is pending. When the executor answers so everything that needs no
+ * I/O ({@link StateExecutor#batchesOnlyIo}), the buffer holds only reads that wait for I/O and the
+ * requests of their keys behind them: it is then also sent whenever no batch is in flight, so that
+ * a cache miss waits for one round trip, not for 999 more misses, the timeout or the in-flight
+ * limit (while its key's records pile up behind it); misses issued while a batch is in flight
+ * go together in the next one.
  *
  * <p><b>Hot keys.</b> A record whose only unanswered requests are writes still in the active
  * buffer, with nothing waiting on their futures ({@link StateFutureImpl#hasDependentWork}), can no
@@ -68,9 +77,14 @@ import java.util.function.Consumer;
  * a record of a later epoch only waits (admitted, counted in flight, in the gated queue) until
  * the epochs before its own finished: so event time, timers and the order of outputs around the
  * watermark are exactly the synchronous model's, while the input no longer stops at every
- * watermark. While a closed epoch waits, requests go to the executor at once rather than by
- * batch size. Checkpoint barriers and the end of input wait for everything ({@link
- * #drainInflightRecords}), as Flink's {@code SERIAL_BETWEEN_EPOCH}.
+ * watermark. A record that waits so prefetches its reads meanwhile (the operator's PREFETCH step,
+ * and the states its input's records were seen to read as they start: {@link ReadProfile}), so
+ * that the I/O of later epochs overlaps that of the epoch draining. While a closed epoch waits,
+ * the buffer goes to the executor whenever no batch is in flight rather than by batch size (what
+ * a round trip collects goes together, the timers an epoch's trigger fires too, not a batch per
+ * record, which the executor's few read threads would serve a few at a time). Checkpoint barriers
+ * and the end of input wait for everything ({@link #drainInflightRecords}), as Flink's {@code
+ * SERIAL_BETWEEN_EPOCH}.
  *
  * <p>Threading: every method on the task thread, except that the executor's completion may come
  * from any thread (it only posts mail). Not reentrant from state callbacks: waiting for requests
@@ -83,6 +97,9 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
       StateRequestType.MAP_PUT_ALL, StateRequestType.MAP_REMOVE, StateRequestType.REDUCING_ADD,
       StateRequestType.AGGREGATING_ADD);
 
+  /** A state entry: a state (by identity), a key and a namespace. */
+  private record Entry(InternalKvState<?> state, Object key, Object namespace) {}
+
   private final String operatorName;
   private final MailboxExecutor mailbox;
   private final StateExecutor executor;
@@ -90,6 +107,8 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
   private final AsyncStateSettings settings;
   /** Whether the executor answers each request before returning: requests then skip the buffer. */
   private final boolean answersAtOnce;
+  /** Whether what the executor does not answer at once waits for I/O: the buffer goes out once no batch is in flight. */
+  private final boolean batchesOnlyIo;
   /** The context of every record of an executor that answers at once: each finishes before the next starts. */
   private final RecordContext<K> atOnce = new RecordContext<>(null, null, null);
 
@@ -101,6 +120,13 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
   private final EpochManager epochs = new EpochManager(this::admitGated);
   private final BatchSizeHistogram batchSizes = new BatchSizeHistogram();
   private List<PendingRequest<K>> active = new ArrayList<>();
+  /** Prefetches of records waiting for an earlier epoch, not sent yet ({@link #prefetchAhead}). */
+  private List<StateRequest> aheadBuffer = new ArrayList<>();
+  /** The entries of the prefetches ahead buffered or in flight. */
+  private final Set<Entry> aheadPending = new HashSet<>();
+  private int aheadBatchesInFlight;
+  /** The profile of the record whose processing is starting: it learns the reads issued meanwhile. */
+  private ReadProfile learning;
   private RecordContext<K> current;
   private boolean runningReady;
   private int inFlightRecords;
@@ -123,6 +149,7 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
     this.keySetter = keySetter;
     this.settings = settings;
     this.answersAtOnce = executor.answersAtOnce();
+    this.batchesOnlyIo = executor.batchesOnlyIo();
   }
 
   /**
@@ -141,6 +168,17 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
    * else the operator keeps per record, such as the timestamp its collector stamps outputs with.
    */
   public void processRecord(K key, Runnable onEnter, Runnable processing) {
+    processRecord(key, onEnter, null, null, processing);
+  }
+
+  /**
+   * As {@link #processRecord(Object, Runnable, Runnable)}; in addition, while the record waits for
+   * an earlier epoch its reads are prefetched, so that they overlap the I/O of the epochs before
+   * it: {@code ahead} (may be null) issues PREFETCH requests (side-effect free, {@link
+   * StateRequestType#PREFETCH}), and so are the states {@code profile} (may be null) learnt in the
+   * void namespace. {@code profile} learns the reads this record's processing issues as it starts.
+   */
+  public void processRecord(K key, Runnable onEnter, ReadProfile profile, Runnable ahead, Runnable processing) {
     if (current != null) {
       throw misuse("a record of key " + key + " was started while the record of key " + current.key
           + " is being processed; records are started by the task, not from state callbacks");
@@ -154,6 +192,7 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
       waitForProgress("the in-flight records limit (" + settings.inFlightRecordsLimit() + ")");
     }
     RecordContext<K> context = new RecordContext<>(key, onEnter, processing);
+    context.profile = profile;
     inFlightRecords++;
     context.epoch = epochs.onRecord();
     if (epochs.mayStart(context.epoch)) { // then every gated record is of a later epoch
@@ -161,8 +200,87 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
       runReady();
     } else {
       gated.add(context);
+      prefetchAhead(context, ahead);
     }
-    triggerIfNeeded(epochs.hasClosedEpochs());
+    // a timer fired by an epoch's trigger: its requests wait for the others it fires (unless the buffer is full)
+    triggerIfNeeded(!epochs.inTrigger() && sendEarly());
+    sendAhead();
+  }
+
+  /**
+   * Issues the prefetches of a record that waits for an earlier epoch, in a context of its key that
+   * is not the record: they belong to no record, nothing waits for them, and their answers only
+   * fill the caches. They may run beside requests of the same key in flight, which a PREFETCH
+   * changes nothing of.
+   */
+  private void prefetchAhead(RecordContext<K> record, Runnable ahead) {
+    List<InternalKvState<?>> learnt = record.profile == null ? List.of() : record.profile.states();
+    if ((ahead == null && learnt.isEmpty()) || keyOwners.containsKey(record.key)) {
+      return; // (a record of the key in flight brings its entries in)
+    }
+    RecordContext<K> prefetching = new RecordContext<>(record.key, record.onEnter, null);
+    prefetching.ahead = true;
+    enter(prefetching);
+    try {
+      if (ahead != null) {
+        ahead.run();
+      }
+      for (InternalKvState<?> state : learnt) {
+        handleRequest("(prefetch ahead)", StateRequestType.PREFETCH, state, VoidNamespace.INSTANCE, null, null);
+      }
+    } finally {
+      current = null;
+    }
+  }
+
+  /**
+   * A request issued while prefetching ahead: sent with the other prefetches unless the caches hold
+   * it already or the same entry is being prefetched (records of a hot key wait together).
+   */
+  private StateFuture<Void> requestAhead(String stateName, StateRequestType type, InternalKvState<?> state,
+      Object namespace) {
+    if (type != StateRequestType.PREFETCH) {
+      throw misuse("state '" + stateName + "' got a " + type + " request while the reads of a record of key "
+          + current.key + " were prefetched ahead; only prefetches may run before a record starts");
+    }
+    StateRequest request = new StateRequest(type, state, current.key, namespace, null, null);
+    Entry entry = new Entry(state, current.key, namespace);
+    try {
+      if (!aheadPending.contains(entry) && !executor.tryAnswerAtOnce(request)) {
+        aheadBuffer.add(request);
+        aheadPending.add(entry);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("Operator '" + operatorName + "': prefetching " + request + " failed: "
+          + e.getMessage(), e);
+    }
+    return StateFutureImpl.completed(null);
+  }
+
+  /**
+   * Sends the prefetches ahead as one batch when none is in flight (or a buffer's worth waits). A
+   * failed one only loses the read it would have saved: the record's own read reports the failure.
+   */
+  private void sendAhead() {
+    if (aheadBuffer.isEmpty() || (aheadBatchesInFlight > 0 && aheadBuffer.size() < settings.bufferSize())) {
+      return;
+    }
+    List<StateRequest> batch = aheadBuffer;
+    aheadBuffer = new ArrayList<>();
+    aheadBatchesInFlight++;
+    CompletableFuture<Void> done;
+    try {
+      done = executor.executeBatch(batch);
+    } catch (RuntimeException e) {
+      done = CompletableFuture.failedFuture(e);
+    }
+    done.whenComplete((ignored, failure) -> mailbox.execute(() -> {
+      aheadBatchesInFlight--;
+      for (StateRequest request : batch) {
+        aheadPending.remove(new Entry(request.state(), request.key(), request.namespace()));
+      }
+      sendAhead();
+    }, "async state prefetch ahead"));
   }
 
   /** Gives {@code context} its key now, or queues it behind the record of its key in flight. */
@@ -206,6 +324,12 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
     }
     if (answersAtOnce) {
       return answerAtOnce(context, type, state, namespace, payload, value);
+    }
+    if (context.ahead) {
+      return (StateFuture<T>) requestAhead(stateName, type, state, namespace);
+    }
+    if (learning != null && namespace == VoidNamespace.INSTANCE) {
+      learning.learn(type, state);
     }
     PendingRequest<K> request = new PendingRequest<>(type, state, context, namespace, payload, value);
     if (keyHasNothingUnanswered(context) && answeredAtOnce(request)) {
@@ -314,7 +438,7 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
    */
   public void processNonRecord(Runnable trigger, Runnable finalAction) {
     epochs.onNonRecord(trigger, finalAction);
-    triggerIfNeeded(epochs.hasClosedEpochs());
+    triggerIfNeeded(sendEarly());
   }
 
   private void waitForProgress(String what) {
@@ -375,7 +499,15 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
       }
     }
     runReady();
-    triggerIfNeeded(epochs.hasClosedEpochs());
+    triggerIfNeeded(sendEarly());
+  }
+
+  /**
+   * Whether the buffer should go out before it is full: no batch is in flight, and a closed epoch
+   * waits for its records or the buffered requests wait for I/O ({@link #batchesOnlyIo}).
+   */
+  private boolean sendEarly() {
+    return batchesInFlight == 0 && (batchesOnlyIo || epochs.hasClosedEpochs());
   }
 
   /**
@@ -441,7 +573,12 @@ public final class AsyncExecutionController<K> implements AutoCloseable {
       for (RecordContext<K> context; (context = ready.poll()) != null; ) {
         context.started = true;
         context.retain();
-        runInContext(context, context.processing);
+        learning = context.profile;
+        try {
+          runInContext(context, context.processing);
+        } finally {
+          learning = null;
+        }
         if (!release(context)) {
           handOverIfQuiet(context);
         }

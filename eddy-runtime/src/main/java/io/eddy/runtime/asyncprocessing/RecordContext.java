@@ -17,6 +17,10 @@ final class RecordContext<K> {
   final ArrayList<PendingRequest<K>> pending = new ArrayList<>(2);
   /** The epoch it arrived in (null in the context reused for an executor that answers at once). */
   EpochManager.Epoch epoch;
+  /** What its processing's reads teach (null: nothing), see {@link ReadProfile}. */
+  ReadProfile profile;
+  /** Whether this is not a record but the prefetch ahead of one waiting for an earlier epoch (PREFETCH requests only). */
+  boolean ahead;
   /** Whether its processing began (a record admitted with others may wait in the ready queue). */
   boolean started;
   /** Whether its key already passed to the next record of the key (only quiet writes of it were left). */

@@ -215,6 +215,15 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator, Asy
    */
   protected final void processKeyed(Object key, Runnable onEnter, AsyncStateSupport.Work prefetch,
       AsyncStateSupport.Work work) throws Exception {
+    processKeyed(0, key, onEnter, prefetch, work);
+  }
+
+  /**
+   * As {@link #processKeyed(Object, Runnable, AsyncStateSupport.Work, AsyncStateSupport.Work)} for a
+   * record of input {@code input} (0 or 1): the records of one input learn their reads together.
+   */
+  protected final void processKeyed(int input, Object key, Runnable onEnter, AsyncStateSupport.Work prefetch,
+      AsyncStateSupport.Work work) throws Exception {
     if (async == null) {
       keyedBackend.setCurrentKey(key);
       if (onEnter != null) {
@@ -222,7 +231,7 @@ public abstract class AbstractStreamOperator<OUT> implements StreamOperator, Asy
       }
       work.run();
     } else {
-      async.processRecord(key, onEnter, prefetch, work);
+      async.processRecord(input, key, onEnter, prefetch, work);
     }
   }
 

@@ -21,6 +21,7 @@ import io.eddy.api.state.v2.StateFutureUtils;
 import io.eddy.runtime.asyncprocessing.AsyncExecutionController;
 import io.eddy.runtime.asyncprocessing.AsyncStateSettings;
 import io.eddy.runtime.asyncprocessing.MailboxExecutor;
+import io.eddy.runtime.asyncprocessing.ReadProfile;
 import io.eddy.runtime.state.v2.AsyncKeyedStateStore;
 import io.eddy.runtime.state.v2.StateApiUsage;
 import io.eddy.state.InternalKvState;
@@ -82,6 +83,8 @@ public final class AsyncStateSupport implements AutoCloseable {
   private final List<InternalKvState<VoidNamespace>> functionStates = new ArrayList<>();
   /** The reads the prefetch being issued made; null outside a prefetch. */
   private List<StateFuture<?>> prefetched;
+  /** Per input of the operator, the reads its records make as they start, prefetched for one waiting for an epoch. */
+  private final ReadProfile[] profiles = {new ReadProfile(), new ReadProfile()};
 
   /** Registers the controller's gauges in {@code metrics}, the operator's metric group. */
   AsyncStateSupport(String operatorName, KeyedStateBackend<Object> backend, MailboxExecutor mailbox,
@@ -103,6 +106,20 @@ public final class AsyncStateSupport implements AutoCloseable {
    * restores what the operator keeps per record whenever the work or one of its callbacks runs.
    */
   public void processRecord(Object key, Runnable onEnter, Work prefetch, Work work) {
+    processRecord(profiles[0], key, onEnter, prefetch, work);
+  }
+
+  /**
+   * As {@link #processRecord(Object, Runnable, Work, Work)} for a record of the operator's input
+   * {@code input} (0 or 1): the reads of one input's records are learnt together, and prefetched
+   * for a record of it that must wait for an earlier epoch ({@link ReadProfile}).
+   */
+  public void processRecord(int input, Object key, Runnable onEnter, Work prefetch, Work work) {
+    processRecord(profiles[input], key, onEnter, prefetch, work);
+  }
+
+  /** {@code profile}: null for timers, whose reads are not those of an input's records. */
+  private void processRecord(ReadProfile profile, Object key, Runnable onEnter, Work prefetch, Work work) {
     if (!prefetching) {
       controller.processRecord(key, onEnter, () -> unchecked(work));
       if (!answersAtOnce) { // else no state I/O comes back as mail
@@ -115,7 +132,7 @@ public final class AsyncStateSupport implements AutoCloseable {
       prefetch = null;
     }
     Work reads = prefetch;
-    controller.processRecord(key, onEnter, () -> {
+    controller.processRecord(key, onEnter, profile, reads == null ? null : () -> prefetchAhead(reads), () -> {
       List<StateFuture<?>> issued = new ArrayList<>();
       if (reads != null) {
         prefetched = issued;
@@ -132,6 +149,16 @@ public final class AsyncStateSupport implements AutoCloseable {
       }
     });
     runArrivedMail();
+  }
+
+  /** Issues the reads of a prefetch step for a record that waits for an earlier epoch: nothing waits for them. */
+  private void prefetchAhead(Work reads) {
+    prefetched = new ArrayList<>();
+    try {
+      unchecked(reads);
+    } finally {
+      prefetched = null;
+    }
   }
 
   /** During a prefetch: reads the entry of {@code state} in {@code namespace} for the current key. */
@@ -169,13 +196,13 @@ public final class AsyncStateSupport implements AutoCloseable {
     return new Triggerable<>() {
       @Override
       public void onEventTime(Timer<Object, N> timer) {
-        processRecord(timer.key(), hooks.timerContext(timer, true), () -> hooks.prefetchTimer(timer),
+        processRecord(null, timer.key(), hooks.timerContext(timer, true), () -> hooks.prefetchTimer(timer),
             () -> target.onEventTime(timer));
       }
 
       @Override
       public void onProcessingTime(Timer<Object, N> timer) {
-        processRecord(timer.key(), hooks.timerContext(timer, false), () -> hooks.prefetchTimer(timer),
+        processRecord(null, timer.key(), hooks.timerContext(timer, false), () -> hooks.prefetchTimer(timer),
             () -> target.onProcessingTime(timer));
       }
     };

@@ -61,7 +61,7 @@ final class KeyedCoProcessOperator<K, IN1, IN2, OUT> extends AbstractTwoInputOpe
 
   @Override
   public void processElement2(IN2 value, long timestamp) throws Exception {
-    processKeyed(keySelector2.getKey(value), () -> scope.startRecord(timestamp), scope::prefetchFunctionState,
+    processKeyed(1, keySelector2.getKey(value), () -> scope.startRecord(timestamp), scope::prefetchFunctionState,
         () -> function.processElement2(value, elementContext, scope.collector));
   }
 }

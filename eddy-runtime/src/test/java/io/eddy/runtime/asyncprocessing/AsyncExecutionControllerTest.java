@@ -12,6 +12,7 @@ import io.eddy.state.VoidNamespace;
 import io.eddy.state.async.InlineStateExecutor;
 import io.eddy.state.async.StateExecutor;
 import io.eddy.state.async.StateRequest;
+import io.eddy.state.async.StateRequestType;
 import io.eddy.state.heap.HeapKeyedStateBackend;
 import java.io.IOException;
 import java.time.Duration;
@@ -146,6 +147,25 @@ class AsyncExecutionControllerTest {
   }
 
   @Test
+  void anExecutorThatBatchesOnlyIoGetsTheBufferWheneverNoBatchIsInFlight() {
+    // writes answered at once, reads left for batches: as a store whose caches miss every read
+    executor = new MailDelayedExecutor(new InlineStateExecutor(backend), mailbox,
+        request -> request.type() == StateRequestType.VALUE_UPDATE);
+    start(executor, 1000, Duration.ofHours(1), 100);
+    controller.processRecord("a", increment("a", 1));
+    assertThat(executor.batches).as("nothing in flight: the miss goes at once").isEqualTo(1);
+    controller.processRecord("b", increment("b", 1));
+    controller.processRecord("c", increment("c", 1));
+    assertThat(executor.batches).as("misses issued meanwhile wait for the batch in flight").isEqualTo(1);
+    assertThat(controller.activeBufferSize()).isEqualTo(2);
+    mailbox.runAll(); // the first batch comes back: the two reads go out together
+    assertThat(out).containsExactly("a=1", "b=1", "c=1");
+    assertThat(executor.batches).isEqualTo(2);
+    assertThat(controller.batchSizes().getStatistics().getMax()).isEqualTo(2);
+    assertThat(controller.numInFlightRecords()).isZero();
+  }
+
+  @Test
   void aHotKeysRecordsAdvanceOneBatchApartTheWritesOfOneSharingTheBatchWithTheReadOfTheNext() {
     start(1000, Duration.ofHours(1), 100);
     controller.processRecord("a", increment("a", 1));
@@ -218,6 +238,21 @@ class AsyncExecutionControllerTest {
   }
 
   @Test
+  void theTimersAWatermarkFiresSendTheirRequestsAsOneBatch() {
+    start(1000, Duration.ofHours(1), 100);
+    controller.processNonRecord(() -> {
+      for (String key : List.of("a", "b", "c")) {
+        controller.processRecord(key, increment(key, 1)); // timers of three keys
+      }
+    }, () -> out.add("watermark"));
+    assertThat(executor.batches).as("the three reads, once the trigger returned").isEqualTo(1);
+    assertThat(controller.batchSizes().getStatistics().getMax()).isEqualTo(3);
+    controller.drainInflightRecords();
+    assertThat(out).containsExactly("a=1", "b=1", "c=1", "watermark");
+    assertThat(executor.batches).as("then their three writes").isEqualTo(2);
+  }
+
+  @Test
   void recordsAfterAPendingNonRecordAreAdmittedButRunOnlyAfterIt() {
     start(1000, Duration.ofHours(1), 100);
     controller.processRecord("a", increment("a", 1));
@@ -233,6 +268,32 @@ class AsyncExecutionControllerTest {
     controller.drainInflightRecords();
     assertThat(out).containsExactly("a=1", "trigger", "b=5", "watermark", "b=6", "c=1");
     assertThat(controller.numGatedRecords()).isZero();
+  }
+
+  @Test
+  void aRecordWaitingForAnEarlierEpochPrefetchesWhatItsInputsRecordsRead() {
+    start(1000, Duration.ofHours(1), 100);
+    ReadProfile profile = new ReadProfile();
+    controller.processRecord("a", null, profile, null, increment("a", 1)); // reads v as it starts: learnt
+    controller.processNonRecord(null, () -> out.add("watermark")); // a's read goes; the epoch waits for it
+    controller.processRecord("b", null, profile, null, increment("b", 1));
+    controller.processRecord("a", null, profile, null, increment("a", 10));
+    assertThat(controller.numGatedRecords()).isEqualTo(2);
+    assertThat(out).isEmpty();
+    assertThat(executor.requests).as("b's read went ahead, a's not: a record of a is in flight")
+        .containsExactly("VALUE_GET(key=a, namespace=VoidNamespace)", "PREFETCH(key=b, namespace=VoidNamespace)");
+    controller.drainInflightRecords();
+    assertThat(out).containsExactly("a=1", "watermark", "b=1", "a=11");
+  }
+
+  @Test
+  void onlyPrefetchesMayRunAheadOfARecord() {
+    start(1000, Duration.ofHours(1), 100);
+    controller.processRecord("a", increment("a", 1));
+    controller.processNonRecord(null, null);
+    assertThatThrownBy(() -> controller.processRecord("b", null, null, () -> state.asyncValue(), () -> {}))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("my-operator").hasMessageContaining("VALUE_GET").hasMessageContaining("only prefetches");
   }
 
   @Test

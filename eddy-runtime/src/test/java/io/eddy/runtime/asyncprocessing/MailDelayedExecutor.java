@@ -2,28 +2,31 @@ package io.eddy.runtime.asyncprocessing;
 
 import io.eddy.state.async.StateExecutor;
 import io.eddy.state.async.StateRequest;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 /**
  * Runs each batch with a real executor, but only when a mail it posts runs: batches complete
  * later, and in whatever order the mailbox picks. Counts the batches it was given. Optionally it
- * answers a random share of requests at once instead ({@link #tryAnswerAtOnce}), as a store does
- * for the requests its caches answer.
+ * answers the requests a predicate picks at once instead ({@link #tryAnswerAtOnce}), as a store
+ * does for the requests its caches answer; it then {@linkplain #batchesOnlyIo batches only I/O}.
  */
 final class MailDelayedExecutor implements StateExecutor {
   private final StateExecutor delegate;
   private final MailboxExecutor mailbox;
-  /** Decides which requests are answered at once; null for none. */
-  private final Random atOnce;
+  /** Picks the requests answered at once; null for none. */
+  private final Predicate<StateRequest> atOnce;
   int batches;
+  /** Every request of every batch it was given, as text, in order. */
+  final List<String> requests = new ArrayList<>();
 
   MailDelayedExecutor(StateExecutor delegate, MailboxExecutor mailbox) {
     this(delegate, mailbox, null);
   }
 
-  MailDelayedExecutor(StateExecutor delegate, MailboxExecutor mailbox, Random atOnce) {
+  MailDelayedExecutor(StateExecutor delegate, MailboxExecutor mailbox, Predicate<StateRequest> atOnce) {
     this.delegate = delegate;
     this.mailbox = mailbox;
     this.atOnce = atOnce;
@@ -31,7 +34,7 @@ final class MailDelayedExecutor implements StateExecutor {
 
   @Override
   public boolean tryAnswerAtOnce(StateRequest request) throws Exception {
-    if (atOnce == null || atOnce.nextInt(3) > 0) {
+    if (atOnce == null || !atOnce.test(request)) {
       return false;
     }
     CompletableFuture<Void> done = delegate.executeBatch(List.of(request));
@@ -44,6 +47,7 @@ final class MailDelayedExecutor implements StateExecutor {
   @Override
   public CompletableFuture<Void> executeBatch(List<? extends StateRequest> batch) {
     batches++;
+    batch.forEach(request -> requests.add(request.toString()));
     CompletableFuture<Void> done = new CompletableFuture<>();
     mailbox.execute(() -> delegate.executeBatch(batch).whenComplete((v, e) -> {
       if (e != null) {
@@ -53,6 +57,11 @@ final class MailDelayedExecutor implements StateExecutor {
       }
     }), "delayed state batch");
     return done;
+  }
+
+  @Override
+  public boolean batchesOnlyIo() {
+    return atOnce != null;
   }
 
   /** Its results come later, as an I/O executor's do. */

@@ -170,6 +170,12 @@ public final class DisaggregatedKvStore implements KvStore {
     return config.readIoParallelism();
   }
 
+  /** eddy-lsm's cached-only lookups: memtables, the filters of open tables, the block cache. */
+  @Override
+  public boolean answersCachedReads() {
+    return true;
+  }
+
   @Override
   public FileHandleSnapshot snapshot(long checkpointId, KeyGroupRange range) throws IOException {
     PartRouter router = parts();

@@ -18,7 +18,8 @@ import java.util.concurrent.Future;
  * between them. The returned future completes, on the task thread or on any other, once every
  * request has its result set (on the task thread), or exceptionally if one failed. Batches may
  * overlap in time: the caller guarantees that no two batches in flight hold requests of the same
- * key. {@link #close()} waits for I/O in flight and must come before the backend's close.
+ * key, except {@link StateRequestType#PREFETCH} requests, which change nothing (they may be sent
+ * ahead of their record, beside requests of its key in flight, and their answer is not used). {@link #close()} waits for I/O in flight and must come before the backend's close.
  */
 public interface StateExecutor extends AutoCloseable {
   CompletableFuture<Void> executeBatch(List<? extends StateRequest> batch);
@@ -68,11 +69,22 @@ public interface StateExecutor extends AutoCloseable {
    * having changed nothing. The controller tries this for a request of a key with no request
    * unanswered, so that a key whose state is cached (a hot key) advances without a batch round
    * trip per record. REQUIRES: no request of {@code request.key()} is buffered or in a batch in
-   * flight. By default false (every request waits for a batch).
+   * flight, unless {@code request} is a PREFETCH. By default false (every request waits for a batch).
    *
    * @throws Exception the request's failure
    */
   default boolean tryAnswerAtOnce(StateRequest request) throws Exception {
+    return false;
+  }
+
+  /**
+   * Whether {@link #tryAnswerAtOnce} answers every request that needs no I/O, so that a request
+   * left for a batch waits for I/O (a read its caches miss) or for such a request of its key. For
+   * such an executor a fuller batch saves little (the store overlaps the reads of a batch, however
+   * small) while each buffered request holds its key's records and counts against the in-flight
+   * limit: the controller sends a batch as soon as none is in flight. By default false.
+   */
+  default boolean batchesOnlyIo() {
     return false;
   }
 

@@ -444,6 +444,16 @@ final class ByteStateExecutor implements StateExecutor {
     return readPool != null;
   }
 
+  /**
+   * With read threads and a store whose columns answer cached reads ({@link
+   * KvStore#answersCachedReads}), whatever memory and the caches answer is answered at once
+   * ({@link #tryAnswerAtOnce}).
+   */
+  @Override
+  public boolean batchesOnlyIo() {
+    return readPool != null && store.answersCachedReads();
+  }
+
   @Override
   public void close() {
     if (readPool != null) {

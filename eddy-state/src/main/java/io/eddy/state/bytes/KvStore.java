@@ -51,6 +51,15 @@ public interface KvStore extends AutoCloseable {
     return 0;
   }
 
+  /**
+   * Whether its columns' {@link KvColumn#multiGetCached} answers every read that memory and the
+   * caches can answer, so that the reads it leaves need I/O; false (the default) for a store whose
+   * columns answer none there.
+   */
+  default boolean answersCachedReads() {
+    return false;
+  }
+
   /** The synchronous part of a checkpoint: pins a consistent state of every column. */
   FileHandleSnapshot snapshot(long checkpointId, KeyGroupRange range) throws IOException;
 

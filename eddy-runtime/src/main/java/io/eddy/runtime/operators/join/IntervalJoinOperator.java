@@ -88,7 +88,7 @@ public final class IntervalJoinOperator<IN1, IN2, OUT> extends AbstractTwoInputO
 
   @Override
   public void processElement2(IN2 value, long timestamp) throws Exception {
-    processKeyed(keySelector2.getKey(value), null, null, () -> processRight(value, timestamp));
+    processKeyed(1, keySelector2.getKey(value), null, null, () -> processRight(value, timestamp));
   }
 
   private void processRight(IN2 value, long timestamp) throws Exception {
