@@ -214,6 +214,38 @@ public abstract class KeyedStateBackendContractTest {
   }
 
   @Test
+  void timersChangedBetweenSnapshotsRestoreAsQueued() throws Exception {
+    TimerQueue<String, VoidNamespace> timers = backend.createTimerQueue("t", VoidNamespace.SERIALIZER);
+    java.util.function.IntFunction<Timer<String, VoidNamespace>> timer = i -> new Timer<>(
+        i, "k" + i, VoidNamespace.INSTANCE, KeyGroupRangeAssignment.assignToKeyGroup("k" + i, MAX_PARALLELISM));
+    for (int i = 1; i <= 3; i++) {
+      timers.add(timer.apply(i));
+    }
+    checkpoint(backend, 1);
+    timers.remove(timer.apply(3)); // in the first snapshot, gone from the second
+    timers.add(timer.apply(4)); // added and removed between two snapshots
+    timers.remove(timer.apply(4));
+    timers.add(timer.apply(5));
+    assertThat(timers.poll()).isEqualTo(timer.apply(1));
+    timers.add(timer.apply(3)); // removed and added again
+    timers.remove(timer.apply(2));
+    timers.add(timer.apply(2));
+    Checkpointed second = checkpoint(backend, 2);
+    timers.add(timer.apply(6));
+    timers.remove(timer.apply(5));
+    Checkpointed third = savepoint(backend, 3);
+    for (var expected : List.of(Map.entry(second, List.of(2, 3, 5)), Map.entry(third, List.of(2, 3, 6)))) {
+      KeyedStateBackend<String> restored = restore(KeyGroupRange.of(0, MAX_PARALLELISM - 1), List.of(expected.getKey()));
+      TimerQueue<String, VoidNamespace> queue = restored.createTimerQueue("t", VoidNamespace.SERIALIZER);
+      List<Integer> times = new ArrayList<>();
+      for (Timer<String, VoidNamespace> t = queue.poll(); t != null; t = queue.poll()) {
+        times.add((int) t.timestamp());
+      }
+      assertThat(times).isEqualTo(expected.getValue());
+    }
+  }
+
+  @Test
   void mapIterationRemovesAndWritesThrough() throws Exception {
     InternalMapState<String, Integer, String> map = backend.createMapState(TypeSerializers.of(String.class),
         new MapStateDescriptor<>("m", Integer.class, String.class));

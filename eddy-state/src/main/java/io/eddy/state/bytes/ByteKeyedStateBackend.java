@@ -297,6 +297,7 @@ public final class ByteKeyedStateBackend<K> implements KeyedStateBackend<K> {
 
   @Override
   public KeyedStateSnapshot snapshot(long checkpointId) throws IOException {
+    timerQueues.values().forEach(ByteTimerQueue::flush);
     return store.snapshot(checkpointId, keyGroupRange);
   }
 

@@ -9,23 +9,36 @@ import io.eddy.state.timers.TimerQueue;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Timers kept in a column of the store, {@code [keyGroup:2][timestamp:8, sign flipped][key]
- * [namespace] -> empty}, so they are part of every checkpoint without extra work, with an
- * in-memory mirror for ordering (firing needs the minimum at every watermark). The mirror is
- * loaded from the column on the queue's first use, not when it is created: a restore then reads
- * nothing of the state before the first record or watermark needs timers.
+ * [namespace] -> empty}, so they are part of every checkpoint, with an in-memory mirror for
+ * ordering (firing needs the minimum at every watermark). The mirror is loaded from the column on
+ * the queue's first use, not when it is created: a restore then reads nothing of the state before
+ * the first record or watermark needs timers.
+ *
+ * <p>The mirror is what the queue answers from; the column is only read when the mirror is loaded
+ * and when a savepoint is written. So additions and removals are written to the column lazily, by
+ * {@link #flush} (before every checkpoint and savepoint, and once {@link #MAX_UNFLUSHED} timers
+ * changed): a timer that is registered and fires between two flushes, as most window timers do,
+ * never costs a store write (profiles of q5 on rocksdb: a put and a delete per timer were a fifth
+ * of the task thread's time).
  */
 final class ByteTimerQueue<K, N> implements TimerQueue<K, N> {
   private static final byte[] EMPTY = new byte[0];
+  /** Changed timers held before a flush; bounds the memory they take beside the mirror. */
+  static final int MAX_UNFLUSHED = 1 << 16;
 
   private final KvColumn column;
   private final TypeSerializer<Object> keySerializer;
   private final TypeSerializer<N> namespaceSerializer;
   private final KeyGroupRange range;
   private final ByteBuilder keys = new ByteBuilder();
+  /** The timers changed since the last flush, each with whether the column holds it. */
+  private final Map<Timer<K, N>, Boolean> unflushed = new HashMap<>();
   private HeapTimerQueue<K, N> loaded;
 
   ByteTimerQueue(KvColumn column, TypeSerializer<Object> keySerializer, TypeSerializer<N> namespaceSerializer,
@@ -73,6 +86,7 @@ final class ByteTimerQueue<K, N> implements TimerQueue<K, N> {
 
   /** Writes the stored timers of one key group in the canonical form of savepoints; returns how many. */
   int writeCanonical(int keyGroup, DataOutputStream out) throws IOException {
+    flush();
     int count = 0;
     try (KvCursor cursor = column.scan(AbstractByteState.keyGroupPrefix(keyGroup))) {
       while (cursor.next()) {
@@ -89,12 +103,7 @@ final class ByteTimerQueue<K, N> implements TimerQueue<K, N> {
     if (!mirror().add(timer)) {
       return false;
     }
-    try {
-      column.put(keyOf(timer), EMPTY);
-    } catch (IOException e) {
-      mirror().remove(timer);
-      throw new UncheckedIOException("Cannot store timer " + timer + ": " + e.getMessage(), e);
-    }
+    changed(timer, false);
     return true;
   }
 
@@ -103,7 +112,7 @@ final class ByteTimerQueue<K, N> implements TimerQueue<K, N> {
     if (!mirror().remove(timer)) {
       return false;
     }
-    deleteStored(timer);
+    changed(timer, true);
     return true;
   }
 
@@ -116,7 +125,7 @@ final class ByteTimerQueue<K, N> implements TimerQueue<K, N> {
   public Timer<K, N> poll() {
     Timer<K, N> timer = mirror().poll();
     if (timer != null) {
-      deleteStored(timer);
+      changed(timer, true);
     }
     return timer;
   }
@@ -131,12 +140,35 @@ final class ByteTimerQueue<K, N> implements TimerQueue<K, N> {
     return mirror().timersOfKeyGroup(keyGroup);
   }
 
-  private void deleteStored(Timer<K, N> timer) {
-    try {
-      column.delete(keyOf(timer));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete timer " + timer + ": " + e.getMessage(), e);
+  /**
+   * Notes a timer just added or removed; {@code wasQueued} says whether it was queued before, and
+   * so, on its first change since the last flush, whether the column holds it.
+   */
+  private void changed(Timer<K, N> timer, boolean wasQueued) {
+    unflushed.putIfAbsent(timer, wasQueued);
+    if (unflushed.size() >= MAX_UNFLUSHED) {
+      flush();
     }
+  }
+
+  /** Writes the changes since the last flush to the column: it then holds exactly the queued timers. */
+  void flush() {
+    if (unflushed.isEmpty()) {
+      return;
+    }
+    try {
+      for (Map.Entry<Timer<K, N>, Boolean> change : unflushed.entrySet()) {
+        boolean queued = loaded.contains(change.getKey());
+        if (queued && !change.getValue()) {
+          column.put(keyOf(change.getKey()), EMPTY);
+        } else if (!queued && change.getValue()) {
+          column.delete(keyOf(change.getKey()));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot store timers: " + e.getMessage(), e);
+    }
+    unflushed.clear();
   }
 
   private byte[] keyOf(Timer<K, N> timer) {

@@ -36,6 +36,11 @@ public final class HeapTimerQueue<K, N> implements TimerQueue<K, N> {
     return true;
   }
 
+  /** Whether the timer is queued. */
+  public boolean contains(Timer<K, N> timer) {
+    return index.containsKey(timer);
+  }
+
   @Override
   public boolean remove(Timer<K, N> timer) {
     Entry<K, N> entry = index.remove(timer);
