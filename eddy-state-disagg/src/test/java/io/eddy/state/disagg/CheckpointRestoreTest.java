@@ -154,7 +154,9 @@ class CheckpointRestoreTest {
     DisaggregatedKvStore restored = restored(ALL, handle);
 
     assertThat(restored.bytesReadByRestore()).isEqualTo(manifestBytes).isLessThan(1024);
-    assertThat(old.bytesRead()).isZero();
+    // a store that only writes reads just the index and filter of the tables it flushed (it opens
+    // them before installing them), not their data
+    assertThat(old.bytesRead()).isLessThan(1024);
     assertHolds(restored, ALL); // blocks are read on demand
     assertThat(restored.bytesRead()).isGreaterThan(manifestBytes);
   }
