@@ -29,8 +29,12 @@ import java.util.Map;
  */
 final class ByteTimerQueue<K, N> implements TimerQueue<K, N> {
   private static final byte[] EMPTY = new byte[0];
-  /** Changed timers held before a flush; bounds the memory they take beside the mirror. */
-  static final int MAX_UNFLUSHED = 1 << 16;
+  /**
+   * Changed timers held before a flush: bounds the memory they take beside the mirror (a map
+   * entry each, some 50 MB at the bound). Window timers live for a window's length, so the bound
+   * must span many of them: at 65,536, q5's timers mostly outlived a flush and were written anyway.
+   */
+  static final int MAX_UNFLUSHED = 1 << 20;
 
   private final KvColumn column;
   private final TypeSerializer<Object> keySerializer;
