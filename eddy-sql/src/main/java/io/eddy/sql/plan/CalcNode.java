@@ -2,7 +2,6 @@ package io.eddy.sql.plan;
 
 import io.eddy.api.datastream.DataStream;
 import io.eddy.api.types.Row;
-import io.eddy.table.runtime.ChangelogMode;
 import io.eddy.table.runtime.RowExpression;
 import io.eddy.table.runtime.RowMemo;
 import io.eddy.table.runtime.operators.calc.CalcFunction;
@@ -16,7 +15,7 @@ import java.util.List;
  * output i copies, or -1). A forwarded time attribute stays one, and so does a projected
  * {@code PROCTIME()} call ({@code proctime}, -1 if none), as in Flink.
  */
-public final class CalcNode extends PhysicalNode {
+public final class CalcNode extends ForwardingNode {
   private final RowExpression condition;
   private final int[] conditionFields;
   private final List<RowExpression> projections;
@@ -42,11 +41,6 @@ public final class CalcNode extends PhysicalNode {
     this.description = description;
   }
 
-  @Override
-  public boolean forwardsUpdates() {
-    return true;
-  }
-
   /**
    * Flink's isNonUpsertKeyCondition: a condition that reads a field outside every upsert key of
    * the input (or an input without one) can keep one row of an update and drop the other. A
@@ -56,11 +50,6 @@ public final class CalcNode extends PhysicalNode {
   @Override
   public boolean filtersUpdates() {
     return condition != null && input().upsertKeys().containing(conditionFields).isEmpty();
-  }
-
-  @Override
-  public ChangelogMode changelogMode() {
-    return input().changelogMode();
   }
 
   @Override

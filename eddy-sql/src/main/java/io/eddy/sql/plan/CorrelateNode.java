@@ -2,7 +2,6 @@ package io.eddy.sql.plan;
 
 import io.eddy.api.datastream.DataStream;
 import io.eddy.api.types.Row;
-import io.eddy.table.runtime.ChangelogMode;
 import io.eddy.table.runtime.operators.correlate.CorrelateFunction;
 import io.eddy.table.types.LogicalType;
 import java.util.List;
@@ -11,7 +10,7 @@ import java.util.List;
  * A row joined with a table function's rows for it (Flink's Correlate). Keeps the input's
  * changelog mode; no upsert key survives (one input row gives several output rows).
  */
-public final class CorrelateNode extends PhysicalNode {
+public final class CorrelateNode extends ForwardingNode {
   private final CorrelateFunction function;
   private final String description;
 
@@ -19,16 +18,6 @@ public final class CorrelateNode extends PhysicalNode {
     super(List.of(input), rowType);
     this.function = function;
     this.description = description;
-  }
-
-  @Override
-  public boolean forwardsUpdates() {
-    return true;
-  }
-
-  @Override
-  public ChangelogMode changelogMode() {
-    return input().changelogMode();
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.eddy.sql.plan;
 
 import io.eddy.api.datastream.DataStream;
 import io.eddy.api.types.Row;
-import io.eddy.table.runtime.ChangelogMode;
 import io.eddy.table.runtime.operators.calc.ExpandFunction;
 import io.eddy.table.types.LogicalType;
 import java.util.ArrayList;
@@ -14,7 +13,7 @@ import java.util.List;
  * NULL, the set's expand id as the last field ({@code $e}). Forwards its input's changelog mode;
  * no upsert key (a key's fields may be nulled).
  */
-public final class ExpandNode extends PhysicalNode {
+public final class ExpandNode extends ForwardingNode {
   private final int[][] nulledFields;
   private final long[] expandIds;
 
@@ -22,16 +21,6 @@ public final class ExpandNode extends PhysicalNode {
     super(List.of(input), rowType);
     this.nulledFields = nulledFields.clone();
     this.expandIds = expandIds.clone();
-  }
-
-  @Override
-  public boolean forwardsUpdates() {
-    return true;
-  }
-
-  @Override
-  public ChangelogMode changelogMode() {
-    return input().changelogMode();
   }
 
   @Override

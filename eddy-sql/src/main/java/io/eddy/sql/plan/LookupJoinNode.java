@@ -2,7 +2,6 @@ package io.eddy.sql.plan;
 
 import io.eddy.api.datastream.DataStream;
 import io.eddy.api.types.Row;
-import io.eddy.table.runtime.ChangelogMode;
 import io.eddy.table.runtime.operators.join.lookup.LookupJoinFunction;
 import io.eddy.table.types.LogicalType;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.List;
  * mode is the input's; as it may drop (inner) or multiply rows, it cannot forward an upsert
  * stream and keeps no upsert key. Stateless: runs at its input's parallelism and chains.
  */
-public final class LookupJoinNode extends PhysicalNode {
+public final class LookupJoinNode extends ForwardingNode {
   private final LookupJoinFunction function;
   private final String description;
 
@@ -22,16 +21,6 @@ public final class LookupJoinNode extends PhysicalNode {
     super(List.of(probe), rowType);
     this.function = function;
     this.description = description;
-  }
-
-  @Override
-  public ChangelogMode changelogMode() {
-    return input().changelogMode();
-  }
-
-  @Override
-  public boolean forwardsUpdates() {
-    return true;
   }
 
   @Override

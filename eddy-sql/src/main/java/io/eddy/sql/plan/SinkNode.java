@@ -30,7 +30,7 @@ import java.util.List;
  *       ({@code table.exec.sink.upsert-materialize}: {@link UpsertMaterialize}).</li>
  * </ul>
  */
-public final class SinkNode extends PhysicalNode {
+public final class SinkNode extends ForwardingNode {
   private final String table;
   private final List<String> columns;
   private final TableSink sink;
@@ -126,16 +126,6 @@ public final class SinkNode extends PhysicalNode {
 
   private String identifier() {
     return "default_catalog.default_database." + table;
-  }
-
-  @Override
-  public boolean forwardsUpdates() {
-    return true;
-  }
-
-  @Override
-  public ChangelogMode changelogMode() {
-    return input().changelogMode();
   }
 
   @Override

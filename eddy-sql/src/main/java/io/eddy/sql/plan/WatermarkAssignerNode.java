@@ -2,7 +2,6 @@ package io.eddy.sql.plan;
 
 import io.eddy.api.datastream.DataStream;
 import io.eddy.api.types.Row;
-import io.eddy.table.runtime.ChangelogMode;
 import io.eddy.table.runtime.RowExpression;
 import io.eddy.table.runtime.operators.source.RowtimeWatermarks;
 
@@ -10,7 +9,7 @@ import io.eddy.table.runtime.operators.source.RowtimeWatermarks;
  * Sets each row's timestamp from the rowtime field and generates the table's watermark
  * ({@code WATERMARK FOR rowtime AS expression}) right after the scan and its computed columns.
  */
-public final class WatermarkAssignerNode extends PhysicalNode {
+public final class WatermarkAssignerNode extends ForwardingNode {
   private final int rowtimeField;
   private final RowExpression watermark;
   private final Long delayMillis;
@@ -27,16 +26,6 @@ public final class WatermarkAssignerNode extends PhysicalNode {
     this.watermark = watermark;
     this.delayMillis = delayMillis;
     this.watermarkText = watermarkText;
-  }
-
-  @Override
-  public boolean forwardsUpdates() {
-    return true;
-  }
-
-  @Override
-  public ChangelogMode changelogMode() {
-    return input().changelogMode();
   }
 
   @Override
