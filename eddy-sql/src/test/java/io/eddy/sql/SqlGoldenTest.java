@@ -32,7 +32,7 @@ class SqlGoldenTest {
       "aggregates.golden", "ranks.golden", "match.golden", "changelog.golden", "joins.golden",
       "functions.golden", "temporal.golden", "windows.golden",
       "queries.golden", "aggregates_more.golden", "windows_attached.golden", "json.golden",
-      "grouping_sets.golden");
+      "grouping_sets.golden", "nexmark_shaped.golden");
 
   @TempDir
   Path dir;
