@@ -24,6 +24,9 @@ final class CheckpointPin {
   private final long sequence;
   private final MemTable memTable;
   private final FileRefs refs;
+  /** Begun with the pin (the checkpoint's synchronous part); committed when its manifest is written. */
+  final CheckpointFlushWaitEvent event = new CheckpointFlushWaitEvent();
+  final long beginNanos = System.nanoTime();
   private Manifest manifest;
   private IOException failure;
   private boolean released;
@@ -33,6 +36,7 @@ final class CheckpointPin {
     this.sequence = sequence;
     this.memTable = memTable;
     this.refs = refs;
+    event.begin();
   }
 
   long sequence() {

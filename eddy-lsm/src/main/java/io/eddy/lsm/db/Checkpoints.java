@@ -74,7 +74,9 @@ public final class Checkpoints {
     if (pin == null) {
       throw new IOException("checkpoint " + path + " was released, or its store closed without a flush, before its manifest was written");
     }
+    long awaitStart = System.nanoTime();
     Manifest m = pin.await();
+    long flushWait = System.nanoTime() - awaitStart;
     List<FileMeta> files = CheckpointPin.files(m);
     synchronized (this) {
       if (pending.get(path) != pin) {
@@ -88,6 +90,12 @@ public final class Checkpoints {
         throw e;
       }
       retained.put(path, files);
+    }
+    if (pin.event.shouldCommit()) {
+      pin.event.store = core.dir;
+      pin.event.untilAsyncNanos = awaitStart - pin.beginNanos;
+      pin.event.flushWaitNanos = flushWait;
+      pin.event.commit();
     }
     return new CheckpointHandle(path, m.lastSequence(), files.size(), files.stream().mapToLong(FileMeta::size).sum());
   }

@@ -299,6 +299,8 @@ public final class DbCore {
       synchronized (svLock) {
         if (last != null && sv.immutables().contains(last)) {
           CheckpointPin pin = new CheckpointPin(seq, last, refs);
+          pin.event.unflushedMemtables = sv.immutables().size();
+          pin.event.unflushedBytes = sv.immutables().stream().mapToLong(MemTable::approximateBytes).sum();
           pins.add(pin);
           Throwable e = backgroundError;
           if (e != null) { // a flush failed after checkWritable, and its failPins ran before this add
@@ -363,7 +365,7 @@ public final class DbCore {
       }
       MemTable oldest = imms.get(imms.size() - 1);
       try {
-        flush(oldest);
+        flush(oldest, imms.size());
         flushes.incrementAndGet();
       } catch (IOException | RuntimeException e) {
         if (e instanceof CompactionCancelledException) {
@@ -381,7 +383,9 @@ public final class DbCore {
     }
   }
 
-  private void flush(MemTable imm) throws IOException {
+  private void flush(MemTable imm, int waiting) throws IOException {
+    FlushEvent event = new FlushEvent();
+    event.begin();
     long number = versions.newFileNumber();
     OutputWriter out = new OutputWriter(fs, dir, number, 1, options.table(), Long.MAX_VALUE, merge == null ? "" : merge.name());
     List<FileMeta> files;
@@ -398,7 +402,15 @@ public final class DbCore {
     files.forEach(f -> edit.add(0, f));
     installVersion(edit, imm.maxSequence(), imm);
     flushedMemtableBytes.addAndGet(imm.approximateBytes());
-    flushBytesWritten.addAndGet(files.stream().mapToLong(FileMeta::size).sum());
+    long fileBytes = files.stream().mapToLong(FileMeta::size).sum();
+    flushBytesWritten.addAndGet(fileBytes);
+    if (event.shouldCommit()) {
+      event.store = dir;
+      event.memtableBytes = imm.approximateBytes();
+      event.fileBytes = fileBytes;
+      event.memtablesWaiting = waiting;
+      event.commit();
+    }
   }
 
   /**

@@ -57,6 +57,7 @@ public final class CheckpointCoordinator implements AutoCloseable {
     final CheckpointStorage target;
     final SavepointRequest savepoint;
     final Map<String, CheckpointMetadata.OperatorState> operators = new LinkedHashMap<>();
+    final CheckpointEvent event = new CheckpointEvent();
     int acks;
 
     Pending(long id, long start, CheckpointStorage target, SavepointRequest savepoint) {
@@ -64,6 +65,7 @@ public final class CheckpointCoordinator implements AutoCloseable {
       this.start = start;
       this.target = target;
       this.savepoint = savepoint;
+      event.begin();
     }
   }
 
@@ -211,6 +213,8 @@ public final class CheckpointCoordinator implements AutoCloseable {
     CompletedCheckpointStats stats = new CompletedCheckpointStats(p.id, now - p.start, metadata.totalBytes(),
         metadata.checkpointedBytes());
     completed.add(stats);
+    p.event.checkpointId = p.id;
+    p.event.commit();
     job.completed(stats);
     job.notifyComplete(p.id);
   }
