@@ -38,6 +38,12 @@ import io.eddy.lsm.sst.TableOptions;
  *     flush installs it (RocksDB's {@code prepopulate_block_cache = kFlushOnly}), so that what
  *     was just written, and answered from the memtable until then, is not read back on demand
  *     (false)
+ * @param eagerFlushBytes a memtable of at least this many bytes is made immutable and flushed as
+ *     soon as no other memtable waits for its flush and level 0 is not backed up (0, the
+ *     default: only when full or at a checkpoint). A checkpoint waits for the flush of everything
+ *     written since the last one; flushing in slices while the flush thread would idle leaves it
+ *     only the last slice, and when flushes or compactions cannot keep up memtables still grow
+ *     to {@code writeBufferSize}
  */
 public record Options(
     MergeOperator mergeOperator,
@@ -57,11 +63,12 @@ public record Options(
     int multiGetParallelism,
     java.nio.file.Path walDir,
     boolean walSync,
-    boolean prepopulateBlockCacheOnFlush) {
+    boolean prepopulateBlockCacheOnFlush,
+    long eagerFlushBytes) {
 
   public Options {
     if (writeBufferSize < 1024 || maxImmutableMemtables < 1 || targetFileSize < 1024 || level0CompactionTrigger < 1
-        || level0SlowdownTrigger < level0CompactionTrigger || level0StopTrigger < level0SlowdownTrigger
+        || eagerFlushBytes < 0 || level0SlowdownTrigger < level0CompactionTrigger || level0StopTrigger < level0SlowdownTrigger
         || maxBytesForLevelBase < 1024 || multiGetParallelism < 1) {
       throw new IllegalArgumentException("inconsistent options: " + this);
     }
@@ -99,6 +106,7 @@ public record Options(
     b.walDir = walDir;
     b.walSync = walSync;
     b.prepopulateBlockCacheOnFlush = prepopulateBlockCacheOnFlush;
+    b.eagerFlushBytes = eagerFlushBytes;
     return b;
   }
 
@@ -122,6 +130,7 @@ public record Options(
     private java.nio.file.Path walDir;
     private boolean walSync;
     private boolean prepopulateBlockCacheOnFlush;
+    private long eagerFlushBytes;
 
     public Builder mergeOperator(MergeOperator v) { mergeOperator = v; return this; }
     public Builder compactionFilter(CompactionFilter v) { compactionFilter = v; return this; }
@@ -144,11 +153,13 @@ public record Options(
     public Builder walDir(java.nio.file.Path v) { walDir = v; return this; }
     public Builder walSync(boolean v) { walSync = v; return this; }
     public Builder prepopulateBlockCacheOnFlush(boolean v) { prepopulateBlockCacheOnFlush = v; return this; }
+    public Builder eagerFlushBytes(long v) { eagerFlushBytes = v; return this; }
 
     public Options build() {
       return new Options(mergeOperator, compactionFilter, writeBufferSize, maxImmutableMemtables, table, targetFileSize,
           level0CompactionTrigger, level0SlowdownTrigger, level0StopTrigger, maxBytesForLevelBase, blockCache, fileCache,
-          compactionService, disableAutoCompaction, multiGetParallelism, walDir, walSync, prepopulateBlockCacheOnFlush);
+          compactionService, disableAutoCompaction, multiGetParallelism, walDir, walSync, prepopulateBlockCacheOnFlush,
+          eagerFlushBytes);
     }
   }
 }

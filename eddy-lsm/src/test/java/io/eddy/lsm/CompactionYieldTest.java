@@ -2,18 +2,12 @@ package io.eddy.lsm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eddy.fs.FileOutput;
-import io.eddy.fs.FileSystem;
-import io.eddy.fs.ForwardingFileSystem;
 import io.eddy.fs.MemoryFileSystem;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -22,46 +16,6 @@ import org.junit.jupiter.api.Test;
  * waits for that flush), and resumes once the flush is installed; the data stays whole.
  */
 class CompactionYieldTest {
-  /** Holds the flush thread at its next SST file until opened, and records which thread created which SST. */
-  private static final class FlushGate extends ForwardingFileSystem {
-    final List<String> sstCreators = new ArrayList<>();
-    final CountDownLatch blocked = new CountDownLatch(1);
-    volatile CountDownLatch opened = new CountDownLatch(0);
-
-    FlushGate(FileSystem delegate) {
-      super(delegate);
-    }
-
-    void shut() {
-      opened = new CountDownLatch(1);
-    }
-
-    @Override
-    public FileOutput create(String path) throws IOException {
-      if (path.endsWith(".sst")) {
-        if (Thread.currentThread().getName().equals("eddy-lsm-flush") && opened.getCount() > 0) {
-          blocked.countDown();
-          try {
-            opened.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted at the flush gate");
-          }
-        }
-        synchronized (sstCreators) {
-          sstCreators.add(Thread.currentThread().getName());
-        }
-      }
-      return super.create(path);
-    }
-
-    List<String> creators() {
-      synchronized (sstCreators) {
-        return List.copyOf(sstCreators);
-      }
-    }
-  }
-
   private static boolean compactionYields() {
     for (Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
       if (e.getKey().getName().equals("eddy-lsm-compaction")) {

@@ -172,10 +172,10 @@ public final class DbCore {
   }
 
   /**
-   * REQUIRES writeLock. Returns a memtable with room for a write, switching memtables and
-   * applying write stalls (a 1 ms delay once level 0 reaches the slowdown trigger; waiting
-   * while too many flushes are pending or level 0 reaches the stop trigger). A write delayed by
-   * level 0 asks for a compaction.
+   * REQUIRES writeLock. Returns a memtable with room for a write, switching memtables (when full,
+   * or early: {@link Options#eagerFlushBytes}) and applying write stalls (a 1 ms delay once level
+   * 0 reaches the slowdown trigger; waiting while too many flushes are pending or level 0 reaches
+   * the stop trigger). A write delayed by level 0 asks for a compaction.
    */
   public MemTable makeRoomForWrite() throws IOException {
     boolean delayed = false;
@@ -191,6 +191,10 @@ public final class DbCore {
         }
         await(1);
       } else if (s.active().approximateBytes() < options.writeBufferSize()) {
+        if (flushesEagerly(s)) {
+          switchMemTable();
+          return sv.active();
+        }
         return s.active();
       } else if (s.immutables().size() >= options.maxImmutableMemtables() || level0 >= options.level0StopTrigger()) {
         stalls.incrementAndGet();
@@ -203,6 +207,16 @@ public final class DbCore {
         return sv.active();
       }
     }
+  }
+
+  /**
+   * Whether the active memtable is to be flushed before it is full ({@link Options#eagerFlushBytes}):
+   * it holds that many bytes, no other memtable waits for its flush (the flush thread idles), and
+   * level 0 is not backed up (slices would add small files where compaction is behind).
+   */
+  private boolean flushesEagerly(SuperVersion s) {
+    long eager = options.eagerFlushBytes();
+    return eager > 0 && s.immutables().isEmpty() && s.active().approximateBytes() >= eager && !level0BackedUp(s);
   }
 
   private void await(long millis) throws InterruptedIOException {
@@ -545,8 +559,12 @@ public final class DbCore {
   /** Whether a memtable waits for its flush while level 0 is not backed up. */
   private boolean flushWaiting() {
     SuperVersion s = sv;
-    return !s.immutables().isEmpty()
-        && s.version().files(0).size() < Math.max(options.level0CompactionTrigger(), options.level0SlowdownTrigger() / 2);
+    return !s.immutables().isEmpty() && !level0BackedUp(s);
+  }
+
+  /** Whether level 0 holds as many files as make the compaction picker merge them within level 0. */
+  private boolean level0BackedUp(SuperVersion s) {
+    return s.version().files(0).size() >= Math.max(options.level0CompactionTrigger(), options.level0SlowdownTrigger() / 2);
   }
 
   public boolean isClosing() {

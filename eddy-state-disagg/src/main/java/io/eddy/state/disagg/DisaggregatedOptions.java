@@ -33,6 +33,12 @@ public final class DisaggregatedOptions {
       "state.disaggregated.write-buffer-size", 64L << 20,
       "Memtable size of each state store before it is flushed to the FileSystem; checkpoints flush it too.");
 
+  public static final ConfigOption<Long> EAGER_FLUSH_SIZE = ConfigOption.memoryOption(
+      "state.disaggregated.eager-flush-size", 16L << 20,
+      "A memtable holding this much is flushed as soon as no other flush is pending, before it is full: a checkpoint "
+          + "then waits only for the flush of what was written since the last such flush, not of everything since the "
+          + "previous checkpoint. 0: memtables are flushed when full or at a checkpoint.");
+
   public static final ConfigOption<Long> CACHE_MEMORY_SIZE = ConfigOption.memoryOption(
       "state.disaggregated.cache.memory-size", 64L << 20,
       "In-memory block cache, shared by all disaggregated state stores of the process.");

@@ -89,6 +89,7 @@ public final class DisaggregatedStateBackendFactory implements StateBackendFacto
       leases.add(blocks);
       Options.Builder options = Options.builder()
           .writeBufferSize(conf.get(DisaggregatedOptions.WRITE_BUFFER_SIZE))
+          .eagerFlushBytes(conf.get(DisaggregatedOptions.EAGER_FLUSH_SIZE))
           .blockCache(blocks.get())
           .prepopulateBlockCacheOnFlush(conf.get(DisaggregatedOptions.CACHE_PREPOPULATE_ON_FLUSH))
           .compactionService(compactionService(conf));

@@ -42,7 +42,7 @@ class CheckpointRestoreTest {
 
   private DisaggregatedKvStore newStore() {
     DisaggregatedKvStore s = new DisaggregatedKvStore(StoreConfig.of(fs, root + "/op-" + created++)
-        .withLsmOptions(Options.builder().writeBufferSize(32 << 10).build()));
+        .withLsmOptions(Options.builder().writeBufferSize(32 << 10).eagerFlushBytes(4 << 10).build()));
     stores.add(s);
     return s;
   }
