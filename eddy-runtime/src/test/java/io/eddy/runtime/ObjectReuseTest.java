@@ -144,4 +144,27 @@ class ObjectReuseTest {
     assertThat(readOnly.union(plain).executeAndCollect(Integer.MAX_VALUE)).containsExactlyInAnyOrder(
         "1 shared", "2 shared", "3 shared", "1 copied", "2 copied", "3 copied");
   }
+
+  /** A watermark strategy that promises to read records only. */
+  static final class ReadOnlyStrategy implements io.eddy.api.time.WatermarkStrategy<Counter>,
+      io.eddy.api.functions.ReadOnlyRecords {
+    @Override
+    public io.eddy.api.time.WatermarkGenerator<Counter> createWatermarkGenerator(
+        io.eddy.api.time.WatermarkGeneratorContext context) {
+      return io.eddy.api.time.WatermarkStrategy.<Counter>noWatermarks().createWatermarkGenerator(context);
+    }
+  }
+
+  /** A watermark assigner between two read-only functions passes their records on as they are if its strategy reads only. */
+  @Test
+  void aReadOnlyWatermarkStrategyKeepsRecordsShared() {
+    StreamEnvironment env = env(false);
+    DataStream<Counter> counters = env.fromElements(1L, 2L).flatMap(new ReadOnlyEmitter());
+    DataStream<String> readOnly = counters.assignTimestampsAndWatermarks(new ReadOnlyStrategy())
+        .map(new ReadOnlyReceiver());
+    DataStream<String> plain = counters.assignTimestampsAndWatermarks(
+        io.eddy.api.time.WatermarkStrategy.<Counter>noWatermarks()).map(new ReadOnlyReceiver());
+    assertThat(readOnly.union(plain).executeAndCollect(Integer.MAX_VALUE)).containsExactlyInAnyOrder(
+        "1 shared", "2 shared", "1 copied", "2 copied");
+  }
 }

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * Boolean, LocalDateTime (SQL TIMESTAMP(3), UTC wall time), LocalDate, or null. Equality is
  * per value's equals, so producers must agree on types to retract rows: the oracle uses Long
  * for BIGINT, BigDecimal of scale 3 for {@code 0.908 * price}, LocalDateTime for timestamps,
- * String for DATE_FORMAT results. Immutable: the array is copied in and never exposed.
+ * String for DATE_FORMAT results. Immutable: the array is copied in (or handed over) and never exposed.
  * Serializable (all value types are), so rows can travel and sit in state.
  */
 public final class Row implements Serializable {
@@ -26,6 +26,11 @@ public final class Row implements Serializable {
 
     public static Row of(Object... values) {
         return new Row(values.clone());
+    }
+
+    /** A row of {@code values} without a copy: the caller hands the array over and never changes it. */
+    public static Row ofOwned(Object[] values) {
+        return new Row(values);
     }
 
     public int arity() {

@@ -2,6 +2,8 @@ package io.eddy.nexmark.sql;
 
 import io.eddy.api.config.Configuration;
 import io.eddy.api.datastream.DataStream;
+import io.eddy.api.functions.MapFunction;
+import io.eddy.api.functions.ReadOnlyRecords;
 import io.eddy.api.types.Row;
 import io.eddy.nexmark.model.Event;
 import io.eddy.nexmark.oracle.SideInput;
@@ -25,7 +27,7 @@ import java.util.List;
 /**
  * A Nexmark query run as its SQL text ({@code io/eddy/nexmark/sql/ddl.sql} then {@code qN.sql},
  * as Flink runs them), on the event stream the DataStream version reads: the {@code nexmark}
- * table is fed that stream ({@link EventRows}) instead of its file, so both versions see the same
+ * table is fed that stream ({@link EventRowSource}) instead of its file, so both versions see the same
  * events, paced and counted alike, and the changelog of the script's last SELECT becomes the
  * query's {@link Change}s in the same job. Where the changes are discarded (a throughput run) the
  * query is planned as for Flink's {@code blackhole} sink, an upsert sink: no -U rows where an
@@ -61,8 +63,8 @@ public final class NexmarkSql {
     TableEnvironment tEnv = TableEnvironment.create(settings);
     String ddl = resource("ddl.sql").replace("${EVENTS}", "fed-by-eddy-nexmark.jsonl");
     run(tEnv, name.equals("q12") ? withProcessingTime(ddl) : ddl);
-    EventRows rows = new EventRows(tEnv.catalog().table("nexmark").physicalRowType());
-    tEnv.catalog().feed("nexmark", (env, source) -> events.map(rows::toRow).name(source));
+    tEnv.catalog().feed("nexmark", new EventRowSource((env, source) -> events,
+        tEnv.catalog().table("nexmark").physicalRowType()));
     run(tEnv, SIDE_INPUT_DDL);
     tEnv.catalog().feed("side_input", (env, source) -> env.fromCollection(sideInputRows(context)).name(source));
     List<ScriptSplitter.StatementText> statements = ScriptSplitter.split(resource(name + ".sql"));
@@ -71,7 +73,7 @@ public final class NexmarkSql {
     }
     String query = statements.get(statements.size() - 1).sql();
     return tEnv.toChangelogStream(events.getExecutionEnvironment(), query,
-        upsert ? ChangelogMode.upsert() : ChangelogMode.all()).map(NexmarkSql::change)
+        upsert ? ChangelogMode.upsert() : ChangelogMode.all()).map(new ToChange())
         .name("changelog " + name);
   }
 
@@ -101,12 +103,21 @@ public final class NexmarkSql {
     return rows;
   }
 
-  private static Change change(Row row) {
-    Object[] values = new Object[row.getArity()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = row.getField(i);
+  /**
+   * A changelog row as the query's {@link Change}. Never changes a row it reads or a change it
+   * made ({@link ReadOnlyRecords}), so the query's rows reach it without copies.
+   */
+  private static final class ToChange implements MapFunction<Row, Change>, ReadOnlyRecords {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Change map(Row row) {
+      Object[] values = new Object[row.getArity()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = row.getField(i);
+      }
+      return new Change(KINDS[row.getKind().ordinal()], io.eddy.nexmark.result.Row.ofOwned(values));
     }
-    return new Change(KINDS[row.getKind().ordinal()], io.eddy.nexmark.result.Row.of(values));
   }
 
   private static void run(TableEnvironment tEnv, String script) {

@@ -36,12 +36,6 @@ public final class NexmarkTableFactory implements TableFactory {
 
   @Override
   public TableSource createSource(CatalogTable table) {
-    EventRows rows;
-    try {
-      rows = new EventRows(table.physicalRowType());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Table " + table.name() + ": " + e.getMessage(), e);
-    }
     double rate = number(table, "first-event.rate", "10000");
     if (!(rate > 0)) {
       throw new IllegalArgumentException("Table " + table.name() + ": 'first-event.rate' must be positive");
@@ -60,7 +54,12 @@ public final class NexmarkTableFactory implements TableFactory {
     long seed = (long) number(table, "seed", "0");
     boolean limited = Boolean.parseBoolean(table.option("rate.limited", "false"));
     GeneratorSource source = new GeneratorSource(seed, rate, events, limited ? rate : 0, null);
-    return (env, name) -> env.fromSource(source, WatermarkStrategy.noWatermarks(), name).map(rows::toRow).name(name);
+    try {
+      return new EventRowSource((env, name) -> env.fromSource(source, WatermarkStrategy.noWatermarks(), name),
+          table.physicalRowType());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Table " + table.name() + ": " + e.getMessage(), e);
+    }
   }
 
   private static double number(CatalogTable table, String key, String fallback) {

@@ -32,6 +32,8 @@ final class RecordSharing {
       case OperatorSpec.KeyedCoProcessSpec s -> s.function();
       case OperatorSpec.IntervalJoinSpec s -> s.function();
       case OperatorSpec.CustomSpec s -> s.factory();
+      // forwards each record; its timestamp assigner and generator read what the strategy promises
+      case OperatorSpec.TimestampsAndWatermarksSpec s -> s.strategy();
       default -> null;
     };
   }

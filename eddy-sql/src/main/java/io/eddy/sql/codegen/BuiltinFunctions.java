@@ -25,8 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.apache.calcite.runtime.SqlFunctions;
 
 /**
@@ -41,7 +39,6 @@ final class BuiltinFunctions {
 
   private static final String DEFAULT_TIMESTAMP_FORMAT = "yyyy-MM-dd HH:mm:ss";
   private static final Map<String, DateTimeFormatter> FORMATS = new ConcurrentHashMap<>();
-  private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
   /** A function of its non-null arguments. */
   @FunctionalInterface
@@ -76,12 +73,12 @@ final class BuiltinFunctions {
         return Instant.ofEpochMilli(millis);
       });
       case "REGEXP" -> strict(args, a -> {
-        Pattern p = pattern((String) a[1]);
-        return p == null ? null : p.matcher((String) a[0]).find();
+        RegexSearch regex = RegexSearch.of((String) a[1]);
+        return regex == null ? null : regex.find((String) a[0]) != null;
       });
       case "REGEXP_REPLACE" -> strict(args, a -> {
-        Pattern p = pattern((String) a[1]);
-        return p == null ? null : p.matcher((String) a[0]).replaceAll((String) a[2]);
+        RegexSearch regex = RegexSearch.of((String) a[1]);
+        return regex == null ? null : regex.pattern().matcher((String) a[0]).replaceAll((String) a[2]);
       });
       case "LOCATE" -> strict(args, a -> {
         int from = a.length > 2 ? ((Number) a[2]).intValue() : 1;
@@ -233,20 +230,6 @@ final class BuiltinFunctions {
     } catch (DateTimeParseException | IllegalArgumentException e) {
       return null;
     }
-  }
-
-  /** A compiled regex, or null if it is not valid (Flink's functions then return NULL). */
-  private static Pattern pattern(String regex) {
-    Pattern p = PATTERNS.get(regex);
-    if (p == null) {
-      try {
-        p = Pattern.compile(regex);
-      } catch (PatternSyntaxException e) {
-        return null;
-      }
-      PATTERNS.put(regex, p);
-    }
-    return p;
   }
 
   private static String pad(String s, int length, String pad, boolean left) {

@@ -67,17 +67,18 @@ public final class RexCompiler {
 
   public RowExpression compile(RexNode node) {
     return switch (node) {
-      case RexInputRef ref -> {
-        int index = ref.getIndex();
-        yield row -> row.getField(index);
-      }
+      case RexInputRef ref -> RowExpression.field(ref.getIndex());
       case RexLiteral literal -> {
         Object value = literal(literal);
         yield row -> value;
       }
       case RexFieldAccess access -> {
-        RowExpression target = compile(access.getReferenceExpr());
         int index = access.getField().getIndex();
+        if (access.getReferenceExpr() instanceof RexInputRef ref) { // a nested field of an input field: one step
+          int field = ref.getIndex();
+          yield row -> row.getField(field) instanceof Row nested ? nested.getField(index) : null;
+        }
+        RowExpression target = compile(access.getReferenceExpr());
         yield row -> target.eval(row) instanceof Row nested ? nested.getField(index) : null;
       }
       case RexCall call -> {
@@ -216,8 +217,12 @@ public final class RexCompiler {
         RowExpression a = compile(ops.get(0));
         return row -> !Boolean.FALSE.equals(a.eval(row));
       }
-      case EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL:
+      case EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL: {
+        if (ops.get(1) instanceof RexLiteral literal && !literal.isNull()) {
+          return comparisonWithConstant(kind, compile(ops.get(0)), literal(literal));
+        }
         return comparison(kind, compile(ops.get(0)), compile(ops.get(1)));
+      }
       case IS_DISTINCT_FROM, IS_NOT_DISTINCT_FROM: {
         RowExpression a = compile(ops.get(0));
         RowExpression b = compile(ops.get(1));
@@ -257,8 +262,9 @@ public final class RexCompiler {
         RowExpression a = compile(ops.get(0));
         LogicalType from = TypeConversion.toLogicalType(ops.get(0).getType());
         if (from.root() == type.root() && (type.root() != Root.DECIMAL || from.scale() == type.scale())
-            && (!type.isString() || type.precision() >= from.precision()) && type.root() != Root.TIMESTAMP) {
-          return a;
+            && (!type.isString() || type.precision() >= from.precision())
+            && (type.root() != Root.TIMESTAMP || type.precision() >= from.precision())) {
+          return a; // values of the source type already are values of the target type
         }
         return row -> {
           Object v = a.eval(row);
@@ -308,6 +314,13 @@ public final class RexCompiler {
         RowExpression p = compile(ops.get(1));
         Character escape = ops.size() > 2 ? ((String) literal((RexLiteral) ops.get(2))).charAt(0) : null;
         boolean negated = call.getOperator().getName().startsWith("NOT");
+        if (ops.get(1) instanceof RexLiteral pattern && !pattern.isNull()) {
+          java.util.regex.Pattern regex = ScalarFunctions.likePattern((String) literal(pattern), escape);
+          return row -> {
+            Object x = s.eval(row);
+            return x == null ? null : negated != regex.matcher((String) x).matches();
+          };
+        }
         return row -> {
           Object x = s.eval(row);
           Object y = p.eval(row);
@@ -390,13 +403,24 @@ public final class RexCompiler {
         LocalDateTime time = t instanceof LocalDateTime ldt ? ldt : (LocalDateTime) Values.cast(t, LogicalType.timestamp(3));
         return ScalarFunctions.dateFormat(time, (String) f);
       };
-      case "REGEXP_EXTRACT" -> row -> {
-        Object s = args[0].eval(row);
-        Object re = args[1].eval(row);
-        Object group = args.length > 2 ? args[2].eval(row) : 0;
-        return s == null || re == null || group == null ? null
-            : ScalarFunctions.regexpExtract((String) s, (String) re, ((Number) group).intValue());
-      };
+      case "REGEXP_EXTRACT" -> {
+        if (call.getOperands().get(1) instanceof RexLiteral regex && !regex.isNull()) {
+          RegexSearch search = RegexSearch.of((String) literal(regex)); // compiled once; null if invalid
+          yield row -> {
+            Object s = args[0].eval(row);
+            Object group = args.length > 2 ? args[2].eval(row) : 0;
+            return s == null || search == null || group == null ? null
+                : ScalarFunctions.regexpExtract((String) s, search, ((Number) group).intValue());
+          };
+        }
+        yield row -> {
+          Object s = args[0].eval(row);
+          Object re = args[1].eval(row);
+          Object group = args.length > 2 ? args[2].eval(row) : 0;
+          return s == null || re == null || group == null ? null
+              : ScalarFunctions.regexpExtract((String) s, (String) re, ((Number) group).intValue());
+        };
+      }
       case "SPLIT_INDEX" -> row -> {
         Object s = args[0].eval(row);
         Object sep = args[1].eval(row);
@@ -487,6 +511,41 @@ public final class RexCompiler {
         case LESS_THAN_OR_EQUAL -> Values.compare(x, y) <= 0;
         case GREATER_THAN -> Values.compare(x, y) > 0;
         default -> Values.compare(x, y) >= 0;
+      };
+    };
+  }
+
+  /**
+   * {@code x <kind> c} for a non-null constant c, as {@link #comparison} computes it, with one
+   * closure per kind and equality of values of c's class without the numeric promotion.
+   */
+  private static RowExpression comparisonWithConstant(SqlKind kind, RowExpression a, Object c) {
+    Class<?> type = c.getClass();
+    boolean plainEquals = !(c instanceof BigDecimal); // Values.equal's test for values of one class
+    return switch (kind) {
+      case EQUALS -> row -> {
+        Object x = a.eval(row);
+        return x == null ? null : plainEquals && x.getClass() == type ? c.equals(x) : Values.equal(x, c);
+      };
+      case NOT_EQUALS -> row -> {
+        Object x = a.eval(row);
+        return x == null ? null : !(plainEquals && x.getClass() == type ? c.equals(x) : Values.equal(x, c));
+      };
+      case LESS_THAN -> row -> {
+        Object x = a.eval(row);
+        return x == null ? null : Values.compare(x, c) < 0;
+      };
+      case LESS_THAN_OR_EQUAL -> row -> {
+        Object x = a.eval(row);
+        return x == null ? null : Values.compare(x, c) <= 0;
+      };
+      case GREATER_THAN -> row -> {
+        Object x = a.eval(row);
+        return x == null ? null : Values.compare(x, c) > 0;
+      };
+      default -> row -> {
+        Object x = a.eval(row);
+        return x == null ? null : Values.compare(x, c) >= 0;
       };
     };
   }

@@ -33,14 +33,14 @@ public final class ScalarFunctions {
   }
 
   public static String regexpExtract(String s, String regex, int group) {
-    Pattern p;
-    try {
-      p = PATTERNS.computeIfAbsent(regex, Pattern::compile);
-    } catch (RuntimeException e) {
-      return null;
-    }
-    Matcher m = p.matcher(s);
-    if (!m.find() || group < 0 || group > m.groupCount()) {
+    RegexSearch search = RegexSearch.of(regex);
+    return search == null ? null : regexpExtract(s, search, group);
+  }
+
+  /** REGEXP_EXTRACT with a compiled regex: the group of the first match, or NULL. */
+  static String regexpExtract(String s, RegexSearch regex, int group) {
+    Matcher m = regex.find(s);
+    if (m == null || group < 0 || group > m.groupCount()) {
       return null;
     }
     return m.group(group);
@@ -64,9 +64,13 @@ public final class ScalarFunctions {
 
   /** SQL LIKE with '%' and '_' and an optional escape character. */
   public static boolean like(String s, String pattern, Character escape) {
-    String key = (escape == null ? "" : escape) + "\u0000" + pattern;
-    Pattern p = PATTERNS.computeIfAbsent("like:" + key, k -> Pattern.compile(likeToRegex(pattern, escape), Pattern.DOTALL));
-    return p.matcher(s).matches();
+    return likePattern(pattern, escape).matcher(s).matches();
+  }
+
+  /** The regex of a LIKE pattern, cached. */
+  static Pattern likePattern(String pattern, Character escape) {
+    String key = "like:" + (escape == null ? "" : escape) + "\u0000" + pattern;
+    return PATTERNS.computeIfAbsent(key, k -> Pattern.compile(likeToRegex(pattern, escape), Pattern.DOTALL));
   }
 
   static String likeToRegex(String pattern, Character escape) {

@@ -69,6 +69,7 @@ public final class PhysicalPlanner {
   private final SqlPlanner sql;
   private final Map<RelNode, PhysicalNode> done = new IdentityHashMap<>();
   private final CalcMerge calcMerge = new CalcMerge();
+  private final ProjectionPushDown projectionPushDown = new ProjectionPushDown();
 
   public PhysicalPlanner(SqlPlanner sql) {
     this.sql = sql;
@@ -198,6 +199,11 @@ public final class PhysicalPlanner {
   CalcNode calc(PhysicalNode input, RexNode condition, List<RexNode> projections,
       org.apache.calcite.rel.type.RelDataType rowType, RexBuilder b) {
     CalcMerge.Program merged = calcMerge.merge(input, condition, projections);
+    ProjectionPushDown.Pushed pushed = projectionPushDown.push(merged.input(), merged.conditions(),
+        merged.projections(), b, (in, p, type) -> calc(in, null, p, type, b));
+    if (pushed != null) {
+      merged = new CalcMerge.Program(pushed.input(), pushed.conditions(), pushed.projections());
+    }
     input = merged.input();
     projections = merged.projections();
     List<RexNode> all = new ArrayList<>(projections);
@@ -270,7 +276,10 @@ public final class PhysicalPlanner {
     }
     CatalogTable table = adapter.table();
     TableSource fed = sql.catalog().fedSource(table.name());
-    PhysicalNode node = new SourceScanNode(table, fed != null ? fed : TableFactories.forTable(table).createSource(table));
+    TableSource source = fed != null ? fed : TableFactories.forTable(table).createSource(table);
+    PhysicalNode node = new SourceScanNode(table, source);
+    projectionPushDown.built(node, new ProjectionPushDown.Scan(table, source, null, -1, null, null, null));
+    List<RexNode> computedColumns = null;
     if (table.hasComputedColumns()) {
       List<String> select = new ArrayList<>();
       for (var column : table.columns()) {
@@ -278,15 +287,22 @@ public final class PhysicalPlanner {
       }
       RelRoot computed = sql.planOver(table, table.physicalRowType(), String.join(", ", select), Position.START);
       node = projectOver(node, computed);
+      computedColumns = projections(computed.rel);
     }
+    int rowtime = -1;
+    Long delay = null;
+    RowExpression watermarkExpression = null;
     if (table.rowtimeColumn() != null) {
       RelRoot watermark = sql.planOver(table, table.rowType(), "(" + table.watermarkExpression() + ")", Position.START);
       RexCompiler compiler = new RexCompiler(watermark.rel.getCluster().getRexBuilder());
       RexNode expression = projections(watermark.rel).get(0);
-      int rowtime = table.columnIndex(table.rowtimeColumn());
-      node = new WatermarkAssignerNode(node, rowtime, compiler.compile(expression),
-          WatermarkDelay.of(expression, rowtime), table.watermarkExpression());
+      rowtime = table.columnIndex(table.rowtimeColumn());
+      delay = WatermarkDelay.of(expression, rowtime);
+      watermarkExpression = compiler.compile(expression);
+      node = new WatermarkAssignerNode(node, rowtime, watermarkExpression, delay, table.watermarkExpression());
     }
+    projectionPushDown.built(node, new ProjectionPushDown.Scan(table, source, computedColumns, rowtime, delay,
+        watermarkExpression, table.watermarkExpression()));
     return node;
   }
 

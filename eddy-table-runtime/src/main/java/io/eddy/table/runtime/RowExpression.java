@@ -13,4 +13,17 @@ import java.io.Serializable;
 public interface RowExpression extends Serializable {
   /** The value for this row: a Java value of the expression's type, or null. */
   Object eval(Row row);
+
+  /** The expression that is field {@code index} of the row as it is (operators may read it directly). */
+  static RowExpression field(int index) {
+    return new Field(index);
+  }
+
+  /** Field {@code index} of the row, as it is. */
+  record Field(int index) implements RowExpression {
+    @Override
+    public Object eval(Row row) {
+      return row.getField(index);
+    }
+  }
 }

@@ -19,12 +19,18 @@ public final class CalcFunction implements FlatMapFunction<Row, Row>, ReadOnlyRe
 
   private final RowExpression condition;
   private final RowExpression[] projections;
+  /** Per projection: the input field it copies ({@link RowExpression.Field}), read without a call, or -1. */
+  private final int[] copied;
   private final RowMemo memo;
 
   /** {@code condition} may be null (no filter); {@code memo} null when the expressions share none. */
   public CalcFunction(RowExpression condition, List<RowExpression> projections, RowMemo memo) {
     this.condition = condition;
     this.projections = projections.toArray(RowExpression[]::new);
+    this.copied = new int[this.projections.length];
+    for (int i = 0; i < copied.length; i++) {
+      copied[i] = this.projections[i] instanceof RowExpression.Field f ? f.index() : -1;
+    }
     this.memo = memo;
   }
 
@@ -46,7 +52,8 @@ public final class CalcFunction implements FlatMapFunction<Row, Row>, ReadOnlyRe
     }
     Object[] values = new Object[projections.length];
     for (int i = 0; i < values.length; i++) {
-      values[i] = projections[i].eval(row);
+      int field = copied[i];
+      values[i] = field >= 0 ? row.getField(field) : projections[i].eval(row);
     }
     return Row.wrap(row.getKind(), values);
   }

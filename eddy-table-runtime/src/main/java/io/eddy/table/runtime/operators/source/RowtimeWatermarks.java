@@ -1,8 +1,11 @@
 package io.eddy.table.runtime.operators.source;
 
+import io.eddy.api.functions.ReadOnlyRecords;
+import io.eddy.api.time.TimestampAssigner;
 import io.eddy.api.time.Watermark;
 import io.eddy.api.time.WatermarkGenerator;
 import io.eddy.api.time.WatermarkOutput;
+import io.eddy.api.time.WatermarkGeneratorContext;
 import io.eddy.api.time.WatermarkStrategy;
 import io.eddy.api.types.Row;
 import io.eddy.table.runtime.RowExpression;
@@ -33,19 +36,34 @@ public final class RowtimeWatermarks implements WatermarkGenerator<Row> {
 
   /** Timestamps from field {@code rowtimeField}, watermarks from {@code watermark}. */
   public static WatermarkStrategy<Row> strategy(int rowtimeField, RowExpression watermark) {
-    return withRowtime(rowtimeField, context -> new RowtimeWatermarks(watermark, 0));
+    return new Strategy(rowtimeField, watermark, 0);
   }
 
   /** Timestamps from field {@code rowtimeField}, watermarks {@code delayMillis} behind the highest. */
   public static WatermarkStrategy<Row> boundedDelay(int rowtimeField, long delayMillis) {
-    return withRowtime(rowtimeField, context -> new RowtimeWatermarks(null, delayMillis));
+    return new Strategy(rowtimeField, null, delayMillis);
   }
 
-  private static WatermarkStrategy<Row> withRowtime(int rowtimeField, WatermarkStrategy<Row> lazy) {
-    return lazy.withTimestampAssigner((row, previous) -> {
-      Object t = row.getField(rowtimeField);
-      return t == null ? Long.MIN_VALUE : millis(t);
-    });
+  /**
+   * The strategy: timestamps from the rowtime field, watermarks from the expression or the delay.
+   * Reads rows and never changes them, so the rows it passes on need no copies
+   * ({@link ReadOnlyRecords}).
+   */
+  private record Strategy(int rowtimeField, RowExpression watermark, long delay)
+      implements WatermarkStrategy<Row>, ReadOnlyRecords {
+    @Override
+    public WatermarkGenerator<Row> createWatermarkGenerator(WatermarkGeneratorContext context) {
+      return new RowtimeWatermarks(watermark, delay);
+    }
+
+    @Override
+    public TimestampAssigner<Row> createTimestampAssigner() {
+      int field = rowtimeField;
+      return (row, previous) -> {
+        Object t = row.getField(field);
+        return t == null ? Long.MIN_VALUE : millis(t);
+      };
+    }
   }
 
   @Override
@@ -83,7 +101,8 @@ public final class RowtimeWatermarks implements WatermarkGenerator<Row> {
   }
 
   private static long millis(Object t) {
-    return t instanceof LocalDateTime ldt ? ldt.toInstant(ZoneOffset.UTC).toEpochMilli()
+    return t instanceof LocalDateTime ldt // as toInstant(UTC).toEpochMilli(), without the Instant
+        ? Math.multiplyExact(ldt.toEpochSecond(ZoneOffset.UTC), 1000L) + ldt.getNano() / 1_000_000
         : ((java.time.Instant) t).toEpochMilli();
   }
 }
