@@ -48,7 +48,11 @@ final class BasicSerializers {
       out.write(bytes);
     }
     @Override public String deserialize(DataInput in) throws IOException {
-      byte[] bytes = new byte[in.readInt()];
+      int length = in.readInt();
+      if (in instanceof Utf8Input direct) {
+        return direct.readUtf8(length);
+      }
+      byte[] bytes = new byte[length];
       in.readFully(bytes);
       return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     }

@@ -1,5 +1,7 @@
 package io.eddy.state.bytes;
 
+import io.eddy.api.types.Utf8Input;
+
 import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -14,7 +16,7 @@ import java.nio.ByteOrder;
  * ByteArrayInputStream it takes no lock and copies nothing per primitive, and one instance is
  * reused for every value by {@link #reset}. Not thread-safe.
  */
-final class ByteReader implements DataInput {
+final class ByteReader implements Utf8Input {
   private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
   private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
@@ -129,5 +131,13 @@ final class ByteReader implements DataInput {
   @Override
   public String readUTF() throws IOException {
     return DataInputStream.readUTF(this);
+  }
+
+  @Override
+  public String readUtf8(int length) throws IOException {
+    if (length < 0) {
+      throw new EOFException("negative string length " + length + " at offset " + (position - 4));
+    }
+    return new String(bytes, take(length), length, java.nio.charset.StandardCharsets.UTF_8);
   }
 }

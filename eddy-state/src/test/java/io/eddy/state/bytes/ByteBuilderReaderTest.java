@@ -76,4 +76,29 @@ class ByteBuilderReaderTest {
     assertThat(reader.skipBytes(10)).isEqualTo(2);
     assertThatThrownBy(reader::readLong).isInstanceOf(EOFException.class);
   }
+
+  @Test
+  void decodesStringsInPlaceAsTheStreamSerializerDoes() throws IOException {
+    io.eddy.api.types.TypeSerializer<String> strings = io.eddy.api.types.TypeSerializers.of(String.class);
+    java.util.List<String> values = java.util.List.of("", "ascii", "grüße", "\u0000 nul", "😀 and 中文", "x".repeat(70_000));
+    ByteArrayOutputStream model = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(model);
+    for (String v : values) {
+      strings.serialize(v, out);
+    }
+    byte[] bytes = model.toByteArray();
+    ByteReader reader = new ByteReader(bytes, 0, bytes.length);
+    DataInputStream stream = new DataInputStream(new ByteArrayInputStream(bytes));
+    for (String v : values) {
+      assertThat(strings.deserialize(reader)).isEqualTo(v).isEqualTo(strings.deserialize(stream));
+    }
+    assertThat(reader.position()).isEqualTo(bytes.length);
+    byte[] cut = java.util.Arrays.copyOf(bytes, 10); // "" and the length of "ascii" with 1 of its 5 bytes
+    ByteReader shortReader = new ByteReader(cut, 0, cut.length);
+    strings.deserialize(shortReader);
+    assertThatThrownBy(() -> strings.deserialize(shortReader)).isInstanceOf(EOFException.class);
+    byte[] negative = {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xfe, 1, 2};
+    assertThatThrownBy(() -> strings.deserialize(new ByteReader(negative, 0, negative.length)))
+        .isInstanceOf(EOFException.class);
+  }
 }
