@@ -22,7 +22,10 @@ import static io.eddy.nexmark.oracle.SqlFunctions.timestamp;
  * rank order in keyed list state. A new bid goes after the held bids of equal or higher price
  * (ties rank by arrival, as Flink's append-only top-N) and is dropped beyond rank 10. Every rank
  * from the new bid's down changes hands: its old row is retracted (-U) and the new one emitted
- * (+U, or +I for a rank that did not exist yet).
+ * (+U, or +I for a rank that did not exist yet). The held prices are kept beside the bids, so that
+ * a bid ranking beyond 10 (most bids of a hot auction) is dropped without reading the held bids,
+ * as Flink's top-N decides on its sort keys; state without the prices (from before they were
+ * kept) is read in full until its next change writes them.
  *
  * <p>Ties depend on the order in which one auction's bids arrive. From a file, or from the
  * generator at parallelism 1, that is the oracle's order. From the generator at parallelism p
@@ -43,6 +46,24 @@ public final class Q19 extends NumberedQuery {
     public DataStream<Change> build(DataStream<Event> events, QueryContext context) {
         return AsyncState.keyed(EventStreams.bids(events).keyBy(Bid::auction))
                 .process(AsyncState.enabled(events) ? new AsyncTopBids() : new TopBids()).name(name());
+    }
+
+    /** Whether a bid of {@code price} would rank beyond {@value #TOP} among {@code held}, the held prices in rank order. */
+    private static boolean ranksBeyondTop(Iterable<Long> held, long price) {
+        int at = 0;
+        for (long p : held) {
+            if (p < price) {
+                return false;
+            }
+            at++;
+        }
+        return at >= TOP;
+    }
+
+    private static List<Long> prices(List<Bid> top) {
+        List<Long> prices = new ArrayList<>(top.size());
+        top.forEach(b -> prices.add(b.price()));
+        return prices;
     }
 
     /**
@@ -78,41 +99,55 @@ public final class Q19 extends NumberedQuery {
                 (long) rank);
     }
 
-    /** The top list in synchronous list state. */
+    /** The top list and its prices in synchronous list state. */
     private static final class TopBids extends KeyedProcessFunction<Long, Bid, Change> {
         private transient ListState<Bid> top;
+        private transient ListState<Long> prices;
 
         @Override
         public void open(OpenContext openContext) {
             top = getRuntimeContext().getListState(new ListStateDescriptor<>("top", Bid.class));
+            prices = getRuntimeContext().getListState(new ListStateDescriptor<>("prices", Long.class));
         }
 
         @Override
         public void processElement(Bid b, Context ctx, Collector<Change> out) throws Exception {
+            if (ranksBeyondTop(prices.get(), b.price())) {
+                return;
+            }
             List<Bid> now = insert(top.get(), b, out);
             if (now != null) {
                 top.update(now);
+                prices.update(prices(now));
             }
         }
     }
 
-    /** The top list in V2 list state: read with asyncGet, replaced with asyncUpdate in the callback. */
+    /**
+     * The top list and its prices in V2 list state: the prices read with asyncGet, then (unless the
+     * bid ranks beyond the top) the list, both replaced with asyncUpdate in the callback.
+     */
     private static final class AsyncTopBids extends KeyedProcessFunction<Long, Bid, Change> {
         private transient io.eddy.api.state.v2.ListState<Bid> top;
+        private transient io.eddy.api.state.v2.ListState<Long> prices;
 
         @Override
         public void open(OpenContext openContext) {
             top = getRuntimeContext().getListState(new io.eddy.api.state.v2.ListStateDescriptor<>("top", Bid.class));
+            prices = getRuntimeContext().getListState(new io.eddy.api.state.v2.ListStateDescriptor<>("prices", Long.class));
         }
 
         @Override
         public void processElement(Bid b, Context ctx, Collector<Change> out) {
-            StateFutureUtils.toIterable(top.asyncGet()).thenAccept(old -> {
-                List<Bid> now = insert(old, b, out);
-                if (now != null) {
-                    top.asyncUpdate(now);
-                }
-            });
+            StateFutureUtils.toIterable(prices.asyncGet()).thenCompose(held -> ranksBeyondTop(held, b.price())
+                    ? StateFutureUtils.<Void>completedVoidFuture()
+                    : StateFutureUtils.toIterable(top.asyncGet()).thenAccept(old -> {
+                        List<Bid> now = insert(old, b, out);
+                        if (now != null) {
+                            top.asyncUpdate(now);
+                            prices.asyncUpdate(prices(now));
+                        }
+                    }));
         }
     }
 }
