@@ -22,13 +22,14 @@ import java.util.List;
  * Top-N by {@code ROW_NUMBER() OVER (PARTITION BY .. ORDER BY ..)} with a constant rank range
  * {@code [start, end]} (Flink's rank operators) on a stream keyed by the partition fields.
  *
- * <p>State per partition: its rows grouped by sort key (map state: sort key -> rows in arrival
- * order, so rows with equal sort keys rank in arrival order, as in Flink), the distinct sort keys
- * in order, and the rows of ranks 1..end last emitted. With an insert-only input
- * ({@code appendOnlyInput}, Flink's AppendOnlyTopNFunction) only the first {@code end} rows are
- * kept, and a row that cannot enter them is dropped at once; with an updating input (Flink's
- * RetractableTopNFunction) every row is kept, since a retraction of a ranked row lets the next
- * one in, and a retraction removes one equal row.
+ * <p>State per partition: the rows of ranks 1..end last emitted, in rank order (rows with equal
+ * sort keys rank in arrival order, as in Flink). With an insert-only input ({@code appendOnlyInput},
+ * Flink's AppendOnlyTopNFunction) that is all: a new row goes after the last kept row that does not
+ * sort after it, the buffer is cut to {@code end} rows, and a row that cannot enter it is dropped
+ * at once, so a change costs one state read and write and no per-sort-key state. With an updating
+ * input (Flink's RetractableTopNFunction) every row is kept, since a retraction of a ranked row lets
+ * the next one in: its rows grouped by sort key (map state: sort key -> rows in arrival order) and
+ * the distinct sort keys in order; a retraction removes one equal row.
  *
  * <p>{@link #apply} takes any number of changes of one partition and emits the difference between
  * the ranked rows before and after: with the rank number ({@code outputRankNumber}, appended as a
@@ -49,6 +50,7 @@ public final class RankFunction extends KeyedProcessFunction<Row, Row, Row> impl
   private final boolean generateUpdateBefore;
   private final Duration stateTtl;
   private transient Comparator<Row> comparator;
+  private transient Comparator<Row> rowComparator;
   private transient MapState<Row, List<Row>> rowsBySortKey;
   private transient ValueState<List<Row>> sortKeys;
   private transient ValueState<List<Row>> ranked;
@@ -75,10 +77,13 @@ public final class RankFunction extends KeyedProcessFunction<Row, Row, Row> impl
   @Override
   public void open(OpenContext openContext) {
     comparator = sort.keyComparator();
-    rowsBySortKey = getRuntimeContext().getMapState(StateTtl.apply(new MapStateDescriptor<>("rows-by-sort-key",
-        TypeSerializers.<Row>generic(), TypeSerializers.<List<Row>>generic()), stateTtl));
-    sortKeys = getRuntimeContext().getState(
-        StateTtl.apply(new ValueStateDescriptor<>("sort-keys", TypeSerializers.<List<Row>>generic()), stateTtl));
+    rowComparator = sort.rowComparator();
+    if (!appendOnlyInput) {
+      rowsBySortKey = getRuntimeContext().getMapState(StateTtl.apply(new MapStateDescriptor<>("rows-by-sort-key",
+          TypeSerializers.<Row>generic(), TypeSerializers.<List<Row>>generic()), stateTtl));
+      sortKeys = getRuntimeContext().getState(
+          StateTtl.apply(new ValueStateDescriptor<>("sort-keys", TypeSerializers.<List<Row>>generic()), stateTtl));
+    }
     ranked = getRuntimeContext().getState(
         StateTtl.apply(new ValueStateDescriptor<>("ranked", TypeSerializers.<List<Row>>generic()), stateTtl));
   }
@@ -91,29 +96,23 @@ public final class RankFunction extends KeyedProcessFunction<Row, Row, Row> impl
   /** Applies changes of the current partition and emits the change of its ranking. */
   public void apply(Iterable<Row> changes, Collector<Row> out) throws Exception {
     List<Row> before = ranked.value() == null ? List.of() : ranked.value();
+    if (appendOnlyInput) {
+      applyInserts(before, changes, out);
+      return;
+    }
     List<Row> keys = sortKeys.value() == null ? new ArrayList<>() : new ArrayList<>(sortKeys.value());
-    int kept = before.size();
     for (Row change : changes) {
       Row row = Row.copyWithKind(change, RowKind.INSERT);
       Row key = sort.key(row);
       int at = Collections.binarySearch(keys, key, comparator);
       if (change.getKind().isAccumulate()) {
-        if (appendOnlyInput && kept >= end && (at >= 0 ? at == keys.size() - 1 : -at - 1 == keys.size())) {
-          continue;
-        }
         List<Row> rows = at >= 0 ? new ArrayList<>(rowsBySortKey.get(key)) : new ArrayList<>();
         if (at < 0) {
           keys.add(-at - 1, key);
         }
         rows.add(row);
         rowsBySortKey.put(key, rows);
-        if (appendOnlyInput) {
-          kept = prune(keys);
-        }
       } else {
-        if (appendOnlyInput) {
-          throw new IllegalStateException("Rank over an insert-only input got " + change);
-        }
         if (at >= 0) {
           remove(keys, at, row);
         }
@@ -147,24 +146,49 @@ public final class RankFunction extends KeyedProcessFunction<Row, Row, Row> impl
     }
   }
 
-  /** Drops every row after the first {@code end}; returns how many are kept. */
-  private int prune(List<Row> keys) throws Exception {
-    int count = 0;
-    for (int i = 0; i < keys.size(); i++) {
-      Row key = keys.get(i);
-      if (count >= end) {
-        rowsBySortKey.remove(key);
-        keys.remove(i--);
+  /**
+   * The insert-only path: {@code ranked} is every kept row. A row goes after the last row that does
+   * not sort after it (ties rank in arrival order); one at or past rank {@code end} is dropped.
+   */
+  private void applyInserts(List<Row> before, Iterable<Row> changes, Collector<Row> out) throws Exception {
+    List<Row> after = null;
+    for (Row change : changes) {
+      if (!change.getKind().isAccumulate()) {
+        throw new IllegalStateException("Rank over an insert-only input got " + change);
+      }
+      List<Row> rows = after == null ? before : after;
+      int at = insertionPoint(rows, change);
+      if (at >= end) {
         continue;
       }
-      List<Row> rows = rowsBySortKey.get(key);
-      if (count + rows.size() > end) {
-        rows = new ArrayList<>(rows.subList(0, (int) (end - count)));
-        rowsBySortKey.put(key, rows);
+      if (after == null) {
+        after = new ArrayList<>((int) Math.min(end, before.size() + 1));
+        after.addAll(before);
       }
-      count += rows.size();
+      after.add(at, Row.copyWithKind(change, RowKind.INSERT));
+      if (after.size() > end) {
+        after.remove(after.size() - 1);
+      }
     }
-    return count;
+    if (after != null) {
+      emit(before, after, out);
+      ranked.update(after);
+    }
+  }
+
+  /** The index of the first row of {@code rows} (in rank order) that sorts after {@code row}. */
+  private int insertionPoint(List<Row> rows, Row row) {
+    int low = 0;
+    int high = rows.size();
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (rowComparator.compare(rows.get(mid), row) <= 0) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
   }
 
   /** The rows of ranks 1..end, in rank order. */

@@ -49,14 +49,20 @@ public final class SortSpec implements Serializable {
 
   /** Orders sort key rows made by {@link #key}. */
   public Comparator<Row> keyComparator() {
-    return (Comparator<Row> & Serializable) this::compareKeys;
+    return (Comparator<Row> & Serializable) (a, b) -> compare(a, b, false);
+  }
+
+  /** Orders whole rows by their sort fields, as {@link #keyComparator()} orders their keys. */
+  public Comparator<Row> rowComparator() {
+    return (Comparator<Row> & Serializable) (a, b) -> compare(a, b, true);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private int compareKeys(Row a, Row b) {
+  private int compare(Row a, Row b, boolean wholeRows) {
     for (int i = 0; i < fields.length; i++) {
-      Object x = a.getField(i);
-      Object y = b.getField(i);
+      int at = wholeRows ? fields[i] : i;
+      Object x = a.getField(at);
+      Object y = b.getField(at);
       int c;
       if (x == null || y == null) {
         c = x == y ? 0 : (x == null) == nullsFirst[i] ? -1 : 1;
