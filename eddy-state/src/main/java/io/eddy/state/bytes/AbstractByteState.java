@@ -25,6 +25,14 @@ abstract class AbstractByteState<K, N> implements InternalKvState<N> {
   protected N namespace;
   private N cachedNamespace;
   private byte[] cachedNamespaceBytes;
+  /** What {@link #keyIn} built last, and of which key and namespace bytes. */
+  private byte[] lastKey;
+  private byte[] lastKeyBytes;
+  private byte[] lastNamespaceBytes;
+  /** Of which key and namespace bytes {@link #keys} holds the prefix, up to {@code prefixEnd}. */
+  private byte[] prefixKeyBytes;
+  private byte[] prefixNamespaceBytes;
+  private int prefixEnd;
 
   AbstractByteState(ByteKeyedStateBackend<K> backend, KvColumn column, TypeSerializer<N> namespaceSerializer,
       N defaultNamespace) {
@@ -80,14 +88,25 @@ abstract class AbstractByteState<K, N> implements InternalKvState<N> {
     return keyIn(namespace);
   }
 
+  /**
+   * The array is the same as last time while the key and the namespace are (a read-modify-write
+   * builds it once); callers only read it, as {@link KvColumn} promises.
+   */
   protected byte[] keyIn(N ns) {
-    prefix(ns);
-    return keys.toArray();
+    byte[] key = backend.currentKeyBytes();
+    byte[] nsBytes = namespaceBytes(ns);
+    if (key != lastKeyBytes || nsBytes != lastNamespaceBytes) {
+      prefix(key, nsBytes);
+      lastKey = keys.toArray();
+      lastKeyBytes = key;
+      lastNamespaceBytes = nsBytes;
+    }
+    return lastKey;
   }
 
   /** {@code [keyGroup][key][namespace][userKey]}. */
   protected <UK> byte[] keyWithUserKey(N ns, TypeSerializer<UK> userKeySerializer, UK userKey) {
-    prefix(ns);
+    prefix(backend.currentKeyBytes(), namespaceBytes(ns));
     try {
       userKeySerializer.serialize(userKey, keys.out());
     } catch (IOException e) {
@@ -96,13 +115,19 @@ abstract class AbstractByteState<K, N> implements InternalKvState<N> {
     return keys.toArray();
   }
 
-  private void prefix(N ns) {
+  /** Leaves {@code [keyGroup][key][namespace]} in {@link #keys}, written again only when the key or namespace changed. */
+  private void prefix(byte[] key, byte[] nsBytes) {
+    if (key == prefixKeyBytes && nsBytes == prefixNamespaceBytes) {
+      keys.reset(prefixEnd);
+      return;
+    }
     keys.reset(0);
     keys.writeShort(backend.getCurrentKeyGroup());
-    byte[] key = backend.currentKeyBytes();
     keys.write(key, 0, key.length);
-    byte[] nsBytes = namespaceBytes(ns);
     keys.write(nsBytes, 0, nsBytes.length);
+    prefixEnd = keys.mark();
+    prefixKeyBytes = key;
+    prefixNamespaceBytes = nsBytes;
   }
 
   private byte[] namespaceBytes(N ns) {

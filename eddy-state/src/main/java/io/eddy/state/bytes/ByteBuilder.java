@@ -22,7 +22,7 @@ final class ByteBuilder extends OutputStream implements DataOutput {
 
   private byte[] buffer = new byte[64];
   private int length;
-  /** For {@link #writeUTF} only, whose modified UTF-8 the JDK encodes. */
+  /** For {@link #writeUTF} of strings beyond ASCII, whose modified UTF-8 the JDK encodes. */
   private DataOutputStream utf;
 
   /** A DataOutput appending to this buffer. */
@@ -117,8 +117,27 @@ final class ByteBuilder extends OutputStream implements DataOutput {
     }
   }
 
+  /** ASCII without NUL (class names, most identifiers) directly; anything else as the JDK encodes it. */
   @Override
   public void writeUTF(String s) throws IOException {
+    int n = s.length();
+    if (n <= 0xffff) {
+      ensure(2 + n);
+      int at = length + 2;
+      int i = 0;
+      for (; i < n; i++) {
+        char c = s.charAt(i);
+        if (c == 0 || c >= 0x80) {
+          break;
+        }
+        buffer[at + i] = (byte) c;
+      }
+      if (i == n) {
+        writeShort(n);
+        length += n;
+        return;
+      }
+    }
     if (utf == null) {
       utf = new DataOutputStream(this);
     }

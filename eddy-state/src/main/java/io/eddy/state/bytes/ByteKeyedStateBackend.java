@@ -52,8 +52,9 @@ import java.util.stream.Stream;
  * <p>Values are serialized on every write and deserialized on every read: an object obtained
  * from a state is a copy, and changing it changes nothing until it is written back. Keys are
  * serialized with the generic serializer once per key switch. Each state's column keeps the bytes
- * of its most recently used keys ({@link CachingKvColumn}), so hot keys are read without a store
- * read. Not thread-safe: owned by the task thread.
+ * of its most recently used keys and their unwritten changes ({@link CachingKvColumn}, write-back),
+ * so hot keys are read and written without a store access; every column is flushed before a
+ * snapshot. Not thread-safe: owned by the task thread.
  */
 public final class ByteKeyedStateBackend<K> implements KeyedStateBackend<K> {
   static final TypeSerializer<Object> KEY_SERIALIZER = TypeSerializers.generic();
@@ -72,7 +73,7 @@ public final class ByteKeyedStateBackend<K> implements KeyedStateBackend<K> {
   private StagedSavepointState staged;
   private boolean stagedLookedUp;
 
-  private record Registered(StateDescriptor.Kind kind, KvColumn column, TypeSerializer<?> namespaceSerializer,
+  private record Registered(StateDescriptor.Kind kind, CachingKvColumn column, TypeSerializer<?> namespaceSerializer,
       AbstractByteState<?, ?> state) {}
 
   public ByteKeyedStateBackend(KvStore store, KeyGroupRange keyGroupRange, int maxParallelism) {
@@ -170,7 +171,7 @@ public final class ByteKeyedStateBackend<K> implements KeyedStateBackend<K> {
       KeyedBackendChecks.requireKind(name, existing.kind(), descriptor.kind());
       return (S) existing.state();
     }
-    KvColumn column = new CachingKvColumn(column(name, options));
+    CachingKvColumn column = new CachingKvColumn(column(name, options), store::newWriteBatch);
     S state = factory.apply(column);
     states.put(name, new Registered(descriptor.kind(), column, ns, state));
     unstage(name, descriptor.kind(), state, ns);
@@ -298,6 +299,9 @@ public final class ByteKeyedStateBackend<K> implements KeyedStateBackend<K> {
   @Override
   public KeyedStateSnapshot snapshot(long checkpointId) throws IOException {
     timerQueues.values().forEach(ByteTimerQueue::flush);
+    for (Registered state : states.values()) {
+      state.column().flush();
+    }
     return store.snapshot(checkpointId, keyGroupRange);
   }
 

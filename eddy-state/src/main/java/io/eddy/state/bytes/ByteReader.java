@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A {@link DataInput} reading a range of a byte array in place (Flink's DataInputDeserializer):
@@ -130,7 +131,15 @@ final class ByteReader implements Utf8Input {
 
   @Override
   public String readUTF() throws IOException {
-    return DataInputStream.readUTF(this);
+    int n = ((bytes[take(2)] & 0xff) << 8) | (bytes[position - 1] & 0xff);
+    int at = take(n);
+    for (int i = at; i < at + n; i++) {
+      if (bytes[i] <= 0) { // beyond ASCII, or NUL (written as two bytes): as the JDK decodes it
+        position = at - 2;
+        return DataInputStream.readUTF(this);
+      }
+    }
+    return new String(bytes, at, n, StandardCharsets.ISO_8859_1);
   }
 
   @Override

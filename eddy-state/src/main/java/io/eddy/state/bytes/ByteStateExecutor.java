@@ -157,7 +157,7 @@ final class ByteStateExecutor implements StateExecutor {
     try {
       while (from < batch.size()) {
         Round round = plan(batch, from);
-        List<Op> misses = readPool == null ? round.reads() : fetchCached(round.reads());
+        List<Op> misses = fetchCached(round.reads()); // (first: see CachingKvColumn#multiGet)
         if (readPool != null && !misses.isEmpty()) {
           readOnPool(misses).whenComplete((ignored, failure) -> taskThread.execute(() -> {
             if (failure != null) {

@@ -28,6 +28,8 @@ class ByteBuilderReaderTest {
     out.writeBytes("ab");
     out.writeChars("ç");
     out.writeUTF("grüße \u0000 ok");
+    out.writeUTF("io.eddy.Q5$AuctionCount");
+    out.writeUTF("");
     out.write(new byte[] {9, 8, 7}, 1, 2);
     out.write(200);
   }
@@ -38,7 +40,8 @@ class ByteBuilderReaderTest {
         .append(in.readChar()).append(',').append(in.readInt()).append(',').append(in.readLong()).append(',')
         .append(in.readLong()).append(',').append(in.readFloat()).append(',').append(in.readDouble()).append(',')
         .append(in.readUnsignedByte()).append(',').append(in.readUnsignedByte()).append(',').append(in.readChar())
-        .append(',').append(in.readUTF()).append(',');
+        .append(',').append(in.readUTF()).append(',').append(in.readUTF()).append(',').append(in.readUTF())
+        .append(',');
     byte[] two = new byte[2];
     in.readFully(two);
     s.append(two[0]).append(two[1]).append(',').append(in.readUnsignedByte());
